@@ -1,0 +1,5 @@
+export default {
+  displayName: 'download',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'sandbox-app',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,20 @@
+// Shared by every project's jest.config.ts.
+const path = require('node:path');
+const { pathsToModuleNameMapper } = require('ts-jest');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+module.exports = {
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.integration-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: path.join(__dirname, '/') }),
+  moduleFileExtensions: ['ts', 'js', 'cjs', 'mjs', 'json'],
+  transform: {
+    // PGlite's CJS bundle uses dynamic import(), which Jest's CJS runtime cannot run (STACK.md pitfall 9).
+    '@electric-sql/pglite/dist/.+\\.cjs$': path.join(__dirname, 'tools/jest/pglite-cjs-transform.js'),
+    // jose 6 ships ESM only (STACK.md pitfall 10); ts-jest turns it into CJS.
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.spec.json'), diagnostics: false }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql/pglite)/)'],
+  reporters: ['default', path.join(__dirname, 'tools/jest/summary-reporter.js')],
+  testTimeout: 30000,
+};

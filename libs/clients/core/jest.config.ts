@@ -1,0 +1,5 @@
+export default {
+  displayName: 'clients-core',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

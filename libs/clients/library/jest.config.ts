@@ -1,0 +1,5 @@
+export default {
+  displayName: 'clients-library',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

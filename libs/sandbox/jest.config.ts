@@ -1,0 +1,5 @@
+export default {
+  displayName: 'sandbox',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};
