@@ -1,0 +1,62 @@
+import { Inject, Injectable, NotFoundException, OnModuleDestroy, Optional } from '@nestjs/common';
+import { ResilienceMetrics } from './metrics/resilience-metrics';
+import { DEFAULT_POLICY_OPTIONS, mergePolicyOptions } from './policy/default-options';
+import type { PipelineObserver } from './policy/pipeline-observer';
+import { ResiliencePipeline } from './policy/resilience-pipeline';
+import { PolicyEventsSubscriber } from './policy-events.subscriber';
+import type { CircuitStateName, PolicyOptionsInput, ResilienceModuleOptions } from './policy-options.interface';
+import { RESILIENCE_OPTIONS } from './resilience.constants';
+
+export interface PolicySnapshot {
+  name: string;
+  state: CircuitStateName;
+  hasCircuit: boolean;
+  retryAfterMs: number | undefined;
+}
+
+/**
+ * Builds each named pipeline once and hands the same instance to every consumer: a breaker built per
+ * request or per module would never see enough failures to open.
+ *
+ * Options for a name merge, later winning: module defaults → the caller's (e.g. a client's env
+ * config) → the module's `policies[name]`.
+ */
+@Injectable()
+export class PolicyRegistry implements OnModuleDestroy {
+  private readonly pipelines = new Map<string, ResiliencePipeline>();
+  private readonly observer: PipelineObserver & { declare?(name: string): void };
+
+  constructor(@Optional() @Inject(RESILIENCE_OPTIONS) private readonly options: ResilienceModuleOptions = {}, @Optional() observer?: PipelineObserver) {
+    this.observer = observer ?? new PolicyEventsSubscriber(new ResilienceMetrics());
+  }
+
+  get(name: string, options?: PolicyOptionsInput): ResiliencePipeline {
+    let pipeline = this.pipelines.get(name);
+    if (!pipeline) {
+      const merged = mergePolicyOptions(DEFAULT_POLICY_OPTIONS, this.options.defaults, options, this.options.policies?.[name]);
+      pipeline = new ResiliencePipeline(name, merged, this.observer);
+      this.observer.declare?.(name);
+      this.pipelines.set(name, pipeline);
+    }
+    return pipeline;
+  }
+
+  list(): ResiliencePipeline[] {
+    return [...this.pipelines.values()];
+  }
+
+  snapshot(): PolicySnapshot[] {
+    return this.list().map((p) => ({ name: p.name, state: p.circuitState, hasCircuit: p.hasCircuit, retryAfterMs: p.circuitRetryAfterMs() }));
+  }
+
+  /** The pipeline of an existing policy; 404 for an unknown name (admin endpoints use this). */
+  require(name: string): ResiliencePipeline {
+    const pipeline = this.pipelines.get(name);
+    if (!pipeline) throw new NotFoundException(`no policy named ${name}`);
+    return pipeline;
+  }
+
+  onModuleDestroy(): void {
+    for (const pipeline of this.pipelines.values()) pipeline.dispose();
+  }
+}

@@ -1,0 +1,85 @@
+import { CircuitBreakerPolicy, CircuitState, ConsecutiveBreaker, SamplingBreaker, circuitBreaker, handleWhen } from 'cockatiel';
+import type { IDisposable } from 'cockatiel';
+import { CircuitOpenError } from '../errors/circuit-open.error';
+import { stackless } from '../errors/stackless';
+import type { BreakerOptions, CircuitStateName } from '../policy-options.interface';
+
+const STATE_NAMES: Record<CircuitState, CircuitStateName> = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.HalfOpen]: 'half-open',
+  [CircuitState.Open]: 'open',
+  [CircuitState.Isolated]: 'isolated',
+};
+
+/** While half-open the next answer is moments away; tell callers to come back soon. */
+const HALF_OPEN_RETRY_AFTER_MS = 1_000;
+
+/**
+ * cockatiel's breaker plus a fast path: while the circuit is open, calls are refused before they
+ * enter the pipeline, with one pre-built error (cockatiel builds a BrokenCircuitError, with its stack
+ * trace, per rejected call). The open deadline mirrors cockatiel's own: it is set on the break event
+ * from the same halfOpenAfter, and cockatiel still decides the half-open transition itself.
+ */
+export class Circuit {
+  readonly breaker: CircuitBreakerPolicy;
+  readonly openError: CircuitOpenError;
+  /** 0 when calls may pass; Infinity while isolated. */
+  private openUntil = 0;
+  private isolation: IDisposable | undefined;
+  private readonly subscription: IDisposable;
+
+  constructor(
+    readonly policy: string,
+    private readonly options: BreakerOptions,
+    isFailure: (error: unknown) => boolean,
+    onStateChange: (state: CircuitStateName) => void,
+  ) {
+    const breaker =
+      options.kind === 'sampling'
+        ? new SamplingBreaker({ threshold: options.threshold, duration: options.samplingDurationMs, minimumRps: options.minimumRps })
+        : new ConsecutiveBreaker(options.threshold);
+    this.breaker = circuitBreaker(handleWhen(isFailure), { halfOpenAfter: options.halfOpenAfterMs, breaker });
+    this.openError = stackless(() => new CircuitOpenError(policy, () => this.retryAfterMs()));
+    this.subscription = this.breaker.onStateChange((state) => {
+      this.openUntil = state === CircuitState.Open ? Date.now() + options.halfOpenAfterMs : state === CircuitState.Isolated ? Infinity : 0;
+      onStateChange(STATE_NAMES[state]);
+    });
+  }
+
+  /** True when a call would be refused right now; cheap enough to ask on every call. */
+  rejects(): boolean {
+    return this.openUntil !== 0 && Date.now() < this.openUntil;
+  }
+
+  get state(): CircuitStateName {
+    return STATE_NAMES[this.breaker.state];
+  }
+
+  retryAfterMs(): number | undefined {
+    if (this.openUntil === Infinity) return undefined;
+    if (this.openUntil !== 0) return Math.max(this.openUntil - Date.now(), HALF_OPEN_RETRY_AFTER_MS);
+    return this.breaker.state === CircuitState.HalfOpen ? HALF_OPEN_RETRY_AFTER_MS : undefined;
+  }
+
+  /** Holds the circuit open until `reset()`, e.g. while a downstream is in maintenance. */
+  isolate(): void {
+    this.isolation ??= this.breaker.isolate();
+  }
+
+  /** Closes the circuit: ends an isolation, or forgets a trip. */
+  reset(): void {
+    if (this.isolation) {
+      this.isolation.dispose();
+      this.isolation = undefined;
+      return;
+    }
+    if (this.breaker.state === CircuitState.Open || this.breaker.state === CircuitState.HalfOpen) {
+      // cockatiel has no public reset; isolating and releasing moves it to Closed and resets its counts.
+      this.breaker.isolate().dispose();
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}

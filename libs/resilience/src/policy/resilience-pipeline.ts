@@ -1,0 +1,178 @@
+import { BrokenCircuitError, BulkheadPolicy, IsolatedCircuitError, RetryPolicy, bulkhead, handleWhen, retry } from 'cockatiel';
+import { BulkheadFullError } from '../errors/bulkhead-full.error';
+import { CallAbortedError } from '../errors/call-aborted.error';
+import { PolicyRejectedError } from '../errors/policy-rejected.error';
+import { stackless } from '../errors/stackless';
+import type { AttemptContext, CircuitStateName, ExecuteOptions, Outcome, PolicyOptions } from '../policy-options.interface';
+import { guardWithSignal } from './abort-guard';
+import { AttemptTimeoutPolicy } from './attempt-timeout.policy';
+import { Circuit } from './circuit';
+import type { PipelineObserver } from './pipeline-observer';
+import { RetryAfterBackoff } from './retry-after-backoff';
+import { RetryBudget } from './retry-budget';
+import { SlidingWindowRateLimiter } from './sliding-window-rate-limiter';
+
+type Attempt<T> = (ctx: AttemptContext) => Promise<T>;
+
+const isRejection = (error: unknown) =>
+  error instanceof PolicyRejectedError || error instanceof CallAbortedError || error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError;
+
+/** Carries an error past cockatiel's retry predicate when we decided not to retry it. */
+class NoRetry {
+  constructor(readonly error: unknown) {}
+}
+
+/**
+ * One named policy: bulkhead → retry (with budget and Retry-After) → circuit breaker → sliding-window
+ * rate limiter → per-attempt timeout → the call. Built once per name and shared by every caller, so
+ * the breaker sees all traffic to its downstream.
+ */
+export class ResiliencePipeline {
+  private readonly bulkhead: BulkheadPolicy | undefined;
+  private readonly retry: RetryPolicy | undefined;
+  private readonly circuit: Circuit | undefined;
+  private readonly limiter: SlidingWindowRateLimiter | undefined;
+  private readonly budget: RetryBudget | undefined;
+  private readonly timeout: AttemptTimeoutPolicy;
+  private readonly bulkheadError: BulkheadFullError;
+  private readonly disposables: { dispose(): void }[] = [];
+  private readonly maxRetries: number;
+
+  constructor(
+    readonly name: string,
+    readonly options: PolicyOptions,
+    private readonly observer: PipelineObserver,
+  ) {
+    const { classifier } = options;
+    this.timeout = new AttemptTimeoutPolicy(name, options.timeoutMs);
+    this.bulkheadError = stackless(() => new BulkheadFullError(name));
+    this.limiter = options.rateLimit ? new SlidingWindowRateLimiter(name, options.rateLimit) : undefined;
+    this.bulkhead = options.bulkhead ? bulkhead(options.bulkhead.limit, options.bulkhead.queue) : undefined;
+    this.maxRetries = options.retry ? options.retry.maxRetries : 0;
+    if (options.breaker) {
+      const isFailure = (error: unknown) => !isRejection(error) && classifier.isFailure(error);
+      this.circuit = new Circuit(name, options.breaker, isFailure, (state) => observer.circuitChanged(name, state));
+      this.disposables.push(this.circuit);
+    }
+    if (options.retry && options.retry.maxRetries > 0) {
+      const { budget } = options.retry;
+      this.budget = budget ? new RetryBudget(budget.ratio, budget.minPerSecond, budget.ttlMs) : undefined;
+      this.retry = retry(
+        handleWhen((error) => !(error instanceof NoRetry)),
+        { maxAttempts: options.retry.maxRetries, backoff: new RetryAfterBackoff(options.retry, (error) => classifier.retryAfterMs(error)) },
+      );
+    }
+  }
+
+  get circuitState(): CircuitStateName {
+    return this.circuit?.state ?? 'closed';
+  }
+
+  get hasCircuit(): boolean {
+    return this.circuit !== undefined;
+  }
+
+  /** How long until the circuit lets calls through again, if it is refusing them. */
+  circuitRetryAfterMs(): number | undefined {
+    return this.circuit?.retryAfterMs();
+  }
+
+  resetCircuit(): void {
+    this.circuit?.reset();
+  }
+
+  isolateCircuit(): void {
+    this.circuit?.isolate();
+  }
+
+  execute<T>(fn: Attempt<T>, opts: ExecuteOptions = {}): Promise<T> {
+    const operation = opts.operation ?? 'call';
+    if (this.circuit?.rejects()) {
+      this.observer.rejected(this.name, operation, 'circuit_open');
+      this.observer.callFinished(this.name, operation, 'rejected', 0);
+      return Promise.reject(this.circuit.openError);
+    }
+    const started = performance.now();
+    const { signal } = opts;
+    let work = this.guarded(fn, operation, signal, opts.retryable !== false);
+    if (signal) work = guardWithSignal(work, signal, () => new CallAbortedError(this.name, signal.reason));
+    return work.then(
+      (value) => {
+        this.observer.callFinished(this.name, operation, 'success', (performance.now() - started) / 1000);
+        return value;
+      },
+      (raw: unknown) => {
+        // cockatiel's own breaker errors appear when a call waited on a failed half-open probe.
+        const error = raw instanceof BrokenCircuitError || raw instanceof IsolatedCircuitError ? this.circuit!.openError : raw;
+        const outcome = this.outcomeOf(error);
+        if (error instanceof PolicyRejectedError) this.observer.rejected(this.name, operation, error.reason);
+        this.observer.callFinished(this.name, operation, outcome, (performance.now() - started) / 1000, error);
+        throw error;
+      },
+    );
+  }
+
+  dispose(): void {
+    this.timeout.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  private guarded<T>(fn: Attempt<T>, operation: string, signal: AbortSignal | undefined, retryable: boolean): Promise<T> {
+    const run = retryable && this.retry ? () => this.withRetry(fn, operation, signal) : () => this.attempt(fn, 0, signal);
+    if (!this.bulkhead) return run();
+    const bh = this.bulkhead;
+    if (bh.executionSlots === 0 && bh.queueSlots === 0) return Promise.reject(this.bulkheadError);
+    return bh.execute(run, signal);
+  }
+
+  private withRetry<T>(fn: Attempt<T>, operation: string, signal: AbortSignal | undefined): Promise<T> {
+    this.budget?.recordCall();
+    const { classifier } = this.options;
+    const retryOptions = this.options.retry as Exclude<PolicyOptions['retry'], false>;
+    const policy = this.retry as RetryPolicy;
+    return policy
+      .execute(({ attempt }) => {
+        if (signal?.aborted) return Promise.reject(new NoRetry(new CallAbortedError(this.name, signal.reason)));
+        return this.attempt(fn, attempt, signal).catch((error: unknown) => {
+          if (attempt >= this.maxRetries || signal?.aborted || isRejection(error) || !classifier.isRetryable(error)) {
+            throw new NoRetry(error);
+          }
+          const asked = classifier.retryAfterMs(error);
+          if (asked !== undefined && asked > retryOptions.retryAfterCapMs) throw new NoRetry(error);
+          if (this.budget && !this.budget.tryWithdraw()) {
+            this.observer.rejected(this.name, operation, 'budget_exhausted');
+            throw new NoRetry(error);
+          }
+          this.observer.retrying(this.name, operation, attempt + 1, asked, error);
+          throw error;
+        });
+      }, signal)
+      .catch((error: unknown) => {
+        throw error instanceof NoRetry ? error.error : error;
+      });
+  }
+
+  private attempt<T>(fn: Attempt<T>, attempt: number, signal: AbortSignal | undefined): Promise<T> {
+    const limited = () => {
+      this.observer.attempted(this.name);
+      const wait = this.limiter?.acquire(signal, () => new CallAbortedError(this.name, signal?.reason));
+      if (wait) return wait.then(() => this.timed(fn, attempt, signal));
+      return this.timed(fn, attempt, signal);
+    };
+    return this.circuit ? this.circuit.breaker.execute(limited, signal) : limited();
+  }
+
+  private timed<T>(fn: Attempt<T>, attempt: number, signal: AbortSignal | undefined): Promise<T> {
+    const run = this.timeout.run(fn, attempt, signal);
+    if (!signal) return run;
+    // A request cancelled by our caller is not the downstream's fault: keep it out of the breaker.
+    return run.catch((error: unknown) => {
+      throw signal.aborted ? new CallAbortedError(this.name, signal.reason) : error;
+    });
+  }
+
+  private outcomeOf(error: unknown): Outcome {
+    if (error instanceof PolicyRejectedError || error instanceof CallAbortedError) return 'rejected';
+    return this.options.classifier.outcome(error);
+  }
+}
