@@ -23,6 +23,7 @@ export default [
             { sourceTag: 'type:resilience', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: ['axios', '@nestjs/axios', 'undici'] },
             { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:client-core', 'type:resilience', 'type:util'] },
             { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:util'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:sandbox', onlyDependOnLibsWithTags: [], bannedExternalImports: ['@nestjs/*'] },
           ],
         },

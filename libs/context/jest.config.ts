@@ -1,0 +1,5 @@
+export default {
+  displayName: 'context',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};
