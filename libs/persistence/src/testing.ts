@@ -1,0 +1,8 @@
+export {
+  closeTestDatabaseTemplates,
+  createTestDatabase,
+  uniqueSchemaName,
+  type TestDatabase,
+  type TestDatabaseOptions,
+} from './testing/test-database';
+export { overrideDatabase, type OverridableModuleBuilder } from './testing/override-database';
