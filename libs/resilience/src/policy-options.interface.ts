@@ -13,6 +13,11 @@ export interface FailureClassifier {
   /** A delay the downstream asked for (Retry-After), in ms. */
   retryAfterMs(error: unknown): number | undefined;
   outcome(error: unknown): Outcome;
+  /**
+   * The outcome of a call that returned normally. A transport returns a 4xx rather than throwing it
+   * (it must neither be retried nor trip the breaker), yet it is no success for the metrics.
+   */
+  valueOutcome?(value: unknown): Outcome;
 }
 
 export interface RetryOptions {

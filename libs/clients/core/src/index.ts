@@ -1,1 +1,13 @@
 export * from './errors';
+export * from './registry/duration';
+export * from './registry/service-config';
+export * from './registry/service-config.error';
+export * from './registry/service-defaults.constants';
+export * from './http/resilient-http-client';
+export * from './http/http-failure-classifier';
+export { parseRetryAfter } from './http/status.error';
+export { UndiciAdapter } from './http/undici-adapter';
+export { CallStats } from './health/call-stats';
+export * from './health/downstream.health';
+export * from './http-client.providers';
+export * from './http/shape';

@@ -98,7 +98,8 @@ export class ResiliencePipeline {
     if (signal) work = guardWithSignal(work, signal, () => new CallAbortedError(this.name, signal.reason));
     return work.then(
       (value) => {
-        this.observer.callFinished(this.name, operation, 'success', (performance.now() - started) / 1000);
+        const outcome = this.options.classifier.valueOutcome?.(value) ?? 'success';
+        this.observer.callFinished(this.name, operation, outcome, (performance.now() - started) / 1000);
         return value;
       },
       (raw: unknown) => {

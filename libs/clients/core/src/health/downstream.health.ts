@@ -1,0 +1,31 @@
+import type { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import type { ResilientHttpClient } from '../http/resilient-http-client';
+
+/** Above this share of failed calls in the recent window, a reachable downstream is "degraded". */
+export const DEGRADED_ERROR_RATE = 0.1;
+
+export type DownstreamHealthState = 'healthy' | 'degraded' | 'down' | 'circuit-open';
+
+/**
+ * Base of every `<D>HealthIndicator` (terminus v11 style). `up` with state healthy or degraded;
+ * `down` with state down (the health path does not answer) or circuit-open. Details carry the error
+ * rate and p95 of the client's recent calls and the breaker's state.
+ */
+export abstract class DownstreamHealthIndicator {
+  constructor(
+    private readonly health: HealthIndicatorService,
+    private readonly client: ResilientHttpClient,
+  ) {}
+
+  async isHealthy(key: string = this.client.name): Promise<HealthIndicatorResult> {
+    const indicator = this.health.check(key);
+    const { calls, errorRate, p95Ms } = this.client.stats.snapshot();
+    const breaker = this.client.circuitState;
+    const details = { errorRate: Math.round(errorRate * 1000) / 1000, p95Ms, recentCalls: calls, breaker };
+    if (breaker === 'open' || breaker === 'isolated') return indicator.down({ state: 'circuit-open' satisfies DownstreamHealthState, ...details });
+    const probe = await this.client.probe();
+    if (!probe.ok) return indicator.down({ state: 'down' satisfies DownstreamHealthState, probe, ...details });
+    const state: DownstreamHealthState = errorRate > DEGRADED_ERROR_RATE ? 'degraded' : 'healthy';
+    return indicator.up({ state, ...details });
+  }
+}

@@ -1,0 +1,171 @@
+import type { AxiosInstance } from 'axios';
+import type { CircuitStateName, ResiliencePipeline } from '@keel/resilience';
+import { DownstreamContractError } from '../errors/contract.error';
+import { DownstreamRejectedError } from '../errors/rejected.error';
+import type { DownstreamProblem } from '../errors/rejected.error';
+import { CallStats } from '../health/call-stats';
+import type { ServiceConfig } from '../registry/service-config';
+import { DownstreamErrorMapper } from './error-mapper';
+import { propagatedHeaders } from './header-propagation';
+import { RoundRobin } from './round-robin';
+import { RetryableStatusError, parseRetryAfter } from './status.error';
+import type { UndiciAdapter } from './undici-adapter';
+
+export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HttpCall {
+  /** Low-cardinality name for metrics and logs, e.g. `checkOwnership`. */
+  operation: string;
+  method?: HttpMethod;
+  /** Path with its segments already encoded (use `encodePath`). */
+  path: string;
+  query?: Record<string, unknown>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Makes a POST/PATCH safe to retry; sent as `Idempotency-Key`. */
+  idempotencyKey?: string;
+  /** The caller's overall deadline. */
+  signal?: AbortSignal;
+}
+
+/** An answer below 500 (other than 429): 2xx, 3xx and 4xx come back to the client to interpret. */
+export interface HttpAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+export interface HttpClientOptions {
+  /** Forward the end user's bearer token (the downstream applies its own access rules). */
+  forwardAuth?: boolean;
+  /** Liveness path of the downstream, probed by its health indicator. */
+  healthPath?: string;
+}
+
+const IDEMPOTENT = new Set<HttpMethod>(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+const identity = (data: unknown) => data;
+
+/** Encodes each value as one path segment: `encodePath\`/users/${id}\``. */
+export function encodePath(strings: TemplateStringsArray, ...values: (string | number)[]): string {
+  return strings.reduce((path, part, i) => path + part + (i < values.length ? encodeURIComponent(String(values[i])) : ''), '');
+}
+
+/**
+ * The resilient base of every typed client: one axios instance (from @nestjs/axios) per downstream,
+ * on undici pools, with the downstream's named policy pipeline around every call.
+ */
+export class ResilientHttpClient {
+  readonly stats = new CallStats();
+  private readonly errors: DownstreamErrorMapper;
+  private readonly instances: RoundRobin<string>;
+
+  constructor(
+    readonly config: ServiceConfig,
+    private readonly axios: AxiosInstance,
+    private readonly pipeline: ResiliencePipeline,
+    private readonly transport: UndiciAdapter,
+    private readonly options: HttpClientOptions = {},
+  ) {
+    axios.defaults.adapter = transport.adapter;
+    // The client parses bodies itself, so that a malformed one is a contract error (axios would
+    // silently hand back the raw string).
+    axios.defaults.transformResponse = [identity];
+    this.errors = new DownstreamErrorMapper(config.name, pipeline, config.timeoutMs);
+    this.instances = new RoundRobin(config.urls);
+  }
+
+  get name(): string {
+    return this.config.name;
+  }
+
+  get circuitState(): CircuitStateName {
+    return this.pipeline.circuitState;
+  }
+
+  /** Sends `call` through the pipeline. Throws a DownstreamError for failures; returns 2xx–4xx answers. */
+  async send(call: HttpCall): Promise<HttpAnswer> {
+    const method = call.method ?? 'GET';
+    const retryable = IDEMPOTENT.has(method) || call.idempotencyKey !== undefined;
+    const started = performance.now();
+    try {
+      const answer = await this.pipeline.execute((attempt) => this.attempt(call, method, attempt.signal), { operation: call.operation, signal: call.signal, retryable });
+      this.stats.record(true, performance.now() - started);
+      return answer;
+    } catch (error) {
+      this.stats.record(false, performance.now() - started);
+      throw this.errors.map(error);
+    }
+  }
+
+  /**
+   * Sends `call` and parses a 2xx JSON body through `validate`. A 4xx becomes DownstreamRejectedError
+   * (for the typed client to map); an unparsable or mis-shaped body a DownstreamContractError (502).
+   */
+  async json<T>(call: HttpCall, validate: (body: unknown) => T): Promise<T> {
+    const answer = await this.send(call);
+    if (answer.status >= 300) throw this.rejected(answer);
+    return this.parse(answer, validate);
+  }
+
+  parse<T>(answer: HttpAnswer, validate: (body: unknown) => T): T {
+    let body: unknown;
+    try {
+      body = answer.text === '' ? undefined : JSON.parse(answer.text);
+    } catch (error) {
+      throw new DownstreamContractError(this.name, ['the body is not valid JSON'], { cause: error });
+    }
+    return validate(body);
+  }
+
+  rejected(answer: HttpAnswer): DownstreamRejectedError {
+    let problem: DownstreamProblem | undefined;
+    try {
+      const parsed: unknown = JSON.parse(answer.text);
+      if (parsed && typeof parsed === 'object') problem = parsed as DownstreamProblem;
+    } catch {
+      problem = undefined;
+    }
+    return new DownstreamRejectedError(this.name, answer.status, problem);
+  }
+
+  /**
+   * Asks the downstream's health path directly, outside the pipeline: a probe must neither trip the
+   * breaker nor be refused by it, or the health view would only echo the breaker.
+   */
+  async probe(timeoutMs = 2000): Promise<{ ok: boolean; status?: number; error?: string }> {
+    try {
+      const response = await this.axios.request({
+        baseURL: this.instances.pick(),
+        url: this.options.healthPath ?? '/health',
+        method: 'GET',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      return { ok: response.status < 400, status: response.status };
+    } catch (error) {
+      return { ok: false, error: (error as { code?: string }).code ?? (error as Error).name };
+    }
+  }
+
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+
+  private async attempt(call: HttpCall, method: HttpMethod, signal: unknown): Promise<HttpAnswer> {
+    const headers: Record<string, string> = { accept: 'application/json', ...propagatedHeaders(this.options.forwardAuth ?? false), ...call.headers };
+    if (call.idempotencyKey !== undefined) headers['idempotency-key'] = call.idempotencyKey;
+    const response = await this.axios.request<string>({
+      baseURL: this.instances.pick(),
+      url: call.path,
+      method,
+      params: call.query,
+      data: call.body,
+      headers,
+      signal: signal as AbortSignal,
+    });
+    const answer: HttpAnswer = { status: response.status, headers: response.headers as HttpAnswer['headers'], text: response.data };
+    if (response.status >= 500 || response.status === 429) {
+      throw new RetryableStatusError(response.status, parseRetryAfter(answer.headers['retry-after']), answer.text);
+    }
+    return answer;
+  }
+}

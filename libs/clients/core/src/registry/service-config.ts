@@ -1,0 +1,95 @@
+import type { PolicyOptionsInput } from '@keel/resilience';
+import { parseBulkhead, parseDuration, parseRate } from './duration';
+import { InvalidServiceConfigError } from './service-config.error';
+import { SANDBOX_DEFAULT_PORTS } from './service-defaults.constants';
+
+export interface ServiceConfig {
+  name: string;
+  /** Base URLs of the instances, without a trailing slash. */
+  urls: string[];
+  timeoutMs: number;
+  policy: PolicyOptionsInput;
+}
+
+/** Defaults a client may set for its own downstream (e.g. Prowlarr's rate limit). */
+export interface ServiceConfigDefaults {
+  rateLimit?: string;
+  timeout?: string;
+  maxRetries?: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads `<NAME>_SERVICE_*` (ARCHITECTURE.md, "Service registry") and fails on the first malformed
+ * variable, naming it. Unset variables take the defaults, which point at the sandbox.
+ */
+export function resolveServiceConfig(name: string, env: Env = process.env, defaults: ServiceConfigDefaults = {}): ServiceConfig {
+  const prefix = `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_SERVICE_`;
+  const read = (key: string) => {
+    const value = env[prefix + key];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+  const parse = <T>(key: string, fallback: string | undefined, parser: (v: string) => T | undefined, expected: string): T | undefined => {
+    const raw = read(key) ?? fallback;
+    if (raw === undefined) return undefined;
+    const value = parser(raw);
+    if (value === undefined) throw new InvalidServiceConfigError(prefix + key, raw, expected);
+    return value;
+  };
+  const int = (v: string) => (/^\d+$/.test(v) ? Number(v) : undefined);
+  const positive = (v: string) => (/^\d+(\.\d+)?$/.test(v) && Number(v) >= 1 ? Number(v) : undefined);
+  const bool = (v: string) => ({ true: true, false: false, '1': true, '0': false })[v.toLowerCase()];
+
+  const urls = resolveUrls(name, prefix, read);
+  const timeoutMs = parse('TIMEOUT', defaults.timeout ?? '10s', parseDuration, 'a duration like 10s or 500ms')!;
+  const maxRetries = parse('MAX_RETRIES', String(defaults.maxRetries ?? 2), int, 'a whole number')!;
+  const initialDelayMs = parse('RETRY_DELAY', '100ms', parseDuration, 'a duration like 100ms')!;
+  const exponent = parse('RETRY_BACKOFF', '2.0', positive, 'a number ≥ 1 such as 2.0')!;
+  const breakerEnabled = parse('CIRCUIT_BREAKER_ENABLED', 'true', bool, 'true or false')!;
+  const halfOpenAfterMs = parse('CIRCUIT_BREAKER_TIMEOUT', '30s', parseDuration, 'a duration like 30s')!;
+  const threshold = parse('CIRCUIT_BREAKER_MAX_FAILS', '5', (v) => (int(v) ? int(v) : undefined), 'a whole number ≥ 1')!;
+  const rate = parse('RATE_LIMIT', defaults.rateLimit, parseRate, 'calls/window such as 60/1m');
+  const bulkhead = parse('BULKHEAD', '32/128', parseBulkhead, 'concurrent/queued such as 32/128')!;
+
+  return {
+    name,
+    urls,
+    timeoutMs,
+    policy: {
+      timeoutMs,
+      retry: { maxRetries, initialDelayMs, exponent },
+      breaker: breakerEnabled ? { kind: 'consecutive', threshold, halfOpenAfterMs } : false,
+      // A call waits for a free slot for at most a tenth of the window, then fails fast.
+      rateLimit: rate ? { ...rate, maxWaitMs: Math.min(rate.windowMs / 10, timeoutMs) } : false,
+      bulkhead,
+    },
+  };
+}
+
+function resolveUrls(name: string, prefix: string, read: (key: string) => string | undefined): string[] {
+  const list = read('URLS');
+  if (list) return list.split(',').map((url) => checkUrl(prefix + 'URLS', url.trim()));
+  const single = read('URL');
+  if (single) return [checkUrl(prefix + 'URL', single)];
+  const host = read('HOST');
+  const port = read('PORT');
+  const protocol = read('PROTOCOL') ?? 'http';
+  if (!['http', 'https'].includes(protocol)) throw new InvalidServiceConfigError(prefix + 'PROTOCOL', protocol, 'http or https');
+  if (port !== undefined && !/^\d{1,5}$/.test(port)) throw new InvalidServiceConfigError(prefix + 'PORT', port, 'a port number');
+  const defaultPort = SANDBOX_DEFAULT_PORTS[name];
+  if (!host && port === undefined && defaultPort === undefined) {
+    throw new InvalidServiceConfigError(prefix + 'URL', '', `the base URL of ${name} (no sandbox default exists)`);
+  }
+  return [checkUrl(prefix + 'HOST', `${protocol}://${host ?? '127.0.0.1'}:${port ?? defaultPort}`)];
+}
+
+function checkUrl(variable: string, raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+    return url.toString().replace(/\/+$/, '');
+  } catch {
+    throw new InvalidServiceConfigError(variable, raw, 'an absolute http(s) URL');
+  }
+}
