@@ -30,27 +30,27 @@ export function resolveServiceConfig(name: string, env: Env = process.env, defau
     const value = env[prefix + key];
     return value === undefined || value.trim() === '' ? undefined : value.trim();
   };
-  const parse = <T>(key: string, fallback: string | undefined, parser: (v: string) => T | undefined, expected: string): T | undefined => {
-    const raw = read(key) ?? fallback;
-    if (raw === undefined) return undefined;
+  const parseRaw = <T>(key: string, raw: string, parser: (v: string) => T | undefined, expected: string): T => {
     const value = parser(raw);
     if (value === undefined) throw new InvalidServiceConfigError(prefix + key, raw, expected);
     return value;
   };
+  const parse = <T>(key: string, fallback: string, parser: (v: string) => T | undefined, expected: string): T => parseRaw(key, read(key) ?? fallback, parser, expected);
   const int = (v: string) => (/^\d+$/.test(v) ? Number(v) : undefined);
   const positive = (v: string) => (/^\d+(\.\d+)?$/.test(v) && Number(v) >= 1 ? Number(v) : undefined);
   const bool = (v: string) => ({ true: true, false: false, '1': true, '0': false })[v.toLowerCase()];
 
   const urls = resolveUrls(name, prefix, read);
-  const timeoutMs = parse('TIMEOUT', defaults.timeout ?? '10s', parseDuration, 'a duration like 10s or 500ms')!;
-  const maxRetries = parse('MAX_RETRIES', String(defaults.maxRetries ?? 2), int, 'a whole number')!;
-  const initialDelayMs = parse('RETRY_DELAY', '100ms', parseDuration, 'a duration like 100ms')!;
-  const exponent = parse('RETRY_BACKOFF', '2.0', positive, 'a number ≥ 1 such as 2.0')!;
-  const breakerEnabled = parse('CIRCUIT_BREAKER_ENABLED', 'true', bool, 'true or false')!;
-  const halfOpenAfterMs = parse('CIRCUIT_BREAKER_TIMEOUT', '30s', parseDuration, 'a duration like 30s')!;
-  const threshold = parse('CIRCUIT_BREAKER_MAX_FAILS', '5', (v) => (int(v) ? int(v) : undefined), 'a whole number ≥ 1')!;
-  const rate = parse('RATE_LIMIT', defaults.rateLimit, parseRate, 'calls/window such as 60/1m');
-  const bulkhead = parse('BULKHEAD', '32/128', parseBulkhead, 'concurrent/queued such as 32/128')!;
+  const timeoutMs = parse('TIMEOUT', defaults.timeout ?? '10s', parseDuration, 'a duration like 10s or 500ms');
+  const maxRetries = parse('MAX_RETRIES', String(defaults.maxRetries ?? 2), int, 'a whole number');
+  const initialDelayMs = parse('RETRY_DELAY', '100ms', parseDuration, 'a duration like 100ms');
+  const exponent = parse('RETRY_BACKOFF', '2.0', positive, 'a number ≥ 1 such as 2.0');
+  const breakerEnabled = parse('CIRCUIT_BREAKER_ENABLED', 'true', bool, 'true or false');
+  const halfOpenAfterMs = parse('CIRCUIT_BREAKER_TIMEOUT', '30s', parseDuration, 'a duration like 30s');
+  const threshold = parse('CIRCUIT_BREAKER_MAX_FAILS', '5', (v) => (int(v) ? int(v) : undefined), 'a whole number ≥ 1');
+  const rawRate = read('RATE_LIMIT') ?? defaults.rateLimit;
+  const rate = rawRate === undefined ? undefined : parseRaw('RATE_LIMIT', rawRate, parseRate, 'calls/window such as 60/1m');
+  const bulkhead = parse('BULKHEAD', '32/128', parseBulkhead, 'concurrent/queued such as 32/128');
 
   return {
     name,

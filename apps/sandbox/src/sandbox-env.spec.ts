@@ -1,0 +1,30 @@
+import { readSandboxEnv } from './sandbox-env';
+
+describe(readSandboxEnv.name, () => {
+  it('defaults to loopback and leaves ports to the library defaults', () => {
+    // Act
+    const options = readSandboxEnv({});
+
+    // Assert
+    expect(options).toEqual({ host: '127.0.0.1' });
+  });
+
+  it('reads SANDBOX_HOST and a port per emulator', () => {
+    // Arrange
+    const env = { SANDBOX_HOST: '0.0.0.0', SANDBOX_LIBRARY_PORT: '4101', SANDBOX_LLM_PORT: '0' };
+
+    // Act
+    const options = readSandboxEnv(env);
+
+    // Assert
+    expect(options).toEqual({ host: '0.0.0.0', library: 4101, llm: 0 });
+  });
+
+  it.each(['abc', '70000', '-1', '3101.5'])('names the variable when a port is %s', (raw) => {
+    // Act
+    const read = () => readSandboxEnv({ SANDBOX_QBITTORRENT_PORT: raw });
+
+    // Assert
+    expect(read).toThrow(`SANDBOX_QBITTORRENT_PORT must be a port number from 0 to 65535, got '${raw}'`);
+  });
+});

@@ -1,0 +1,22 @@
+import { SANDBOX_PORTS, type SandboxEmulatorName, type SandboxOptions } from '@keel/sandbox';
+
+const DEFAULT_HOST = '127.0.0.1';
+
+/**
+ * Reads `SANDBOX_HOST` and `SANDBOX_<NAME>_PORT` (e.g. `SANDBOX_LIBRARY_PORT`). Throws an error that
+ * names the bad variable, so a typo fails the start instead of binding somewhere unexpected.
+ */
+export function readSandboxEnv(env: NodeJS.ProcessEnv): SandboxOptions {
+  const options: SandboxOptions = { host: env['SANDBOX_HOST'] || DEFAULT_HOST };
+  for (const name of Object.keys(SANDBOX_PORTS) as SandboxEmulatorName[]) {
+    const variable = `SANDBOX_${name.toUpperCase()}_PORT`;
+    const raw = env[variable];
+    if (raw === undefined || raw === '') continue;
+    const port = Number(raw);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+      throw new Error(`${variable} must be a port number from 0 to 65535, got '${raw}'`);
+    }
+    options[name] = port;
+  }
+  return options;
+}

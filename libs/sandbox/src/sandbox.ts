@@ -1,0 +1,41 @@
+import { DEFAULT_HOST } from './kernel/emulator-server';
+import type { RunningEmulator } from './kernel/emulator.types';
+import { startLibraryEmulator } from './library/library.emulator';
+import { SANDBOX_PORTS, type SandboxEmulatorName } from './sandbox.constants';
+
+/** A port per emulator (default {@link SANDBOX_PORTS}; 0 = ephemeral) and one host for all. */
+export type SandboxOptions = Partial<Record<SandboxEmulatorName, number>> & { host?: string };
+
+export interface RunningSandbox {
+  emulators: Record<string, RunningEmulator>;
+  close(): Promise<void>;
+}
+
+type EmulatorStarter = (options: { port: number; host: string }) => Promise<RunningEmulator>;
+
+/** The emulators built so far; the others in SANDBOX_PORTS join as they are written. */
+const STARTERS: Partial<Record<SandboxEmulatorName, EmulatorStarter>> = {
+  library: startLibraryEmulator,
+};
+
+/** Starts every emulator. If one fails to start, the others are closed before the error is rethrown. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const host = options.host ?? DEFAULT_HOST;
+  const entries = Object.entries(STARTERS) as [SandboxEmulatorName, EmulatorStarter][];
+  const results = await Promise.allSettled(
+    entries.map(([name, start]) => start({ port: options[name] ?? SANDBOX_PORTS[name], host })),
+  );
+  const started = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure !== undefined) {
+    await Promise.allSettled(started.map((emulator) => emulator.close()));
+    throw failure.reason;
+  }
+  const emulators = Object.fromEntries(started.map((emulator) => [emulator.name, emulator]));
+  return {
+    emulators,
+    close: async () => {
+      await Promise.all(started.map((emulator) => emulator.close()));
+    },
+  };
+}
