@@ -32,7 +32,7 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/testing.ts', '**/testing/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/testing.ts', '**/testing/**/*.ts', '**/test/**/*.ts', '**/test-fixtures/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': ['error', boundaries(testConstraints)],
       '@typescript-eslint/no-non-null-assertion': 'off',
