@@ -1,0 +1,6 @@
+// What `npm start` runs: the sandbox of downstream emulators first, then every service built so far.
+// Add a service here when its app lands.
+module.exports = [
+  { name: 'sandbox', main: 'dist/apps/sandbox/src/main.js', health: null },
+  { name: 'download', main: 'dist/apps/download/src/main.js', port: 3001, health: '/api/health/live' },
+];
