@@ -1,0 +1,56 @@
+import { RequestMethod, VersioningType } from '@nestjs/common';
+import type { DynamicModule, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { parseByteSize } from '../config/env.util';
+import { requestContextHook } from '../context/request-context.hook';
+import { requestIdOf } from '../context/request-id.util';
+import { httpMetricsHook } from '../metrics/http-metrics.hooks';
+import { serviceVersion } from '../platform-options.interface';
+import type { PlatformModuleOptions } from '../platform-options.interface';
+import { PLATFORM_OPTIONS } from '../platform.constants';
+import { connectionCloseHook } from '../shutdown/connection-close.hook';
+import { ShutdownCoordinator } from '../shutdown/shutdown-coordinator.service';
+import { setupSwagger } from './swagger.setup';
+import type { ServiceOptions } from './service-options.interface';
+
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Creates (does not start) a Keel service on Fastify: request id and context, HTTP metrics hooks,
+ * `/api` prefix with URI versioning (`/api/v1/...`), health/system/metrics/docs outside the version,
+ * Swagger. `AppModule` must import `PlatformModule.forRoot(...)`.
+ */
+export async function createService(appModule: Type<unknown> | DynamicModule, options: ServiceOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: parseByteSize('BODY_LIMIT', process.env['BODY_LIMIT'], DEFAULT_BODY_LIMIT),
+    genReqId: requestIdOf,
+  });
+  // abortOnError false: a bad config rejects here with its message instead of killing the process.
+  const app = await NestFactory.create<NestFastifyApplication>(appModule, adapter, { bufferLogs: true, abortOnError: false });
+  let platform: PlatformModuleOptions;
+  try {
+    platform = app.get<PlatformModuleOptions>(PLATFORM_OPTIONS, { strict: false });
+  } catch {
+    await app.close();
+    throw new Error(`${options.name}: AppModule must import PlatformModule.forRoot({ service: '${options.name}' })`);
+  }
+  app.useLogger(app.get(Logger));
+
+  const shutdown = app.get(ShutdownCoordinator);
+  shutdown.attach(app);
+  const fastify = app.getHttpAdapter().getInstance();
+  // Declared up front so Fastify keeps one request shape (the guard sets it on every request).
+  fastify.decorateRequest('user', null);
+  // The adapter's own slot runs before Nest middleware; a plain addHook would run after it.
+  adapter.setOnRequestHook(requestContextHook());
+  fastify.addHook('onSend', connectionCloseHook(shutdown));
+  fastify.addHook('onResponse', httpMetricsHook());
+
+  app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  setupSwagger(app, { title: platform.service ?? options.name, version: serviceVersion(platform) });
+  return app;
+}

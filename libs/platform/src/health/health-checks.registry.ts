@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { OnModuleInit, Type } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { HealthIndicatorFunction, HealthIndicatorResult } from '@nestjs/terminus';
+import type { HealthCheckable, HealthIndicatorRef, PlatformModuleOptions } from '../platform-options.interface';
+import { PLATFORM_OPTIONS } from '../platform.constants';
+
+/** `LibraryHealthIndicator` → `library`, `DatabaseHealth` → `database`. */
+export function healthKeyOf(indicator: Type<unknown>): string {
+  return indicator.name.replace(/(HealthIndicator|Health|Indicator)$/, '').toLowerCase() || indicator.name.toLowerCase();
+}
+
+/**
+ * Resolves the indicator classes named in `PlatformModule.forRoot()` from whichever module provides
+ * them, once, at start-up: a missing one fails the start with its name rather than the first probe.
+ */
+@Injectable()
+export class HealthChecksRegistry implements OnModuleInit {
+  private readinessChecks: HealthIndicatorFunction[] = [];
+  private downstreamChecks: HealthIndicatorFunction[] = [];
+
+  constructor(
+    @Inject(PLATFORM_OPTIONS) private readonly options: PlatformModuleOptions,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  /** The service's own dependencies; what decides readiness. */
+  get readiness(): HealthIndicatorFunction[] {
+    return this.readinessChecks;
+  }
+
+  /** Readiness plus every downstream: the detailed view. */
+  get all(): HealthIndicatorFunction[] {
+    return [...this.readinessChecks, ...this.downstreamChecks];
+  }
+
+  onModuleInit(): void {
+    const seen = new Set<string>();
+    this.readinessChecks = (this.options.readiness ?? []).map((ref) => this.resolve(ref, seen));
+    this.downstreamChecks = (this.options.downstreams ?? []).map((ref) => this.resolve(ref, seen));
+  }
+
+  private resolve(ref: HealthIndicatorRef, seen: Set<string>): HealthIndicatorFunction {
+    const { key, indicator } = 'indicator' in ref ? ref : { key: healthKeyOf(ref), indicator: ref };
+    if (seen.has(key)) throw new Error(`PlatformModule: two health indicators share the key "${key}"; give one an explicit { key, indicator }`);
+    seen.add(key);
+    let instance: HealthCheckable;
+    try {
+      instance = this.moduleRef.get(indicator, { strict: false });
+    } catch {
+      throw new Error(`PlatformModule: health indicator ${indicator.name} is not provided by any module; import the module that provides it`);
+    }
+    // terminus rethrows anything but its own HealthCheckError, which would turn one broken
+    // indicator into a 500 for the whole report: report it as down instead.
+    return () =>
+      instance.isHealthy(key).catch((error: unknown): HealthIndicatorResult => ({ [key]: { status: 'down', message: error instanceof Error ? error.message : String(error) } }));
+  }
+}

@@ -1,0 +1,37 @@
+export { PlatformModule } from './platform.module';
+export { OPTIONS_TYPE as PLATFORM_OPTIONS_TYPE, ASYNC_OPTIONS_TYPE as PLATFORM_ASYNC_OPTIONS_TYPE } from './platform.module-definition';
+export type { PlatformModuleOptions, HealthCheckable, HealthIndicatorRef } from './platform-options.interface';
+export { PLATFORM_OPTIONS, IS_PUBLIC_KEY, ROLES_KEY } from './platform.constants';
+
+export { createService } from './bootstrap/create-service';
+export { bootstrapService } from './bootstrap/bootstrap-service';
+export type { ServiceOptions } from './bootstrap/service-options.interface';
+
+export { JwtAuthGuard } from './auth/jwt-auth.guard';
+export { RolesGuard } from './auth/roles.guard';
+export { JwtVerifier, JWT_CONFIG } from './auth/jwt-verifier.service';
+export { resolveJwtConfig } from './auth/jwt.config';
+export type { JwtConfig, JwtKeySource } from './auth/jwt.config';
+export { BearerAuthError } from './auth/bearer-auth.error';
+export { CurrentUser } from './auth/current-user.decorator';
+export { Roles } from './auth/roles.decorator';
+export { Public } from './auth/public.decorator';
+export { DEV_JWT_SECRET } from './auth/dev-secret.constants';
+
+export { ProblemDetailsFilter } from './errors/problem-details.filter';
+export { toProblem } from './errors/problem-details.mapper';
+export type { ProblemBody, MappedProblem } from './errors/problem-details.mapper';
+export { ProblemDetailsDto } from './errors/problem-details.dto';
+export { ApiProblemResponses } from './errors/api-problem-response.decorator';
+export { RequestValidationError } from './errors/request-validation.error';
+export { KeelValidationPipe } from './validation/validation.pipe';
+
+export { ShutdownCoordinator } from './shutdown/shutdown-coordinator.service';
+export { healthKeyOf } from './health/health-checks.registry';
+export { HTTP_DURATION_BUCKETS, UNMATCHED_ROUTE } from './metrics/http-metrics.hooks';
+export { parseDuration, parseByteSize, parsePort } from './config/env.util';
+
+// Re-exported so an app's health indicators need no direct terminus import for their types.
+export { HealthIndicatorService } from '@nestjs/terminus';
+export type { HealthIndicatorResult } from '@nestjs/terminus';
+export type { AuthenticatedUser } from '@keel/context';

@@ -1,0 +1,25 @@
+import type { Type } from '@nestjs/common';
+import type { HealthIndicatorResult } from '@nestjs/terminus';
+
+/** What `/api/health*` calls: a terminus v11 indicator (`HealthIndicatorService.check(key).up()`). */
+export interface HealthCheckable {
+  isHealthy(key: string): Promise<HealthIndicatorResult>;
+}
+
+/** An indicator class, keyed by its name (`LibraryHealthIndicator` → `library`), or with an explicit key. */
+export type HealthIndicatorRef = Type<HealthCheckable> | { key: string; indicator: Type<HealthCheckable> };
+
+export interface PlatformModuleOptions {
+  /** The service name: logs, Swagger title, `/api/system/status`. */
+  service: string;
+  /** Defaults to `SERVICE_VERSION`, then `npm_package_version`, then `0.0.0`. */
+  version?: string;
+  /** The service's own dependencies (its database): `/api/health/ready` and `/api/health`. */
+  readiness?: HealthIndicatorRef[];
+  /** Downstream services: only the detailed `/api/health`, never readiness. */
+  downstreams?: HealthIndicatorRef[];
+}
+
+export function serviceVersion(options: Pick<PlatformModuleOptions, 'version'>): string {
+  return options.version ?? process.env['SERVICE_VERSION'] ?? process.env['npm_package_version'] ?? '0.0.0';
+}

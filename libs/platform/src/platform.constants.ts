@@ -1,0 +1,3 @@
+export const PLATFORM_OPTIONS = 'KEEL:PLATFORM_OPTIONS';
+export const IS_PUBLIC_KEY = 'KEEL:PUBLIC';
+export const ROLES_KEY = 'KEEL:ROLES';

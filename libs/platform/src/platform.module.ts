@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { CircuitsController } from './admin/circuits.controller';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { JWT_CONFIG, JwtVerifier } from './auth/jwt-verifier.service';
+import { resolveJwtConfig } from './auth/jwt.config';
+import { RolesGuard } from './auth/roles.guard';
+import { ProblemDetailsFilter } from './errors/problem-details.filter';
+import { HealthController } from './health/health.controller';
+import { HealthChecksRegistry } from './health/health-checks.registry';
+import { loggerOptions } from './logging/logger.options';
+import { MetricsController } from './metrics/metrics.controller';
+import { ConfigurableModuleClass } from './platform.module-definition';
+import { ShutdownCoordinator } from './shutdown/shutdown-coordinator.service';
+import { SystemStatusController } from './system/system-status.controller';
+import { KeelValidationPipe } from './validation/validation.pipe';
+
+/**
+ * `PlatformModule.forRoot({ service, version, readiness, downstreams })`, global: logging, health,
+ * metrics, auth, validation and problem+json for the whole app. Pair it with `createService()`,
+ * which wires what lives on the Fastify instance (hooks, prefix, versioning, Swagger).
+ */
+@Module({
+  imports: [
+    // Async so that LOG_LEVEL is read when the app is created, not when AppModule is imported.
+    LoggerModule.forRootAsync({ useFactory: () => loggerOptions() }),
+    // Failed checks are reported in the response; terminus's own console logger would bypass pino.
+    TerminusModule.forRoot({ logger: false }),
+  ],
+  controllers: [HealthController, SystemStatusController, CircuitsController, MetricsController],
+  providers: [
+    { provide: JWT_CONFIG, useFactory: () => resolveJwtConfig(process.env) },
+    JwtVerifier,
+    HealthChecksRegistry,
+    ShutdownCoordinator,
+    // Guards run in this order: authenticate, then check roles.
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    { provide: APP_PIPE, useClass: KeelValidationPipe },
+  ],
+  exports: [JwtVerifier, ShutdownCoordinator, TerminusModule],
+})
+export class PlatformModule extends ConfigurableModuleClass {}
