@@ -1,5 +1,5 @@
-const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i;
-const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+import { parseDuration as parseDurationText } from '@keel/clients-core';
+
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib)?$/i;
 const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1_024, kib: 1_024, mb: 1_048_576, mib: 1_048_576 };
 
@@ -10,9 +10,9 @@ function unset(value: string | undefined): value is undefined {
 /** `5000` (ms), `500ms`, `5s`, `1m`, `1h` → ms. Fails naming the variable, so a typo stops the start. */
 export function parseDuration(name: string, value: string | undefined, fallbackMs: number): number {
   if (unset(value)) return fallbackMs;
-  const match = DURATION.exec(value.trim());
-  if (!match) throw new Error(`${name} must be a duration such as 5000, 500ms, 5s or 1m; got "${value}"`);
-  return Math.round(Number(match[1]) * DURATION_UNITS[(match[2] ?? 'ms').toLowerCase()]);
+  const ms = parseDurationText(value.trim().toLowerCase());
+  if (ms === undefined) throw new Error(`${name} must be a duration such as 5000, 500ms, 5s or 1m; got "${value}"`);
+  return ms;
 }
 
 /** `1048576`, `512kb`, `1mb` (binary units) → bytes. */
