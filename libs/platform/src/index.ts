@@ -35,3 +35,4 @@ export { parseDuration, parseByteSize, parsePort } from './config/env.util';
 export { HealthIndicatorService } from '@nestjs/terminus';
 export type { HealthIndicatorResult } from '@nestjs/terminus';
 export type { AuthenticatedUser } from '@keel/context';
+export { CursorPageQuery } from './validation/cursor-page.query';

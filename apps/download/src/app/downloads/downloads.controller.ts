@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiGatewayTimeoutResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '@keel/context';
-import { CurrentUser } from '@keel/platform';
+import { CurrentUser, CursorPageQuery } from '@keel/platform';
 import { DownloadsService } from './downloads.service';
 import { CreateDownloadDto } from './dto/create-download.dto';
 import { DownloadPageResponse, DownloadResponse } from './dto/download.response';
-import { ListDownloadsQuery } from './dto/list-downloads.query';
+
 import { UpdateDownloadDto } from './dto/update-download.dto';
 
 @ApiTags('downloads')
@@ -31,7 +31,7 @@ export class DownloadsController {
 
   @Get()
   @ApiOkResponse({ type: DownloadPageResponse })
-  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListDownloadsQuery): Promise<DownloadPageResponse> {
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: CursorPageQuery): Promise<DownloadPageResponse> {
     return this.downloads.list(user.id, query.limit, query.cursor);
   }
 

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '@keel/context';
-import { CurrentUser } from '@keel/platform';
-import { LibraryGamesQuery } from './dto/library-games.query';
+import { CurrentUser, CursorPageQuery } from '@keel/platform';
+
 import { LibraryGamesPage } from './dto/library-games.response';
 import { LibraryGamesService } from './library-games.service';
 
@@ -16,7 +16,7 @@ export class LibraryGamesController {
   @Get()
   @ApiOkResponse({ type: LibraryGamesPage })
   @ApiServiceUnavailableResponse({ description: 'The library service is unavailable or its circuit is open; see Retry-After' })
-  list(@CurrentUser() user: AuthenticatedUser, @Query() query: LibraryGamesQuery): Promise<LibraryGamesPage> {
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: CursorPageQuery): Promise<LibraryGamesPage> {
     return this.games.list(user.id, query.cursor, query.limit);
   }
 }
