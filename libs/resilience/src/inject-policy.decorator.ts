@@ -10,7 +10,8 @@ export const getPolicyToken = (name: string): string => `${POLICY_TOKEN_PREFIX}$
 export const InjectPolicy = (name: string): ParameterDecorator & PropertyDecorator => Inject(getPolicyToken(name));
 
 /** A provider for `@InjectPolicy(name)`; add it to the module that uses the policy. */
-export function providePolicy(name: string, options?: () => PolicyOptionsInput, inject: FactoryProvider['inject'] = []): FactoryProvider {
+/** `options` receives the providers listed in `inject`, in order. */
+export function providePolicy(name: string, options?: (...deps: never[]) => PolicyOptionsInput, inject: FactoryProvider['inject'] = []): FactoryProvider {
   return {
     provide: getPolicyToken(name),
     useFactory: (registry: PolicyRegistry, ...deps: unknown[]) => registry.get(name, options ? (options as (...a: unknown[]) => PolicyOptionsInput)(...deps) : undefined),

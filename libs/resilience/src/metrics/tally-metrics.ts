@@ -65,8 +65,10 @@ abstract class TallyMetric<C> {
   }
 
   reset(): void {
-    this.cells.clear();
+    for (const cell of this.cells.values()) this.zero(cell);
   }
+
+  protected abstract zero(cell: C): void;
 
   protected abstract create(labels: Labels): C;
 }
@@ -76,6 +78,10 @@ export class TallyCounter extends TallyMetric<CounterCell> {
 
   get() {
     return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values: [...this.cells.values()].map((c) => ({ labels: c.labels, value: c.value })) };
+  }
+
+  protected zero(cell: CounterCell): void {
+    cell.value = 0;
   }
 
   protected create(labels: Labels): CounterCell {
@@ -103,6 +109,12 @@ export class TallyHistogram extends TallyMetric<HistogramCell> {
       values.push({ labels: cell.labels, value: cell.count, metricName: `${this.name}_count` });
     }
     return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values };
+  }
+
+  protected zero(cell: HistogramCell): void {
+    cell.counts.fill(0);
+    cell.sum = 0;
+    cell.count = 0;
   }
 
   protected create(labels: Labels): HistogramCell {

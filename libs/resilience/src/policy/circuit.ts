@@ -27,6 +27,9 @@ export class Circuit {
   private openUntil = 0;
   private isolation: IDisposable | undefined;
   private readonly subscription: IDisposable;
+  private readonly counts: ConsecutiveBreaker | SamplingBreaker;
+  /** Set while reset() passes through cockatiel's Isolated state, which is no news to report. */
+  private resetting = false;
 
   constructor(
     readonly policy: string,
@@ -38,9 +41,11 @@ export class Circuit {
       options.kind === 'sampling'
         ? new SamplingBreaker({ threshold: options.threshold, duration: options.samplingDurationMs, minimumRps: options.minimumRps })
         : new ConsecutiveBreaker(options.threshold);
+    this.counts = breaker;
     this.breaker = circuitBreaker(handleWhen(isFailure), { halfOpenAfter: options.halfOpenAfterMs, breaker });
     this.openError = stackless(() => new CircuitOpenError(policy, () => this.retryAfterMs()));
     this.subscription = this.breaker.onStateChange((state) => {
+      if (this.resetting && state === CircuitState.Isolated) return;
       this.openUntil = state === CircuitState.Open ? Date.now() + options.halfOpenAfterMs : state === CircuitState.Isolated ? Infinity : 0;
       onStateChange(STATE_NAMES[state]);
     });
@@ -68,14 +73,21 @@ export class Circuit {
 
   /** Closes the circuit: ends an isolation, or forgets a trip. */
   reset(): void {
+    this.counts.success(CircuitState.HalfOpen);
     if (this.isolation) {
       this.isolation.dispose();
       this.isolation = undefined;
       return;
     }
     if (this.breaker.state === CircuitState.Open || this.breaker.state === CircuitState.HalfOpen) {
-      // cockatiel has no public reset; isolating and releasing moves it to Closed and resets its counts.
-      this.breaker.isolate().dispose();
+      // cockatiel has no public reset; isolating and releasing moves it to Closed (the counts were
+      // zeroed above, which cockatiel itself leaves at the threshold).
+      this.resetting = true;
+      try {
+        this.breaker.isolate().dispose();
+      } finally {
+        this.resetting = false;
+      }
     }
   }
 

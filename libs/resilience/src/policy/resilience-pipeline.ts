@@ -1,4 +1,4 @@
-import { BrokenCircuitError, BulkheadPolicy, IsolatedCircuitError, RetryPolicy, bulkhead, handleWhen, retry } from 'cockatiel';
+import { BrokenCircuitError, BulkheadPolicy, CircuitState, IsolatedCircuitError, RetryPolicy, bulkhead, handleWhen, retry } from 'cockatiel';
 import { BulkheadFullError } from '../errors/bulkhead-full.error';
 import { CallAbortedError } from '../errors/call-aborted.error';
 import { PolicyRejectedError } from '../errors/policy-rejected.error';
@@ -50,7 +50,7 @@ export class ResiliencePipeline {
     this.bulkhead = options.bulkhead ? bulkhead(options.bulkhead.limit, options.bulkhead.queue) : undefined;
     this.maxRetries = options.retry ? options.retry.maxRetries : 0;
     if (options.breaker) {
-      const isFailure = (error: unknown) => !isRejection(error) && classifier.isFailure(error);
+      const isFailure = (error: unknown) => (isRejection(error) ? this.circuit?.breaker.state === CircuitState.HalfOpen : classifier.isFailure(error));
       this.circuit = new Circuit(name, options.breaker, isFailure, (state) => observer.circuitChanged(name, state));
       this.disposables.push(this.circuit);
     }
@@ -94,8 +94,8 @@ export class ResiliencePipeline {
     }
     const started = performance.now();
     const { signal } = opts;
-    let work = this.guarded(fn, operation, signal, opts.retryable !== false);
-    if (signal) work = guardWithSignal(work, signal, () => new CallAbortedError(this.name, signal.reason));
+    let work = signal?.aborted ? Promise.reject(new CallAbortedError(this.name, signal.reason)) : this.guarded(fn, operation, signal, opts.retryable !== false);
+    if (signal && !signal.aborted) work = guardWithSignal(work, signal, () => new CallAbortedError(this.name, signal.reason));
     return work.then(
       (value) => {
         const outcome = this.options.classifier.valueOutcome?.(value) ?? 'success';
@@ -155,7 +155,6 @@ export class ResiliencePipeline {
 
   private attempt<T>(fn: Attempt<T>, attempt: number, signal: AbortSignal | undefined): Promise<T> {
     const limited = () => {
-      this.observer.attempted(this.name);
       const wait = this.limiter?.acquire(signal, () => new CallAbortedError(this.name, signal?.reason));
       if (wait) return wait.then(() => this.timed(fn, attempt, signal));
       return this.timed(fn, attempt, signal);
@@ -164,6 +163,7 @@ export class ResiliencePipeline {
   }
 
   private timed<T>(fn: Attempt<T>, attempt: number, signal: AbortSignal | undefined): Promise<T> {
+    this.observer.attempted(this.name);
     const run = this.timeout.run(fn, attempt, signal);
     if (!signal) return run;
     // A request cancelled by our caller is not the downstream's fault: keep it out of the breaker.

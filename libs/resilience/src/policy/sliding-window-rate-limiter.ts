@@ -22,13 +22,16 @@ export class SlidingWindowRateLimiter {
     this.starts = new Float64Array(options.limit).fill(Number.NEGATIVE_INFINITY);
   }
 
-  /** Resolves when the call may start; rejects with RateLimitedError if that is beyond `maxWaitMs`. */
+  /**
+   * undefined when the call may start now; else a promise that resolves when it may, or rejects with
+   * RateLimitedError when that is beyond `maxWaitMs`.
+   */
   acquire(signal: AbortSignal | undefined, onAbort: () => Error): Promise<void> | undefined {
     const now = this.now();
     const startAt = Math.max(now, this.starts[this.head] + this.options.windowMs);
     const waitMs = startAt - now;
     if (waitMs > this.options.maxWaitMs) {
-      throw stackless(() => new RateLimitedError(this.policy, Math.ceil(waitMs)));
+      return Promise.reject(stackless(() => new RateLimitedError(this.policy, Math.ceil(waitMs))));
     }
     this.starts[this.head] = startAt;
     this.head = (this.head + 1) % this.starts.length;
