@@ -17,8 +17,9 @@ export class AttemptSignal {
   }
 
   removeEventListener(_type: 'abort', listener: Listener): void {
-    const index = this.listeners?.indexOf(listener) ?? -1;
-    if (index >= 0) this.listeners!.splice(index, 1);
+    const listeners = this.listeners;
+    const index = listeners ? listeners.indexOf(listener) : -1;
+    if (listeners && index >= 0) listeners.splice(index, 1);
   }
 
   abort(reason: unknown): void {

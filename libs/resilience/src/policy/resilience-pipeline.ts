@@ -104,7 +104,7 @@ export class ResiliencePipeline {
       },
       (raw: unknown) => {
         // cockatiel's own breaker errors appear when a call waited on a failed half-open probe.
-        const error = raw instanceof BrokenCircuitError || raw instanceof IsolatedCircuitError ? this.circuit!.openError : raw;
+        const error = this.circuit && (raw instanceof BrokenCircuitError || raw instanceof IsolatedCircuitError) ? this.circuit.openError : raw;
         const outcome = this.outcomeOf(error);
         if (error instanceof PolicyRejectedError) this.observer.rejected(this.name, operation, error.reason);
         this.observer.callFinished(this.name, operation, outcome, (performance.now() - started) / 1000, error);
