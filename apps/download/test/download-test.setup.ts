@@ -28,7 +28,7 @@ export async function startDownloadTestBed(env: Record<string, string> = {}): Pr
     process.env.DATABASE_URL = url.toString();
   }
   Object.assign(process.env, {
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
     DOWNLOAD_DATA_DIR: 'memory://',
     LIBRARY_SERVICE_URL: library.url,
     LIBRARY_SERVICE_TIMEOUT: '500ms',

@@ -33,7 +33,7 @@ describe(TallyCounter.name, () => {
     expect(counter.get().values.map((v) => v.value)).toEqual([1, 5]);
   });
 
-  // BUG (tally-metrics.ts, TallyMetric.reset): reset() drops the cells, but callers keep the cells they
+  // Regression (was a bug at tally-metrics.ts, TallyMetric.reset): reset() drops the cells, but callers keep the cells they
   // were handed (PolicyEventsSubscriber caches them), so after registry.resetMetrics() every later
   // increment goes to an orphaned cell and never reaches /metrics again.
   it('zeroes on reset but keeps counting through cells handed out before', () => {

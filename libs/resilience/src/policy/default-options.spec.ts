@@ -55,7 +55,7 @@ describe(mergePolicyOptions.name, () => {
     expect(JSON.stringify(DEFAULT_POLICY_OPTIONS)).toBe(before);
   });
 
-  // BUG (default-options.ts, mergePolicyOptions): a layer that re-enables a policy an earlier layer
+  // Regression (was a bug at default-options.ts, mergePolicyOptions): a layer that re-enables a policy an earlier layer
   // switched off gets only the fields it names; the defaults of the others (delays, cap, budget) are lost.
   it('fills the fields a re-enabling layer leaves out from the defaults', () => {
     const merged = mergePolicyOptions(DEFAULT_POLICY_OPTIONS, { retry: false }, { retry: { maxRetries: 3 } });

@@ -205,7 +205,7 @@ describe(ResiliencePipeline.name, () => {
       expect(fn).not.toHaveBeenCalled();
     });
 
-    // BUG (resilience-pipeline.ts, execute): with no bulkhead and no retry in front, an already aborted
+    // Regression (was a bug at resilience-pipeline.ts, execute): with no bulkhead and no retry in front, an already aborted
     // signal is only noticed by guardWithSignal after the attempt started: fn runs, an attempt is
     // counted and a rate-limit slot is spent for a call whose caller has already gone.
     it('does not call fn for a signal that is already aborted, even with no bulkhead or retry in front', async () => {

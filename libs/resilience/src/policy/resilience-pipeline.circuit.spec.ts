@@ -264,7 +264,7 @@ describe(ResiliencePipeline.name, () => {
     });
   });
 
-  // BUG (circuit.ts / resilience-pipeline.ts isFailure): cockatiel's half-open probe closes the circuit
+  // Regression (was a bug at circuit.ts / resilience-pipeline.ts isFailure): cockatiel's half-open probe closes the circuit
   // on any error its filter does not handle. The pipeline keeps caller aborts and policy rejections out
   // of the filter, so a probe that never got an answer from the downstream closes the circuit.
   describe('a half-open probe that gets no answer', () => {

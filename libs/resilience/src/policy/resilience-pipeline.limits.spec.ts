@@ -114,7 +114,7 @@ describe(ResiliencePipeline.name, () => {
       expect(pipeline.circuitState).toBe('closed');
     });
 
-    // BUG (sliding-window-rate-limiter.ts line 31): acquire() throws RateLimitedError synchronously
+    // Regression (was a bug at sliding-window-rate-limiter.ts line 31): acquire() throws RateLimitedError synchronously
     // (its doc says "rejects"). With no breaker around the limiter, that throw escapes the
     // pipeline's `.catch` in withRetry: cockatiel retries the refused call with backoff, ...
     it('refuses at once, without retry backoff, when the breaker is off', async () => {
@@ -141,7 +141,7 @@ describe(ResiliencePipeline.name, () => {
       await expect(promise).rejects.toBeInstanceOf(RateLimitedError);
     });
 
-    // BUG (resilience-pipeline.ts line 158): `attempted` fires before the limiter, so an attempt the
+    // Regression (was a bug at resilience-pipeline.ts line 158): `attempted` fires before the limiter, so an attempt the
     // limiter refused (never sent) is counted in downstream_attempts_total ("Attempts sent to a downstream").
     it('counts only attempts that were sent to the downstream', async () => {
       const pipeline = build({ rateLimit: { limit: 2, windowMs: 1_000, maxWaitMs: 0 } });

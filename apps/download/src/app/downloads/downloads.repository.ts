@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { InjectDatabase } from '@keel/persistence';
 import type { Database } from '@keel/persistence';
 import { downloads } from '../db/schema';
@@ -14,14 +14,34 @@ export interface PageCursor {
   id: string;
 }
 
+const placeholders = {
+  id: sql.placeholder('id'),
+  userId: sql.placeholder('userId'),
+  gameId: sql.placeholder('gameId'),
+  status: sql.placeholder('status'),
+  bytesTotal: sql.placeholder('bytesTotal'),
+  bytesDone: sql.placeholder('bytesDone'),
+  idempotencyKey: sql.placeholder('idempotencyKey'),
+  createdAt: sql.placeholder('createdAt'),
+  updatedAt: sql.placeholder('updatedAt'),
+};
+
 @Injectable()
 export class DownloadsRepository {
-  constructor(@InjectDatabase() private readonly db: Database<typeof schema>) {}
+  /**
+   * Starting a download is the hot path: drizzle would rebuild this SQL on every call, which cost
+   * about half of the insert's CPU in `npm run bench`; a prepared statement builds it once.
+   */
+  private readonly insertDownload;
+
+  constructor(@InjectDatabase() private readonly db: Database<typeof schema>) {
+    this.insertDownload = db.insert(downloads).values(placeholders).onConflictDoNothing().returning().prepare('insert_download');
+  }
 
   /** Inserts `row`, or returns undefined when the (user, idempotency key) pair already exists. */
-  async insert(row: NewDownload): Promise<DownloadRow | undefined> {
-    const [inserted] = await this.db.insert(downloads).values(row).onConflictDoNothing().returning();
-    return inserted;
+  async insert(row: Required<NewDownload>): Promise<DownloadRow | undefined> {
+    const [inserted] = await this.insertDownload.execute(row);
+    return inserted as DownloadRow | undefined;
   }
 
   async findByIdempotencyKey(userId: string, key: string): Promise<DownloadRow | undefined> {

@@ -33,7 +33,7 @@ export class DownloadsService {
     if (!ownership) throw unknownGame(gameId);
     if (!ownership.owned) throw notOwned(gameId);
     const now = new Date();
-    const row = await this.repository.insert({ id: randomUUID(), userId, gameId, status: 'queued', bytesTotal: bytesTotal ?? 0, bytesDone: 0, idempotencyKey, createdAt: now, updatedAt: now });
+    const row = await this.repository.insert({ id: randomUUID(), userId, gameId, status: 'queued', bytesTotal: bytesTotal ?? 0, bytesDone: 0, idempotencyKey: idempotencyKey ?? null, createdAt: now, updatedAt: now });
     if (row) return this.toResponse(row);
     // Another request with the same key inserted first.
     const winner = await this.repository.findByIdempotencyKey(userId, idempotencyKey as string);

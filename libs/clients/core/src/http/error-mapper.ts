@@ -32,8 +32,9 @@ export class DownstreamErrorMapper {
       return new DownstreamUnavailableError(downstream, `${downstream} answered ${error.status}`, error.status, error.retryAfterMs, { cause: error });
     }
     if (error instanceof CallAbortedError) {
-      const reason = error.cause;
-      const deadline = reason instanceof Error && reason.name === 'TimeoutError';
+      // AbortSignal.timeout() aborts with a DOMException named TimeoutError (another realm under Jest).
+      const reason = error.cause as { name?: unknown } | undefined;
+      const deadline = reason?.name === 'TimeoutError';
       return deadline
         ? new DownstreamTimeoutError(downstream, this.timeoutMs, { cause: error })
         : new DownstreamUnavailableError(downstream, `call to ${downstream} was cancelled`, undefined, undefined, { cause: error });

@@ -1,3 +1,4 @@
+import { isNativeError } from 'node:util/types';
 import { AttemptTimeoutError } from '@keel/resilience';
 import type { FailureClassifier, Outcome } from '@keel/resilience';
 import { RetryableStatusError } from './status.error';
@@ -31,11 +32,31 @@ export const httpFailureClassifier: FailureClassifier = {
   },
 };
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
+/**
+ * Failures of the network or of the peer, never of our own request: undici's socket, connect and
+ * read-timeout errors, and the Node errno codes beneath them. undici's argument errors are bugs of
+ * ours and must neither be retried nor trip a breaker.
+ */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
+  'UND_ERR_DESTROYED',
+]);
 
-/** undici's socket/connect errors, and the Node errno codes beneath them. */
+// isNativeError rather than `instanceof Error`: Node's own errors come from another realm under Jest.
+const codeOf = (value: unknown): string | undefined => (isNativeError(value) ? (value as { code?: string }).code : undefined);
+
 export function isNetworkError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: string }).code ?? '';
-  return code.startsWith('UND_ERR_') || NETWORK_CODES.has(code) || NETWORK_CODES.has((error.cause as { code?: string } | undefined)?.code ?? '');
+  return isNativeError(error) && (NETWORK_CODES.has(codeOf(error) ?? '') || NETWORK_CODES.has(codeOf(error.cause) ?? ''));
 }

@@ -23,7 +23,8 @@ export class UndiciAdapter {
 
   readonly adapter: AxiosAdapter = async (config: InternalAxiosRequestConfig): Promise<AxiosResponse> => {
     const { pool, prefix } = this.target(config.baseURL as string);
-    const path = prefix + withQuery(config.url ?? '/', config.params as Record<string, unknown> | undefined);
+    const url = config.url ?? '/';
+    const path = prefix + (url.startsWith('/') ? '' : '/') + withQuery(url, config.params as Record<string, unknown> | undefined);
     const response = await pool.request({
       method: (config.method ?? 'get').toUpperCase() as 'GET',
       path,

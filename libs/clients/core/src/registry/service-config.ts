@@ -20,6 +20,14 @@ export interface ServiceConfigDefaults {
 
 type Env = Record<string, string | undefined>;
 
+// A Map, not an object literal: `constructor` or `__proto__` must not read as a boolean.
+const BOOLEANS = new Map([
+  ['true', true],
+  ['false', false],
+  ['1', true],
+  ['0', false],
+]);
+
 /**
  * Reads `<NAME>_SERVICE_*` (ARCHITECTURE.md, "Service registry") and fails on the first malformed
  * variable, naming it. Unset variables take the defaults, which point at the sandbox.
@@ -38,10 +46,10 @@ export function resolveServiceConfig(name: string, env: Env = process.env, defau
   const parse = <T>(key: string, fallback: string, parser: (v: string) => T | undefined, expected: string): T => parseRaw(key, read(key) ?? fallback, parser, expected);
   const int = (v: string) => (/^\d+$/.test(v) ? Number(v) : undefined);
   const positive = (v: string) => (/^\d+(\.\d+)?$/.test(v) && Number(v) >= 1 ? Number(v) : undefined);
-  const bool = (v: string) => ({ true: true, false: false, '1': true, '0': false })[v.toLowerCase()];
+  const bool = (v: string) => BOOLEANS.get(v.toLowerCase());
 
   const urls = resolveUrls(name, prefix, read);
-  const timeoutMs = parse('TIMEOUT', defaults.timeout ?? '10s', parseDuration, 'a duration like 10s or 500ms');
+  const timeoutMs = parse('TIMEOUT', defaults.timeout ?? '10s', (v) => ((parseDuration(v) ?? 0) >= 1 ? parseDuration(v) : undefined), 'a duration of at least 1ms, like 10s or 500ms');
   const maxRetries = parse('MAX_RETRIES', String(defaults.maxRetries ?? 2), int, 'a whole number');
   const initialDelayMs = parse('RETRY_DELAY', '100ms', parseDuration, 'a duration like 100ms');
   const exponent = parse('RETRY_BACKOFF', '2.0', positive, 'a number ≥ 1 such as 2.0');
@@ -76,12 +84,14 @@ function resolveUrls(name: string, prefix: string, read: (key: string) => string
   const port = read('PORT');
   const protocol = read('PROTOCOL') ?? 'http';
   if (!['http', 'https'].includes(protocol)) throw new InvalidServiceConfigError(prefix + 'PROTOCOL', protocol, 'http or https');
-  if (port !== undefined && !/^\d{1,5}$/.test(port)) throw new InvalidServiceConfigError(prefix + 'PORT', port, 'a port number');
+  if (port !== undefined && !(/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65_535)) throw new InvalidServiceConfigError(prefix + 'PORT', port, 'a port number (1-65535)');
   const defaultPort = SANDBOX_DEFAULT_PORTS[name];
   if (!host && port === undefined && defaultPort === undefined) {
     throw new InvalidServiceConfigError(prefix + 'URL', '', `the base URL of ${name} (no sandbox default exists)`);
   }
-  return [checkUrl(prefix + 'HOST', `${protocol}://${host ?? '127.0.0.1'}:${port ?? defaultPort}`)];
+  const effectivePort = port ?? defaultPort;
+  // No port and no sandbox default: the protocol's own (80/443).
+  return [checkUrl(prefix + 'HOST', `${protocol}://${host ?? '127.0.0.1'}${effectivePort === undefined ? '' : `:${effectivePort}`}`)];
 }
 
 function checkUrl(variable: string, raw: string): string {
