@@ -12,7 +12,7 @@ import type { PersistenceModuleOptions } from './persistence.options';
 import { FIXTURE_MIGRATION_COUNT, FIXTURE_MIGRATIONS } from './test-fixtures/fixture.constants';
 import { FixtureRepository } from './test-fixtures/fixture.repository';
 import * as schema from './test-fixtures/fixture.schema';
-import { uniqueSchemaName } from './testing/test-database';
+import { uniqueSchemaName, withSchemaParam } from './testing/test-database';
 
 // @nestjs/testing is not installed; an application context boots the same module graph.
 function appModule(persistence: ReturnType<typeof PersistenceModule.forRoot>): Type {
@@ -32,7 +32,7 @@ describe.each(drivers)('PersistenceModule on %s', (driver) => {
 
   const options: PersistenceModuleOptions =
     driver === 'postgres'
-      ? { service: 'fixture', schema, migrationsFolder: FIXTURE_MIGRATIONS, url: `${process.env.DATABASE_URL}?schema=${pgSchema}` }
+      ? { service: 'fixture', schema, migrationsFolder: FIXTURE_MIGRATIONS, url: withSchemaParam(process.env.DATABASE_URL as string, pgSchema) }
       : { service: 'fixture', schema, migrationsFolder: FIXTURE_MIGRATIONS, driver: 'pglite', dataDir: ':memory:' };
 
   beforeAll(async () => {
@@ -44,7 +44,7 @@ describe.each(drivers)('PersistenceModule on %s', (driver) => {
   afterAll(async () => {
     await app?.close();
     if (driver === 'postgres') {
-      const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+      const pool = new Pool({ connectionString: withSchemaParam(process.env.DATABASE_URL as string, undefined) });
       await pool.query(`drop schema if exists "${pgSchema}" cascade`);
       await pool.end();
     }
@@ -102,7 +102,7 @@ describe.each(drivers)('PersistenceModule on %s', (driver) => {
 
   if (driver === 'postgres') {
     it('creates its tables in the URL schema, not in public', async () => {
-      const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+      const pool = new Pool({ connectionString: withSchemaParam(process.env.DATABASE_URL as string, undefined) });
       const { rows } = await pool.query<{ table_schema: string; table_name: string }>(
         `select table_schema, table_name from information_schema.tables
           where table_name in ('users', 'notes', '__drizzle_migrations') and table_schema = $1 order by table_name`,

@@ -8,7 +8,7 @@ import { openPostgres } from './postgres.connection';
 import { selectRows } from './select-rows.util';
 import { FIXTURE_MIGRATION_COUNT, FIXTURE_MIGRATIONS } from './test-fixtures/fixture.constants';
 import * as schema from './test-fixtures/fixture.schema';
-import { uniqueSchemaName } from './testing/test-database';
+import { uniqueSchemaName, withSchemaParam } from './testing/test-database';
 
 const url = process.env.DATABASE_URL;
 const onPostgres = url ? describe : describe.skip;
@@ -18,7 +18,7 @@ onPostgres('openPostgres', () => {
   const opened: DatabaseConnection[] = [];
   const open = async (extraParams = '') => {
     const { connection, migrations } = await openPostgres({
-      url: `${url}?schema=${pgSchema}${extraParams}`,
+      url: `${withSchemaParam(url as string, pgSchema)}${extraParams}`,
       schema,
       migrationsFolder: FIXTURE_MIGRATIONS,
     });

@@ -2,6 +2,7 @@ export {
   closeTestDatabaseTemplates,
   createTestDatabase,
   uniqueSchemaName,
+  withSchemaParam,
   type TestDatabase,
   type TestDatabaseOptions,
 } from './testing/test-database';

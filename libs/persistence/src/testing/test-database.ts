@@ -51,9 +51,11 @@ export function uniqueSchemaName(prefix = 't'): string {
   return `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
 }
 
-function withSchemaParam(url: string, schema: string): string {
+/** `url` with its `schema` parameter set, or removed when `schema` is undefined (CI's URL names one already). */
+export function withSchemaParam(url: string, schema: string | undefined): string {
   const parsed = new URL(url);
-  parsed.searchParams.set('schema', schema);
+  if (schema === undefined) parsed.searchParams.delete('schema');
+  else parsed.searchParams.set('schema', schema);
   return parsed.toString();
 }
 
