@@ -4,20 +4,12 @@ import { ResilienceMetrics } from './metrics/resilience-metrics';
 import { PolicyEventsSubscriber } from './policy-events.subscriber';
 import type { AttemptContext, FailureClassifier } from './policy-options.interface';
 import { PolicyRegistry } from './policy-registry.service';
+import { HttpError, httpClassifier, useFakeClock } from './testing/pipeline-fixtures';
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly retryAfter?: number,
-  ) {
-    super(`HTTP ${status}`);
-  }
-}
-
+/** Narrower than httpClassifier: only a 5xx is retried (not a timeout or a 429), and a timeout is reported as server_error. */
 const classifier: FailureClassifier = {
+  ...httpClassifier,
   isRetryable: (e) => e instanceof HttpError && e.status >= 500,
-  isFailure: (e) => !(e instanceof HttpError && e.status < 500),
-  retryAfterMs: (e) => (e instanceof HttpError ? e.retryAfter : undefined),
   outcome: (e) => (e instanceof HttpError && e.status < 500 ? 'client_error' : 'server_error'),
 };
 
@@ -27,17 +19,14 @@ describe(PolicyEventsSubscriber.name, () => {
   let log: jest.SpyInstance;
   let warn: jest.SpyInstance;
 
-  beforeEach(() => {
-    jest.useFakeTimers({ now: 1_000_000 });
-    log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
-    warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    registry = new PolicyRegistry({ defaults: { classifier, retry: { initialDelayMs: 0, budget: false } } });
-  });
-  afterEach(() => {
-    registry.onModuleDestroy();
-    jest.clearAllTimers();
-    jest.useRealTimers();
-    jest.restoreAllMocks();
+  useFakeClock({
+    setup: () => {
+      log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+      warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      registry = new PolicyRegistry({ defaults: { classifier, retry: { initialDelayMs: 0, budget: false } } });
+    },
+    teardown: () => registry.onModuleDestroy(),
+    restoreMocks: true,
   });
 
   it('counts a successful call, its duration and its attempt on the default registry', async () => {

@@ -3,6 +3,7 @@ import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequestContext } from '@keel/context';
+import { DownstreamError } from '@keel/clients-core';
 import { toProblem } from './problem-details.mapper';
 
 const CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -42,10 +43,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private log(exception: unknown, status: number, origin: string, fields: Record<string, unknown>): void {
     if (origin === 'unexpected') {
       this.logger.error({ ...fields, status, err: exception }, 'unhandled exception');
+    } else if (exception instanceof DownstreamError) {
+      // The downstream is at fault and we answered as designed. An open circuit refuses every call,
+      // and its opening is already logged once, so each refusal is only debug.
+      const line = { ...fields, status, error: exception.name, downstream: exception.downstream, kind: exception.kind };
+      if (exception.kind === 'circuit_open') this.logger.debug(line, exception.message);
+      else this.logger.warn(line, exception.message);
     } else if (status >= 500) {
-      // A known failure (a downstream's, or a deliberate 5xx): one line, the stack adds nothing.
-      const { name, message, downstream, kind } = exception as { name?: string; message?: string; downstream?: string; kind?: string };
-      this.logger.error({ ...fields, status, error: name, downstream, kind }, message ?? 'request failed');
+      // A deliberate 5xx: one line, the stack adds nothing.
+      const { name, message } = exception as { name?: string; message?: string };
+      this.logger.error({ ...fields, status, error: name }, message ?? 'request failed');
     } else {
       this.logger.debug({ ...fields, status, error: (exception as Error)?.name }, (exception as Error)?.message ?? 'request refused');
     }

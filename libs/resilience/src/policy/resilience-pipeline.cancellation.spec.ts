@@ -1,36 +1,15 @@
 import { getEventListeners } from 'node:events';
 import { AttemptTimeoutError } from '../errors/attempt-timeout.error';
 import { CallAbortedError } from '../errors/call-aborted.error';
-import type { AttemptContext, FailureClassifier, PolicyOptionsInput } from '../policy-options.interface';
-import { DEFAULT_POLICY_OPTIONS, mergePolicyOptions } from './default-options';
-import type { PipelineObserver } from './pipeline-observer';
+import type { AttemptContext, FailureClassifier } from '../policy-options.interface';
+import { HttpError, httpClassifier, track, usePipelineHarness } from '../testing/pipeline-fixtures';
 import { ResiliencePipeline } from './resilience-pipeline';
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly retryAfter?: number,
-  ) {
-    super(`HTTP ${status}`);
-  }
-}
-
+/** Narrower than httpClassifier: a 429 is not retried, and a 4xx is reported as server_error. */
 const classifier: FailureClassifier = {
+  ...httpClassifier,
   isRetryable: (e) => e instanceof AttemptTimeoutError || (e instanceof HttpError && e.status >= 500),
-  isFailure: (e) => !(e instanceof HttpError && e.status < 500),
-  retryAfterMs: (e) => (e instanceof HttpError ? e.retryAfter : undefined),
   outcome: (e) => (e instanceof AttemptTimeoutError ? 'timeout' : 'server_error'),
-};
-
-const recorder = (): jest.Mocked<PipelineObserver> => ({ callFinished: jest.fn(), attempted: jest.fn(), retrying: jest.fn(), rejected: jest.fn(), circuitChanged: jest.fn() });
-
-const track = <T>(promise: Promise<T>) => {
-  const state: { settled: boolean; value?: T; error?: unknown } = { settled: false };
-  promise.then(
-    (value) => Object.assign(state, { settled: true, value }),
-    (error: unknown) => Object.assign(state, { settled: true, error }),
-  );
-  return state;
 };
 
 /** A downstream that never answers; like a transport, it gives up only when its signal aborts. */
@@ -49,24 +28,7 @@ const hangingDownstream = () => {
 };
 
 describe(ResiliencePipeline.name, () => {
-  const pipelines: ResiliencePipeline[] = [];
-  let observer: jest.Mocked<PipelineObserver>;
-  const build = (options: PolicyOptionsInput = {}) => {
-    const merged = mergePolicyOptions(DEFAULT_POLICY_OPTIONS, { classifier, retry: { initialDelayMs: 0, budget: false } }, options);
-    const pipeline = new ResiliencePipeline('library', merged, observer);
-    pipelines.push(pipeline);
-    return pipeline;
-  };
-
-  beforeEach(() => {
-    jest.useFakeTimers({ now: 1_000_000 });
-    observer = recorder();
-  });
-  afterEach(() => {
-    for (const pipeline of pipelines.splice(0)) pipeline.dispose();
-    jest.clearAllTimers();
-    jest.useRealTimers();
-  });
+  const { build, observer } = usePipelineHarness({ classifier });
 
   describe('per-attempt timeout', () => {
     it('rejects with AttemptTimeoutError between the timeout and two wheel slots later, aborting ctx.signal with it', async () => {

@@ -3,50 +3,26 @@ import { CallAbortedError } from '../errors/call-aborted.error';
 import { CircuitOpenError } from '../errors/circuit-open.error';
 import { RateLimitedError } from '../errors/rate-limited.error';
 import type { AttemptContext, FailureClassifier, PolicyOptionsInput } from '../policy-options.interface';
-import { DEFAULT_POLICY_OPTIONS, mergePolicyOptions, retryAllClassifier } from './default-options';
-import type { PipelineObserver } from './pipeline-observer';
+import { HttpError, httpClassifier, usePipelineHarness } from '../testing/pipeline-fixtures';
+import { retryAllClassifier } from './default-options';
 import { ResiliencePipeline } from './resilience-pipeline';
 
-class HttpError extends Error {
-  constructor(readonly status: number) {
-    super(`HTTP ${status}`);
-  }
-}
-
+/** Narrower than httpClassifier: a 429 is not retried, and a timeout is reported as server_error. */
 const classifier: FailureClassifier = {
+  ...httpClassifier,
   isRetryable: (e) => e instanceof AttemptTimeoutError || (e instanceof HttpError && e.status >= 500),
-  isFailure: (e) => !(e instanceof HttpError && e.status < 500),
-  retryAfterMs: () => undefined,
   outcome: (e) => (e instanceof HttpError && e.status < 500 ? 'client_error' : 'server_error'),
 };
 
-const recorder = (): jest.Mocked<PipelineObserver> => ({ callFinished: jest.fn(), attempted: jest.fn(), retrying: jest.fn(), rejected: jest.fn(), circuitChanged: jest.fn() });
 const failWith = (status: number) => jest.fn(async (_ctx: AttemptContext): Promise<string> => Promise.reject(new HttpError(status)));
 const caught = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e);
 
 describe(ResiliencePipeline.name, () => {
-  const pipelines: ResiliencePipeline[] = [];
-  let observer: jest.Mocked<PipelineObserver>;
   /** One attempt per call (no retries) unless a test says otherwise, so each call is one breaker sample. */
-  const build = (options: PolicyOptionsInput = {}) => {
-    const merged = mergePolicyOptions(DEFAULT_POLICY_OPTIONS, { classifier, retry: { maxRetries: 0, initialDelayMs: 0, budget: false } }, options);
-    const pipeline = new ResiliencePipeline('library', merged, observer);
-    pipelines.push(pipeline);
-    return pipeline;
-  };
+  const { build, observer } = usePipelineHarness({ classifier, retry: { maxRetries: 0, initialDelayMs: 0, budget: false } });
   const trip = async (pipeline: ResiliencePipeline, fn: ReturnType<typeof failWith>, times = 5) => {
     for (let i = 0; i < times; i++) await caught(pipeline.execute(fn));
   };
-
-  beforeEach(() => {
-    jest.useFakeTimers({ now: 1_000_000 });
-    observer = recorder();
-  });
-  afterEach(() => {
-    for (const pipeline of pipelines.splice(0)) pipeline.dispose();
-    jest.clearAllTimers();
-    jest.useRealTimers();
-  });
 
   describe('consecutive breaker', () => {
     it('opens after 5 failures and refuses the 6th call without calling fn', async () => {

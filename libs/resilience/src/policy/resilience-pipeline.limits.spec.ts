@@ -3,33 +3,16 @@ import { BulkheadFullError } from '../errors/bulkhead-full.error';
 import { RateLimitedError } from '../errors/rate-limited.error';
 import { ResilienceMetrics } from '../metrics/resilience-metrics';
 import { PolicyEventsSubscriber } from '../policy-events.subscriber';
-import type { AttemptContext, FailureClassifier, PolicyOptionsInput } from '../policy-options.interface';
-import { DEFAULT_POLICY_OPTIONS, mergePolicyOptions, retryAllClassifier } from './default-options';
-import type { PipelineObserver } from './pipeline-observer';
+import type { AttemptContext, FailureClassifier } from '../policy-options.interface';
+import { HttpError, httpClassifier, track, usePipelineHarness } from '../testing/pipeline-fixtures';
+import { retryAllClassifier } from './default-options';
 import { ResiliencePipeline } from './resilience-pipeline';
 
-class HttpError extends Error {
-  constructor(readonly status: number) {
-    super(`HTTP ${status}`);
-  }
-}
-
+/** Narrower than httpClassifier: only a 5xx is retried (not a timeout or a 429), and every error is reported as server_error. */
 const classifier: FailureClassifier = {
+  ...httpClassifier,
   isRetryable: (e) => e instanceof HttpError && e.status >= 500,
-  isFailure: (e) => !(e instanceof HttpError && e.status < 500),
-  retryAfterMs: () => undefined,
   outcome: () => 'server_error',
-};
-
-const recorder = (): jest.Mocked<PipelineObserver> => ({ callFinished: jest.fn(), attempted: jest.fn(), retrying: jest.fn(), rejected: jest.fn(), circuitChanged: jest.fn() });
-
-const track = <T>(promise: Promise<T>) => {
-  const state: { settled: boolean; value?: T; error?: unknown } = { settled: false };
-  promise.then(
-    (value) => Object.assign(state, { settled: true, value }),
-    (error: unknown) => Object.assign(state, { settled: true, error }),
-  );
-  return state;
 };
 
 const counterValue = async (name: string, labels: Record<string, string>) => {
@@ -39,31 +22,12 @@ const counterValue = async (name: string, labels: Record<string, string>) => {
 };
 
 describe(ResiliencePipeline.name, () => {
-  const pipelines: ResiliencePipeline[] = [];
-  let observer: PipelineObserver;
-  const build = (options: PolicyOptionsInput = {}, name = 'library') => {
-    const merged = mergePolicyOptions(DEFAULT_POLICY_OPTIONS, { classifier, retry: { initialDelayMs: 0, budget: false } }, options);
-    const pipeline = new ResiliencePipeline(name, merged, observer);
-    pipelines.push(pipeline);
-    return pipeline;
-  };
-
-  beforeEach(() => {
-    jest.useFakeTimers({ now: 1_000_000 });
-    observer = recorder();
-  });
-  afterEach(() => {
-    for (const pipeline of pipelines.splice(0)) pipeline.dispose();
-    jest.clearAllTimers();
-    jest.useRealTimers();
-    jest.restoreAllMocks();
-  });
+  const { build, observer } = usePipelineHarness({ classifier, restoreMocks: true });
 
   describe('rate limiter', () => {
     it('refuses the third call in the window with RateLimitedError, without calling fn', async () => {
       const pipeline = build({ rateLimit: { limit: 2, windowMs: 1_000, maxWaitMs: 0 } });
       const fn = jest.fn(async () => 'ok');
-      const recorded = observer as jest.Mocked<PipelineObserver>;
 
       await pipeline.execute(fn);
       await jest.advanceTimersByTimeAsync(300);
@@ -73,9 +37,9 @@ describe(ResiliencePipeline.name, () => {
       expect(error).toBeInstanceOf(RateLimitedError);
       expect(error).toMatchObject({ policy: 'library', reason: 'rate_limited', retryAfterMs: 700 });
       expect(fn).toHaveBeenCalledTimes(2);
-      expect(recorded.retrying).not.toHaveBeenCalled();
-      expect(recorded.rejected).toHaveBeenCalledWith('library', 'search', 'rate_limited');
-      expect(recorded.callFinished).toHaveBeenLastCalledWith('library', 'search', 'rejected', expect.any(Number), error);
+      expect(observer.retrying).not.toHaveBeenCalled();
+      expect(observer.rejected).toHaveBeenCalledWith('library', 'search', 'rate_limited');
+      expect(observer.callFinished).toHaveBeenLastCalledWith('library', 'search', 'rejected', expect.any(Number), error);
     });
 
     it('makes the third call wait for a slot when maxWaitMs allows it', async () => {
@@ -102,7 +66,7 @@ describe(ResiliencePipeline.name, () => {
       await jest.advanceTimersByTimeAsync(100);
 
       expect(refused.error).toBeInstanceOf(RateLimitedError);
-      expect((observer as jest.Mocked<PipelineObserver>).retrying).not.toHaveBeenCalled();
+      expect(observer.retrying).not.toHaveBeenCalled();
     });
 
     it('does not count a breaker failure for a refused call', async () => {
@@ -150,7 +114,7 @@ describe(ResiliencePipeline.name, () => {
       for (let i = 0; i < 3; i++) await pipeline.execute(fn).catch(() => undefined);
 
       expect(fn).toHaveBeenCalledTimes(2);
-      expect((observer as jest.Mocked<PipelineObserver>).attempted).toHaveBeenCalledTimes(2);
+      expect(observer.attempted).toHaveBeenCalledTimes(2);
     });
   });
 
@@ -168,7 +132,7 @@ describe(ResiliencePipeline.name, () => {
       expect(second).toBeInstanceOf(BulkheadFullError);
       expect(second).toMatchObject({ policy: 'library', reason: 'bulkhead_full', retryAfterMs: undefined });
       expect(fast).not.toHaveBeenCalled();
-      expect((observer as jest.Mocked<PipelineObserver>).rejected).toHaveBeenCalledWith('library', 'list', 'bulkhead_full');
+      expect(observer.rejected).toHaveBeenCalledWith('library', 'list', 'bulkhead_full');
       await expect(first).resolves.toBe('slow');
       await expect(pipeline.execute(fast)).resolves.toBe('fast');
     });
@@ -194,8 +158,7 @@ describe(ResiliencePipeline.name, () => {
 
   describe('retry budget', () => {
     it('allows no retry at all with a zero ratio and no reserve, and counts budget_exhausted', async () => {
-      observer = new PolicyEventsSubscriber(new ResilienceMetrics());
-      const pipeline = build({ retry: { maxRetries: 3, budget: { ratio: 0, minPerSecond: 0, ttlMs: 1_000 } } }, 'budget-none');
+      const pipeline = build({ retry: { maxRetries: 3, budget: { ratio: 0, minPerSecond: 0, ttlMs: 1_000 } } }, 'budget-none', new PolicyEventsSubscriber(new ResilienceMetrics()));
       const fn = jest.fn(async (_ctx: AttemptContext) => Promise.reject(new HttpError(503)));
       const before = await counterValue('downstream_rejections_total', { downstream: 'budget-none', reason: 'budget_exhausted' });
 
@@ -236,7 +199,7 @@ describe(ResiliencePipeline.name, () => {
       expect(second.error).toBeInstanceOf(HttpError);
       expect(callsForFirst).toBe(2);
       expect(fn).toHaveBeenCalledTimes(3);
-      expect((observer as jest.Mocked<PipelineObserver>).rejected).toHaveBeenCalledWith('library', 'call', 'budget_exhausted');
+      expect(observer.rejected).toHaveBeenCalledWith('library', 'call', 'budget_exhausted');
     });
   });
 });

@@ -1,58 +1,9 @@
-import { AttemptTimeoutError } from '../errors/attempt-timeout.error';
-import type { AttemptContext, FailureClassifier, PolicyOptionsInput } from '../policy-options.interface';
-import { DEFAULT_POLICY_OPTIONS, mergePolicyOptions } from './default-options';
-import type { PipelineObserver } from './pipeline-observer';
+import type { AttemptContext } from '../policy-options.interface';
+import { HttpError, httpClassifier, track, usePipelineHarness } from '../testing/pipeline-fixtures';
 import { ResiliencePipeline } from './resilience-pipeline';
 
-/** What the HTTP layer would throw: a status and maybe a Retry-After. */
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly retryAfter?: number,
-  ) {
-    super(`HTTP ${status}`);
-  }
-}
-
-const classifier: FailureClassifier = {
-  isRetryable: (e) => e instanceof AttemptTimeoutError || (e instanceof HttpError && (e.status >= 500 || e.status === 429)),
-  isFailure: (e) => !(e instanceof HttpError && e.status < 500),
-  retryAfterMs: (e) => (e instanceof HttpError ? e.retryAfter : undefined),
-  outcome: (e) => (e instanceof AttemptTimeoutError ? 'timeout' : e instanceof HttpError && e.status < 500 ? 'client_error' : 'server_error'),
-};
-
-const recorder = (): jest.Mocked<PipelineObserver> => ({ callFinished: jest.fn(), attempted: jest.fn(), retrying: jest.fn(), rejected: jest.fn(), circuitChanged: jest.fn() });
-
-/** Settles without waiting, so a test can look at a call before and after the clock moves. */
-const track = <T>(promise: Promise<T>) => {
-  const state: { settled: boolean; value?: T; error?: unknown } = { settled: false };
-  promise.then(
-    (value) => Object.assign(state, { settled: true, value }),
-    (error: unknown) => Object.assign(state, { settled: true, error }),
-  );
-  return state;
-};
-
 describe(ResiliencePipeline.name, () => {
-  const pipelines: ResiliencePipeline[] = [];
-  let observer: jest.Mocked<PipelineObserver>;
-  const build = (options: PolicyOptionsInput = {}) => {
-    const merged = mergePolicyOptions(DEFAULT_POLICY_OPTIONS, { classifier, retry: { initialDelayMs: 0, budget: false } }, options);
-    const pipeline = new ResiliencePipeline('library', merged, observer);
-    pipelines.push(pipeline);
-    return pipeline;
-  };
-
-  beforeEach(() => {
-    jest.useFakeTimers({ now: 1_000_000 });
-    observer = recorder();
-  });
-  afterEach(() => {
-    for (const pipeline of pipelines.splice(0)) pipeline.dispose();
-    jest.clearAllTimers();
-    jest.useRealTimers();
-    jest.restoreAllMocks();
-  });
+  const { build, observer } = usePipelineHarness({ restoreMocks: true });
 
   describe('success', () => {
     it('passes the value through from one call with attempt 0 and a live signal', async () => {
@@ -70,7 +21,7 @@ describe(ResiliencePipeline.name, () => {
     });
 
     it('takes the outcome of a returned value from classifier.valueOutcome, without retrying it', async () => {
-      const pipeline = build({ classifier: { ...classifier, valueOutcome: (v) => ((v as { status: number }).status >= 400 ? 'client_error' : 'success') } });
+      const pipeline = build({ classifier: { ...httpClassifier, valueOutcome: (v) => ((v as { status: number }).status >= 400 ? 'client_error' : 'success') } });
       const fn = jest.fn(async () => ({ status: 404 }));
 
       const value = await pipeline.execute(fn, { operation: 'getBook' });
