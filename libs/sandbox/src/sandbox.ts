@@ -1,5 +1,9 @@
 import { DEFAULT_HOST } from './kernel/emulator-server';
 import type { RunningEmulator } from './kernel/emulator.types';
+import { startChatEmulator } from './chat/chat.emulator';
+import { startLlmEmulator } from './llm/llm.emulator';
+import { startKnowledgeEmulator } from './knowledge/knowledge.emulator';
+import { startUserEmulator } from './user/user.emulator';
 import { startLibraryEmulator } from './library/library.emulator';
 import { SANDBOX_PORTS, type SandboxEmulatorName } from './sandbox.constants';
 
@@ -16,6 +20,10 @@ type EmulatorStarter = (options: { port: number; host: string }) => Promise<Runn
 /** The emulators built so far; the others in SANDBOX_PORTS join as they are written. */
 const STARTERS: Partial<Record<SandboxEmulatorName, EmulatorStarter>> = {
   library: startLibraryEmulator,
+  chat: startChatEmulator,
+  user: startUserEmulator,
+  knowledge: startKnowledgeEmulator,
+  llm: (options) => startLlmEmulator({ ...options, apiKey: process.env.LLM_API_KEY || undefined }),
 };
 
 /** Starts every emulator. If one fails to start, the others are closed before the error is rethrown. */

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'clients-chat',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'clients-knowledge',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

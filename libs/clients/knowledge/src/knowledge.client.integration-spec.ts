@@ -1,0 +1,182 @@
+import { Test } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
+import { RequestContext } from '@keel/context';
+import { DownstreamContractError, DownstreamRejectedError, DownstreamUnavailableError } from '@keel/clients-core';
+import { ResilienceModule } from '@keel/resilience';
+import type { PolicyOptionsInput } from '@keel/resilience';
+import type { FaultSpec, RunningEmulator } from '@keel/sandbox';
+import { startKnowledgeEmulator } from '@keel/sandbox';
+import { KnowledgeClient } from './knowledge.client';
+import { KnowledgeClientModule } from './knowledge-client.module';
+import { KnowledgeHealthIndicator } from './knowledge.health';
+
+const ENV_KEYS = ['URL', 'HOST', 'PORT', 'PROTOCOL', 'TIMEOUT', 'MAX_RETRIES'].map((key) => `KNOWLEDGE_SERVICE_${key}`);
+
+/** The real client, policies and transport against the real knowledge emulator on 127.0.0.1, faults injected over HTTP. */
+describe(KnowledgeClient.name, () => {
+  let emulator: RunningEmulator;
+  let moduleRef: TestingModule | undefined;
+  let client: KnowledgeClient;
+
+  const fast: PolicyOptionsInput = { retry: { initialDelayMs: 5, maxDelayMs: 20 }, breaker: { kind: 'consecutive', threshold: 5, halfOpenAfterMs: 400 } };
+
+  const control = async (method: 'PUT' | 'DELETE', path: string, body?: FaultSpec) => {
+    const response = await fetch(`${emulator.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+    expect(response.status).toBeLessThan(300);
+  };
+  const inject = (fault: FaultSpec) => control('PUT', '/_sandbox/faults', fault);
+  const stats = async () => (await (await fetch(`${emulator.url}/_sandbox/stats`)).json()) as { requests: number; byPath: Record<string, number>; lastHeaders: Record<string, unknown> };
+  const asUser = <T>(fn: () => Promise<T>) => RequestContext.run({ requestId: 'req-9', token: 'user-token' }, fn);
+
+  async function boot(env: Record<string, string> = { KNOWLEDGE_SERVICE_URL: emulator.url }, policy: PolicyOptionsInput = fast) {
+    Object.assign(process.env, { KNOWLEDGE_SERVICE_TIMEOUT: '2s', ...env });
+    moduleRef = await Test.createTestingModule({ imports: [ResilienceModule.forRoot({ policies: { knowledge: policy } }), KnowledgeClientModule] }).compile();
+    await moduleRef.init();
+    client = moduleRef.get(KnowledgeClient);
+  }
+
+  beforeAll(async () => {
+    emulator = await startKnowledgeEmulator({ port: 0 });
+  });
+
+  beforeEach(async () => {
+    await control('DELETE', '/_sandbox/faults');
+    await control('DELETE', '/_sandbox/stats');
+  });
+
+  afterEach(async () => {
+    await moduleRef?.close();
+    moduleRef = undefined;
+    for (const key of ENV_KEYS) delete process.env[key];
+  });
+
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  it('reads a resource and its citations, forwarding the caller’s token and request id', async () => {
+    // Arrange
+    await boot();
+
+    // Act
+    const resource = await asUser(() => client.getResource('k1'));
+    const citations = await asUser(() => client.citations('k1'));
+
+    // Assert
+    expect(resource).toEqual({ id: 'k1', title: 'Circuit breakers in distributed systems', url: 'https://kb.example.com/resources/k1', kind: 'article', tags: ['resilience', 'patterns'] });
+    expect(citations?.map((citation) => citation.id)).toEqual(['k2', 'k3']);
+    expect(await stats()).toMatchObject({ requests: 2, lastHeaders: { 'x-request-id': 'req-9', authorization: true } });
+  });
+
+  it('searches and recommends, passing q, projectId and limit', async () => {
+    // Arrange
+    await boot();
+
+    // Act
+    const results = await asUser(() => client.search('circuit resilience'));
+    const limited = await asUser(() => client.search('latency', 1));
+    const recommended = await asUser(() => client.recommendations('p2'));
+    const again = await asUser(() => client.recommendations('any-project', 3));
+
+    // Assert
+    expect(results).toEqual([
+      { id: 'k1', title: 'Circuit breakers in distributed systems', score: 1 },
+      { id: 'k2', title: 'Exponential backoff and jitter for retries', score: 0.5 },
+    ]);
+    expect(limited.map((result) => result.id)).toEqual(['k3']);
+    expect(recommended.map((result) => result.id)).toEqual(['k3', 'k4']);
+    expect(again).toHaveLength(3);
+    expect(await asUser(() => client.recommendations('any-project', 3))).toEqual(again);
+  });
+
+  it('answers undefined for an unknown resource', async () => {
+    // Arrange
+    await boot();
+
+    // Act
+    const resource = await asUser(() => client.getResource('k404'));
+    const citations = await asUser(() => client.citations('k404'));
+
+    // Assert
+    expect(resource).toBeUndefined();
+    expect(citations).toBeUndefined();
+  });
+
+  it('throws DownstreamRejectedError 400 for an empty query, without retrying', async () => {
+    // Arrange
+    await boot();
+
+    // Act
+    const error = await asUser(() => client.search('')).catch((e: unknown) => e);
+
+    // Assert
+    expect(error).toBeInstanceOf(DownstreamRejectedError);
+    expect((error as DownstreamRejectedError).status).toBe(400);
+    expect((error as DownstreamRejectedError).problem?.detail).toBe('q must not be empty');
+    expect((await stats()).requests).toBe(1);
+  });
+
+  it('is refused with 401 when there is no token to forward', async () => {
+    // Arrange
+    await boot();
+
+    // Act
+    const error = await client.getResource('k1').catch((e: unknown) => e);
+
+    // Assert
+    expect(error).toBeInstanceOf(DownstreamRejectedError);
+    expect((error as DownstreamRejectedError).status).toBe(401);
+  });
+
+  it('retries a 503 up to KNOWLEDGE_SERVICE_MAX_RETRIES, then throws DownstreamUnavailableError', async () => {
+    // Arrange
+    await boot({ KNOWLEDGE_SERVICE_URL: emulator.url, KNOWLEDGE_SERVICE_MAX_RETRIES: '2' });
+    await inject({ mode: 'error', status: 503 });
+
+    // Act
+    const error = await asUser(() => client.search('latency')).catch((e: unknown) => e);
+
+    // Assert
+    expect(error).toBeInstanceOf(DownstreamUnavailableError);
+    expect((await stats()).requests).toBe(3);
+  });
+
+  it('turns a malformed body into DownstreamContractError', async () => {
+    // Arrange
+    await boot();
+    await inject({ mode: 'malformed' });
+
+    // Act
+    const errors = await Promise.all([asUser(() => client.getResource('k1')), asUser(() => client.recommendations('p1'))].map((call) => call.catch((e: unknown) => e)));
+
+    // Assert
+    for (const error of errors) expect(error).toBeInstanceOf(DownstreamContractError);
+  });
+
+  it('is configured by KNOWLEDGE_SERVICE_HOST, _PORT and _PROTOCOL as well as _URL', async () => {
+    // Arrange
+    await boot({ KNOWLEDGE_SERVICE_HOST: emulator.host, KNOWLEDGE_SERVICE_PORT: String(emulator.port), KNOWLEDGE_SERVICE_PROTOCOL: 'http' });
+
+    // Act
+    const resource = await asUser(() => client.getResource('k4'));
+
+    // Assert
+    expect(resource).toMatchObject({ id: 'k4', kind: 'dataset' });
+    expect((await stats()).byPath).toEqual({ '/api/v1/resources/k4': 1 });
+  });
+
+  it('reports health up when /health answers and down when the emulator is down', async () => {
+    // Arrange
+    await boot();
+    const health = moduleRef!.get(KnowledgeHealthIndicator);
+
+    // Act
+    const up = await health.isHealthy('knowledge');
+    await inject({ mode: 'down' });
+    const down = await health.isHealthy('knowledge');
+
+    // Assert
+    expect(up.knowledge).toMatchObject({ status: 'up', state: 'healthy', breaker: 'closed' });
+    expect(down.knowledge).toMatchObject({ status: 'down', state: 'down' });
+  });
+});

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'clients-llm',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

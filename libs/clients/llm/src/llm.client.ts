@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectHttpClient, ResilientHttpClient } from '@keel/clients-core';
+import { LLM, LLM_SETTINGS } from './llm.constants';
+import { parseCompletion, toWireRequest } from './llm.mapper';
+import type { Completion, CompletionRequest, LlmSettings } from './llm.types';
+
+/**
+ * Typed client of an OpenAI-compatible `POST /v1/chat/completions` (vLLM, Ollama, llama.cpp). It
+ * authenticates with the service's own `LLM_API_KEY`; the caller's token never goes here.
+ */
+@Injectable()
+export class LlmClient {
+  constructor(
+    @InjectHttpClient(LLM) private readonly http: ResilientHttpClient,
+    @Inject(LLM_SETTINGS) private readonly settings: LlmSettings,
+  ) {}
+
+  /** False when `LLM_SERVICE_URL` is unset and the client points at the sandbox default. */
+  get isConfigured(): boolean {
+    return this.settings.isConfigured;
+  }
+
+  get model(): string {
+    return this.settings.model;
+  }
+
+  /**
+   * One completion. A POST without an idempotency key is never retried, so a slow generation costs
+   * at most one timeout (`LLM_SERVICE_TIMEOUT`, default 20 s). A 4xx is DownstreamRejectedError (502).
+   */
+  complete(request: CompletionRequest): Promise<Completion> {
+    const { apiKey, model } = this.settings;
+    return this.http.json(
+      {
+        operation: 'complete',
+        method: 'POST',
+        path: '/v1/chat/completions',
+        body: toWireRequest(model, request),
+        headers: apiKey ? { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' } : { 'content-type': 'application/json' },
+        signal: request.signal,
+      },
+      (body) => parseCompletion(body, model),
+    );
+  }
+}

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'clients-user',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};
