@@ -108,3 +108,5 @@ export interface AttemptContext {
 }
 
 export type CircuitStateName = 'closed' | 'half-open' | 'open' | 'isolated';
+
+export type CircuitStateListener = (state: CircuitStateName, previous: CircuitStateName) => void;

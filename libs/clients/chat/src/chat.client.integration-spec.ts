@@ -149,7 +149,8 @@ describe(ChatClient.name, () => {
     expect(open.chat).toMatchObject({ status: 'down', state: 'circuit-open', breaker: 'open' });
     expect(changes).toEqual([
       ['closed', 'open'],
-      ['open', 'closed'],
+      ['open', 'half-open'],
+      ['half-open', 'closed'],
     ]);
     expect(moduleRef.get(PolicyRegistry).require('chat').circuitState).toBe('closed');
   });

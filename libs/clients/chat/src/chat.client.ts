@@ -3,7 +3,6 @@ import { DownstreamRejectedError, InjectHttpClient, ResilientHttpClient, encodeP
 import { CHAT, CHAT_CLIENT_OPTIONS, CHAT_MAX_LIMIT, CHAT_MIN_LIMIT } from './chat.constants';
 import { parseMessagesPage } from './chat.mapper';
 import type { ChatClientOptions, CircuitState, CircuitStateListener, MessagesPage } from './chat.types';
-import { CircuitWatch } from './circuit-watch';
 
 /**
  * Typed client of chat-svc. It forwards the caller's bearer token (chat-svc checks that the caller
@@ -11,14 +10,10 @@ import { CircuitWatch } from './circuit-watch';
  */
 @Injectable()
 export class ChatClient {
-  private readonly watch: CircuitWatch;
-
   constructor(
     @InjectHttpClient(CHAT) private readonly http: ResilientHttpClient,
     @Optional() @Inject(CHAT_CLIENT_OPTIONS) private readonly options: ChatClientOptions = {},
-  ) {
-    this.watch = new CircuitWatch(() => this.http.circuitState);
-  }
+  ) {}
 
   get circuitState(): CircuitState {
     return this.http.circuitState;
@@ -26,7 +21,7 @@ export class ChatClient {
 
   /** Calls `listener` when the breaker's state changes; returns the unsubscribe function. */
   onStateChange(listener: CircuitStateListener): () => void {
-    return this.watch.subscribe(listener);
+    return this.http.onCircuitStateChange(listener);
   }
 
   /**
@@ -45,8 +40,6 @@ export class ChatClient {
       );
     } catch (error) {
       throw toCallerError(error);
-    } finally {
-      this.watch.sample();
     }
   }
 

@@ -121,3 +121,23 @@ describe(Circuit.name, () => {
     await expect(circuit.breaker.execute(() => Promise.resolve(1))).rejects.toBeInstanceOf(BrokenCircuitError);
   });
 });
+
+describe('Circuit state subscriptions', () => {
+  it('tells each subscriber every change with the previous state, survives a throwing listener, and stops after unsubscribe', () => {
+    const { Circuit: CircuitClass } = jest.requireActual('./circuit') as typeof import('./circuit');
+    const circuit = new CircuitClass('sub', { kind: 'consecutive', threshold: 1, halfOpenAfterMs: 1000 }, () => true, () => undefined);
+    const seen: string[] = [];
+    circuit.subscribe(() => {
+      throw new Error('listener bug');
+    });
+    const unsubscribe = circuit.subscribe((state, previous) => seen.push(`${previous}->${state}`));
+
+    circuit.isolate();
+    circuit.reset();
+    unsubscribe();
+    circuit.isolate();
+
+    expect(seen).toEqual(['closed->isolated', 'isolated->closed']);
+    circuit.dispose();
+  });
+});

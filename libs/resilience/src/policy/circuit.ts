@@ -2,7 +2,7 @@ import { CircuitBreakerPolicy, CircuitState, ConsecutiveBreaker, SamplingBreaker
 import type { IDisposable } from 'cockatiel';
 import { CircuitOpenError } from '../errors/circuit-open.error';
 import { stackless } from '../errors/stackless';
-import type { BreakerOptions, CircuitStateName } from '../policy-options.interface';
+import type { BreakerOptions, CircuitStateListener, CircuitStateName } from '../policy-options.interface';
 
 const STATE_NAMES: Record<CircuitState, CircuitStateName> = {
   [CircuitState.Closed]: 'closed',
@@ -30,6 +30,8 @@ export class Circuit {
   private readonly counts: ConsecutiveBreaker | SamplingBreaker;
   /** Set while reset() passes through cockatiel's Isolated state, which is no news to report. */
   private resetting = false;
+  private readonly listeners = new Set<CircuitStateListener>();
+  private last: CircuitStateName = 'closed';
 
   constructor(
     readonly policy: string,
@@ -48,7 +50,14 @@ export class Circuit {
       if (this.resetting && state === CircuitState.Isolated) return;
       this.openUntil = state === CircuitState.Open ? Date.now() + options.halfOpenAfterMs : state === CircuitState.Isolated ? Infinity : 0;
       onStateChange(STATE_NAMES[state]);
+      this.notify(STATE_NAMES[state]);
     });
+  }
+
+  /** Calls `listener(state, previous)` on every change; returns the unsubscribe function. */
+  subscribe(listener: CircuitStateListener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   /** True when a call would be refused right now; cheap enough to ask on every call. */
@@ -93,5 +102,18 @@ export class Circuit {
 
   dispose(): void {
     this.subscription.dispose();
+    this.listeners.clear();
+  }
+
+  private notify(state: CircuitStateName): void {
+    const previous = this.last;
+    this.last = state;
+    for (const listener of this.listeners) {
+      try {
+        listener(state, previous);
+      } catch {
+        // A listener's failure must not fail the call whose outcome moved the breaker.
+      }
+    }
   }
 }

@@ -3,7 +3,7 @@ import { BulkheadFullError } from '../errors/bulkhead-full.error';
 import { CallAbortedError } from '../errors/call-aborted.error';
 import { PolicyRejectedError } from '../errors/policy-rejected.error';
 import { stackless } from '../errors/stackless';
-import type { AttemptContext, CircuitStateName, ExecuteOptions, Outcome, PolicyOptions } from '../policy-options.interface';
+import type { AttemptContext, CircuitStateListener, CircuitStateName, ExecuteOptions, Outcome, PolicyOptions } from '../policy-options.interface';
 import { guardWithSignal } from './abort-guard';
 import { AttemptTimeoutPolicy } from './attempt-timeout.policy';
 import { Circuit } from './circuit';
@@ -75,6 +75,11 @@ export class ResiliencePipeline {
   /** How long until the circuit lets calls through again, if it is refusing them. */
   circuitRetryAfterMs(): number | undefined {
     return this.circuit?.retryAfterMs();
+  }
+
+  /** Calls `listener(state, previous)` whenever this policy's circuit changes state. */
+  onCircuitStateChange(listener: CircuitStateListener): () => void {
+    return this.circuit ? this.circuit.subscribe(listener) : () => undefined;
   }
 
   resetCircuit(): void {

@@ -1,5 +1,5 @@
 import type { AxiosInstance } from 'axios';
-import type { CircuitStateName, ResiliencePipeline } from '@keel/resilience';
+import type { CircuitStateListener, CircuitStateName, ResiliencePipeline } from '@keel/resilience';
 import { DownstreamContractError } from '../errors/contract.error';
 import { DownstreamRejectedError } from '../errors/rejected.error';
 import type { DownstreamProblem } from '../errors/rejected.error';
@@ -80,6 +80,11 @@ export class ResilientHttpClient {
 
   get circuitState(): CircuitStateName {
     return this.pipeline.circuitState;
+  }
+
+  /** Calls `listener(state, previous)` whenever this downstream's circuit changes; returns the unsubscribe. */
+  onCircuitStateChange(listener: CircuitStateListener): () => void {
+    return this.pipeline.onCircuitStateChange(listener);
   }
 
   /** Sends `call` through the pipeline. Throws a DownstreamError for failures; returns 2xx–4xx answers. */
