@@ -58,8 +58,10 @@ async function main() {
   }
   console.log(`
 Keel is up.
-  download      http://127.0.0.1:3001/api/v1/downloads   docs http://127.0.0.1:3001/docs   metrics http://127.0.0.1:3001/metrics
-  sandbox       library emulator http://127.0.0.1:3101    faults: PUT/DELETE /_sandbox/faults, stats: GET /_sandbox/stats
+  download         http://127.0.0.1:3001/api/v1/downloads                   docs http://127.0.0.1:3001/docs
+  chat-summarizer  http://127.0.0.1:3002/api/v1/conversations/c1/summary    docs http://127.0.0.1:3002/docs
+  sandbox          library 3101, chat 3102, user 3103, knowledge 3104, llm 3107
+                   each: PUT/DELETE /_sandbox/faults, GET /_sandbox/stats   (every service: /metrics, /api/health)
 
 Get a dev token (signed with the development secret):
   npm run token -- --sub u1

@@ -8,6 +8,7 @@ export const METRIC_NAMES = {
   circuitState: 'downstream_circuit_breaker_state',
   httpRequests: 'http_server_requests_total',
   httpDuration: 'http_server_request_duration_seconds',
+  summarizerFallbacks: 'summarizer_fallbacks_total',
 } as const;
 
 /** Gauge values of `downstream_circuit_breaker_state`. */

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'chat-summarizer',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

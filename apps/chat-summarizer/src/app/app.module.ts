@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ChatHealthIndicator } from '@keel/clients-chat';
+import { LlmHealthIndicator } from '@keel/clients-llm';
+import { PlatformModule } from '@keel/platform';
+import { ResilienceModule } from '@keel/resilience';
+import { SummariesModule } from './summaries/summaries.module';
+
+@Module({
+  imports: [
+    // No database of its own: readiness has nothing to check, and a downstream outage never pulls the pod.
+    PlatformModule.forRoot({ service: 'chat-summarizer', readiness: [], downstreams: [ChatHealthIndicator, LlmHealthIndicator] }),
+    ResilienceModule.forRoot({}),
+    SummariesModule,
+  ],
+})
+export class AppModule {}
