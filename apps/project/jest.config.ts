@@ -1,0 +1,5 @@
+export default {
+  displayName: 'project',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'clients-project',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};
