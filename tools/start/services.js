@@ -4,4 +4,5 @@ module.exports = [
   { name: 'sandbox', main: 'dist/apps/sandbox/src/main.js', health: null },
   { name: 'download', main: 'dist/apps/download/src/main.js', port: 3001, health: '/api/health/live' },
   { name: 'chat-summarizer', main: 'dist/apps/chat-summarizer/src/main.js', port: 3002, health: '/api/health/live' },
+  { name: 'project', main: 'dist/apps/project/src/main.js', port: 3003, health: '/api/health/live' },
 ];

@@ -60,6 +60,7 @@ async function main() {
 Keel is up.
   download         http://127.0.0.1:3001/api/v1/downloads                   docs http://127.0.0.1:3001/docs
   chat-summarizer  http://127.0.0.1:3002/api/v1/conversations/c1/summary    docs http://127.0.0.1:3002/docs
+  project          http://127.0.0.1:3003/api/v1/projects                     docs http://127.0.0.1:3003/docs
   sandbox          library 3101, chat 3102, user 3103, knowledge 3104, llm 3107
                    each: PUT/DELETE /_sandbox/faults, GET /_sandbox/stats   (every service: /metrics, /api/health)
 

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import { signTestToken } from '@keel/platform/testing';
+import { captureProcessOutput, signTestToken } from '@keel/platform/testing';
+import type { CapturedOutput } from '@keel/platform/testing';
 import { TEST_LLM_API_KEY, startSummarizerTestBed } from './chat-summarizer-test.setup';
 import type { SummarizerTestBed } from './chat-summarizer-test.setup';
 import { call } from './http';
@@ -7,28 +7,16 @@ import { call } from './http';
 /** Secrets never reach the logs: the caller's JWT (forwarded to chat-svc) and LLM_API_KEY. */
 describe('chat-summarizer logs (e2e)', () => {
   let bed: SummarizerTestBed;
-  let captured: string[];
-  let restore: () => void;
+  let output: CapturedOutput;
 
   beforeEach(async () => {
-    captured = [];
-    // pino writes through sonic-boom (fs.writeSync on fd 1); Nest's console fallback uses the streams.
-    const text = (chunk: unknown) => (typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk));
-    const realWriteSync = fs.writeSync;
-    const writeSync = jest.spyOn(fs, 'writeSync').mockImplementation(((fd: number, chunk: unknown, ...rest: unknown[]) => {
-      if (fd !== 1 && fd !== 2) return (realWriteSync as (...args: unknown[]) => number)(fd, chunk, ...rest);
-      captured.push(text(chunk));
-      return typeof chunk === 'string' ? Buffer.byteLength(chunk) : (chunk as Buffer).length;
-    }) as typeof fs.writeSync);
-    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(((chunk: unknown) => (captured.push(text(chunk)), true)) as typeof process.stdout.write);
-    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(((chunk: unknown) => (captured.push(text(chunk)), true)) as typeof process.stderr.write);
-    restore = () => [writeSync, stdout, stderr].forEach((spy) => spy.mockRestore());
+    output = captureProcessOutput();
     bed = await startSummarizerTestBed({ env: { LOG_LEVEL: 'debug' } });
   });
 
   afterEach(async () => {
     await bed?.close();
-    restore();
+    output.restore();
   });
 
   it('logs requests and fallbacks without the bearer token or the LLM API key', async () => {
@@ -40,7 +28,7 @@ describe('chat-summarizer logs (e2e)', () => {
     const degraded = await call(bed.service.url, 'GET', '/api/v1/conversations/c1/summary?limit=5', { token });
     const forbidden = await call(bed.service.url, 'GET', '/api/v1/conversations/c2/summary', { token });
     const refused = await call(bed.service.url, 'GET', '/api/v1/conversations/c1/summary', { token: expired });
-    const logs = captured.join('');
+    const logs = output.text();
 
     expect([ok.status, degraded.status, forbidden.status, refused.status]).toEqual([200, 200, 403, 401]);
     expect(logs).toContain('request completed');

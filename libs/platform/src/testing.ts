@@ -56,3 +56,4 @@ export async function startTestService(appModule: Type<unknown> | DynamicModule,
   const shutdown = app.get(ShutdownCoordinator);
   return { app, url, close: () => shutdown.shutdown({ reason: 'test finished', delayMs: 0 }) };
 }
+export { captureProcessOutput, type CapturedOutput } from './testing/capture-output';
