@@ -1,9 +1,10 @@
 import nx from '@nx/eslint-plugin';
 
 // Dependencies point one way (ARCHITECTURE.md): apps → clients/platform/persistence, clients → clients-core → resilience.
-// Apps never reach axios, undici or cockatiel themselves: every outbound call goes through libs/clients.
+// Apps never reach axios, undici or cockatiel themselves: every outbound call goes through libs/clients
+// (clients-core included, for its DownstreamError family).
 const productionConstraints = [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:client', 'type:platform', 'type:persistence', 'type:util', 'type:sandbox', 'type:resilience'], bannedExternalImports: ['axios', '@nestjs/axios', 'cockatiel', 'undici'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:client', 'type:client-core', 'type:platform', 'type:persistence', 'type:util', 'type:sandbox', 'type:resilience'], bannedExternalImports: ['axios', '@nestjs/axios', 'cockatiel', 'undici'] },
   { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:client', 'type:client-core', 'type:util'] },
   { sourceTag: 'type:client-core', onlyDependOnLibsWithTags: ['type:resilience', 'type:util'] },
   { sourceTag: 'type:resilience', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: ['axios', '@nestjs/axios', 'undici'] },

@@ -1,3 +1,4 @@
+import { DownstreamCircuitOpenError, DownstreamContractError, DownstreamTimeoutError } from '@keel/clients-core';
 import { Logger } from '@nestjs/common';
 import type { Counter } from 'prom-client';
 import type { ChatMessage } from '@keel/clients-chat';
@@ -64,8 +65,10 @@ describe(fallbackReason.name, () => {
   it('maps a DownstreamError kind, an abort and anything else to a label', () => {
     const aborted = AbortSignal.abort();
 
-    expect(fallbackReason(Object.assign(new Error('x'), { kind: 'circuit_open' }))).toBe('circuit_open');
-    expect(fallbackReason(Object.assign(new Error('x'), { kind: 'contract' }))).toBe('invalid_response');
+    expect(fallbackReason(new DownstreamCircuitOpenError('llm', () => 1000))).toBe('circuit_open');
+    expect(fallbackReason(new DownstreamContractError('llm', ['no choices']))).toBe('invalid_response');
+    expect(fallbackReason(new DownstreamTimeoutError('llm', 20_000))).toBe('timeout');
+    expect(fallbackReason(Object.assign(new Error('x'), { kind: 'circuit_open' }))).toBe('error');
     expect(fallbackReason(new Error('x'), aborted)).toBe('timeout');
     expect(fallbackReason(new DOMException('x', 'TimeoutError'))).toBe('timeout');
     expect(fallbackReason('boom')).toBe('error');

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Counter } from 'prom-client';
+import { DownstreamContractError } from '@keel/clients-core';
 import type { ChatMessage } from '@keel/clients-chat';
 import { LlmClient } from '@keel/clients-llm';
 import { summarizeExtractively } from './extractive-summarizer';
 import { fallbackReason } from './fallback-reason';
 import { SUMMARIZER_METRIC_NAMES, SUMMARY_SETTINGS } from './summaries.constants';
-import { EmptyCompletionError, LlmDeadlineError } from './summaries.errors';
+import { LlmDeadlineError } from './summaries.errors';
 import type { SummarySettings } from './summary.settings';
 import { buildSummaryPrompt, parseLlmSummary } from './summary-prompt';
 
@@ -41,7 +42,7 @@ export class SummaryGenerator {
     try {
       const completion = await untilAborted(this.llm.complete({ ...buildSummaryPrompt(messagesOldestFirst), signal: deadline }), deadline, this.settings.llmDeadlineMs);
       const parsed = parseLlmSummary(completion.content);
-      if (parsed === null) throw new EmptyCompletionError();
+      if (parsed === null) throw new DownstreamContractError('llm', ['the model answered with an empty summary']);
       return { summary: parsed.summary, keyPoints: parsed.keyPoints ?? summarizeExtractively(texts).keyPoints, method: 'llm', model: completion.model, degraded: false };
     } catch (error) {
       const reason = fallbackReason(error, deadline);

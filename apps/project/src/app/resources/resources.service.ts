@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { KnowledgeClient } from '@keel/clients-knowledge';
 import type { AuthenticatedUser } from '@keel/context';
-import { isDownstreamFailure } from '../common/downstream-failure';
+import { DownstreamError } from '@keel/clients-core';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/page-cursor';
 import type { ProjectResourceRow } from '../db/schema';
 import { ProjectAccessGate } from '../projects/project-access.service';
@@ -59,7 +59,7 @@ export class ResourcesService {
     try {
       return { results: await this.knowledge.recommendations(projectId, limit, AbortSignal.timeout(READ_DEADLINE_MS)), degraded: false };
     } catch (error) {
-      if (!isDownstreamFailure(error)) throw error;
+      if (!(error instanceof DownstreamError)) throw error;
       this.logger.warn({ msg: 'knowledge unavailable; no recommendations', downstream: 'knowledge', operation: 'recommendations', projectId, error: error.kind });
       return { results: [], degraded: true };
     }
@@ -70,7 +70,7 @@ export class ResourcesService {
       const resource = await this.knowledge.getResource(row.resourceId, deadline);
       return { title: resource?.title ?? row.title };
     } catch (error) {
-      if (isDownstreamFailure(error)) return undefined;
+      if (error instanceof DownstreamError) return undefined;
       throw error;
     }
   }
