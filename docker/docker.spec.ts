@@ -346,7 +346,7 @@ describe('docker/compose.yaml', () => {
     expect(services.redis.image).toBe('redis:7-alpine');
   });
 
-  it.each(['download', 'sandbox'])('builds %s from docker/Dockerfile with an APP arg naming an app', (name) => {
+  it.each(['download', 'sandbox', 'chat-summarizer', 'project'])('builds %s from docker/Dockerfile with an APP arg naming an app', (name) => {
     const build = services[name].build;
     expect(resolve(DOCKER_DIR, build.context)).toBe(ROOT);
     expect(build.dockerfile).toBe('docker/Dockerfile');
@@ -410,6 +410,29 @@ describe('docker/compose.yaml', () => {
         expect([name, dep, spec.condition]).toEqual([name, dep, 'service_healthy']);
       }
     }
+  });
+
+  it('gives chat-summarizer its port, chat-svc, the LLM and the secret chat-svc verifies tokens with', () => {
+    const env = envOf(services['chat-summarizer']);
+    for (const key of ['PORT', 'CHAT_SERVICE_URL', 'LLM_SERVICE_URL', 'LLM_API_KEY', 'JWT_SECRET']) expect([key, (env[key] ?? '').length > 0]).toEqual([key, true]);
+    expect(new URL(env.CHAT_SERVICE_URL).host).toBe('sandbox:3102');
+    expect(new URL(withDefaults(env.LLM_SERVICE_URL)).host).toBe('sandbox:3107');
+    expect(interpolation(env.JWT_SECRET)?.fallback).toBe(interpolation(envOf(services.download).JWT_SECRET)?.fallback);
+    expect(services.sandbox.ports).toEqual(expect.arrayContaining(['3102:3102', '3107:3107']));
+  });
+
+  it('gives project a database of its own, created by the postgres init script, and user + knowledge', () => {
+    const env = envOf(services.project);
+    for (const key of ['PORT', 'DATABASE_URL', 'USER_SERVICE_URL', 'KNOWLEDGE_SERVICE_URL', 'JWT_SECRET']) expect([key, (env[key] ?? '').length > 0]).toEqual([key, true]);
+    const db = new URL(withDefaults(env.DATABASE_URL));
+    expect(db.hostname).toBe('postgres');
+    expect(db.pathname).not.toBe(`/${envOf(services.postgres).POSTGRES_DB}`);
+    const init = (services.postgres.volumes as string[]).find((v) => v.includes('docker-entrypoint-initdb.d'));
+    expect(init).toBeDefined();
+    const script = readFileSync(resolve(DOCKER_DIR, (init as string).split(':')[0]), 'utf8');
+    expect(script).toContain(`CREATE DATABASE ${db.pathname.slice(1)};`);
+    expect(new URL(env.USER_SERVICE_URL).host).toBe('sandbox:3103');
+    expect(new URL(env.KNOWLEDGE_SERVICE_URL).host).toBe('sandbox:3104');
   });
 
   it('gives download longer to stop than SHUTDOWN_DELAY', () => {
