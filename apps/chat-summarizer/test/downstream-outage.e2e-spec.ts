@@ -1,7 +1,7 @@
 import { signTestToken } from '@keel/platform/testing';
 import { startSummarizerTestBed } from './chat-summarizer-test.setup';
 import type { SummarizerTestBed } from './chat-summarizer-test.setup';
-import { call } from './http';
+import { callJson as call } from '@keel/platform/testing';
 
 const fallbacks = (metrics: string, reason: string) => Number(new RegExp(`^summarizer_fallbacks_total\\{reason="${reason}"\\} (\\d+)`, 'm').exec(metrics)?.[1] ?? 0);
 

@@ -2,7 +2,7 @@ import { captureProcessOutput, signTestToken } from '@keel/platform/testing';
 import type { CapturedOutput } from '@keel/platform/testing';
 import { TEST_LLM_API_KEY, startSummarizerTestBed } from './chat-summarizer-test.setup';
 import type { SummarizerTestBed } from './chat-summarizer-test.setup';
-import { call } from './http';
+import { callJson as call } from '@keel/platform/testing';
 
 /** Secrets never reach the logs: the caller's JWT (forwarded to chat-svc) and LLM_API_KEY. */
 describe('chat-summarizer logs (e2e)', () => {

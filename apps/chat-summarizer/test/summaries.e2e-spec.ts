@@ -3,7 +3,7 @@ import { signTestToken } from '@keel/platform/testing';
 import { SUMMARY_SYSTEM_PROMPT, buildSummaryPrompt } from '../src/app/summaries/summary-prompt';
 import { startSummarizerTestBed } from './chat-summarizer-test.setup';
 import type { SummarizerTestBed } from './chat-summarizer-test.setup';
-import { call } from './http';
+import { callJson as call } from '@keel/platform/testing';
 
 /** The summary endpoint with healthy downstreams: auth as the caller, caching, ETags. */
 describe('chat-summarizer summaries (e2e)', () => {

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { isolateDatabaseUrl } from '@keel/persistence/testing';
 import { startTestService } from '@keel/platform/testing';
 import type { TestService } from '@keel/platform/testing';
 import { startLibraryEmulator } from '@keel/sandbox';
@@ -20,13 +20,7 @@ export interface DownloadTestBed {
  */
 export async function startDownloadTestBed(env: Record<string, string> = {}): Promise<DownloadTestBed> {
   const library = await startLibraryEmulator({ port: 0 });
-  const base = process.env.DATABASE_URL;
-  const schema = `e2e_${process.pid}_${Math.random().toString(16).slice(2, 10)}`;
-  if (base) {
-    const url = new URL(base);
-    url.searchParams.set('schema', schema);
-    process.env.DATABASE_URL = url.toString();
-  }
+  const database = isolateDatabaseUrl();
   Object.assign(process.env, {
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
     DOWNLOAD_DATA_DIR: 'memory://',
@@ -50,22 +44,7 @@ export async function startDownloadTestBed(env: Record<string, string> = {}): Pr
     close: async () => {
       await service.close();
       await library.close();
-      if (base) {
-        process.env.DATABASE_URL = base;
-        await dropSchema(base, schema);
-      }
+      await database.release();
     },
   };
-}
-
-async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  url.search = '';
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(`drop schema if exists "${schema}" cascade`);
-  } finally {
-    await client.end();
-  }
 }

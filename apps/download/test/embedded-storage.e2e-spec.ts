@@ -1,7 +1,7 @@
 import { signTestToken } from '@keel/platform/testing';
 import { startDownloadTestBed } from './download-test.setup';
 import type { DownloadTestBed } from './download-test.setup';
-import { call } from './http';
+import { callJson as call } from '@keel/platform/testing';
 
 /**
  * The newcomer's path: no DATABASE_URL, so the service runs on embedded PGlite. Runs in CI too,

@@ -1,7 +1,7 @@
 import { signTestToken } from '@keel/platform/testing';
 import { startDownloadTestBed } from './download-test.setup';
 import type { DownloadTestBed } from './download-test.setup';
-import { call } from './http';
+import { callJson as call } from '@keel/platform/testing';
 
 /** The library service failing in each way it can, seen from the download service's callers. */
 describe('download service when the library service fails (e2e)', () => {

@@ -1,6 +1,6 @@
 import { signTestToken } from '@keel/platform/testing';
 import type { Project } from '@keel/clients-project';
-import { call } from './http';
+import { callJson as call } from '@keel/platform/testing';
 import { startProjectTestBed } from './project-test.setup';
 import type { ProjectTestBed } from './project-test.setup';
 

@@ -1,5 +1,5 @@
 import { signTestToken } from '@keel/platform/testing';
-import { call } from './http';
+import { callJson as call } from '@keel/platform/testing';
 import { startProjectTestBed } from './project-test.setup';
 import type { ProjectTestBed } from './project-test.setup';
 

@@ -2,7 +2,7 @@ import { captureProcessOutput, signTestToken } from '@keel/platform/testing';
 import type { CapturedOutput } from '@keel/platform/testing';
 import { startProjectTestBed } from './project-test.setup';
 import type { ProjectTestBed } from './project-test.setup';
-import { call } from './http';
+import { callJson as call } from '@keel/platform/testing';
 
 /** The caller's JWT is forwarded to user-service and knowledge, and must never reach a log line. */
 describe('project logs (e2e)', () => {

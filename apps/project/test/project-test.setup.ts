@@ -1,8 +1,8 @@
 import { Test } from '@nestjs/testing';
 import type { TestingModule } from '@nestjs/testing';
-import { Client } from 'pg';
 import { ProjectClient, ProjectClientModule } from '@keel/clients-project';
 import { RequestContext } from '@keel/context';
+import { isolateDatabaseUrl } from '@keel/persistence/testing';
 import { startTestService } from '@keel/platform/testing';
 import type { TestService } from '@keel/platform/testing';
 import { ResilienceModule } from '@keel/resilience';
@@ -36,13 +36,7 @@ export interface ProjectTestBed {
  */
 export async function startProjectTestBed(env: Record<string, string> = {}): Promise<ProjectTestBed> {
   const [user, knowledge] = await Promise.all([startUserEmulator({ port: 0, seed: TEST_USERS }), startKnowledgeEmulator({ port: 0 })]);
-  const base = process.env.DATABASE_URL;
-  const schema = `e2e_${process.pid}_${Math.random().toString(16).slice(2, 10)}`;
-  if (base) {
-    const url = new URL(base);
-    url.searchParams.set('schema', schema);
-    process.env.DATABASE_URL = url.toString();
-  }
+  const database = isolateDatabaseUrl();
   Object.assign(process.env, {
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
     PROJECT_DATA_DIR: 'memory://',
@@ -81,22 +75,7 @@ export async function startProjectTestBed(env: Record<string, string> = {}): Pro
       await clientModule.close();
       await service.close();
       await Promise.all([user.close(), knowledge.close()]);
-      if (base) {
-        process.env.DATABASE_URL = base;
-        await dropSchema(base, schema);
-      }
+      await database.release();
     },
   };
-}
-
-async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  url.search = '';
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(`drop schema if exists "${schema}" cascade`);
-  } finally {
-    await client.end();
-  }
 }

@@ -7,3 +7,4 @@ export {
   type TestDatabaseOptions,
 } from './testing/test-database';
 export { overrideDatabase, type OverridableModuleBuilder } from './testing/override-database';
+export { isolateDatabaseUrl, type IsolatedDatabaseUrl } from './testing/isolated-database-url';

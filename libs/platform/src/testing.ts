@@ -57,3 +57,4 @@ export async function startTestService(appModule: Type<unknown> | DynamicModule,
   return { app, url, close: () => shutdown.shutdown({ reason: 'test finished', delayMs: 0 }) };
 }
 export { captureProcessOutput, type CapturedOutput } from './testing/capture-output';
+export { callJson, type Answer } from './testing/call-json';

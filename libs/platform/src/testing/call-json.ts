@@ -1,11 +1,12 @@
-/** A small fetch wrapper for e2e specs: JSON in, status + headers + parsed body out. */
+/** What an e2e call got back: the status, the headers and the parsed JSON body. */
 export interface Answer<T = any> {
   status: number;
   headers: Headers;
   body: T;
 }
 
-export async function call<T = any>(base: string, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
+/** An HTTP call for e2e specs: JSON in (with an optional bearer token), status + headers + parsed body out. */
+export async function callJson<T = any>(base: string, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
