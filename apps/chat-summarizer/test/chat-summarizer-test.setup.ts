@@ -1,6 +1,6 @@
 import { startTestService } from '@keel/platform/testing';
 import type { TestService } from '@keel/platform/testing';
-import { startChatEmulator, startLlmEmulator } from '@keel/sandbox';
+import { sandboxControl, startChatEmulator, startLlmEmulator } from '@keel/sandbox';
 import type { ChatSeed, ChatSubjectStats, EmulatorStats, FaultSpec, RunningChatEmulator, RunningEmulator } from '@keel/sandbox';
 import { AppModule } from '../src/app/app.module';
 
@@ -46,21 +46,18 @@ export async function startSummarizerTestBed(options: SummarizerTestBedOptions =
     ...options.env,
   });
   const service = await startTestService(AppModule, { name: 'chat-summarizer' });
-  const control = async (emulator: RunningEmulator, method: string, body?: FaultSpec) => {
-    const response = await fetch(`${emulator.url}/_sandbox/faults`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
-    if (response.status >= 300) throw new Error(`fault control answered ${response.status}`);
-  };
-  const stats = async <T>(emulator: RunningEmulator) => (await (await fetch(`${emulator.url}/_sandbox/stats`)).json()) as T;
+  const chatControl = sandboxControl(chat.url);
+  const llmControl = sandboxControl(llm.url);
   return {
     service,
     chat,
     llm,
-    injectChat: (fault) => control(chat, 'PUT', fault),
-    injectLlm: (fault) => control(llm, 'PUT', fault),
-    healLlm: () => control(llm, 'DELETE'),
+    injectChat: (fault) => chatControl.inject(fault),
+    injectLlm: (fault) => llmControl.inject(fault),
+    healLlm: () => llmControl.heal(),
     // In process: the subject stats (whose token came) are not on the HTTP control API.
     chatStats: async () => chat.stats(),
-    llmStats: () => stats(llm),
+    llmStats: () => llmControl.stats(),
     close: async () => {
       await service.close();
       await chat.close();

@@ -1,7 +1,7 @@
 import { isolateDatabaseUrl } from '@keel/persistence/testing';
 import { startTestService } from '@keel/platform/testing';
 import type { TestService } from '@keel/platform/testing';
-import { startLibraryEmulator } from '@keel/sandbox';
+import { sandboxControl, startLibraryEmulator } from '@keel/sandbox';
 import type { FaultSpec, RunningEmulator } from '@keel/sandbox';
 import { AppModule } from '../src/app/app.module';
 
@@ -31,16 +31,13 @@ export async function startDownloadTestBed(env: Record<string, string> = {}): Pr
     ...env,
   });
   const service = await startTestService(AppModule, { name: 'download' });
-  const control = async (method: string, body?: FaultSpec) => {
-    const response = await fetch(`${library.url}/_sandbox/faults`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
-    if (response.status >= 300) throw new Error(`fault control answered ${response.status}`);
-  };
+  const control = sandboxControl(library.url);
   return {
     service,
     library,
-    inject: (fault) => control('PUT', fault),
-    heal: () => control('DELETE'),
-    libraryRequests: async () => ((await (await fetch(`${library.url}/_sandbox/stats`)).json()) as { requests: number }).requests,
+    inject: (fault) => control.inject(fault),
+    heal: () => control.heal(),
+    libraryRequests: async () => (await control.stats()).requests,
     close: async () => {
       await service.close();
       await library.close();

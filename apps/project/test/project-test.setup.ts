@@ -6,7 +6,7 @@ import { isolateDatabaseUrl } from '@keel/persistence/testing';
 import { startTestService } from '@keel/platform/testing';
 import type { TestService } from '@keel/platform/testing';
 import { ResilienceModule } from '@keel/resilience';
-import { USER_SEED, startKnowledgeEmulator, startUserEmulator } from '@keel/sandbox';
+import { USER_SEED, sandboxControl, startKnowledgeEmulator, startUserEmulator } from '@keel/sandbox';
 import type { FaultSpec, RunningEmulator } from '@keel/sandbox';
 import { AppModule } from '../src/app/app.module';
 
@@ -56,11 +56,7 @@ export async function startProjectTestBed(env: Record<string, string> = {}): Pro
   const clientModule: TestingModule = await Test.createTestingModule({ imports: [ResilienceModule.forRoot({}), ProjectClientModule] }).compile();
   await clientModule.init();
   const client = clientModule.get(ProjectClient);
-  const emulators = { user, knowledge };
-  const control = async (downstream: Downstream, method: string, body?: FaultSpec) => {
-    const response = await fetch(`${emulators[downstream].url}/_sandbox/faults`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
-    if (response.status >= 300) throw new Error(`fault control answered ${response.status}`);
-  };
+  const control = { user: sandboxControl(user.url), knowledge: sandboxControl(knowledge.url) };
   let requestNo = 0;
   return {
     service,
@@ -68,9 +64,9 @@ export async function startProjectTestBed(env: Record<string, string> = {}): Pro
     knowledge,
     client,
     as: (token, fn) => RequestContext.run({ requestId: `e2e-${++requestNo}`, token }, () => fn(client)),
-    inject: (downstream, fault) => control(downstream, 'PUT', fault),
-    heal: (downstream) => control(downstream, 'DELETE'),
-    requests: async (downstream) => ((await (await fetch(`${emulators[downstream].url}/_sandbox/stats`)).json()) as { requests: number }).requests,
+    inject: (downstream, fault) => control[downstream].inject(fault),
+    heal: (downstream) => control[downstream].heal(),
+    requests: async (downstream) => (await control[downstream].stats()).requests,
     close: async () => {
       await clientModule.close();
       await service.close();

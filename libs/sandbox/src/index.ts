@@ -1,4 +1,5 @@
 export { startEmulator } from './kernel/emulator-server';
+export { sandboxControl, type SandboxControl } from './control-client';
 export { requireBearer, hasBearerToken } from './kernel/auth';
 export { sendJson, sendRawJson, sendProblem, sendNoContent, type ProblemOptions } from './kernel/respond';
 export { readBody, readJsonBody, BodyError } from './kernel/body';

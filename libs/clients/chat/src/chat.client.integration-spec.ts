@@ -5,7 +5,7 @@ import { RequestContext } from '@keel/context';
 import { DownstreamContractError, DownstreamUnavailableError } from '@keel/clients-core';
 import { PolicyRegistry, ResilienceModule } from '@keel/resilience';
 import type { PolicyOptionsInput } from '@keel/resilience';
-import { signDevJwt, startChatEmulator, type FaultSpec, type RunningChatEmulator } from '@keel/sandbox';
+import { sandboxControl, signDevJwt, startChatEmulator, type FaultSpec, type RunningChatEmulator } from '@keel/sandbox';
 import { ChatClient } from './chat.client';
 import { ChatClientModule } from './chat-client.module';
 import { ChatHealthIndicator } from './chat.health';
@@ -20,10 +20,7 @@ describe(ChatClient.name, () => {
   const capture = (...args: unknown[]) => void logged.push(JSON.stringify(args));
 
   const fast: PolicyOptionsInput = { retry: { initialDelayMs: 5, maxDelayMs: 20 }, breaker: { kind: 'consecutive', threshold: 3, halfOpenAfterMs: 300 } };
-  const inject = async (fault: FaultSpec) => {
-    const response = await fetch(`${emulator.url}/_sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
-    expect(response.status).toBe(200);
-  };
+  const inject = (fault: FaultSpec) => sandboxControl(emulator.url).inject(fault);
   const withToken = <T>(token: string | undefined, fn: () => Promise<T>) => RequestContext.run({ requestId: 'req-7', token }, fn);
   const as = <T>(sub: string, fn: () => Promise<T>) => withToken(signDevJwt({ sub }), fn);
 

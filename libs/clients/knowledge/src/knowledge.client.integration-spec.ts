@@ -4,8 +4,8 @@ import { RequestContext } from '@keel/context';
 import { DownstreamContractError, DownstreamRejectedError, DownstreamUnavailableError } from '@keel/clients-core';
 import { ResilienceModule } from '@keel/resilience';
 import type { PolicyOptionsInput } from '@keel/resilience';
-import type { FaultSpec, RunningEmulator } from '@keel/sandbox';
-import { startKnowledgeEmulator } from '@keel/sandbox';
+import type { FaultSpec, RunningEmulator, SandboxControl } from '@keel/sandbox';
+import { sandboxControl, startKnowledgeEmulator } from '@keel/sandbox';
 import { KnowledgeClient } from './knowledge.client';
 import { KnowledgeClientModule } from './knowledge-client.module';
 import { KnowledgeHealthIndicator } from './knowledge.health';
@@ -15,17 +15,14 @@ const ENV_KEYS = ['URL', 'HOST', 'PORT', 'PROTOCOL', 'TIMEOUT', 'MAX_RETRIES'].m
 /** The real client, policies and transport against the real knowledge emulator on 127.0.0.1, faults injected over HTTP. */
 describe(KnowledgeClient.name, () => {
   let emulator: RunningEmulator;
+  let control: SandboxControl;
   let moduleRef: TestingModule | undefined;
   let client: KnowledgeClient;
 
   const fast: PolicyOptionsInput = { retry: { initialDelayMs: 5, maxDelayMs: 20 }, breaker: { kind: 'consecutive', threshold: 5, halfOpenAfterMs: 400 } };
 
-  const control = async (method: 'PUT' | 'DELETE', path: string, body?: FaultSpec) => {
-    const response = await fetch(`${emulator.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
-    expect(response.status).toBeLessThan(300);
-  };
-  const inject = (fault: FaultSpec) => control('PUT', '/_sandbox/faults', fault);
-  const stats = async () => (await (await fetch(`${emulator.url}/_sandbox/stats`)).json()) as { requests: number; byPath: Record<string, number>; lastHeaders: Record<string, unknown> };
+  const inject = (fault: FaultSpec) => control.inject(fault);
+  const stats = () => control.stats<{ requests: number; byPath: Record<string, number>; lastHeaders: Record<string, unknown> }>();
   const asUser = <T>(fn: () => Promise<T>) => RequestContext.run({ requestId: 'req-9', token: 'user-token' }, fn);
 
   async function boot(env: Record<string, string> = { KNOWLEDGE_SERVICE_URL: emulator.url }, policy: PolicyOptionsInput = fast) {
@@ -37,11 +34,12 @@ describe(KnowledgeClient.name, () => {
 
   beforeAll(async () => {
     emulator = await startKnowledgeEmulator({ port: 0 });
+    control = sandboxControl(emulator.url);
   });
 
   beforeEach(async () => {
-    await control('DELETE', '/_sandbox/faults');
-    await control('DELETE', '/_sandbox/stats');
+    await control.heal();
+    await control.resetStats();
   });
 
   afterEach(async () => {

@@ -5,8 +5,8 @@ import { RequestContext } from '@keel/context';
 import { DownstreamCircuitOpenError, DownstreamContractError, DownstreamRejectedError, DownstreamTimeoutError, DownstreamUnavailableError } from '@keel/clients-core';
 import { PolicyRegistry, ResilienceModule } from '@keel/resilience';
 import type { PolicyOptionsInput } from '@keel/resilience';
-import { startLibraryEmulator } from '@keel/sandbox';
-import type { FaultSpec, RunningEmulator } from '@keel/sandbox';
+import { sandboxControl, startLibraryEmulator } from '@keel/sandbox';
+import type { FaultSpec, RunningEmulator, SandboxControl } from '@keel/sandbox';
 import { LibraryClient } from './library.client';
 import { LibraryClientModule } from './library-client.module';
 import { LibraryHealthIndicator } from './library.health';
@@ -17,18 +17,15 @@ import { LibraryHealthIndicator } from './library.health';
  */
 describe(LibraryClient.name, () => {
   let emulator: RunningEmulator;
+  let control: SandboxControl;
   let moduleRef: TestingModule;
   let client: LibraryClient;
 
   const HALF_OPEN_MS = 400;
   const fast: PolicyOptionsInput = { retry: { initialDelayMs: 5, maxDelayMs: 20 }, breaker: { kind: 'consecutive', threshold: 5, halfOpenAfterMs: HALF_OPEN_MS } };
 
-  const control = async (method: 'PUT' | 'DELETE', path: string, body?: FaultSpec) => {
-    const response = await fetch(`${emulator.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
-    expect(response.status).toBeLessThan(300);
-  };
-  const inject = (fault: FaultSpec) => control('PUT', '/_sandbox/faults', fault);
-  const stats = async () => (await (await fetch(`${emulator.url}/_sandbox/stats`)).json()) as { requests: number; aborted: number; connections: { open: number }; lastHeaders: Record<string, unknown> };
+  const inject = (fault: FaultSpec) => control.inject(fault);
+  const stats = () => control.stats<{ requests: number; aborted: number; connections: { open: number }; lastHeaders: Record<string, unknown> }>();
   const asUser = <T>(fn: () => Promise<T>) => RequestContext.run({ requestId: 'req-42', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', token: 'user-token' }, fn);
 
   async function boot(policy: PolicyOptionsInput = fast, env: Record<string, string> = {}) {
@@ -40,11 +37,12 @@ describe(LibraryClient.name, () => {
 
   beforeAll(async () => {
     emulator = await startLibraryEmulator({ port: 0 });
+    control = sandboxControl(emulator.url);
   });
 
   beforeEach(async () => {
-    await control('DELETE', '/_sandbox/faults');
-    await control('DELETE', '/_sandbox/stats');
+    await control.heal();
+    await control.resetStats();
   });
 
   afterEach(async () => {
@@ -100,8 +98,8 @@ describe(LibraryClient.name, () => {
     await boot({ ...fast, retry: { maxRetries: 0 } });
     await inject({ mode: 'error', status: 503 });
     for (let i = 0; i < 5; i++) await asUser(() => client.checkOwnership('u1', 'g1')).catch(() => undefined);
-    await control('DELETE', '/_sandbox/faults');
-    await control('DELETE', '/_sandbox/stats');
+    await control.heal();
+    await control.resetStats();
     await expect(asUser(() => client.checkOwnership('u1', 'g1'))).rejects.toBeInstanceOf(DownstreamCircuitOpenError);
 
     await new Promise((resolve) => setTimeout(resolve, HALF_OPEN_MS + 50));
@@ -138,7 +136,7 @@ describe(LibraryClient.name, () => {
 
     const call = asUser(() => client.checkOwnership('u1', 'g1'));
     while ((await stats()).requests === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    await control('DELETE', '/_sandbox/faults');
+    await control.heal();
     // A lower bound only: on a busy machine the retry can come later, never sooner.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const beforeRetry = (await stats()).requests;

@@ -3,8 +3,8 @@ import type { TestingModule } from '@nestjs/testing';
 import { RequestContext } from '@keel/context';
 import { DownstreamContractError, DownstreamRejectedError, DownstreamUnavailableError } from '@keel/clients-core';
 import { ResilienceModule } from '@keel/resilience';
-import { readJsonBody, sendJson, sendProblem, startEmulator } from '@keel/sandbox';
-import type { FaultSpec, RunningEmulator } from '@keel/sandbox';
+import { readJsonBody, sandboxControl, sendJson, sendProblem, startEmulator } from '@keel/sandbox';
+import type { RunningEmulator } from '@keel/sandbox';
 import { ProjectClient } from './project.client';
 import { ProjectClientModule } from './project-client.module';
 
@@ -20,11 +20,8 @@ describe(ProjectClient.name, () => {
   let client: ProjectClient;
   let lastBody: unknown;
 
-  const control = async (method: 'PUT' | 'DELETE', path: string, body?: FaultSpec) => {
-    const response = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
-    expect(response.status).toBeLessThan(300);
-  };
-  const stats = async () => (await (await fetch(`${server.url}/_sandbox/stats`)).json()) as { requests: number; lastHeaders: Record<string, unknown> };
+  const control = () => sandboxControl(server.url);
+  const stats = () => control().stats<{ requests: number; lastHeaders: Record<string, unknown> }>();
   const asUser = <T>(fn: () => Promise<T>) => RequestContext.run({ requestId: 'req-7', token: 'user-token' }, fn);
 
   beforeAll(async () => {
@@ -55,8 +52,8 @@ describe(ProjectClient.name, () => {
   });
 
   beforeEach(async () => {
-    await control('DELETE', '/_sandbox/faults');
-    await control('DELETE', '/_sandbox/stats');
+    await control().heal();
+    await control().resetStats();
     Object.assign(process.env, { PROJECT_SERVICE_URL: server.url, PROJECT_SERVICE_TIMEOUT: '1s', PROJECT_SERVICE_RETRY_DELAY: '5ms' });
     moduleRef = await Test.createTestingModule({ imports: [ResilienceModule.forRoot({}), ProjectClientModule] }).compile();
     await moduleRef.init();
@@ -108,7 +105,7 @@ describe(ProjectClient.name, () => {
   });
 
   it('retries a GET on 503 but never a POST', async () => {
-    await control('PUT', '/_sandbox/faults', { mode: 'error', status: 503 });
+    await control().inject({ mode: 'error', status: 503 });
 
     await expect(asUser(() => client.getProject('p-1'))).rejects.toBeInstanceOf(DownstreamUnavailableError);
     const afterGet = (await stats()).requests;

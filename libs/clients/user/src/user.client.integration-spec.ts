@@ -4,8 +4,8 @@ import { RequestContext } from '@keel/context';
 import { DownstreamContractError, DownstreamRejectedError, DownstreamUnavailableError } from '@keel/clients-core';
 import { ResilienceModule } from '@keel/resilience';
 import type { PolicyOptionsInput } from '@keel/resilience';
-import type { FaultSpec, RunningEmulator } from '@keel/sandbox';
-import { startUserEmulator } from '@keel/sandbox';
+import type { FaultSpec, RunningEmulator, SandboxControl } from '@keel/sandbox';
+import { sandboxControl, startUserEmulator } from '@keel/sandbox';
 import { UserClient } from './user.client';
 import { UserClientModule } from './user-client.module';
 import { UserHealthIndicator } from './user.health';
@@ -15,17 +15,14 @@ const ENV_KEYS = ['USER_SERVICE_URL', 'USER_SERVICE_HOST', 'USER_SERVICE_PORT', 
 /** The real client, policies and transport against the real user emulator on 127.0.0.1, faults injected over HTTP. */
 describe(UserClient.name, () => {
   let emulator: RunningEmulator;
+  let control: SandboxControl;
   let moduleRef: TestingModule | undefined;
   let client: UserClient;
 
   const fast: PolicyOptionsInput = { retry: { initialDelayMs: 5, maxDelayMs: 20 }, breaker: { kind: 'consecutive', threshold: 5, halfOpenAfterMs: 400 } };
 
-  const control = async (method: 'PUT' | 'DELETE', path: string, body?: FaultSpec) => {
-    const response = await fetch(`${emulator.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
-    expect(response.status).toBeLessThan(300);
-  };
-  const inject = (fault: FaultSpec) => control('PUT', '/_sandbox/faults', fault);
-  const stats = async () => (await (await fetch(`${emulator.url}/_sandbox/stats`)).json()) as { requests: number; byPath: Record<string, number>; lastHeaders: Record<string, unknown> };
+  const inject = (fault: FaultSpec) => control.inject(fault);
+  const stats = () => control.stats<{ requests: number; byPath: Record<string, number>; lastHeaders: Record<string, unknown> }>();
   const asUser = <T>(fn: () => Promise<T>) => RequestContext.run({ requestId: 'req-7', token: 'user-token' }, fn);
 
   async function boot(env: Record<string, string> = { USER_SERVICE_URL: emulator.url }, policy: PolicyOptionsInput = fast) {
@@ -37,11 +34,12 @@ describe(UserClient.name, () => {
 
   beforeAll(async () => {
     emulator = await startUserEmulator({ port: 0 });
+    control = sandboxControl(emulator.url);
   });
 
   beforeEach(async () => {
-    await control('DELETE', '/_sandbox/faults');
-    await control('DELETE', '/_sandbox/stats');
+    await control.heal();
+    await control.resetStats();
   });
 
   afterEach(async () => {
