@@ -3,6 +3,7 @@ import type { EmulatorStats, RequestContext, Route, RunningEmulator } from '../k
 import { sendProblem, sendRawJson } from '../kernel/respond';
 import { DEV_JWT_SECRET, verifyHs256 } from './chat.jwt';
 import { CHAT_SEED, type ChatSeed } from './chat.seed';
+import { offsetCursor, parseLimit } from '../kernel/pagination';
 
 export interface ChatEmulatorOptions {
   /** Default 0 (ephemeral). */
@@ -28,8 +29,7 @@ export interface RunningChatEmulator extends RunningEmulator {
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 200;
-const LIMIT_PATTERN = /^[0-9]{1,3}$/;
-const CURSOR_PATTERN = /^m([0-9]{1,9})$/;
+const CURSOR = offsetCursor('m');
 const HEALTH_OK = JSON.stringify({ status: 'ok' });
 
 class SubjectRecorder {
@@ -85,10 +85,10 @@ function listMessages(ctx: RequestContext, secret: string, subjects: SubjectReco
   if (subject === null) return;
   subjects.record(subject);
 
-  const limit = parseLimit(ctx.query.get('limit'));
+  const limit = parseLimit(ctx.query.get('limit'), { fallback: DEFAULT_LIMIT, max: MAX_LIMIT });
   if (limit === null) return sendProblem(ctx.res, 400, `limit must be an integer from 1 to ${MAX_LIMIT}`);
   const cursor = ctx.query.get('cursor');
-  const offset = cursor === null || cursor === '' ? 0 : decodeCursor(cursor);
+  const offset = cursor === null || cursor === '' ? 0 : CURSOR.decode(cursor);
   if (offset === null) return sendProblem(ctx.res, 400, 'cursor is not a cursor this service issued');
   const conversation = conversations.get(ctx.params.conversationId);
   if (conversation === undefined) return sendProblem(ctx.res, 404, `Conversation '${ctx.params.conversationId}' not found`);
@@ -99,7 +99,7 @@ function listMessages(ctx: RequestContext, secret: string, subjects: SubjectReco
   const end = offset + limit;
   const hasMore = end < total;
   const page = conversation.newestFirst.slice(offset, end).join(',');
-  const next = hasMore ? JSON.stringify(encodeCursor(end)) : 'null';
+  const next = hasMore ? JSON.stringify(CURSOR.encode(end)) : 'null';
   sendRawJson(ctx.res, 200, `{"messages":[${page}],"total_count":${total},"has_more":${hasMore},"next_cursor":${next}}`);
 }
 
@@ -113,20 +113,3 @@ function authenticate(ctx: RequestContext, secret: string): string | null {
   return null;
 }
 
-function parseLimit(raw: string | null): number | null {
-  if (raw === null) return DEFAULT_LIMIT;
-  if (!LIMIT_PATTERN.test(raw)) return null;
-  const limit = Number(raw);
-  return limit >= 1 && limit <= MAX_LIMIT ? limit : null;
-}
-
-/** Opaque to clients: base64url of the offset into the newest-first list. */
-function encodeCursor(offset: number): string {
-  return Buffer.from(`m${offset}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): number | null {
-  const match = CURSOR_PATTERN.exec(Buffer.from(cursor, 'base64url').toString('latin1'));
-  if (match === null || encodeCursor(Number(match[1])) !== cursor) return null;
-  return Number(match[1]);
-}

@@ -4,6 +4,7 @@ import type { RequestContext, Route, RunningEmulator } from '../kernel/emulator.
 import { sendJson, sendProblem, sendRawJson } from '../kernel/respond';
 import { recommend, searchResources } from './knowledge.ranking';
 import { KNOWLEDGE_SEED, type KnowledgeSeed } from './knowledge.seed';
+import { parseLimit } from '../kernel/pagination';
 
 export interface KnowledgeEmulatorOptions {
   /** Default 0 (ephemeral). */
@@ -15,7 +16,6 @@ export interface KnowledgeEmulatorOptions {
 
 const SEARCH_LIMIT = { fallback: 10, max: 50 };
 const RECOMMEND_LIMIT = { fallback: 5, max: 50 };
-const LIMIT_PATTERN = /^[0-9]{1,3}$/;
 const HEALTH_OK = JSON.stringify({ status: 'ok' });
 
 interface ResourceAnswers {
@@ -57,13 +57,6 @@ function recommendations(ctx: RequestContext, seed: KnowledgeSeed): void {
   const limit = parseLimit(ctx.query.get('limit'), RECOMMEND_LIMIT);
   if (limit === null) return sendProblem(ctx.res, 400, `limit must be an integer from 1 to ${RECOMMEND_LIMIT.max}`);
   sendJson(ctx.res, 200, { results: recommend(seed, ctx.query.get('projectId') ?? '').slice(0, limit) });
-}
-
-function parseLimit(raw: string | null, bounds: { fallback: number; max: number }): number | null {
-  if (raw === null) return bounds.fallback;
-  if (!LIMIT_PATTERN.test(raw)) return null;
-  const limit = Number(raw);
-  return limit >= 1 && limit <= bounds.max ? limit : null;
 }
 
 /** Serialises every per-resource answer once, and checks that citations point at known resources. */

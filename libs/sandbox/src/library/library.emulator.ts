@@ -3,6 +3,7 @@ import { startEmulator } from '../kernel/emulator-server';
 import type { RequestContext, Route, RunningEmulator } from '../kernel/emulator.types';
 import { sendProblem, sendRawJson } from '../kernel/respond';
 import { LIBRARY_SEED, type LibrarySeed } from './library.seed';
+import { offsetCursor, parseLimit } from '../kernel/pagination';
 
 export interface LibraryEmulatorOptions {
   /** Default 0 (ephemeral). */
@@ -14,8 +15,7 @@ export interface LibraryEmulatorOptions {
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
-const LIMIT_PATTERN = /^[0-9]{1,3}$/;
-const CURSOR_PATTERN = /^o([0-9]{1,9})$/;
+const CURSOR = offsetCursor('o');
 const HEALTH_OK = JSON.stringify({ status: 'ok' });
 
 interface UserIndex {
@@ -53,38 +53,19 @@ function getOwnership(ctx: RequestContext, users: ReadonlyMap<string, UserIndex>
 }
 
 function listGames(ctx: RequestContext, users: ReadonlyMap<string, UserIndex>): void {
-  const limit = parseLimit(ctx.query.get('limit'));
+  const limit = parseLimit(ctx.query.get('limit'), { fallback: DEFAULT_LIMIT, max: MAX_LIMIT });
   if (limit === null) return sendProblem(ctx.res, 400, `limit must be an integer from 1 to ${MAX_LIMIT}`);
   const cursor = ctx.query.get('cursor');
-  const offset = cursor === null || cursor === '' ? 0 : decodeCursor(cursor);
+  const offset = cursor === null || cursor === '' ? 0 : CURSOR.decode(cursor);
   if (offset === null) return sendProblem(ctx.res, 400, 'cursor is not a cursor this service issued');
   const user = users.get(ctx.params.userId);
   if (user === undefined) return sendProblem(ctx.res, 404, `User '${ctx.params.userId}' not found`);
   if (offset > user.listEntries.length) return sendProblem(ctx.res, 400, 'cursor is past the end of the list');
 
   const end = offset + limit;
-  const nextCursor = end < user.listEntries.length ? JSON.stringify(encodeCursor(end)) : 'null';
+  const nextCursor = end < user.listEntries.length ? JSON.stringify(CURSOR.encode(end)) : 'null';
   const page = user.listEntries.slice(offset, end).join(',');
   sendRawJson(ctx.res, 200, `{"games":[${page}],"nextCursor":${nextCursor}}`);
-}
-
-function parseLimit(raw: string | null): number | null {
-  if (raw === null) return DEFAULT_LIMIT;
-  if (!LIMIT_PATTERN.test(raw)) return null;
-  const limit = Number(raw);
-  return limit >= 1 && limit <= MAX_LIMIT ? limit : null;
-}
-
-/** Opaque to clients: base64url of the offset. */
-function encodeCursor(offset: number): string {
-  return Buffer.from(`o${offset}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): number | null {
-  const match = CURSOR_PATTERN.exec(Buffer.from(cursor, 'base64url').toString('latin1'));
-  // base64url decoding is lenient; re-encoding rejects strings that merely decode to something.
-  if (match === null || encodeCursor(Number(match[1])) !== cursor) return null;
-  return Number(match[1]);
 }
 
 /** Serialises every answer once, so the request path only looks strings up. */
