@@ -11,10 +11,10 @@ module.exports = {
   transform: {
     // PGlite's CJS bundle uses dynamic import(), which Jest's CJS runtime cannot run (STACK.md pitfall 9).
     '@electric-sql/pglite/dist/.+\\.cjs$': path.join(__dirname, 'tools/jest/pglite-cjs-transform.js'),
-    // jose 6 ships ESM only (STACK.md pitfall 10); ts-jest turns it into CJS.
+    // jose 6 and the @ctrl parsers ship ESM only (STACK.md pitfall 10); ts-jest turns them into CJS.
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.spec.json'), diagnostics: false }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql/pglite)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql/pglite|@ctrl/video-filename-parser|@ctrl/magnet-link|uint8array-extras)/)'],
   reporters: ['default', path.join(__dirname, 'tools/jest/summary-reporter.js')],
   testTimeout: 30000,
 };
