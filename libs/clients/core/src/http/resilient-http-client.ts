@@ -20,19 +20,28 @@ export interface HttpCall {
   /** Path with its segments already encoded (use `encodePath`). */
   path: string;
   query?: Record<string, unknown>;
+  /**
+   * JSON-serialisable value, or a `URLSearchParams` (sent as a form) or `FormData` (sent as
+   * multipart with its own boundary).
+   */
   body?: unknown;
   headers?: Record<string, string>;
   /** Makes a POST/PATCH safe to retry; sent as `Idempotency-Key`. */
   idempotencyKey?: string;
   /** The caller's overall deadline. */
   signal?: AbortSignal;
+  /** `buffer` keeps the body's bytes in `HttpAnswer.bytes` (e.g. a `.torrent` file); default text. */
+  responseType?: 'text' | 'buffer';
 }
 
 /** An answer below 500 (other than 429): 2xx, 3xx and 4xx come back to the client to interpret. */
 export interface HttpAnswer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  /** The body decoded as UTF-8 (also set for `responseType: 'buffer'`). */
   text: string;
+  /** The raw body, only for `responseType: 'buffer'`. */
+  bytes?: Buffer;
 }
 
 export interface HttpClientOptions {
@@ -158,7 +167,8 @@ export class ResilientHttpClient {
   private async attempt(call: HttpCall, method: HttpMethod, signal: unknown): Promise<HttpAnswer> {
     const headers: Record<string, string> = { accept: 'application/json', ...propagatedHeaders(this.options.forwardAuth ?? false), ...call.headers };
     if (call.idempotencyKey !== undefined) headers['idempotency-key'] = call.idempotencyKey;
-    const response = await this.axios.request<string>({
+    const binary = call.responseType === 'buffer';
+    const response = await this.axios.request<string | Buffer>({
       baseURL: this.instances.pick(),
       url: call.path,
       method,
@@ -166,8 +176,11 @@ export class ResilientHttpClient {
       data: call.body,
       headers,
       signal: signal as AbortSignal,
+      responseType: binary ? 'arraybuffer' : undefined,
     });
-    const answer: HttpAnswer = { status: response.status, headers: response.headers as HttpAnswer['headers'], text: response.data };
+    const answer: HttpAnswer = binary
+      ? { status: response.status, headers: response.headers as HttpAnswer['headers'], text: response.data.toString('utf8'), bytes: response.data as Buffer }
+      : { status: response.status, headers: response.headers as HttpAnswer['headers'], text: response.data as string };
     if (response.status >= 500 || response.status === 429) {
       throw new RetryableStatusError(response.status, parseRetryAfter(answer.headers['retry-after']), answer.text);
     }

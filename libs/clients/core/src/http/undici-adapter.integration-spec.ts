@@ -14,6 +14,9 @@ interface Seen {
   socket: number;
 }
 
+/** Bytes that are not valid UTF-8, as in a .torrent file's piece hashes. */
+const BINARY = Buffer.from([0x64, 0xff, 0xfe, 0x00, 0x80, 0x65]);
+
 const deferred = () => {
   let resolve!: () => void;
   const promise = new Promise<void>((r) => (resolve = r));
@@ -41,6 +44,16 @@ async function startEchoServer() {
         const current = slow;
         req.socket.once('close', current.closed.resolve);
         current.arrived.resolve();
+        return;
+      }
+      if (path === '/magnet') {
+        res.writeHead(301, { location: 'magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567' });
+        res.end();
+        return;
+      }
+      if (path === '/bytes') {
+        res.writeHead(200, { 'content-type': 'application/x-bittorrent' });
+        res.end(BINARY);
         return;
       }
       const status = /^\/status\/(\d{3})$/.exec(path);
@@ -287,5 +300,49 @@ describe(UndiciAdapter.name, () => {
 
     // Assert
     expect((error as { code?: string }).code).toBe('ECONNREFUSED');
+  });
+
+  it('returns a redirect unfollowed, with its Location', async () => {
+    // Act
+    const response = await http.get('/magnet');
+
+    // Assert
+    expect(response.status).toBe(301);
+    expect(response.headers.location).toMatch(/^magnet:\?xt=urn:btih:/);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it('keeps a binary body byte for byte with responseType arraybuffer', async () => {
+    // Act
+    const response = await http.get<Buffer>('/bytes', { responseType: 'arraybuffer' });
+
+    // Assert
+    expect(Buffer.isBuffer(response.data)).toBe(true);
+    expect(response.data.equals(BINARY)).toBe(true);
+  });
+
+  it('sends URLSearchParams as a urlencoded form', async () => {
+    // Act
+    await http.post('/form', new URLSearchParams({ username: 'admin', password: 'a&b' }));
+
+    // Assert
+    expect(server.seen[0].headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(server.seen[0].body).toBe('username=admin&password=a%26b');
+  });
+
+  it('sends FormData as multipart with its own boundary, file parts included', async () => {
+    // Arrange
+    const form = new FormData();
+    form.append('category', 'movies');
+    form.append('torrents', new Blob([BINARY], { type: 'application/x-bittorrent' }), 'x.torrent');
+
+    // Act
+    await http.post('/upload', form);
+
+    // Assert
+    const contentType = String(server.seen[0].headers['content-type']);
+    expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
+    expect(server.seen[0].body).toContain('name="category"');
+    expect(server.seen[0].body).toContain('filename="x.torrent"');
   });
 });

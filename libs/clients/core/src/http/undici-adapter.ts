@@ -1,5 +1,6 @@
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
 import { Pool } from 'undici';
+import type { Dispatcher } from 'undici';
 
 export interface PoolOptions {
   /** Sockets per instance. */
@@ -13,8 +14,10 @@ export interface PoolOptions {
  * the bytes with undici. `config.signal` may be our light AttemptSignal: undici accepts any object
  * with `aborted` and `addEventListener`, and aborting destroys the request's socket.
  *
- * The body comes back as text: the client parses it, so a malformed body is a contract error rather
- * than axios' silent fallback to the raw string.
+ * The body comes back as text (or a Buffer for `responseType: 'arraybuffer'`): the client parses it,
+ * so a malformed body is a contract error rather than axios' silent fallback to the raw string.
+ * Redirects are never followed: a 3xx comes back to the client, which may need its `Location`
+ * (Prowlarr answers a magnet link as `301 Location: magnet:…`).
  */
 export class UndiciAdapter {
   private readonly targets = new Map<string, { pool: Pool; prefix: string }>();
@@ -25,14 +28,24 @@ export class UndiciAdapter {
     const { pool, prefix } = this.target(config.baseURL as string);
     const url = config.url ?? '/';
     const path = prefix + (url.startsWith('/') ? '' : '/') + withQuery(url, config.params as Record<string, unknown> | undefined);
+    const headers = config.headers.toJSON(true) as Record<string, string>;
+    let body = config.data as Dispatcher.RequestOptions['body'];
+    if (config.data instanceof FormData) {
+      // Node's global FormData belongs to its bundled undici, which this undici cannot read; the
+      // runtime's own Response encodes it, boundary and file parts included.
+      const encoded = new Response(config.data);
+      for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name];
+      headers['content-type'] = encoded.headers.get('content-type') as string;
+      body = Buffer.from(await encoded.arrayBuffer());
+    }
     const response = await pool.request({
       method: (config.method ?? 'get').toUpperCase() as 'GET',
       path,
-      headers: config.headers.toJSON(true) as Record<string, string>,
-      body: config.data as string | Buffer | undefined,
+      headers,
+      body,
       signal: config.signal as AbortSignal | undefined,
     });
-    const data = await response.body.text();
+    const data = config.responseType === 'arraybuffer' ? Buffer.from(await response.body.arrayBuffer()) : await response.body.text();
     return { data, status: response.statusCode, statusText: '', headers: response.headers as AxiosResponse['headers'], config, request: undefined };
   };
 
