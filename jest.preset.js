@@ -14,7 +14,7 @@ module.exports = {
     // jose 6 and the @ctrl parsers ship ESM only (STACK.md pitfall 10); ts-jest turns them into CJS.
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.spec.json'), diagnostics: false }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql/pglite|@ctrl/video-filename-parser|@ctrl/magnet-link|uint8array-extras)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql/pglite|@ctrl/video-filename-parser|@ctrl/magnet-link|@ctrl/torrent-file|uint8array-extras)/)'],
   reporters: ['default', path.join(__dirname, 'tools/jest/summary-reporter.js')],
   testTimeout: 30000,
 };
