@@ -9,6 +9,11 @@ export interface HealthCheckable {
 /** An indicator class, keyed by its name (`LibraryHealthIndicator` → `library`), or with an explicit key. */
 export type HealthIndicatorRef = Type<HealthCheckable> | { key: string; indicator: Type<HealthCheckable> };
 
+/** A provider that adds one section to `/api/system/status` (e.g. a service's queue counts). */
+export interface StatusContributor {
+  status(): unknown | Promise<unknown>;
+}
+
 export interface PlatformModuleOptions {
   /** The service name: logs, Swagger title, `/api/system/status`. */
   service: string;
@@ -18,6 +23,8 @@ export interface PlatformModuleOptions {
   readiness?: HealthIndicatorRef[];
   /** Downstream services: only the detailed `/api/health`, never readiness. */
   downstreams?: HealthIndicatorRef[];
+  /** Extra sections of `/api/system/status`, by key: `{ queue: QueueStatus }` adds `queue: await status()`. */
+  status?: Record<string, Type<StatusContributor>>;
 }
 
 export function serviceVersion(options: Pick<PlatformModuleOptions, 'version'>): string {

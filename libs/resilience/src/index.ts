@@ -2,7 +2,7 @@ export * from './policy-options.interface';
 export * from './resilience.module';
 export * from './policy-registry.service';
 export * from './inject-policy.decorator';
-export { ResiliencePipeline } from './policy/resilience-pipeline';
+export { ResiliencePipeline, type RateLimitUsage } from './policy/resilience-pipeline';
 export { DEFAULT_POLICY_OPTIONS, mergePolicyOptions, retryAllClassifier } from './policy/default-options';
 export type { PipelineObserver, RejectionKind } from './policy/pipeline-observer';
 export { noopObserver } from './policy/pipeline-observer';

@@ -85,6 +85,20 @@ describe(PolicyRegistry.name, () => {
     ]);
   });
 
+  it('reports a rate-limited policy\'s usage of its window', async () => {
+    jest.useFakeTimers({ now: 0 });
+    registry = new PolicyRegistry({ policies: { prowlarr: { rateLimit: { limit: 3, windowMs: 60_000, maxWaitMs: 0 } } } }, observer());
+    const prowlarr = registry.get('prowlarr');
+    await prowlarr.execute(async () => 'a');
+    await prowlarr.execute(async () => 'b');
+
+    const [snapshot] = registry.snapshot();
+
+    expect(snapshot.rateLimit).toEqual({ limit: 3, windowMs: 60_000, used: 2 });
+    jest.advanceTimersByTime(60_000);
+    expect(registry.snapshot()[0].rateLimit).toEqual({ limit: 3, windowMs: 60_000, used: 0 });
+  });
+
   it('reports how long an open circuit still refuses calls', async () => {
     jest.useFakeTimers({ now: 0 });
     registry = new PolicyRegistry({ defaults: { retry: false, breaker: { threshold: 1, halfOpenAfterMs: 20_000 } } }, observer());

@@ -3,6 +3,7 @@ import { ResilienceMetrics } from './metrics/resilience-metrics';
 import { DEFAULT_POLICY_OPTIONS, mergePolicyOptions } from './policy/default-options';
 import type { PipelineObserver } from './policy/pipeline-observer';
 import { ResiliencePipeline } from './policy/resilience-pipeline';
+import type { RateLimitUsage } from './policy/resilience-pipeline';
 import { PolicyEventsSubscriber } from './policy-events.subscriber';
 import type { CircuitStateName, PolicyOptionsInput, ResilienceModuleOptions } from './policy-options.interface';
 import { RESILIENCE_OPTIONS } from './resilience.constants';
@@ -12,6 +13,7 @@ export interface PolicySnapshot {
   state: CircuitStateName;
   hasCircuit: boolean;
   retryAfterMs: number | undefined;
+  rateLimit?: RateLimitUsage;
 }
 
 /**
@@ -46,7 +48,7 @@ export class PolicyRegistry implements OnModuleDestroy {
   }
 
   snapshot(): PolicySnapshot[] {
-    return this.list().map((p) => ({ name: p.name, state: p.circuitState, hasCircuit: p.hasCircuit, retryAfterMs: p.circuitRetryAfterMs() }));
+    return this.list().map((p) => ({ name: p.name, state: p.circuitState, hasCircuit: p.hasCircuit, retryAfterMs: p.circuitRetryAfterMs(), rateLimit: p.rateLimitUsage() }));
   }
 
   /** The pipeline of an existing policy; 404 for an unknown name (admin endpoints use this). */

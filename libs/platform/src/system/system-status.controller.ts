@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Optional, VERSION_NEUTRAL } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PolicyRegistry } from '@keel/resilience';
 import { Public } from '../auth/public.decorator';
@@ -15,6 +16,7 @@ export class SystemStatusController {
 
   constructor(
     @Inject(PLATFORM_OPTIONS) private readonly options: PlatformModuleOptions,
+    private readonly moduleRef: ModuleRef,
     // Absent when the app has no ResilienceModule: it then reports no circuits.
     @Optional() private readonly policies?: PolicyRegistry,
   ) {
@@ -22,11 +24,15 @@ export class SystemStatusController {
   }
 
   @Get('status')
-  @ApiOperation({ summary: 'Version, uptime, memory and circuit-breaker states' })
+  @ApiOperation({ summary: 'Version, uptime, memory, circuit-breaker states and rate-limit usage, plus any section the service adds' })
   @ApiOkResponse({ type: SystemStatusDto })
-  status(): SystemStatusDto {
+  async status(): Promise<SystemStatusDto> {
     const { rss, heapUsed } = process.memoryUsage();
+    const sections = await Promise.all(
+      Object.entries(this.options.status ?? {}).map(async ([key, type]) => [key, await this.moduleRef.get(type, { strict: false }).status()] as const),
+    );
     return {
+      ...Object.fromEntries(sections),
       service: this.options.service,
       version: this.version,
       uptimeSeconds: Math.round(process.uptime()),

@@ -22,6 +22,13 @@ class NoRetry {
   constructor(readonly error: unknown) {}
 }
 
+export interface RateLimitUsage {
+  limit: number;
+  windowMs: number;
+  /** Calls started (or reserved to start) within the last window. */
+  used: number;
+}
+
 /**
  * One named policy: bulkhead → retry (with budget and Retry-After) → circuit breaker → sliding-window
  * rate limiter → per-attempt timeout → the call. Built once per name and shared by every caller, so
@@ -75,6 +82,13 @@ export class ResiliencePipeline {
   /** How long until the circuit lets calls through again, if it is refusing them. */
   circuitRetryAfterMs(): number | undefined {
     return this.circuit?.retryAfterMs();
+  }
+
+  /** The rate limiter's window and how many of its slots calls hold now; undefined without a limit. */
+  rateLimitUsage(): RateLimitUsage | undefined {
+    if (!this.limiter || !this.options.rateLimit) return undefined;
+    const { limit, windowMs } = this.options.rateLimit;
+    return { limit, windowMs, used: limit - this.limiter.available() };
   }
 
   /** Calls `listener(state, previous)` whenever this policy's circuit changes state. */
