@@ -5,4 +5,5 @@ module.exports = [
   { name: 'download', main: 'dist/apps/download/src/main.js', port: 3001, health: '/api/health/live' },
   { name: 'chat-summarizer', main: 'dist/apps/chat-summarizer/src/main.js', port: 3002, health: '/api/health/live' },
   { name: 'project', main: 'dist/apps/project/src/main.js', port: 3003, health: '/api/health/live' },
+  { name: 'media-acquisition', main: 'dist/apps/media-acquisition/src/main.js', port: 3004, health: '/api/health/live' },
 ];

@@ -29,3 +29,20 @@ export { startChatEmulator, type ChatEmulatorOptions, type ChatSubjectStats, typ
 export { CHAT_SEED, type ChatSeed, type ChatConversationSeed, type ChatMessageSeed, type ChatMessageType } from './chat/chat.seed';
 export { DEV_JWT_SECRET, signDevJwt, verifyHs256, type JwtVerdict } from './chat/chat.jwt';
 export { startLlmEmulator, llmRoutes, type LlmEmulatorOptions, type LlmChatMessage } from './llm/llm.emulator';
+export {
+  startQbittorrentEmulator,
+  type QbittorrentEmulatorOptions,
+  type RunningQbittorrentEmulator,
+} from './qbittorrent/qbittorrent.emulator';
+export { createQbittorrentStore } from './qbittorrent/qbittorrent.store';
+export { QBITTORRENT_CONTROL_PREFIX, type QbittorrentControls } from './qbittorrent/qbittorrent.control';
+export { QBITTORRENT_VERSIONS, WEBAPI_VERSIONS, type QbittorrentVersion } from './qbittorrent/qbittorrent.constants';
+export type { QbittorrentStore, QbtTorrent, QbtCategory, StickyTorrentState } from './qbittorrent/qbittorrent.types';
+export { buildTorrentFile, encodeBencode, type Bencodable, type TorrentFixture } from './qbittorrent/qbittorrent.bencode';
+export { startProwlarrEmulator, prowlarrRoutes, type ProwlarrEmulatorOptions, type RunningProwlarrEmulator } from './prowlarr/prowlarr.emulator';
+export { prowlarrControl, maxInWindow, type ProwlarrControl } from './prowlarr/prowlarr.control';
+export { PROWLARR_CONTROL_PREFIX } from './prowlarr/prowlarr.control-routes';
+export { SANDBOX_PROWLARR_API_KEY } from './prowlarr/prowlarr.constants';
+export type { IndexerBehaviour, SearchLogEntry } from './prowlarr/prowlarr.state';
+export { PROWLARR_INDEXERS, type ProwlarrIndexerSeed } from './prowlarr/prowlarr-indexers.seed';
+export { PROWLARR_MOVIES, PROWLARR_RELEASES, type ProwlarrMovieSeed, type ProwlarrReleaseSeed, type IndexerFlag } from './prowlarr/prowlarr-releases.seed';

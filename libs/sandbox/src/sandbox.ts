@@ -5,6 +5,8 @@ import { startLlmEmulator } from './llm/llm.emulator';
 import { startKnowledgeEmulator } from './knowledge/knowledge.emulator';
 import { startUserEmulator } from './user/user.emulator';
 import { startLibraryEmulator } from './library/library.emulator';
+import { startProwlarrEmulator } from './prowlarr/prowlarr.emulator';
+import { startQbittorrentEmulator } from './qbittorrent/qbittorrent.emulator';
 import { SANDBOX_PORTS, type SandboxEmulatorName } from './sandbox.constants';
 
 /** A port per emulator (default {@link SANDBOX_PORTS}; 0 = ephemeral) and one host for all. */
@@ -24,6 +26,8 @@ const STARTERS: Partial<Record<SandboxEmulatorName, EmulatorStarter>> = {
   user: startUserEmulator,
   knowledge: startKnowledgeEmulator,
   llm: (options) => startLlmEmulator({ ...options, apiKey: process.env.LLM_API_KEY || undefined }),
+  prowlarr: startProwlarrEmulator,
+  qbittorrent: startQbittorrentEmulator,
 };
 
 /** Starts every emulator. If one fails to start, the others are closed before the error is rethrown. */

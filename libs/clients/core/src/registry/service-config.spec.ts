@@ -70,6 +70,19 @@ describe(resolveServiceConfig.name, () => {
       expect(config.policy.rateLimit).toEqual({ limit: 120, windowMs: 60_000, maxWaitMs: 2000 });
     });
 
+    it('applies a client’s own breaker defaults, which the env overrides', () => {
+      // Arrange
+      const defaults = { circuitBreakerTimeout: '60s', circuitBreakerMaxFails: 3 };
+
+      // Act
+      const fromDefaults = resolveServiceConfig('prowlarr', {}, defaults);
+      const fromEnv = resolveServiceConfig('prowlarr', { PROWLARR_SERVICE_CIRCUIT_BREAKER_TIMEOUT: '5s', PROWLARR_SERVICE_CIRCUIT_BREAKER_MAX_FAILS: '9' }, defaults);
+
+      // Assert
+      expect(fromDefaults.policy.breaker).toEqual({ kind: 'consecutive', threshold: 3, halfOpenAfterMs: 60_000 });
+      expect(fromEnv.policy.breaker).toEqual({ kind: 'consecutive', threshold: 9, halfOpenAfterMs: 5000 });
+    });
+
     it('names a malformed client default after the variable that would override it', () => {
       const error = thrown(() => resolveServiceConfig('prowlarr', {}, { rateLimit: 'lots' }));
 

@@ -16,6 +16,10 @@ export interface ServiceConfigDefaults {
   rateLimit?: string;
   timeout?: string;
   maxRetries?: number;
+  /** Half-open delay when `<NAME>_SERVICE_CIRCUIT_BREAKER_TIMEOUT` is unset, e.g. `60s`. */
+  circuitBreakerTimeout?: string;
+  /** Consecutive failures that open the circuit when `<NAME>_SERVICE_CIRCUIT_BREAKER_MAX_FAILS` is unset. */
+  circuitBreakerMaxFails?: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -54,8 +58,8 @@ export function resolveServiceConfig(name: string, env: Env = process.env, defau
   const initialDelayMs = parse('RETRY_DELAY', '100ms', parseDuration, 'a duration like 100ms');
   const exponent = parse('RETRY_BACKOFF', '2.0', positive, 'a number ≥ 1 such as 2.0');
   const breakerEnabled = parse('CIRCUIT_BREAKER_ENABLED', 'true', bool, 'true or false');
-  const halfOpenAfterMs = parse('CIRCUIT_BREAKER_TIMEOUT', '30s', parseDuration, 'a duration like 30s');
-  const threshold = parse('CIRCUIT_BREAKER_MAX_FAILS', '5', (v) => (int(v) ? int(v) : undefined), 'a whole number ≥ 1');
+  const halfOpenAfterMs = parse('CIRCUIT_BREAKER_TIMEOUT', defaults.circuitBreakerTimeout ?? '30s', parseDuration, 'a duration like 30s');
+  const threshold = parse('CIRCUIT_BREAKER_MAX_FAILS', String(defaults.circuitBreakerMaxFails ?? 5), (v) => (int(v) ? int(v) : undefined), 'a whole number ≥ 1');
   const rawRate = read('RATE_LIMIT') ?? defaults.rateLimit;
   const rate = rawRate === undefined ? undefined : parseRaw('RATE_LIMIT', rawRate, parseRate, 'calls/window such as 60/1m');
   const bulkhead = parse('BULKHEAD', '32/128', parseBulkhead, 'concurrent/queued such as 32/128');

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'media-acquisition',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

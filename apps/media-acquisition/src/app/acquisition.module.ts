@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { ProwlarrClientModule } from '@keel/clients-prowlarr';
+import { QbittorrentClientModule } from '@keel/clients-qbittorrent';
+import { GrabController } from './grab/grab.controller';
+import { GrabService } from './grab/grab.service';
+import { MovieFileImporter } from './import';
+import { CompletedDownloadHandler } from './monitor/completed-download.handler';
+import { DownloadMonitorService } from './monitor/download-monitor.service';
+import { FailedDownloadHandler } from './monitor/failed-download.handler';
+import { MoviesModule } from './movies/movies.module';
+import { QualityProfilesModule } from './profiles/quality-profiles.module';
+import { QueueEventsService } from './queue/queue-events.service';
+import { QueueController } from './queue/queue.controller';
+import { QueueService } from './queue/queue.service';
+import { ReleaseSearchService } from './search/release-search.service';
+import { TrackingModule } from './tracking/tracking.module';
+
+/** Search → decide → grab → monitor → import: the pipeline over Prowlarr and qBittorrent. */
+@Module({
+  imports: [ProwlarrClientModule, QbittorrentClientModule, MoviesModule, QualityProfilesModule, TrackingModule],
+  controllers: [GrabController, QueueController],
+  providers: [ReleaseSearchService, GrabService, MovieFileImporter, CompletedDownloadHandler, FailedDownloadHandler, DownloadMonitorService, QueueEventsService, QueueService],
+  exports: [QueueService, DownloadMonitorService],
+})
+export class AcquisitionModule {}

@@ -1,0 +1,43 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseDuration } from '@keel/platform';
+
+export const MEDIA_CONFIG = 'KEEL:MEDIA_CONFIG';
+
+export interface MediaConfig {
+  /** qBittorrent category of every grab; the monitor only looks at this category. */
+  category: string;
+  monitorIntervalMs: number;
+  /** Where imported movies go. On the same filesystem as qBittorrent's downloads, imports are hardlinks. */
+  libraryRoot: string;
+  /** How long one indexer's search results are reused. */
+  searchCacheTtlMs: number;
+  /** The longest one indexer may take; slower ones are left out of the search. */
+  indexerTimeoutMs: number;
+  /** After a failed download: search again and grab the next best release. */
+  autoRedownload: boolean;
+  /** After a failed download: remove it (and its files) from qBittorrent. */
+  removeFailed: boolean;
+}
+
+function flag(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value.trim() === '') return fallback;
+  if (/^(true|1)$/i.test(value)) return true;
+  if (/^(false|0)$/i.test(value)) return false;
+  throw new Error(`${name} must be true or false; got "${value}"`);
+}
+
+/** Reads `MEDIA_*` once at start-up; a bad value stops the start with the variable's name. */
+export function readMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConfig {
+  const category = env.MEDIA_QBITTORRENT_CATEGORY?.trim() || 'keel-movies';
+  if (!/^[\w .-]{1,64}$/.test(category)) throw new Error(`MEDIA_QBITTORRENT_CATEGORY must be 1–64 letters, digits, spaces, dots, dashes or underscores; got "${category}"`);
+  return {
+    category,
+    monitorIntervalMs: parseDuration('MEDIA_MONITOR_INTERVAL', env.MEDIA_MONITOR_INTERVAL, 10_000),
+    libraryRoot: env.MEDIA_LIBRARY_ROOT?.trim() || join(tmpdir(), 'keel-media', 'library'),
+    searchCacheTtlMs: parseDuration('MEDIA_SEARCH_CACHE_TTL', env.MEDIA_SEARCH_CACHE_TTL, 120_000),
+    indexerTimeoutMs: parseDuration('MEDIA_INDEXER_TIMEOUT', env.MEDIA_INDEXER_TIMEOUT, 8_000),
+    autoRedownload: flag('MEDIA_AUTO_REDOWNLOAD', env.MEDIA_AUTO_REDOWNLOAD, true),
+    removeFailed: flag('MEDIA_REMOVE_FAILED_DOWNLOADS', env.MEDIA_REMOVE_FAILED_DOWNLOADS, true),
+  };
+}

@@ -1,0 +1,141 @@
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** Radarr's TrackedDownloadState, camelCased. */
+export const TRACKED_STATES = ['downloading', 'importPending', 'importing', 'imported', 'importBlocked', 'failedPending', 'failed'] as const;
+export type TrackedState = (typeof TRACKED_STATES)[number];
+/** States the monitor still watches. `failedPending` is included so a crash between detecting a failure and handling it is finished after a restart. */
+export const ACTIVE_STATES: readonly TrackedState[] = ['downloading', 'importPending', 'importing', 'importBlocked', 'failedPending'];
+
+export const MOVIE_STATUSES = ['wanted', 'downloading', 'downloaded'] as const;
+export type MovieStatus = (typeof MOVIE_STATUSES)[number];
+
+export const HISTORY_EVENTS = ['grabbed', 'imported', 'importBlocked', 'downloadFailed', 'blocklisted'] as const;
+export type HistoryEvent = (typeof HISTORY_EVENTS)[number];
+
+/** A stored profile's body, validated by the decision engine before it is written. */
+export interface QualityProfileDefinition {
+  items: { quality: string; allowed: boolean }[];
+  cutoff: string;
+  minSeeders: number;
+  preferIndexerFlags: boolean;
+  upgradeAllowed: boolean;
+}
+
+export const qualityProfiles = pgTable('quality_profiles', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  definition: jsonb('definition').$type<QualityProfileDefinition>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+export const movies = pgTable(
+  'movies',
+  {
+    id: uuid('id').primaryKey(),
+    title: text('title').notNull(),
+    year: integer('year').notNull(),
+    tmdbId: integer('tmdb_id'),
+    imdbId: text('imdb_id'),
+    runtimeMinutes: integer('runtime_minutes'),
+    qualityProfileId: uuid('quality_profile_id')
+      .notNull()
+      .references(() => qualityProfiles.id),
+    status: text('status').$type<MovieStatus>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    // A movie is wanted once: a second POST for the same title and year, or the same id, is a 409.
+    uniqueIndex('movies_title_year').on(sql`lower(${t.title})`, t.year),
+    uniqueIndex('movies_tmdb').on(t.tmdbId).where(sql`${t.tmdbId} is not null`),
+    uniqueIndex('movies_imdb').on(t.imdbId).where(sql`${t.imdbId} is not null`),
+    index('movies_created').on(t.createdAt.desc(), t.id.desc()),
+  ],
+);
+
+export const trackedDownloads = pgTable(
+  'tracked_downloads',
+  {
+    id: uuid('id').primaryKey(),
+    movieId: uuid('movie_id')
+      .notNull()
+      .references(() => movies.id, { onDelete: 'cascade' }),
+    /** The torrent's info hash, upper-cased, as Radarr keys downloads. */
+    downloadId: text('download_id').notNull().unique(),
+    releaseGuid: text('release_guid').notNull(),
+    releaseTitle: text('release_title').notNull(),
+    indexerId: integer('indexer_id').notNull(),
+    indexer: text('indexer').notNull(),
+    quality: text('quality').notNull(),
+    revisionVersion: integer('revision_version').notNull().default(1),
+    revisionReal: integer('revision_real').notNull().default(0),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    state: text('state').$type<TrackedState>().notNull(),
+    /** What qBittorrent last said, mapped the Radarr way: Queued, Downloading, Paused, Completed, Warning, Failed. */
+    clientStatus: text('client_status'),
+    progress: real('progress').notNull().default(0),
+    etaSeconds: integer('eta_seconds'),
+    outputPath: text('output_path'),
+    messages: jsonb('messages').$type<string[]>().notNull().default([]),
+    grabbedAt: timestamp('grabbed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('tracked_downloads_state').on(t.state), index('tracked_downloads_movie').on(t.movieId, t.grabbedAt.desc())],
+);
+
+export const movieFiles = pgTable('movie_files', {
+  id: uuid('id').primaryKey(),
+  // One file per movie: importing a second one for the same movie is an upgrade, not supported yet.
+  movieId: uuid('movie_id')
+    .notNull()
+    .unique()
+    .references(() => movies.id, { onDelete: 'cascade' }),
+  downloadId: text('download_id').notNull(),
+  relativePath: text('relative_path').notNull(),
+  sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+  quality: text('quality').notNull(),
+  releaseTitle: text('release_title').notNull(),
+  transfer: text('transfer').$type<'hardlink' | 'copy'>().notNull(),
+  importedAt: timestamp('imported_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+export const history = pgTable(
+  'history',
+  {
+    id: uuid('id').primaryKey(),
+    movieId: uuid('movie_id')
+      .notNull()
+      .references(() => movies.id, { onDelete: 'cascade' }),
+    downloadId: text('download_id'),
+    event: text('event').$type<HistoryEvent>().notNull(),
+    sourceTitle: text('source_title').notNull(),
+    quality: text('quality'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    date: timestamp('date', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('history_movie_date').on(t.movieId, t.date.desc())],
+);
+
+export const blocklist = pgTable(
+  'blocklist',
+  {
+    id: uuid('id').primaryKey(),
+    movieId: uuid('movie_id')
+      .notNull()
+      .references(() => movies.id, { onDelete: 'cascade' }),
+    releaseGuid: text('release_guid').notNull(),
+    releaseTitle: text('release_title').notNull(),
+    indexerId: integer('indexer_id').notNull(),
+    reason: text('reason').notNull(),
+    date: timestamp('date', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [uniqueIndex('blocklist_movie_guid').on(t.movieId, t.releaseGuid)],
+);
+
+export type QualityProfileRow = typeof qualityProfiles.$inferSelect;
+export type MovieRow = typeof movies.$inferSelect;
+export type TrackedDownloadRow = typeof trackedDownloads.$inferSelect;
+export type MovieFileRow = typeof movieFiles.$inferSelect;
+export type HistoryRow = typeof history.$inferSelect;
+export type BlocklistRow = typeof blocklist.$inferSelect;

@@ -1,0 +1,64 @@
+import type { QualityProfile } from './quality-profile';
+import type { ReleaseQuality, ParsedRelease, ReleaseRevision } from './release-quality.parser';
+import type { RejectionCode } from './rejection.constants';
+
+/** A search result as the indexer (Prowlarr) reported it. `size` is in bytes. */
+export interface CandidateRelease {
+  guid: string;
+  title: string;
+  size: number;
+  indexerId: number;
+  indexer: string;
+  /** 1 (best) … 50; Radarr's default is 25. */
+  indexerPriority?: number;
+  seeders?: number;
+  leechers?: number;
+  protocol: 'torrent' | 'usenet' | 'unknown';
+  indexerFlags: string[];
+  publishDate?: string;
+  imdbId?: string;
+  tmdbId?: number;
+}
+
+export interface MovieInfo {
+  title: string;
+  year: number;
+  imdbId?: string;
+  tmdbId?: number;
+  runtimeMinutes?: number;
+}
+
+export interface BlocklistEntry {
+  guid?: string;
+  title?: string;
+  indexerId?: number;
+}
+
+export interface DecisionContext {
+  movie: MovieInfo;
+  profile: QualityProfile;
+  blocklist: readonly BlocklistEntry[];
+}
+
+export interface Rejection {
+  code: RejectionCode;
+  message: string;
+}
+
+/** A release with its title already parsed: what every specification looks at. */
+export interface EvaluatedRelease extends ReleaseQuality {
+  release: CandidateRelease;
+}
+
+export type Specification = (candidate: EvaluatedRelease, context: DecisionContext) => Rejection | undefined;
+
+export interface Decision {
+  release: CandidateRelease;
+  quality: { id: number; name: string };
+  revision: ReleaseRevision;
+  parsed: ParsedRelease;
+  approved: boolean;
+  rejections: Rejection[];
+  /** 1-based among approved decisions; undefined when rejected. */
+  rank?: number;
+}

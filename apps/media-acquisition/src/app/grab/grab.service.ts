@@ -1,0 +1,106 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { ProwlarrClient } from '@keel/clients-prowlarr';
+import { QbittorrentClient } from '@keel/clients-qbittorrent';
+import type { AddTorrentRequest } from '@keel/clients-qbittorrent';
+import { MEDIA_CONFIG } from '../config/media.config';
+import type { MediaConfig } from '../config/media.config';
+import type { MovieRow, TrackedDownloadRow } from '../db/schema';
+import type { Decision } from '../decision';
+import { MoviesRepository } from '../movies/movies.repository';
+import { QualityProfilesService } from '../profiles/quality-profiles.service';
+import { QueueEventsService } from '../queue/queue-events.service';
+import { ReleaseSearchService } from '../search/release-search.service';
+import type { ReleaseSearchResult } from '../search/release-search.service';
+import { HistoryRepository } from '../tracking/history.repository';
+import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
+import { alreadyDownloading, nothingApproved, releaseRejected, unknownRelease } from './grab.errors';
+
+/** Tags every torrent Keel adds, so people can tell them apart in qBittorrent's UI. */
+const GRAB_TAG = 'keel';
+
+@Injectable()
+export class GrabService {
+  private readonly logger = new Logger(GrabService.name);
+
+  constructor(
+    private readonly search: ReleaseSearchService,
+    private readonly profiles: QualityProfilesService,
+    private readonly prowlarr: ProwlarrClient,
+    private readonly qbittorrent: QbittorrentClient,
+    private readonly movies: MoviesRepository,
+    private readonly downloads: TrackedDownloadsRepository,
+    private readonly history: HistoryRepository,
+    private readonly events: QueueEventsService,
+    @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
+  ) {}
+
+  /** Grabs `guid`, or the best approved release, and tracks it. */
+  async grab(movie: MovieRow, guid?: string): Promise<TrackedDownloadRow> {
+    const active = await this.downloads.activeForMovie(movie.id);
+    if (active) throw alreadyDownloading(movie.title, active.releaseTitle);
+    const result = await this.search.search(movie, await this.profiles.byId(movie.qualityProfileId));
+    return this.send(movie, this.choose(movie, result, guid), result);
+  }
+
+  /** The best approved release, or undefined when none is (after a failure, say). */
+  async grabNextBest(movie: MovieRow): Promise<TrackedDownloadRow | undefined> {
+    const result = await this.search.search(movie, await this.profiles.byId(movie.qualityProfileId));
+    const best = result.decisions.find((d) => d.approved);
+    return best ? this.send(movie, best, result) : undefined;
+  }
+
+  private choose(movie: MovieRow, result: ReleaseSearchResult, guid: string | undefined): Decision {
+    if (guid === undefined) {
+      const best = result.decisions.find((d) => d.approved);
+      if (!best) throw nothingApproved(movie.title, result.decisions.length);
+      return best;
+    }
+    const chosen = result.decisions.find((d) => d.release.guid === guid);
+    if (!chosen) throw unknownRelease(guid);
+    if (!chosen.approved) throw releaseRejected(chosen.release.title, chosen.rejections.map((r) => r.message));
+    return chosen;
+  }
+
+  private async send(movie: MovieRow, decision: Decision, result: ReleaseSearchResult): Promise<TrackedDownloadRow> {
+    const release = result.releases.get(decision.release.guid);
+    if (!release) throw unknownRelease(decision.release.guid);
+    const link = await this.prowlarr.resolveDownload(release);
+    const request: AddTorrentRequest = { category: this.config.category, tags: [GRAB_TAG], paused: false };
+    if (link.kind === 'magnet') request.urls = [link.uri];
+    else Object.assign(request, { torrent: link.bytes, fileName: `${release.title}.torrent` });
+    await this.qbittorrent.ensureCategory(this.config.category);
+    const added = await this.qbittorrent.addTorrent(request);
+
+    const now = new Date();
+    const row: TrackedDownloadRow = {
+      id: randomUUID(),
+      movieId: movie.id,
+      downloadId: added.id,
+      releaseGuid: release.guid,
+      releaseTitle: release.title,
+      indexerId: release.indexerId,
+      indexer: release.indexer,
+      quality: decision.quality.name,
+      revisionVersion: decision.revision.version,
+      revisionReal: decision.revision.real,
+      sizeBytes: release.size,
+      state: 'downloading',
+      clientStatus: null,
+      progress: 0,
+      etaSeconds: null,
+      outputPath: null,
+      messages: [],
+      grabbedAt: now,
+      updatedAt: now,
+    };
+    const tracked = await this.downloads.insert(row);
+    // The same torrent already tracked (a repeated grab): report that one rather than a second row.
+    if (!tracked) return (await this.downloads.findByDownloadId(added.id)) as TrackedDownloadRow;
+    await this.history.record({ movieId: movie.id, downloadId: added.id, event: 'grabbed', sourceTitle: release.title, quality: decision.quality.name, data: { indexer: release.indexer, guid: release.guid, size: release.size, duplicate: added.duplicate } });
+    await this.movies.setStatus(movie.id, 'downloading');
+    this.logger.log({ msg: 'release grabbed', movieId: movie.id, downloadId: added.id, release: release.title, quality: decision.quality.name, indexer: release.indexer });
+    this.events.publish('grabbed', tracked);
+    return tracked;
+  }
+}

@@ -1,0 +1,79 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { MEDIA_CONFIG } from '../config/media.config';
+import type { MediaConfig } from '../config/media.config';
+import type { TrackedDownloadRow } from '../db/schema';
+import { MovieFileImporter } from '../import';
+import { MovieFilesRepository } from '../movies/movie-files.repository';
+import { MoviesRepository } from '../movies/movies.repository';
+import { QueueEventsService } from '../queue/queue-events.service';
+import { HistoryRepository } from '../tracking/history.repository';
+import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
+
+/**
+ * ImportPending → Importing → Imported (or ImportBlocked), Radarr's CompletedDownloadService.
+ *
+ * Exactly once, across ticks and restarts: the importer is idempotent (a file already linked at its
+ * destination counts as imported), the movie's file row is keyed by movie, and only the one call
+ * whose compare-and-set moves the download to `imported` records the history entry.
+ */
+@Injectable()
+export class CompletedDownloadHandler {
+  private readonly logger = new Logger(CompletedDownloadHandler.name);
+
+  constructor(
+    private readonly importer: MovieFileImporter,
+    private readonly downloads: TrackedDownloadsRepository,
+    private readonly movies: MoviesRepository,
+    private readonly files: MovieFilesRepository,
+    private readonly history: HistoryRepository,
+    private readonly events: QueueEventsService,
+    @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
+  ) {}
+
+  async import(row: TrackedDownloadRow): Promise<void> {
+    // `importing` too: an import a restart interrupted is simply run again.
+    const claimed = await this.downloads.transition(row.id, ['importPending', 'importing'], 'importing');
+    if (!claimed) return;
+    this.events.publish('state', claimed);
+    const movie = await this.movies.find(claimed.movieId);
+    if (!movie || !claimed.outputPath) {
+      await this.block(claimed, movie ? 'qBittorrent reported no content path for the download' : 'The movie was deleted');
+      return;
+    }
+    let outcome;
+    try {
+      outcome = await this.importer.import({
+        contentPath: claimed.outputPath,
+        libraryRoot: this.config.libraryRoot,
+        movie: { title: movie.title, year: movie.year },
+        quality: { name: claimed.quality },
+        revision: { version: claimed.revisionVersion, real: claimed.revisionReal },
+      });
+    } catch (error) {
+      // An I/O failure (disk full, permissions): back to pending, so the next tick tries again.
+      this.logger.warn({ msg: 'import failed; will retry', downloadId: claimed.downloadId, error: (error as Error).message });
+      const pending = await this.downloads.transition(claimed.id, ['importing'], 'importPending', { messages: [`Import failed: ${(error as Error).message}`] });
+      if (pending) this.events.publish('state', pending);
+      return;
+    }
+    if (outcome.kind === 'blocked') {
+      await this.block(claimed, outcome.message);
+      return;
+    }
+    await this.files.insert({ movieId: movie.id, downloadId: claimed.downloadId, relativePath: outcome.relativePath, sizeBytes: outcome.size, quality: claimed.quality, releaseTitle: claimed.releaseTitle, transfer: outcome.mode });
+    const imported = await this.downloads.transition(claimed.id, ['importing'], 'imported', { messages: [] });
+    if (!imported) return;
+    await this.movies.setStatus(movie.id, 'downloaded');
+    await this.history.record({ movieId: movie.id, downloadId: claimed.downloadId, event: 'imported', sourceTitle: claimed.releaseTitle, quality: claimed.quality, data: { path: outcome.relativePath, transfer: outcome.mode, alreadyPresent: outcome.alreadyPresent } });
+    this.logger.log({ msg: 'movie imported', movieId: movie.id, downloadId: claimed.downloadId, path: outcome.relativePath, transfer: outcome.mode });
+    this.events.publish('state', imported);
+  }
+
+  private async block(row: TrackedDownloadRow, message: string): Promise<void> {
+    const blocked = await this.downloads.transition(row.id, ['importing'], 'importBlocked', { messages: [message] });
+    if (!blocked) return;
+    await this.history.record({ movieId: row.movieId, downloadId: row.downloadId, event: 'importBlocked', sourceTitle: row.releaseTitle, quality: row.quality, data: { message } });
+    this.logger.warn({ msg: 'import blocked', downloadId: row.downloadId, reason: message });
+    this.events.publish('state', blocked);
+  }
+}

@@ -1,0 +1,125 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { QbittorrentClient } from '@keel/clients-qbittorrent';
+import type { QbittorrentItem } from '@keel/clients-qbittorrent';
+import { MEDIA_CONFIG } from '../config/media.config';
+import type { MediaConfig } from '../config/media.config';
+import type { TrackedDownloadRow } from '../db/schema';
+import { QueueEventsService } from '../queue/queue-events.service';
+import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
+import type { TrackedDownloadPatch } from '../tracking/tracked-downloads.repository';
+import { CompletedDownloadHandler } from './completed-download.handler';
+import { FailedDownloadHandler } from './failed-download.handler';
+
+export interface MonitorStatus {
+  lastPollAt?: string;
+  /** Why the last poll could not read qBittorrent, if it could not. */
+  lastError?: string;
+  polls: number;
+}
+
+/**
+ * Radarr's RefreshMonitoredDownloads: every MEDIA_MONITOR_INTERVAL, read the tracked downloads from
+ * the database (so a restart resumes them all) and qBittorrent's torrents in our category, then
+ * move each download along Downloading → ImportPending → Importing → Imported, or to Failed.
+ * Polls never overlap; a qBittorrent outage only skips a poll.
+ */
+@Injectable()
+export class DownloadMonitorService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DownloadMonitorService.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private readonly state: MonitorStatus = { polls: 0 };
+
+  constructor(
+    private readonly qbittorrent: QbittorrentClient,
+    private readonly downloads: TrackedDownloadsRepository,
+    private readonly completed: CompletedDownloadHandler,
+    private readonly failed: FailedDownloadHandler,
+    private readonly events: QueueEventsService,
+    @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
+  ) {}
+
+  get status(): MonitorStatus {
+    return { ...this.state };
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.poll(), this.config.monitorIntervalMs);
+    this.timer.unref();
+    void this.poll();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** Runs one poll now, or joins the one in progress. */
+  poll(): Promise<void> {
+    this.running ??= this.pollOnce()
+      .catch((error: Error) => this.logger.error({ msg: 'monitor poll failed', error: error.message }))
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async pollOnce(): Promise<void> {
+    const tracked = await this.downloads.active();
+    if (tracked.length === 0) return;
+    let items: QbittorrentItem[];
+    try {
+      items = await this.qbittorrent.list({ category: this.config.category });
+    } catch (error) {
+      this.state.lastError = (error as Error).message;
+      this.logger.warn({ msg: 'qBittorrent unreadable; the monitor will try again', error: this.state.lastError });
+      return;
+    }
+    this.state.lastError = undefined;
+    this.state.lastPollAt = new Date().toISOString();
+    this.state.polls++;
+    const byId = new Map(items.map((item) => [item.id, item]));
+    for (const row of tracked) {
+      try {
+        await this.advance(row, byId.get(row.downloadId));
+      } catch (error) {
+        this.logger.error({ msg: 'could not advance a download', downloadId: row.downloadId, error: (error as Error).message });
+      }
+    }
+  }
+
+  private async advance(row: TrackedDownloadRow, item: QbittorrentItem | undefined): Promise<void> {
+    if (row.state === 'importPending' || row.state === 'importing') return this.completed.import(row);
+    if (row.state === 'failedPending') return this.failed.finish(row);
+    if (!item) {
+      await this.refresh(row, { clientStatus: 'Warning', messages: ['The download is no longer in qBittorrent'] });
+      return;
+    }
+    const current = await this.refresh(row, {
+      clientStatus: item.status,
+      progress: item.progress,
+      etaSeconds: item.etaSeconds,
+      outputPath: item.contentPath || null,
+      messages: item.message ? [item.message] : [],
+    });
+    // qBittorrent's `error` is a Warning to Radarr; here a torrent in error has failed: it never
+    // recovers by itself, and the user asked for the movie, not for this release.
+    if (item.status === 'Failed' || item.state === 'error') return this.failed.fail(current, item.message ?? `qBittorrent reports the torrent as ${item.state}`);
+    if (item.status === 'Completed' && current.state === 'downloading' && item.contentPath && item.contentPath !== item.savePath) {
+      const pending = await this.downloads.transition(current.id, ['downloading'], 'importPending');
+      if (pending) {
+        this.events.publish('state', pending);
+        await this.completed.import(pending);
+      }
+    }
+  }
+
+  /** Writes what changed, and tells the queue's listeners. */
+  private async refresh(row: TrackedDownloadRow, patch: TrackedDownloadPatch): Promise<TrackedDownloadRow> {
+    const changed = (Object.keys(patch) as (keyof TrackedDownloadPatch)[]).some((key) => JSON.stringify(patch[key]) !== JSON.stringify(row[key]));
+    if (!changed) return row;
+    const updated = (await this.downloads.update(row.id, patch)) ?? row;
+    this.events.publish('progress', updated);
+    return updated;
+  }
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '@keel/platform';
+import { CreateMovieDto } from './dto/create-movie.dto';
+import { HistoryResponse } from './dto/history.response';
+import { MovieListResponse, MovieResponse } from './dto/movie.response';
+import { MoviesService } from './movies.service';
+
+@ApiTags('movies')
+@ApiBearerAuth()
+@ApiProblemResponses({ status: 401, description: 'Missing, invalid or expired token' })
+@Controller({ path: 'movies', version: '1' })
+export class MoviesController {
+  constructor(private readonly movies: MoviesService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Adds a wanted movie' })
+  @ApiCreatedResponse({ type: MovieResponse })
+  @ApiProblemResponses(
+    { status: 400, description: 'Invalid input; `errors` names each fault' },
+    { status: 404, description: 'No quality profile has that name' },
+    { status: 409, description: 'The movie (title and year, or its TMDb/IMDb id) is already wanted' },
+  )
+  create(@Body() body: CreateMovieDto): Promise<MovieResponse> {
+    return this.movies.create(body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Every wanted movie, newest first' })
+  @ApiOkResponse({ type: MovieListResponse })
+  async list(): Promise<MovieListResponse> {
+    return { items: await this.movies.list() };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One movie, with its imported file and its latest download' })
+  @ApiOkResponse({ type: MovieResponse })
+  @ApiProblemResponses({ status: 404, description: 'No such movie' })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<MovieResponse> {
+    return this.movies.get(id);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'What happened to the movie: grabs, imports, failures, blocklistings' })
+  @ApiOkResponse({ type: HistoryResponse })
+  @ApiProblemResponses({ status: 404, description: 'No such movie' })
+  async history(@Param('id', new ParseUUIDPipe()) id: string): Promise<HistoryResponse> {
+    return { items: await this.movies.history(id) };
+  }
+}

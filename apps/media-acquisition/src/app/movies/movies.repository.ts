@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { desc, eq } from 'drizzle-orm';
+import { InjectDatabase } from '@keel/persistence';
+import type { Database } from '@keel/persistence';
+import { movieFiles, movies } from '../db/schema';
+import type { MovieFileRow, MovieRow, MovieStatus } from '../db/schema';
+import type * as schema from '../db/schema';
+
+@Injectable()
+export class MoviesRepository {
+  constructor(@InjectDatabase() private readonly db: Database<typeof schema>) {}
+
+  /** Inserts `row`, or returns undefined when the title+year, TMDb id or IMDb id is already wanted. */
+  async insert(row: MovieRow): Promise<MovieRow | undefined> {
+    const [inserted] = await this.db.insert(movies).values(row).onConflictDoNothing().returning();
+    return inserted;
+  }
+
+  list(limit: number): Promise<MovieRow[]> {
+    return this.db.select().from(movies).orderBy(desc(movies.createdAt), desc(movies.id)).limit(limit);
+  }
+
+  async find(id: string): Promise<MovieRow | undefined> {
+    const [row] = await this.db.select().from(movies).where(eq(movies.id, id)).limit(1);
+    return row;
+  }
+
+  async setStatus(id: string, status: MovieStatus): Promise<void> {
+    await this.db.update(movies).set({ status, updatedAt: new Date() }).where(eq(movies.id, id));
+  }
+
+  async file(movieId: string): Promise<MovieFileRow | undefined> {
+    const [row] = await this.db.select().from(movieFiles).where(eq(movieFiles.movieId, movieId)).limit(1);
+    return row;
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { MovieRow } from '../db/schema';
+import { QualityProfilesService } from '../profiles/quality-profiles.service';
+import { HistoryRepository } from '../tracking/history.repository';
+import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
+import type { HistoryEntryResponse } from './dto/history.response';
+import type { CreateMovieDto } from './dto/create-movie.dto';
+import type { MovieResponse } from './dto/movie.response';
+import { toMovieResponse } from './movie.mapper';
+import { movieExists, unknownMovie } from './movies.errors';
+import { MoviesRepository } from './movies.repository';
+
+@Injectable()
+export class MoviesService {
+  constructor(
+    private readonly movies: MoviesRepository,
+    private readonly profiles: QualityProfilesService,
+    private readonly downloads: TrackedDownloadsRepository,
+    private readonly events: HistoryRepository,
+  ) {}
+
+  async create(body: CreateMovieDto): Promise<MovieResponse> {
+    const profile = await this.profiles.resolve(body.qualityProfile);
+    const now = new Date();
+    const row = await this.movies.insert({
+      id: randomUUID(),
+      title: body.title.trim(),
+      year: body.year,
+      tmdbId: body.tmdbId ?? null,
+      imdbId: body.imdbId ?? null,
+      runtimeMinutes: body.runtimeMinutes ?? null,
+      qualityProfileId: profile.id,
+      status: 'wanted',
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (!row) throw movieExists(body.title, body.year);
+    return toMovieResponse(row, profile.name);
+  }
+
+  async list(limit = 500): Promise<MovieResponse[]> {
+    const [rows, profiles] = await Promise.all([this.movies.list(limit), this.profiles.list()]);
+    const names = new Map(profiles.map((p) => [p.id, p.name]));
+    return rows.map((row) => toMovieResponse(row, names.get(row.qualityProfileId) ?? ''));
+  }
+
+  async get(id: string): Promise<MovieResponse> {
+    const row = await this.require(id);
+    const [profile, file, download] = await Promise.all([this.profiles.byId(row.qualityProfileId), this.movies.file(id), this.downloads.latestForMovie(id)]);
+    return toMovieResponse(row, profile.name, file, download);
+  }
+
+  async history(id: string): Promise<HistoryEntryResponse[]> {
+    await this.require(id);
+    return (await this.events.forMovie(id)).map((h) => ({ event: h.event, sourceTitle: h.sourceTitle, downloadId: h.downloadId ?? undefined, quality: h.quality ?? undefined, data: h.data, date: h.date.toISOString() }));
+  }
+
+  async require(id: string): Promise<MovieRow> {
+    const row = await this.movies.find(id);
+    if (!row) throw unknownMovie(id);
+    return row;
+  }
+}

@@ -1,0 +1,34 @@
+import { Controller, Get, Sse } from '@nestjs/common';
+import type { MessageEvent } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { map } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { ApiProblemResponses } from '@keel/platform';
+import { QueueResponse } from './dto/queue.response';
+import { QueueEventsService } from './queue-events.service';
+import { QueueService } from './queue.service';
+
+@ApiTags('queue')
+@ApiBearerAuth()
+@ApiProblemResponses({ status: 401, description: 'Missing, invalid or expired token' })
+@Controller({ path: 'queue', version: '1' })
+export class QueueController {
+  constructor(
+    private readonly queue: QueueService,
+    private readonly events: QueueEventsService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Downloads in progress or waiting for import, with progress and ETA' })
+  @ApiOkResponse({ type: QueueResponse })
+  async list(): Promise<QueueResponse> {
+    return { items: await this.queue.list() };
+  }
+
+  @Sse('events')
+  @ApiOperation({ summary: 'Server-Sent Events: `grabbed`, `progress` and `state` events for every tracked download' })
+  @ApiProduces('text/event-stream')
+  stream(): Observable<MessageEvent> {
+    return this.events.events.pipe(map((event) => ({ type: event.type, id: `${event.downloadId}:${event.at}`, data: event })));
+  }
+}

@@ -1,0 +1,126 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DownstreamError, DownstreamTimeoutError } from '@keel/clients-core';
+import { ProwlarrClient } from '@keel/clients-prowlarr';
+import type { ProwlarrIndexer, ProwlarrRelease } from '@keel/clients-prowlarr';
+import { decide } from '../decision';
+import type { CandidateRelease, Decision } from '../decision';
+import type { MovieRow, QualityProfileRow } from '../db/schema';
+import { MEDIA_CONFIG } from '../config/media.config';
+import type { MediaConfig } from '../config/media.config';
+import { toQualityProfile } from '../profiles/quality-profiles.service';
+import { BlocklistRepository } from '../tracking/blocklist.repository';
+import { SearchCache } from './search-cache';
+
+/** Newznab's movie categories: 2000 and its 20xx subcategories. */
+const MOVIE_CATEGORIES = [2000];
+const INDEXERS_TTL_MS = 5 * 60_000;
+
+export type IndexerOutcome = 'ok' | 'timeout' | 'failed';
+
+export interface IndexerReport {
+  indexerId: number;
+  indexer: string;
+  outcome: IndexerOutcome;
+  cached: boolean;
+  releases: number;
+}
+
+export interface ReleaseSearchResult {
+  decisions: Decision[];
+  /** The Prowlarr release behind each decision, by guid: grabbing needs its download links. */
+  releases: Map<string, ProwlarrRelease>;
+  indexers: IndexerReport[];
+  /** True when at least one indexer's results are missing. */
+  degraded: boolean;
+}
+
+/**
+ * Searches every indexer at once, one Prowlarr call each, so a slow indexer costs only its own
+ * results (after MEDIA_INDEXER_TIMEOUT) rather than holding up the whole search; Prowlarr itself
+ * waits for all of them. Each indexer's answer is cached briefly, because Prowlarr rate-limits us.
+ */
+@Injectable()
+export class ReleaseSearchService {
+  private readonly logger = new Logger(ReleaseSearchService.name);
+  private readonly cache: SearchCache<ProwlarrRelease[]>;
+  private readonly indexerList: SearchCache<ProwlarrIndexer[]>;
+
+  constructor(
+    private readonly prowlarr: ProwlarrClient,
+    private readonly blocklist: BlocklistRepository,
+    @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
+  ) {
+    this.cache = new SearchCache(config.searchCacheTtlMs);
+    this.indexerList = new SearchCache(INDEXERS_TTL_MS, 1);
+  }
+
+  async search(movie: MovieRow, profileRow: QualityProfileRow): Promise<ReleaseSearchResult> {
+    const { value: all } = await this.indexerList.get('indexers', () => this.prowlarr.listIndexers());
+    const indexers = all.filter((indexer) => indexer.enable && indexer.supportsSearch);
+    const settled = await Promise.allSettled(indexers.map((indexer) => this.searchIndexer(movie, indexer)));
+    const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+    if (indexers.length > 0 && failures.length === indexers.length) throw this.whyAllFailed(failures);
+
+    const releases = new Map<string, ProwlarrRelease>();
+    const candidates: CandidateRelease[] = [];
+    const reports = indexers.map((indexer, i): IndexerReport => {
+      const result = settled[i];
+      if (result.status === 'rejected') {
+        const outcome: IndexerOutcome = isTimeout(result.reason) ? 'timeout' : 'failed';
+        this.logger.warn({ msg: 'indexer search failed', indexerId: indexer.id, indexer: indexer.name, outcome, error: (result.reason as Error).message });
+        return { indexerId: indexer.id, indexer: indexer.name, outcome, cached: false, releases: 0 };
+      }
+      for (const release of result.value.value) {
+        if (releases.has(release.guid)) continue;
+        releases.set(release.guid, release);
+        candidates.push(toCandidate(release, indexer.priority));
+      }
+      return { indexerId: indexer.id, indexer: indexer.name, outcome: 'ok', cached: result.value.cached, releases: result.value.value.length };
+    });
+
+    const blocklist = await this.blocklist.forMovie(movie.id);
+    const decisions = decide(
+      candidates,
+      { title: movie.title, year: movie.year, imdbId: movie.imdbId ?? undefined, tmdbId: movie.tmdbId ?? undefined, runtimeMinutes: movie.runtimeMinutes ?? undefined },
+      toQualityProfile(profileRow),
+      { blocklist: blocklist.map((b) => ({ guid: b.releaseGuid, title: b.releaseTitle, indexerId: b.indexerId })) },
+    );
+    return { decisions, releases, indexers: reports, degraded: failures.length > 0 };
+  }
+
+  private searchIndexer(movie: MovieRow, indexer: ProwlarrIndexer) {
+    return this.cache.get(`${movie.id}:${indexer.id}`, () =>
+      this.prowlarr.search(
+        { query: movie.title, imdbId: movie.imdbId ?? undefined, tmdbId: movie.tmdbId ?? undefined, categories: MOVIE_CATEGORIES, indexerIds: [indexer.id], limit: 100 },
+        AbortSignal.timeout(this.config.indexerTimeoutMs),
+      ),
+    );
+  }
+
+  /** Every indexer failed: answer with the downstream's own error (503 + Retry-After, 504 …). */
+  private whyAllFailed(failures: unknown[]): unknown {
+    return failures.find((f) => f instanceof DownstreamError && !isTimeout(f)) ?? failures.find((f) => f instanceof DownstreamError) ?? new DownstreamTimeoutError('prowlarr', this.config.indexerTimeoutMs);
+  }
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof DownstreamTimeoutError || (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'));
+}
+
+function toCandidate(release: ProwlarrRelease, indexerPriority: number): CandidateRelease {
+  return {
+    guid: release.guid,
+    title: release.title,
+    size: release.size,
+    indexerId: release.indexerId,
+    indexer: release.indexer,
+    indexerPriority,
+    seeders: release.seeders,
+    leechers: release.leechers,
+    protocol: release.protocol,
+    indexerFlags: release.indexerFlags,
+    publishDate: release.publishDate,
+    imdbId: release.imdbId,
+    tmdbId: release.tmdbId,
+  };
+}

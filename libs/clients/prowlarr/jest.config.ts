@@ -1,0 +1,5 @@
+export default {
+  displayName: 'clients-prowlarr',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,2 @@
+export * from './prowlarr-release-gone.error';
+export * from './prowlarr-indexers-unavailable.error';

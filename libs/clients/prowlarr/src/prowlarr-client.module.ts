@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { HttpModule } from '@nestjs/axios';
+import { TerminusModule } from '@nestjs/terminus';
+import { provideHttpClient } from '@keel/clients-core';
+import { ProwlarrClient } from './prowlarr.client';
+import { DEFAULT_PROWLARR_API_KEY, PROWLARR, PROWLARR_API_KEY } from './prowlarr.constants';
+import { ProwlarrHealthIndicator } from './prowlarr.health';
+
+/**
+ * Prowlarr's client. Configured by `PROWLARR_SERVICE_*` and `PROWLARR_API_KEY`; needs
+ * `ResilienceModule.forRoot()` in the app. Prowlarr counts queries against its indexers' own limits,
+ * so the client defaults to 60 calls a minute and a breaker that rests for a minute.
+ */
+@Module({
+  imports: [HttpModule.register({}), TerminusModule],
+  providers: [
+    provideHttpClient(PROWLARR, { healthPath: '/ping', defaults: { rateLimit: '60/1m', circuitBreakerMaxFails: 5, circuitBreakerTimeout: '60s' } }),
+    // Read when the module starts, not at import, so tests and config loaders can set it first.
+    { provide: PROWLARR_API_KEY, useFactory: () => process.env.PROWLARR_API_KEY?.trim() || DEFAULT_PROWLARR_API_KEY },
+    ProwlarrClient,
+    ProwlarrHealthIndicator,
+  ],
+  exports: [ProwlarrClient, ProwlarrHealthIndicator],
+})
+export class ProwlarrClientModule {}

@@ -1,0 +1,17 @@
+import type { ProwlarrSearch } from './prowlarr.types';
+
+/**
+ * The `/api/v1/search` query for a movie search. Ids ride in the text as `{ImdbId:tt…}` /
+ * `{TmdbId:…}` tokens, which Prowlarr parses out (`NewznabRequest.QueryToParams`); arrays become
+ * repeated keys, as Prowlarr's own UI sends them.
+ */
+export function searchQuery(search: ProwlarrSearch): Record<string, unknown> {
+  const tokens = [search.imdbId && `{ImdbId:${search.imdbId}}`, search.tmdbId !== undefined && `{TmdbId:${search.tmdbId}}`].filter(Boolean);
+  return {
+    query: [...tokens, search.query.trim()].filter((part) => part !== '').join(' '),
+    type: 'movie',
+    indexerIds: search.indexerIds,
+    categories: search.categories,
+    limit: search.limit,
+  };
+}

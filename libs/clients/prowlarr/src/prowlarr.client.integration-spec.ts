@@ -1,0 +1,297 @@
+import { hash } from '@ctrl/torrent-file';
+import type { LoggerService } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
+import { DownstreamCircuitOpenError, DownstreamContractError, DownstreamRateLimitedError, DownstreamUnavailableError } from '@keel/clients-core';
+import { ResilienceModule } from '@keel/resilience';
+import { maxInWindow, prowlarrControl, sandboxControl, startProwlarrEmulator } from '@keel/sandbox';
+import type { ProwlarrControl, RunningProwlarrEmulator, SandboxControl } from '@keel/sandbox';
+import { ProwlarrIndexersUnavailableError } from './errors/prowlarr-indexers-unavailable.error';
+import { ProwlarrReleaseGoneError } from './errors/prowlarr-release-gone.error';
+import { ProwlarrClientModule } from './prowlarr-client.module';
+import { ProwlarrClient } from './prowlarr.client';
+import { ProwlarrHealthIndicator } from './prowlarr.health';
+
+const MATRIX = { query: 'The Matrix', imdbId: 'tt0133093', categories: [2000] };
+
+/**
+ * The real client, policies and transport against the real Prowlarr emulator on 127.0.0.1, with
+ * faults and indexer behaviour set over the emulator's HTTP controls (never stubs).
+ */
+describe(ProwlarrClient.name, () => {
+  const API_KEY = 'integration-prowlarr-key';
+  let emulator: RunningProwlarrEmulator;
+  let faults: SandboxControl;
+  let prowlarr: ProwlarrControl;
+  let moduleRef: TestingModule;
+  let client: ProwlarrClient;
+  const ENV_KEYS = ['PROWLARR_API_KEY', 'PROWLARR_SERVICE_URL', 'PROWLARR_SERVICE_RATE_LIMIT', 'PROWLARR_SERVICE_MAX_RETRIES', 'PROWLARR_SERVICE_RETRY_DELAY', 'PROWLARR_SERVICE_TIMEOUT'];
+  const saved = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
+
+  async function boot(env: Record<string, string> = {}, logger?: LoggerService) {
+    Object.assign(process.env, { PROWLARR_API_KEY: API_KEY, PROWLARR_SERVICE_URL: emulator.url, PROWLARR_SERVICE_RETRY_DELAY: '5ms', PROWLARR_SERVICE_TIMEOUT: '3s', ...env });
+    const builder = Test.createTestingModule({ imports: [ResilienceModule.forRoot({}), ProwlarrClientModule] });
+    moduleRef = await (logger ? builder.setLogger(logger) : builder).compile();
+    await moduleRef.init();
+    client = moduleRef.get(ProwlarrClient);
+  }
+
+  beforeAll(async () => {
+    emulator = await startProwlarrEmulator({ port: 0, apiKey: API_KEY });
+    faults = sandboxControl(emulator.url);
+    prowlarr = prowlarrControl(emulator.url);
+  });
+
+  beforeEach(async () => {
+    await faults.heal();
+    await faults.resetStats();
+    await prowlarr.resetIndexers();
+    await prowlarr.resetSearchLog();
+  });
+
+  afterEach(async () => {
+    await moduleRef?.close();
+    for (const key of ENV_KEYS) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+  });
+
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  describe('search', () => {
+    it('finds typed releases by IMDb token, sending arrays as repeated keys and the key only as a header', async () => {
+      // Arrange
+      await boot();
+
+      // Act
+      const releases = await client.search({ ...MATRIX, indexerIds: [1, 2, 5] });
+      const [arrival] = await prowlarr.searchLog();
+
+      // Assert
+      expect(releases.length).toBeGreaterThanOrEqual(5);
+      expect(new Set(releases.map((r) => r.indexerId))).toEqual(new Set([1, 2, 5]));
+      expect(releases.every((r) => r.imdbId === 'tt0133093' && r.tmdbId === 603 && r.protocol === 'torrent')).toBe(true);
+      const bluray = releases.find((r) => r.title === 'The.Matrix.1999.1080p.BluRay.x264-AMIABLE')!;
+      expect(bluray).toMatchObject({ indexer: '1337x', indexerFlags: ['scene'], categories: [2000, 2040], infoHash: expect.stringMatching(/^[0-9a-f]{40}$/) });
+      expect(bluray.seeders).toBeGreaterThan(0);
+      expect(bluray.magnetUrl).toBeUndefined();
+      const query = new URLSearchParams(arrival.url.split('?')[1]);
+      expect(query.getAll('indexerIds')).toEqual(['1', '2', '5']);
+      expect(query.getAll('categories')).toEqual(['2000']);
+      expect(query.get('query')).toBe('{ImdbId:tt0133093} The Matrix');
+      expect(query.get('type')).toBe('movie');
+      expect(arrival.apiKeyVia).toBe('header');
+      expect(arrival.url).not.toContain(API_KEY);
+    });
+
+    it('never writes the API key to a log line, even when calls fail', async () => {
+      // Arrange
+      const written: string[] = [];
+      const capture = (...args: unknown[]) => void written.push(JSON.stringify(args));
+      const logger: LoggerService = { log: capture, error: capture, warn: capture, debug: capture, verbose: capture, fatal: capture };
+
+      // Act
+      await boot({ PROWLARR_SERVICE_MAX_RETRIES: '1' }, logger);
+      await client.search(MATRIX);
+      await client.search({ ...MATRIX, indexerIds: [42] }).catch(() => undefined);
+      await faults.inject({ mode: 'error', status: 503, path: '/api/v1/search' });
+      await client.search(MATRIX).catch(() => undefined);
+
+      // Assert
+      expect(written.join('\n')).toContain('downstream configured');
+      expect(written.join('\n')).not.toContain(API_KEY);
+    });
+
+    it('drops a failing indexer silently, and throws ProwlarrIndexersUnavailableError when all are down', async () => {
+      // Arrange
+      await boot();
+      await prowlarr.setIndexer(1, { failing: true });
+
+      // Act
+      const partial = await client.search({ ...MATRIX, indexerIds: [1, 2] });
+      const none = await client.search({ ...MATRIX, indexerIds: [1] }).catch((e: unknown) => e);
+
+      // Assert
+      expect(new Set(partial.map((r) => r.indexerId))).toEqual(new Set([2]));
+      expect(none).toBeInstanceOf(ProwlarrIndexersUnavailableError);
+      expect((none as ProwlarrIndexersUnavailableError).message).toBe('Search failed due to all selected indexers being unavailable');
+      expect(moduleRef.get(ProwlarrClient)).toBe(client);
+    });
+
+    it('turns a mis-shaped body into DownstreamContractError', async () => {
+      // Arrange
+      await boot();
+      await faults.inject({ mode: 'malformed', path: '/api/v1/search' });
+
+      // Act
+      const error = await client.search(MATRIX).catch((e: unknown) => e);
+
+      // Assert
+      expect(error).toBeInstanceOf(DownstreamContractError);
+    });
+  });
+
+  describe('indexers', () => {
+    it('lists typed indexers and tests one: valid, then invalid with Prowlarr’s failures', async () => {
+      // Arrange
+      await boot();
+      const indexers = await client.listIndexers();
+      const yts = indexers.find((i) => i.name === 'YTS')!;
+
+      // Act
+      const valid = await client.testIndexer(yts);
+      await prowlarr.setIndexer(yts.id, { failing: true });
+      const invalid = await client.testIndexer(yts);
+      const incomplete = await client.testIndexer({ ...yts, resource: { ...yts.resource, name: '' } });
+
+      // Assert
+      expect(indexers.map((i) => [i.id, i.priority])).toEqual([[1, 25], [2, 25], [3, 10], [4, 40], [5, 25]]);
+      expect(yts).toMatchObject({ enable: true, protocol: 'torrent', privacy: 'public', supportsSearch: true });
+      expect(valid).toEqual({ valid: true });
+      expect(invalid).toEqual({ valid: false, failures: [{ propertyName: '', errorMessage: expect.stringContaining('Unable to connect'), severity: 'error' }] });
+      expect(incomplete).toEqual({ valid: false, failures: [{ propertyName: 'Name', errorMessage: "'Name' must not be empty.", severity: 'error' }] });
+    });
+
+    it('reads indexer stats that count the searches it made, and the system status', async () => {
+      // Arrange
+      await boot();
+      const before = await client.indexerStats();
+
+      // Act
+      await client.search({ ...MATRIX, indexerIds: [3] });
+      const after = await client.indexerStats();
+      const status = await client.systemStatus();
+
+      // Assert
+      const queries = (stats: typeof after, id: number) => stats.indexers.find((s) => s.indexerId === id)!.numberOfQueries;
+      expect(queries(after, 3) - queries(before, 3)).toBe(1);
+      expect(queries(after, 4) - queries(before, 4)).toBe(0);
+      expect(status).toMatchObject({ appName: 'Prowlarr', version: '2.3.6.5192' });
+    });
+  });
+
+  describe('resolveDownload', () => {
+    it('follows the proxy’s 301 to a magnet named after the release', async () => {
+      // Arrange
+      await boot();
+      const [release] = (await client.search({ query: '', imdbId: 'tt1375666', categories: [2000], indexerIds: [2] })).filter((r) => r.title === 'Inception.2010.720p.BluRay.x264-REFiNED');
+
+      // Act
+      const download = await client.resolveDownload(release);
+
+      // Assert
+      expect(download.kind).toBe('magnet');
+      const magnet = new URL((download as { uri: string }).uri);
+      expect(magnet.searchParams.get('xt')).toBe(`urn:btih:${release.infoHash}`);
+      expect(magnet.searchParams.get('dn')).toBe(release.title);
+      const grab = (await faults.stats()).byPath['/2/download'];
+      expect(grab).toBe(1);
+    });
+
+    it('returns .torrent bytes whose info hash is the one the search advertised', async () => {
+      // Arrange
+      await boot();
+      const release = (await client.search({ query: '', tmdbId: 438631, categories: [2040] })).find((r) => r.title === 'Dune.2021.1080p.BluRay.x264-ROVERS')!;
+
+      // Act
+      const download = await client.resolveDownload(release);
+
+      // Assert
+      expect(download.kind).toBe('torrent');
+      expect(await hash((download as { bytes: Buffer }).bytes)).toBe(release.infoHash);
+    });
+
+    it('returns a magnet link as it is, without a call', async () => {
+      // Arrange
+      await boot();
+      const uri = 'magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&dn=x';
+
+      // Act
+      const download = await client.resolveDownload({ title: 'x', magnetUrl: uri });
+
+      // Assert
+      expect(download).toEqual({ kind: 'magnet', uri });
+      expect(Object.keys((await faults.stats()).byPath).filter((path) => !path.startsWith('/_prowlarr/'))).toEqual([]);
+    });
+
+    it('throws ProwlarrReleaseGoneError for an expired link, and refuses links to other hosts', async () => {
+      // Arrange
+      await boot();
+
+      // Act
+      const gone = await client.resolveDownload({ title: 'Old', downloadUrl: `${emulator.url}/1/download?apikey=${API_KEY}&link=bm9wZQ&file=Old` }).catch((e: unknown) => e);
+      const foreign = await client.resolveDownload({ title: 'Elsewhere', downloadUrl: 'http://tracker.invalid/1/download?link=x' }).catch((e: unknown) => e);
+
+      // Assert
+      expect(gone).toBeInstanceOf(ProwlarrReleaseGoneError);
+      expect((gone as ProwlarrReleaseGoneError).status).toBe(410);
+      expect(foreign).toBeInstanceOf(DownstreamContractError);
+      expect((await faults.stats()).byPath['/1/download']).toBe(1);
+    });
+  });
+
+  describe('resilience', () => {
+    it('lets only PROWLARR_SERVICE_RATE_LIMIT searches through; the rest wait, then fail with DownstreamRateLimitedError', async () => {
+      // Arrange
+      await boot({ PROWLARR_SERVICE_RATE_LIMIT: '5/2s' });
+
+      // Act
+      const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => client.search(MATRIX)));
+      const log = await prowlarr.searchLog();
+
+      // Assert
+      const rejected = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(5);
+      expect(rejected).toHaveLength(3);
+      expect(rejected.every((o) => o.reason instanceof DownstreamRateLimitedError)).toBe(true);
+      expect(log).toHaveLength(5);
+      expect(maxInWindow(log.map((entry) => entry.at), 2000)).toBeLessThanOrEqual(5);
+    });
+
+    it('opens the circuit after 5 failed calls; later calls never reach Prowlarr', async () => {
+      // Arrange
+      await boot({ PROWLARR_SERVICE_MAX_RETRIES: '0' });
+      await faults.inject({ mode: 'error', status: 500, path: '/api/v1/search' });
+
+      // Act
+      for (let i = 0; i < 5; i++) await expect(client.search(MATRIX)).rejects.toBeInstanceOf(DownstreamUnavailableError);
+      const refused = await Promise.all(Array.from({ length: 4 }, () => client.search(MATRIX).catch((e: unknown) => e)));
+
+      // Assert
+      // Faulted requests never reach the search handler, so the kernel's counter is the witness here.
+      expect((await faults.stats()).byPath['/api/v1/search']).toBe(5);
+      expect(refused.every((e) => e instanceof DownstreamCircuitOpenError)).toBe(true);
+      // The client's own default half-open delay is a minute, not the platform's 30 s.
+      expect((refused[0] as DownstreamCircuitOpenError).retryAfterSeconds).toBeGreaterThan(30);
+    });
+
+    it('turns a Prowlarr that drops connections into DownstreamUnavailableError (503)', async () => {
+      // Arrange
+      await boot({ PROWLARR_SERVICE_MAX_RETRIES: '0' });
+      await faults.inject({ mode: 'down', path: '/api/v1' });
+
+      // Act
+      const error = await client.listIndexers().catch((e: unknown) => e);
+
+      // Assert
+      expect(error).toBeInstanceOf(DownstreamUnavailableError);
+      expect((error as DownstreamUnavailableError).httpStatus).toBe(503);
+    });
+
+    it('reports health from /ping, which needs no key', async () => {
+      // Arrange
+      await boot();
+      await client.systemStatus();
+
+      // Act
+      const health = await moduleRef.get(ProwlarrHealthIndicator).isHealthy('prowlarr');
+
+      // Assert
+      expect(health.prowlarr).toMatchObject({ status: 'up', breaker: 'closed' });
+      expect((await faults.stats()).byPath['/ping']).toBeGreaterThanOrEqual(1);
+    });
+  });
+});

@@ -1,0 +1,134 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DownstreamContractError, InjectHttpClient, ResilientHttpClient, checkShape, shapeViolations } from '@keel/clients-core';
+import type { HttpAnswer, HttpCall } from '@keel/clients-core';
+import { ProwlarrIndexersUnavailableError } from './errors/prowlarr-indexers-unavailable.error';
+import { ProwlarrReleaseGoneError } from './errors/prowlarr-release-gone.error';
+import { proxyRequest } from './prowlarr-download.link';
+import { parseReleases } from './prowlarr-release.mapper';
+import { searchQuery } from './prowlarr-search.query';
+import { PROWLARR, PROWLARR_API_KEY } from './prowlarr.constants';
+import type { ProwlarrDownload, ProwlarrIndexer, ProwlarrIndexerStats, ProwlarrIndexerTest, ProwlarrRelease, ProwlarrSearch, ProwlarrSystemStatus, ProwlarrValidationFailure } from './prowlarr.types';
+
+const INDEXER_SHAPE = { id: 'number', name: 'string', enable: 'boolean', priority: 'number', protocol: 'string', privacy: 'string', supportsSearch: 'boolean' } as const;
+const FAILURE_SHAPE = { propertyName: 'string', errorMessage: 'string', severity: 'string' } as const;
+const STATISTICS_SHAPE = { indexerId: 'number', indexerName: 'string', averageResponseTime: 'number', numberOfQueries: 'number', numberOfGrabs: 'number', numberOfFailedQueries: 'number', numberOfFailedGrabs: 'number' } as const;
+/** A `.torrent` link may redirect to the indexer's own URL once (redirect-mode indexers); not more. */
+const MAX_DOWNLOAD_HOPS = 2;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** Typed client of Prowlarr API v1 (contracts/media-acquisition-notes.md §1). */
+@Injectable()
+export class ProwlarrClient {
+  constructor(
+    @InjectHttpClient(PROWLARR) private readonly http: ResilientHttpClient,
+    @Inject(PROWLARR_API_KEY) private readonly apiKey: string,
+  ) {}
+
+  /**
+   * A movie search across the chosen indexers. Throws ProwlarrIndexersUnavailableError when every
+   * selected indexer is down (Prowlarr's 400), so that "none found" and "could not look" differ.
+   */
+  async search(search: ProwlarrSearch, signal?: AbortSignal): Promise<ProwlarrRelease[]> {
+    const answer = await this.send({ operation: 'search', path: '/api/v1/search', query: searchQuery(search), signal });
+    if (answer.status === 400) throw new ProwlarrIndexersUnavailableError(messageOf(answer) ?? 'all selected indexers are unavailable');
+    if (answer.status >= 300) throw this.http.rejected(answer);
+    return this.http.parse(answer, parseReleases);
+  }
+
+  async listIndexers(signal?: AbortSignal): Promise<ProwlarrIndexer[]> {
+    const body = await this.json({ operation: 'listIndexers', path: '/api/v1/indexer', signal }, (value) => checkArray(value, INDEXER_SHAPE));
+    return body.map((resource) => ({
+      id: resource.id as number,
+      name: resource.name as string,
+      enable: resource.enable as boolean,
+      priority: resource.priority as number,
+      protocol: resource.protocol as string,
+      privacy: resource.privacy as string,
+      supportsSearch: resource.supportsSearch as boolean,
+      resource,
+    }));
+  }
+
+  /** Asks Prowlarr to test the indexer; its failures come back as a bare array on a 400. */
+  async testIndexer(indexer: ProwlarrIndexer, signal?: AbortSignal): Promise<ProwlarrIndexerTest> {
+    const answer = await this.send({ operation: 'testIndexer', method: 'POST', path: '/api/v1/indexer/test', body: indexer.resource, signal });
+    if (answer.status >= 200 && answer.status < 300) return { valid: true };
+    if (answer.status !== 400) throw this.http.rejected(answer);
+    const failures = this.http.parse(answer, (value) => checkArray(value, FAILURE_SHAPE));
+    return { valid: false, failures: failures.map((f): ProwlarrValidationFailure => ({ propertyName: f.propertyName as string, errorMessage: f.errorMessage as string, severity: f.severity as string })) };
+  }
+
+  async indexerStats(signal?: AbortSignal): Promise<ProwlarrIndexerStats> {
+    return this.json({ operation: 'indexerStats', path: '/api/v1/indexerstats', signal }, (value) => {
+      const body = checkShape<{ indexers: unknown[] }>(PROWLARR, value, { indexers: 'array' });
+      const rows = checkArray(body.indexers, STATISTICS_SHAPE, 'body.indexers');
+      return { indexers: rows.map((row) => Object.fromEntries(Object.keys(STATISTICS_SHAPE).map((key) => [key, row[key]]))) as unknown as ProwlarrIndexerStats['indexers'] };
+    });
+  }
+
+  async systemStatus(signal?: AbortSignal): Promise<ProwlarrSystemStatus> {
+    return this.json({ operation: 'systemStatus', path: '/api/v1/system/status', signal }, (value) => {
+      const s = checkShape<Record<string, unknown>>(PROWLARR, value, { appName: 'string', version: 'string' });
+      const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+      return { appName: s.appName as string, version: s.version as string, instanceName: text(s.instanceName), branch: text(s.branch), isDocker: typeof s.isDocker === 'boolean' ? s.isDocker : undefined, startTime: text(s.startTime) };
+    });
+  }
+
+  /**
+   * What to hand a torrent client for `release`: the `.torrent` bytes, or a magnet URI. Prowlarr's
+   * proxy answers 200 with the file or 301 to a magnet; redirects are followed only to magnets and
+   * to the configured Prowlarr, at most {@link MAX_DOWNLOAD_HOPS} times.
+   */
+  async resolveDownload(release: Pick<ProwlarrRelease, 'title' | 'downloadUrl' | 'magnetUrl'>, signal?: AbortSignal): Promise<ProwlarrDownload> {
+    let link = release.downloadUrl ?? release.magnetUrl;
+    if (link === undefined) throw new DownstreamContractError(PROWLARR, [`release '${release.title}' has neither downloadUrl nor magnetUrl`]);
+    for (let hop = 0; hop <= MAX_DOWNLOAD_HOPS; hop++) {
+      if (link.startsWith('magnet:')) return { kind: 'magnet', uri: link };
+      const target = proxyRequest(link, this.http.config.urls);
+      if (target === undefined) throw new DownstreamContractError(PROWLARR, [`release '${release.title}' links outside Prowlarr (${safeOrigin(link)})`]);
+      const answer = await this.send({ operation: 'resolveDownload', path: target.path, query: target.query, headers: { accept: 'application/x-bittorrent, */*' }, responseType: 'buffer', signal });
+      if (answer.status === 200 && answer.bytes !== undefined) return { kind: 'torrent', bytes: answer.bytes };
+      if (answer.status === 404 || answer.status === 410) throw new ProwlarrReleaseGoneError(answer.status, release.title);
+      const location = answer.headers.location;
+      if (!REDIRECTS.has(answer.status) || typeof location !== 'string') throw this.http.rejected(answer);
+      link = new URL(location, link).toString();
+    }
+    throw new DownstreamContractError(PROWLARR, [`release '${release.title}' redirected more than ${MAX_DOWNLOAD_HOPS} times`]);
+  }
+
+  /** Every call carries the key as `X-Api-Key` only, never in the URL, so it cannot reach a log line. */
+  private send(call: HttpCall): Promise<HttpAnswer> {
+    return this.http.send({ ...call, headers: { ...call.headers, 'x-api-key': this.apiKey } });
+  }
+
+  private async json<T>(call: HttpCall, validate: (body: unknown) => T): Promise<T> {
+    const answer = await this.send(call);
+    if (answer.status >= 300) throw this.http.rejected(answer);
+    return this.http.parse(answer, validate);
+  }
+}
+
+function checkArray(value: unknown, shape: Parameters<typeof shapeViolations>[1], where = 'body'): Record<string, unknown>[] {
+  if (!Array.isArray(value)) throw new DownstreamContractError(PROWLARR, [`${where}: expected an array`]);
+  const violations = value.flatMap((item, i) => shapeViolations(item, shape, `${where}[${i}]`));
+  if (violations.length > 0) throw new DownstreamContractError(PROWLARR, violations);
+  return value as Record<string, unknown>[];
+}
+
+function messageOf(answer: HttpAnswer): string | undefined {
+  try {
+    const body = JSON.parse(answer.text) as { message?: unknown };
+    return typeof body.message === 'string' ? body.message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Names where a link points without echoing its query, which may hold a key. */
+function safeOrigin(link: string): string {
+  try {
+    return new URL(link).origin;
+  } catch {
+    return 'an invalid URL';
+  }
+}

@@ -1,0 +1,88 @@
+/** What to look for. Ids travel as `{ImdbId:tt…}` / `{TmdbId:…}` tokens in Prowlarr's query text. */
+export interface ProwlarrSearch {
+  /** Free text, e.g. the title; may be empty when an id is given. */
+  query: string;
+  /** `tt` + digits. */
+  imdbId?: string;
+  tmdbId?: number;
+  /** Newznab ids, e.g. 2000 (Movies, with all its subcategories). */
+  categories: number[];
+  /** Default: every enabled indexer. */
+  indexerIds?: number[];
+  limit?: number;
+}
+
+/** One search result (Prowlarr's `ReleaseResource`, narrowed to what acquisition needs). */
+export interface ProwlarrRelease {
+  guid: string;
+  title: string;
+  /** Bytes; 0 when the indexer does not say. */
+  size: number;
+  indexerId: number;
+  indexer: string;
+  /** ISO date-time. */
+  publishDate: string;
+  ageHours?: number;
+  seeders?: number;
+  leechers?: number;
+  protocol: 'torrent' | 'usenet' | 'unknown';
+  /** Prowlarr's proxy link (http), which may serve a `.torrent` or redirect to a magnet. */
+  downloadUrl?: string;
+  /** Also a Prowlarr proxy link, not a `magnet:` URI. */
+  magnetUrl?: string;
+  infoHash?: string;
+  /** `freeleech`, `internal`, `scene`, … */
+  indexerFlags: string[];
+  categories: number[];
+  /** `tt` + at least 7 digits; undefined when Prowlarr does not know it. */
+  imdbId?: string;
+  tmdbId?: number;
+  infoUrl?: string;
+}
+
+export interface ProwlarrIndexer {
+  id: number;
+  name: string;
+  enable: boolean;
+  /** 1–50; lower wins among duplicates. */
+  priority: number;
+  protocol: string;
+  privacy: string;
+  supportsSearch: boolean;
+  /** The `IndexerResource` exactly as Prowlarr sent it: `testIndexer` posts it back. */
+  resource: Record<string, unknown>;
+}
+
+export interface ProwlarrValidationFailure {
+  propertyName: string;
+  errorMessage: string;
+  severity: string;
+}
+
+export type ProwlarrIndexerTest = { valid: true } | { valid: false; failures: ProwlarrValidationFailure[] };
+
+export interface ProwlarrIndexerStatistics {
+  indexerId: number;
+  indexerName: string;
+  averageResponseTime: number;
+  numberOfQueries: number;
+  numberOfGrabs: number;
+  numberOfFailedQueries: number;
+  numberOfFailedGrabs: number;
+}
+
+export interface ProwlarrIndexerStats {
+  indexers: ProwlarrIndexerStatistics[];
+}
+
+export interface ProwlarrSystemStatus {
+  appName: string;
+  version: string;
+  instanceName?: string;
+  branch?: string;
+  isDocker?: boolean;
+  startTime?: string;
+}
+
+/** What a torrent client needs to add a release. */
+export type ProwlarrDownload = { kind: 'magnet'; uri: string } | { kind: 'torrent'; bytes: Buffer };

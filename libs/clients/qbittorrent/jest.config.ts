@@ -1,0 +1,5 @@
+export default {
+  displayName: 'clients-qbittorrent',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,12 @@
+export * from './qbittorrent.types';
+export * from './qbittorrent.constants';
+export * from './errors';
+export { readQbittorrentOptions } from './qbittorrent.options';
+export type { QbittorrentOptions } from './qbittorrent.options';
+export { infoHashFromMagnet, infoHashFromTorrent } from './info-hash';
+export { compareVersions } from './webapi-version';
+export { statusOfState, toQbittorrentItem } from './qbittorrent-state.mapper';
+export { QbittorrentSession } from './qbittorrent.session';
+export * from './qbittorrent.client';
+export * from './qbittorrent.health';
+export * from './qbittorrent-client.module';

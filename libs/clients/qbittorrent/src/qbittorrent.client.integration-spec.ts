@@ -1,0 +1,278 @@
+import { randomBytes } from 'node:crypto';
+import { Test } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
+import { ResilienceModule } from '@keel/resilience';
+import { QbittorrentAuthError } from './errors/qbittorrent-auth.error';
+import { QbittorrentInvalidTorrentError } from './errors/qbittorrent-invalid-torrent.error';
+import { QbittorrentClient } from './qbittorrent.client';
+import { QbittorrentClientModule } from './qbittorrent-client.module';
+import { QbittorrentHealthIndicator } from './qbittorrent.health';
+import { QbittorrentSession } from './qbittorrent.session';
+import { compareVersions } from './webapi-version';
+import type { QbittorrentItem } from './qbittorrent.types';
+import { emulatorTarget, noxTarget } from './testing/contract-targets';
+import type { ContractTarget, TargetCredentials } from './testing/contract-targets';
+import { qbittorrentNoxAvailable } from './testing/qbittorrent-nox.harness';
+import { buildTorrentFile } from './testing/torrent-file.fixture';
+
+/**
+ * One contract, several qBittorrents: the real qbittorrent-nox (Debian 4.5.2) and the sandbox
+ * emulator pretending to be 4.5.2, 5.0.0 and 5.2.0. The real client, session and policies run
+ * against each over loopback; nothing is stubbed.
+ */
+const TARGETS: [string, (credentials: TargetCredentials) => Promise<ContractTarget>][] = [
+  ['qbittorrent-nox (real)', noxTarget],
+  ['emulator 4.5.2', emulatorTarget('4.5.2')],
+  ['emulator 5.0.0', emulatorTarget('5.0.0')],
+  ['emulator 5.2.0', emulatorTarget('5.2.0')],
+];
+
+const CREDENTIALS: TargetCredentials = { username: 'keel', password: 'keel-test-password' };
+const ENV_KEYS = ['QBITTORRENT_SERVICE_URL', 'QBITTORRENT_USERNAME', 'QBITTORRENT_PASSWORD', 'QBITTORRENT_SERVICE_MAX_RETRIES'] as const;
+const CATEGORY = 'keel-contract';
+
+const randomHash = () => randomBytes(20).toString('hex');
+const magnetFor = (hash: string, name: string) => `magnet:?xt=urn:btih:${hash}&dn=${encodeURIComponent(name)}`;
+
+/** Base32 (RFC 4648, no padding) of a hex hash: the other spelling a magnet's btih may use. */
+function base32Of(hex: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const bits = [...Buffer.from(hex, 'hex')].map((byte) => byte.toString(2).padStart(8, '0')).join('');
+  return (bits.match(/.{1,5}/g) ?? []).map((chunk) => alphabet[parseInt(chunk.padEnd(5, '0'), 2)]).join('');
+}
+
+/** Boots the client module with env set only for the factories that read it at compile time. */
+async function bootClient(url: string, credentials: TargetCredentials): Promise<TestingModule> {
+  const saved = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
+  Object.assign(process.env, { QBITTORRENT_SERVICE_URL: url, QBITTORRENT_USERNAME: credentials.username, QBITTORRENT_PASSWORD: credentials.password, QBITTORRENT_SERVICE_MAX_RETRIES: '0' });
+  try {
+    const moduleRef = await Test.createTestingModule({ imports: [ResilienceModule.forRoot({}), QbittorrentClientModule] }).compile();
+    await moduleRef.init();
+    return moduleRef;
+  } finally {
+    for (const key of ENV_KEYS) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+  }
+}
+
+/** qBittorrent applies a state change asynchronously; poll briefly rather than sleep a guess. */
+async function eventually(read: () => Promise<QbittorrentItem | undefined>, until: (item: QbittorrentItem | undefined) => boolean): Promise<QbittorrentItem | undefined> {
+  let item = await read();
+  for (let i = 0; i < 100 && !until(item); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    item = await read();
+  }
+  return item;
+}
+
+describe('qbittorrent-nox', () => {
+  it('is installed (CI installs it; locally run `apt-get install -y qbittorrent-nox`)', async () => {
+    // Arrange: nothing; the real target needs the binary.
+
+    // Act
+    const available = await qbittorrentNoxAvailable();
+
+    // Assert
+    expect(available).toBe(true);
+  });
+});
+
+describe.each(TARGETS)(`${QbittorrentClient.name} against %s`, (_name, start) => {
+  let target: ContractTarget;
+  let moduleRef: TestingModule;
+  let client: QbittorrentClient;
+  let session: QbittorrentSession;
+
+  const find = (id: string) => client.list({ hashes: [id] }).then((items) => items[0]);
+
+  beforeAll(async () => {
+    target = await start(CREDENTIALS);
+    moduleRef = await bootClient(target.url, CREDENTIALS);
+    client = moduleRef.get(QbittorrentClient);
+    session = moduleRef.get(QbittorrentSession);
+    await client.ensureCategory(CATEGORY);
+  });
+
+  afterAll(async () => {
+    await moduleRef?.close();
+    await target?.stop();
+  });
+
+  it('logs in with the configured credentials and reports its versions', async () => {
+    // Arrange: the client booted in beforeAll.
+
+    // Act
+    const versions = await client.versions();
+
+    // Assert
+    expect(versions.app).toMatch(/^v\d+\.\d+\.\d+/);
+    if (target.webApi) expect(versions.webApi).toBe(target.webApi);
+    else expect(versions.webApi).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(session.logins).toBeGreaterThanOrEqual(1);
+  });
+
+  it('adds a hex magnet with category and tags, and lists it by category with a mapped status', async () => {
+    // Arrange
+    const hash = randomHash();
+
+    // Act
+    const added = await client.addTorrent({ urls: [magnetFor(hash, 'Some.Movie.2019.1080p.BluRay.x264')], category: CATEGORY, tags: ['media-acq', 'test'] });
+    const listed = await client.list({ category: CATEGORY });
+
+    // Assert
+    expect(added).toEqual({ id: hash.toUpperCase(), duplicate: false });
+    const item = listed.find((i) => i.id === added.id);
+    expect(item).toMatchObject({ id: hash.toUpperCase(), hash, category: CATEGORY, tags: ['media-acq', 'test'], name: expect.any(String) });
+    expect(['Queued', 'Downloading']).toContain(item?.status);
+    expect(item?.progress).toBeGreaterThanOrEqual(0);
+    expect(listed.every((i) => i.category === CATEGORY)).toBe(true);
+  });
+
+  it('adds a base32 magnet under the hex id', async () => {
+    // Arrange
+    const hash = randomHash();
+
+    // Act
+    const added = await client.addTorrent({ urls: [`magnet:?xt=urn:btih:${base32Of(hash)}&dn=Base32.Movie.2020`], category: CATEGORY });
+
+    // Assert
+    expect(added).toEqual({ id: hash.toUpperCase(), duplicate: false });
+    expect((await find(added.id))?.hash).toBe(hash);
+  });
+
+  it('uploads .torrent bytes (multipart) stopped, and lists them as Paused', async () => {
+    // Arrange
+    const fixture = buildTorrentFile(`keel-${randomHash().slice(0, 8)}.bin`);
+
+    // Act
+    const added = await client.addTorrent({ torrent: fixture.bytes, fileName: 'fixture.torrent', category: CATEGORY, paused: true });
+    const item = await eventually(() => find(added.id), (i) => i?.status === 'Paused');
+
+    // Assert
+    expect(added).toEqual({ id: fixture.infoHash, duplicate: false });
+    expect(item).toMatchObject({ status: 'Paused', state: expect.stringMatching(/^(paused|stopped)DL$/) });
+  });
+
+  it('pauses with the dialect of its version, and resumes', async () => {
+    // Arrange
+    const { id } = await client.addTorrent({ urls: [magnetFor(randomHash(), 'Pause.Me.2021')], category: CATEGORY });
+    const { webApi } = await client.versions();
+    const stoppedState = compareVersions(webApi, '2.11.0') >= 0 ? 'stoppedDL' : 'pausedDL';
+
+    // Act
+    await client.pause([id]);
+    const paused = await eventually(() => find(id), (i) => i?.status === 'Paused');
+    await client.resume([id]);
+    const resumed = await eventually(() => find(id), (i) => i?.status !== 'Paused');
+
+    // Assert
+    expect(paused).toMatchObject({ status: 'Paused', state: stoppedState });
+    expect(['Queued', 'Downloading']).toContain(resumed?.status);
+  });
+
+  it('reports the same torrent added again as a duplicate, under the same id', async () => {
+    // Arrange
+    const magnet = magnetFor(randomHash(), 'Twice.2022');
+    const first = await client.addTorrent({ urls: [magnet], category: CATEGORY });
+
+    // Act
+    const second = await client.addTorrent({ urls: [magnet], category: CATEGORY });
+
+    // Assert
+    expect(first.duplicate).toBe(false);
+    expect(second).toEqual({ id: first.id, duplicate: true });
+    expect(await client.list({ hashes: [first.id] })).toHaveLength(1);
+  });
+
+  it('refuses a magnet without an info hash before calling qBittorrent', async () => {
+    // Arrange
+    const calls = moduleRef.get(QbittorrentSession);
+    const send = jest.spyOn(calls, 'send');
+
+    // Act
+    const error = await client.addTorrent({ urls: ['magnet:?dn=No.Hash'] }).catch((e: unknown) => e);
+
+    // Assert
+    expect(error).toBeInstanceOf(QbittorrentInvalidTorrentError);
+    expect((error as QbittorrentInvalidTorrentError).status).toBe(400);
+    expect(send).not.toHaveBeenCalled();
+    send.mockRestore();
+  });
+
+  it('lists the files of a known torrent, and undefined for an unknown one', async () => {
+    // Arrange
+    const { id } = await client.addTorrent({ urls: [magnetFor(randomHash(), 'Files.2023')], category: CATEGORY });
+
+    // Act
+    const files = await client.files(id);
+    const unknown = await client.files(randomHash());
+
+    // Assert
+    expect(Array.isArray(files)).toBe(true);
+    expect(unknown).toBeUndefined();
+  });
+
+  it('removes a torrent and its files; it is gone from the list', async () => {
+    // Arrange
+    const { id } = await client.addTorrent({ urls: [magnetFor(randomHash(), 'Remove.Me.2024')], category: CATEGORY });
+
+    // Act
+    await client.remove([id], true);
+    const after = await eventually(() => find(id), (i) => i === undefined);
+
+    // Assert
+    expect(after).toBeUndefined();
+  });
+
+  it('accepts an existing category as ensured', async () => {
+    // Arrange: CATEGORY was created in beforeAll.
+
+    // Act
+    const again = await client.ensureCategory(CATEGORY);
+
+    // Assert
+    expect(again).toEqual({ created: false });
+  });
+
+  it('re-establishes a lost session with exactly one login, and the call succeeds', async () => {
+    // Arrange
+    await client.versions();
+    const loginsBefore = session.logins;
+    await target.endSessions();
+
+    // Act
+    const [a, b, c] = await Promise.all([client.list({ category: CATEGORY }), client.list({ category: CATEGORY }), client.versions()]);
+
+    // Assert
+    expect(Array.isArray(a) && Array.isArray(b)).toBe(true);
+    expect(c.app).toMatch(/^v\d/);
+    expect(session.logins).toBe(loginsBefore + 1);
+  });
+
+  it('reports health up: the 403 of the health path without a session proves liveness', async () => {
+    // Arrange
+    const health = moduleRef.get(QbittorrentHealthIndicator);
+
+    // Act
+    const result = await health.isHealthy();
+
+    // Assert
+    expect(result['qbittorrent']).toMatchObject({ status: 'up', state: 'healthy', probeStatus: 403, breaker: 'closed' });
+  });
+
+  it('turns a wrong password into QbittorrentAuthError (503 for our caller)', async () => {
+    // Arrange
+    const wrong = await bootClient(target.url, { ...CREDENTIALS, password: 'not-the-password' });
+
+    // Act
+    const error = await wrong.get(QbittorrentClient).versions().catch((e: unknown) => e);
+    await wrong.close();
+
+    // Assert
+    expect(error).toBeInstanceOf(QbittorrentAuthError);
+    expect((error as QbittorrentAuthError).httpStatus).toBe(503);
+    expect((error as Error).message).not.toContain('not-the-password');
+  });
+});
