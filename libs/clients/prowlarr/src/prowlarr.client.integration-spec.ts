@@ -214,7 +214,7 @@ describe(ProwlarrClient.name, () => {
 
       // Assert
       expect(download).toEqual({ kind: 'magnet', uri });
-      expect(Object.keys((await faults.stats()).byPath).filter((path) => !path.startsWith('/_prowlarr/'))).toEqual([]);
+      expect(Object.keys((await faults.stats()).byPath).filter((path) => !path.startsWith('/_sandbox/prowlarr/'))).toEqual([]);
     });
 
     it('throws ProwlarrReleaseGoneError for an expired link, and refuses links to other hosts', async () => {

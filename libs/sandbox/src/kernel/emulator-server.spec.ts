@@ -24,6 +24,7 @@ const ROUTES: Route[] = [
     },
   },
   { method: 'GET', path: '/other/ping', handler: (ctx) => sendJson(ctx.res, 200, { pong: true }) },
+  { method: 'POST', path: '/_sandbox/toy/reset', handler: (ctx) => sendJson(ctx.res, 200, { reset: true }) },
 ];
 
 describe(startEmulator.name, () => {
@@ -37,6 +38,25 @@ describe(startEmulator.name, () => {
 
   afterEach(async () => {
     await emulator.close();
+  });
+
+  describe('an emulator\'s own controls under /_sandbox/<name>/', () => {
+    it('answers them, never faulted and never counted', async () => {
+      // Arrange
+      await put({ mode: 'error', status: 503 });
+
+      // Act
+      const own = await http(`${emulator.url}/_sandbox/toy/reset`, { method: 'POST' });
+      const wrongMethod = await http(`${emulator.url}/_sandbox/toy/reset`);
+      const unknown = await http(`${emulator.url}/_sandbox/toy/nothing`, { method: 'POST' });
+
+      // Assert
+      expect(own.status).toBe(200);
+      expect(await own.json()).toEqual({ reset: true });
+      expect(wrongMethod.status).toBe(405);
+      expect(unknown.status).toBe(404);
+      expect((await stats()).requests).toBe(0);
+    });
   });
 
   describe('routing', () => {

@@ -30,7 +30,13 @@ export function startEmulator(options: StartEmulatorOptions): Promise<RunningEmu
     const url = req.url ?? '/';
     const queryAt = url.indexOf('?');
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
-    if (path.startsWith(CONTROL_PREFIX)) return handleControl(req, res, path, faults, stats);
+    if (path.startsWith(CONTROL_PREFIX)) {
+      // An emulator's own controls (`/_sandbox/<name>/…`, in its routes) are, like the shared ones,
+      // never counted and never faulted: a test can always reach them.
+      const own = router.match(req.method ?? 'GET', path);
+      if (own === null) return handleControl(req, res, path, faults, stats);
+      return dispatch(router, new Exchange(req, res, req.method ?? 'GET', path, queryAt === -1 ? '' : url.slice(queryAt + 1), stats));
+    }
 
     stats.recordRequest(path, req.headers);
     for (const name of echoHeaders) {

@@ -5,11 +5,10 @@ import type { ProwlarrContext } from './prowlarr.context';
 import type { IndexerBehaviour } from './prowlarr.state';
 
 /**
- * Prowlarr-specific test controls. They live under `/_prowlarr/`, not `/_sandbox/`, because the
- * kernel answers every `/_sandbox/` path itself; so unlike the kernel's, they are counted in
- * `/_sandbox/stats` and an unscoped fault reaches them (scope faults with `path: '/api/v1'`).
+ * Prowlarr-specific test controls under `/_sandbox/prowlarr/`: like the kernel's own controls, they
+ * are never counted in `/_sandbox/stats` and never faulted.
  */
-export const PROWLARR_CONTROL_PREFIX = '/_prowlarr';
+export const PROWLARR_CONTROL_PREFIX = '/_sandbox/prowlarr';
 
 export function controlRoutes({ catalogue, state }: ProwlarrContext): Route[] {
   return [

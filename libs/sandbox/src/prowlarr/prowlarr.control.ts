@@ -3,11 +3,11 @@ import type { IndexerBehaviour, SearchLogEntry } from './prowlarr.state';
 
 /** A typed client of the Prowlarr emulator's own controls, for out-of-process tests and benchmarks. */
 export interface ProwlarrControl {
-  /** `PUT /_prowlarr/indexers/:id`: changes one indexer's latency and/or failure. */
+  /** `PUT /_sandbox/prowlarr/indexers/:id`: changes one indexer's latency and/or failure. */
   setIndexer(indexerId: number, change: Partial<IndexerBehaviour>): Promise<IndexerBehaviour>;
-  /** `DELETE /_prowlarr/indexers`: every indexer answers at once and successfully again. */
+  /** `DELETE /_sandbox/prowlarr/indexers`: every indexer answers at once and successfully again. */
   resetIndexers(): Promise<void>;
-  /** `GET /_prowlarr/search-log`: every `/api/v1/search` arrival since the last reset. */
+  /** `GET /_sandbox/prowlarr/search-log`: every `/api/v1/search` arrival since the last reset. */
   searchLog(): Promise<SearchLogEntry[]>;
   resetSearchLog(): Promise<void>;
 }

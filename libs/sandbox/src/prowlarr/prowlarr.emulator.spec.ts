@@ -356,8 +356,8 @@ describe(startProwlarrEmulator.name, () => {
 
       // Act
       const set = await control.setIndexer(3, { latencyMs: 20, failing: true });
-      const bad = await http(`${prowlarr.url}/_prowlarr/indexers/3`, { method: 'PUT', body: { latencyMs: -1 } });
-      const unknown = await http(`${prowlarr.url}/_prowlarr/indexers/42`, { method: 'PUT', body: {} });
+      const bad = await http(`${prowlarr.url}/_sandbox/prowlarr/indexers/3`, { method: 'PUT', body: { latencyMs: -1 } });
+      const unknown = await http(`${prowlarr.url}/_sandbox/prowlarr/indexers/42`, { method: 'PUT', body: {} });
       await control.resetIndexers();
 
       // Assert

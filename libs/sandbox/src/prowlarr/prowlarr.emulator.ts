@@ -20,7 +20,7 @@ export interface ProwlarrEmulatorOptions {
   apiKey?: string;
 }
 
-/** The running emulator, with in-process handles on what `/_prowlarr/*` controls over HTTP. */
+/** The running emulator, with in-process handles on what `/_sandbox/prowlarr/*` controls over HTTP. */
 export interface RunningProwlarrEmulator extends RunningEmulator {
   apiKey: string;
   setIndexerBehaviour(indexerId: number, change: Partial<IndexerBehaviour>): IndexerBehaviour;

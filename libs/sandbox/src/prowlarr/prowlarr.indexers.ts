@@ -10,16 +10,19 @@ const INDEXER_BODY_LIMIT = 256 * 1024;
 export function indexerRoutes(ctx: ProwlarrContext): Route[] {
   const guard = (handler: (request: RequestContext) => void | Promise<void>) => requireApiKey(ctx.apiKey, handler);
   const { catalogue, state } = ctx;
-  const resource = (id: number) => indexerResource(catalogue.indexers.get(id)!, state.countersOf(id), state.behaviour(id).failing);
+  const resource = (id: number) => {
+    const indexer = catalogue.indexers.get(id);
+    return indexer === undefined ? undefined : indexerResource(indexer, state.countersOf(id), state.behaviour(id).failing);
+  };
   return [
     { method: 'GET', path: '/api/v1/indexer', handler: guard((r) => sendJson(r.res, 200, [...catalogue.indexers.keys()].map(resource))) },
     {
       method: 'GET',
       path: '/api/v1/indexer/:id',
       handler: guard((r) => {
-        const id = Number(r.params.id);
-        if (!catalogue.indexers.has(id)) return sendJson(r.res, 404, { message: 'NotFound' });
-        sendJson(r.res, 200, resource(id));
+        const body = resource(Number(r.params.id));
+        if (body === undefined) return sendJson(r.res, 404, { message: 'NotFound' });
+        sendJson(r.res, 200, body);
       }),
     },
     { method: 'POST', path: '/api/v1/indexer/test', handler: guard((r) => testIndexer(r, ctx)) },

@@ -1,4 +1,4 @@
-/** How one indexer behaves behind the emulated Prowlarr (`PUT /_prowlarr/indexers/:id`). */
+/** How one indexer behaves behind the emulated Prowlarr (`PUT /_sandbox/prowlarr/indexers/:id`). */
 export interface IndexerBehaviour {
   /** How long the indexer takes to answer; a search waits for its slowest selected indexer. */
   latencyMs: number;

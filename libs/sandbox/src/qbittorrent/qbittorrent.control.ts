@@ -6,11 +6,8 @@ import { freeze, thaw } from './qbittorrent.progress';
 import type { QbtRuntime } from './qbittorrent.runtime';
 import type { StickyTorrentState } from './qbittorrent.types';
 
-/**
- * The kernel reserves `/_sandbox/*` for its own fault and stats API and answers 404 to any other
- * path there, so the qBittorrent controls live beside it until the kernel can mount extra ones.
- */
-export const QBITTORRENT_CONTROL_PREFIX = '/_sandbox-qbittorrent';
+/** qBittorrent's own test controls; under `/_sandbox/`, so never counted in stats nor faulted. */
+export const QBITTORRENT_CONTROL_PREFIX = '/_sandbox/qbittorrent';
 
 const STICKY_STATES: readonly StickyTorrentState[] = ['error', 'missingFiles', 'stalledDL'];
 
