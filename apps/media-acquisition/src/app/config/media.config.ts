@@ -10,6 +10,8 @@ export interface MediaConfig {
   monitorIntervalMs: number;
   /** Where imported movies go. On the same filesystem as qBittorrent's downloads, imports are hardlinks. */
   libraryRoot: string;
+  /** True when MEDIA_LIBRARY_ROOT is unset: the default folder is then created at start. */
+  libraryRootIsDefault: boolean;
   /** How long one indexer's search results are reused. */
   searchCacheTtlMs: number;
   /** The longest one indexer may take; slower ones are left out of the search. */
@@ -35,6 +37,7 @@ export function readMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConf
     category,
     monitorIntervalMs: parseDuration('MEDIA_MONITOR_INTERVAL', env.MEDIA_MONITOR_INTERVAL, 10_000),
     libraryRoot: env.MEDIA_LIBRARY_ROOT?.trim() || join(tmpdir(), 'keel-media', 'library'),
+    libraryRootIsDefault: !env.MEDIA_LIBRARY_ROOT?.trim(),
     searchCacheTtlMs: parseDuration('MEDIA_SEARCH_CACHE_TTL', env.MEDIA_SEARCH_CACHE_TTL, 120_000),
     indexerTimeoutMs: parseDuration('MEDIA_INDEXER_TIMEOUT', env.MEDIA_INDEXER_TIMEOUT, 8_000),
     autoRedownload: flag('MEDIA_AUTO_REDOWNLOAD', env.MEDIA_AUTO_REDOWNLOAD, true),
