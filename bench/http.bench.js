@@ -492,7 +492,8 @@ async function runHttpBench(options = {}) {
   }
 }
 
-module.exports = { runHttpBench, mintToken };
+// freePort, startLogged and waitHealthy are shared with search.bench.js (d).
+module.exports = { runHttpBench, mintToken, freePort, startLogged, waitHealthy };
 
 if (require.main === module) {
   children.installCleanup();

@@ -1,18 +1,22 @@
 #!/usr/bin/env node
 'use strict';
-// `npm run bench` (after the build): (a) + (b) in a child process of their own, then (c); writes
-// bench/results/latest.json (and latest.md) and prints a Markdown table. Targets are reported as
+// `npm run bench` (after the build): (a) + (b) in a child process of their own, then (c), then (d);
+// writes bench/results/latest.json (and latest.md) and prints a Markdown table. Targets are reported as
 // ratios, never asserted. Every child is tracked and ended on any exit; a watchdog bounds the run.
 //
 // Env: BENCH_ROUNDS (HTTP rounds, default 2), BENCH_DURATION (s, 10), BENCH_WARMUP (s, 3),
 //      BENCH_CONNECTIONS (32), BENCH_PIPELINE_ROUNDS (5), BENCH_PIPELINE_COUNT (20000),
 //      BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/test), BENCH_BUDGET_S (200: an HTTP
-//      round that would end later is skipped), BENCH_TIMEOUT_S (330: hard stop), BENCH_KEEP_TMP.
+//      round that would end later is skipped), BENCH_TIMEOUT_S (400: hard stop), BENCH_KEEP_TMP,
+//      BENCH_SEARCH_COUNT (15: searches per pass in (d)), BENCH_SEARCH_LATENCIES (200,250,300,350,400),
+//      BENCH_ONLY (e.g. `d` or `a,c`: run only those parts, (a) and (b) together; the results go to
+//      $TMPDIR/keel-bench-only-<parts>.json/.md, not to bench/results).
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const children = require('./lib/children');
 const { runHttpBench } = require('./http.bench');
+const { runSearchBench } = require('./search.bench');
 
 const T0 = Date.now();
 const env = (name, fallback) => (process.env[name] !== undefined && process.env[name] !== '' ? Number(process.env[name]) : fallback);
@@ -20,15 +24,25 @@ const RESULTS = path.join(__dirname, 'results');
 const log = (line) => process.stderr.write(line + '\n');
 const fmt = (x, digits = 2) => (x === null || x === undefined || Number.isNaN(x) ? '–' : Number(x).toFixed(digits));
 const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
+const ONLY = (process.env.BENCH_ONLY || '')
+  .split(',')
+  .map((x) => x.trim().toLowerCase())
+  .filter(Boolean);
+/** Whether a part runs: every part unless BENCH_ONLY names some; (a) and (b) go together. */
+const wants = (...parts) => !ONLY.length || parts.some((p) => ONLY.includes(p));
+if (ONLY.some((p) => !['a', 'b', 'c', 'd'].includes(p))) {
+  log(`bench: BENCH_ONLY takes a comma list of a, b, c, d; got "${process.env.BENCH_ONLY}"`);
+  process.exit(2);
+}
 
 children.installCleanup();
 const watchdog = setTimeout(
   () => {
-    log(`bench: hard timeout (${env('BENCH_TIMEOUT_S', 330)} s), stopping`);
+    log(`bench: hard timeout (${env('BENCH_TIMEOUT_S', 400)} s), stopping`);
     children.killAllNow();
     process.exit(2);
   },
-  env('BENCH_TIMEOUT_S', 330) * 1000,
+  env('BENCH_TIMEOUT_S', 400) * 1000,
 );
 watchdog.unref();
 
@@ -127,11 +141,28 @@ function table(result) {
     lines.push(`### (c): not measured (${h ? h.error : 'skipped'})`, '');
   }
 
+  const d = result.search;
+  if (d && !d.error) {
+    const c = d.config;
+    lines.push(
+      `### (d) POST /api/v1/movies/{id}/search, fan-out to ${c.indexerLatenciesMs.length} indexers slowed to ${c.indexerLatenciesMs.join('/')} ms; ${c.count} searches per row, one after another (ours at LOG_LEVEL=warn, PROWLARR_SERVICE_RATE_LIMIT=${c.rateLimit})`,
+      '',
+    );
+    lines.push('| Row | p50 ms | p95 ms | min ms | max ms | Ratio (p50) | Ratio (p95) |', '|---|---:|---:|---:|---:|---:|---:|');
+    const row = (name, s, r50, r95) => lines.push(`| ${name} | ${fmt(s.p50Ms, 1)} | ${fmt(s.p95Ms, 1)} | ${fmt(s.minMs, 1)} | ${fmt(s.maxMs, 1)} | ${r50} | ${r95} |`);
+    row(`baseline: slowest indexer alone (direct \`GET /api/v1/search?indexerIds=${c.slowestIndexer}\`)`, d.baseline, '1', '1');
+    row(`**ours**: search, uncached (${c.indexerLatenciesMs.length} indexer calls in parallel + decision engine)`, d.fanOut, `**${fmt(d.fanOutRatio, 3)}** × baseline`, `${fmt(d.fanOutRatioP95, 3)} × baseline`);
+    row('ours: same movies again, every indexer cached', d.cached, `${fmt(d.cachedRatio, 3)} × uncached`, '');
+    lines.push('');
+  } else {
+    lines.push(`### (d): not measured (${d ? d.error : 'skipped'})`, '');
+  }
+
   lines.push('### Against the targets (measured ÷ target; ≤ 1 meets a ceiling, ≥ 1 meets a floor)', '');
   lines.push('| Target | Measured | Ratio to target | Met |', '|---|---:|---:|---|');
   for (const t of result.targets)
     lines.push(`| ${t.name} | ${t.measured === null ? '–' : fmt(t.measured)}${t.unit} | ${t.ratio === null ? '–' : fmt(t.ratio)} | ${t.met === null ? '–' : t.met ? 'yes' : '**no**'} |`);
-  const notes = [...(h && h.notes ? h.notes : [])];
+  const notes = [...(h && h.notes ? h.notes : []), ...(d && d.notes ? d.notes : [])];
   const problems = [...(result.problems || [])];
   if (notes.length || problems.length) lines.push('');
   for (const n of notes) lines.push(`- note: ${n}`);
@@ -176,6 +207,8 @@ function targets(result) {
       met: cpu === null ? null : cpu >= 0.6,
     });
   }
+  const d = result.search && !result.search.error ? result.search : undefined;
+  ceiling('(d) search fan-out ≤ 1.1 × the slowest indexer alone (p50)', d ? d.fanOutRatio : null, 1.1, '×');
   return list;
 }
 
@@ -184,53 +217,83 @@ async function main() {
     machine: machine(),
     pipeline: undefined,
     http: undefined,
+    search: undefined,
+    only: ONLY.length ? ONLY : undefined,
     targets: [],
     problems: [],
   };
   let failed = false;
 
-  log('== (a) + (b): pipeline overhead and open-circuit rejection');
-  const pStarted = Date.now();
-  try {
-    result.pipeline = await runPipeline();
-    result.pipeline.wallS = Math.round((Date.now() - pStarted) / 100) / 10;
-  } catch (error) {
-    failed = true;
-    result.pipeline = { error: error.message };
-    result.problems.push(`(a)/(b): ${error.message}`);
+  if (wants('a', 'b')) {
+    log('== (a) + (b): pipeline overhead and open-circuit rejection');
+    const pStarted = Date.now();
+    try {
+      result.pipeline = await runPipeline();
+      result.pipeline.wallS = Math.round((Date.now() - pStarted) / 100) / 10;
+    } catch (error) {
+      failed = true;
+      result.pipeline = { error: error.message };
+      result.problems.push(`(a)/(b): ${error.message}`);
+    }
+    result.machine.loadAverageAfterPipeline = load();
   }
-  result.machine.loadAverageAfterPipeline = load();
 
-  log('== (c): POST /api/v1/downloads under load');
-  const hStarted = Date.now();
-  try {
-    result.http = await runHttpBench({
-      rounds: env('BENCH_ROUNDS', 2),
-      duration: env('BENCH_DURATION', 10),
-      warmup: env('BENCH_WARMUP', 3),
-      connections: env('BENCH_CONNECTIONS', 32),
-      deadline: T0 + env('BENCH_BUDGET_S', 200) * 1000,
-      log,
-    });
-    result.http.wallS = Math.round((Date.now() - hStarted) / 100) / 10;
-    result.problems.push(...result.http.problems);
-    if (result.http.runs.some((r) => r.error)) failed = true;
-  } catch (error) {
-    failed = true;
-    result.http = { error: error.message };
-    result.problems.push(`(c): ${error.message.split('\n')[0]}`);
-    log(error.stack || String(error));
+  if (wants('c')) {
+    log('== (c): POST /api/v1/downloads under load');
+    const hStarted = Date.now();
+    try {
+      result.http = await runHttpBench({
+        rounds: env('BENCH_ROUNDS', 2),
+        duration: env('BENCH_DURATION', 10),
+        warmup: env('BENCH_WARMUP', 3),
+        connections: env('BENCH_CONNECTIONS', 32),
+        deadline: T0 + env('BENCH_BUDGET_S', 200) * 1000,
+        log,
+      });
+      result.http.wallS = Math.round((Date.now() - hStarted) / 100) / 10;
+      result.problems.push(...result.http.problems);
+      if (result.http.runs.some((r) => r.error)) failed = true;
+    } catch (error) {
+      failed = true;
+      result.http = { error: error.message };
+      result.problems.push(`(c): ${error.message.split('\n')[0]}`);
+      log(error.stack || String(error));
+    }
+  }
+
+  if (wants('d')) {
+    log('== (d): search fan-out to slowed indexers, vs the slowest indexer alone');
+    const dStarted = Date.now();
+    try {
+      result.search = await runSearchBench({
+        count: env('BENCH_SEARCH_COUNT', 15),
+        latencies: process.env.BENCH_SEARCH_LATENCIES ? process.env.BENCH_SEARCH_LATENCIES.split(',') : undefined,
+        log,
+      });
+      result.search.wallS = Math.round((Date.now() - dStarted) / 100) / 10;
+      result.problems.push(...result.search.problems.map((p) => `(d) ${p}`));
+    } catch (error) {
+      failed = true;
+      result.search = { error: error.message.split('\n')[0] };
+      result.problems.push(`(d): ${error.message.split('\n')[0]}`);
+      log(error.stack || String(error));
+    }
   }
 
   result.machine.loadAverageAtEnd = load();
   result.wallS = Math.round((Date.now() - T0) / 100) / 10;
   result.targets = targets(result);
   const markdown = table(result);
-  fs.mkdirSync(RESULTS, { recursive: true });
-  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
-  fs.writeFileSync(path.join(RESULTS, 'latest.md'), markdown + '\n');
+  // A partial run (BENCH_ONLY) leaves the committed bench/results/latest.* alone: it writes beside
+  // the OS temp dir's other bench files instead.
+  const dir = ONLY.length ? os.tmpdir() : RESULTS;
+  const stem = ONLY.length ? `keel-bench-only-${ONLY.join('')}` : 'latest';
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${stem}.json`), JSON.stringify(result, null, 2) + '\n');
+  fs.writeFileSync(path.join(dir, `${stem}.md`), markdown + '\n');
   process.stdout.write('\n' + markdown + '\n\n');
-  log(`wrote bench/results/latest.json and latest.md in ${result.wallS} s${failed ? ' (with failures, see problems)' : ''}`);
+  const where = ONLY.length ? path.join(dir, stem) : 'bench/results/latest';
+  log(`wrote ${where}.json and .md in ${result.wallS} s${failed ? ' (with failures, see problems)' : ''}`);
   return failed ? 1 : 0;
 }
 
