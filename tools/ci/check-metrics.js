@@ -6,6 +6,7 @@ const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
 const fs = require('node:fs');
 const { SignJWT } = require('jose');
+const { mediaWalkthrough, MEDIA_ENV } = require('./media-walkthrough');
 
 const root = path.join(__dirname, '..', '..');
 const DOWNLOAD = 'http://127.0.0.1:3001';
@@ -21,9 +22,9 @@ const expect = (condition, message) => condition || fail(message);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main() {
-  const env = { ...process.env, LOG_LEVEL: 'warn', LIBRARY_SERVICE_CIRCUIT_BREAKER_TIMEOUT: '2s' };
+  const env = { ...process.env, LOG_LEVEL: 'warn', LIBRARY_SERVICE_CIRCUIT_BREAKER_TIMEOUT: '2s', ...MEDIA_ENV };
   delete env.DATABASE_URL;
-  fs.rmSync(path.join(root, 'data', 'download'), { recursive: true, force: true });
+  for (const service of ['download', 'media-acquisition']) fs.rmSync(path.join(root, 'data', service), { recursive: true, force: true });
   const started = Date.now();
   const start = spawn(process.execPath, [path.join(root, 'tools/start/start.js')], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
   try {
@@ -64,6 +65,12 @@ async function main() {
     const problems = `${promtool.stdout}${promtool.stderr}`.trim();
     expect(promtool.status === 0 && problems === '', `promtool check metrics found problems:\n${problems}`);
     console.log(`promtool check metrics: no problems in ${metrics.split('\n').length} lines`);
+
+    const mediaMetrics = await mediaWalkthrough(token, expect);
+    const mediaPromtool = spawnSync('promtool', ['check', 'metrics'], { input: mediaMetrics, encoding: 'utf8' });
+    const mediaProblems = `${mediaPromtool.stdout}${mediaPromtool.stderr}`.trim();
+    expect(mediaPromtool.status === 0 && mediaProblems === '', `promtool check metrics found problems in media-acquisition's /metrics:\n${mediaProblems}`);
+    console.log(`promtool check metrics (media-acquisition): no problems in ${mediaMetrics.split('\n').length} lines`);
 
     await fetch(`${LIBRARY}/_sandbox/faults`, { method: 'DELETE' });
     await sleep(2500);

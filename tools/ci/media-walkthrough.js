@@ -1,0 +1,49 @@
+// The README's media-acquisition walk-through over HTTP, against `npm start`: add a movie, search,
+// grab, wait for the sandbox qBittorrent to finish, and find the imported hardlink on disk; then
+// Prowlarr down → 503 problem+json with Retry-After. Used by check-metrics.js.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const MEDIA = 'http://127.0.0.1:3004';
+const PROWLARR = 'http://127.0.0.1:3105';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Settings for `npm start` that make the walk-through quick: a 3 s download, a 1 s monitor. */
+const MEDIA_ENV = { SANDBOX_QBITTORRENT_DOWNLOAD_MS: '3000', MEDIA_MONITOR_INTERVAL: '1s' };
+
+async function mediaWalkthrough(token, expect) {
+  const libraryRoot = path.join(os.tmpdir(), 'keel-media', 'library');
+  fs.rmSync(path.join(libraryRoot, 'Blade Runner 2049 (2017)'), { recursive: true, force: true });
+  const call = async (method, route, body) => {
+    const headers = { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+    const response = await fetch(`${MEDIA}${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: response.status, headers: response.headers, body: await response.json() };
+  };
+
+  const movie = await call('POST', '/api/v1/movies', { title: 'Blade Runner 2049', year: 2017, imdbId: 'tt1856101', tmdbId: 335984, runtimeMinutes: 164 });
+  expect(movie.status === 201, `POST /movies answered ${movie.status}`);
+  const search = await call('POST', `/api/v1/movies/${movie.body.id}/search`);
+  expect(search.status === 200 && search.body.releases[0]?.rank === 1, `search answered ${search.status} without a ranked release`);
+  const grab = await call('POST', `/api/v1/movies/${movie.body.id}/grab`, {});
+  expect(grab.status === 201, `grab answered ${grab.status}`);
+  let imported;
+  for (let i = 0; i < 120 && !imported; i++) {
+    const current = await call('GET', `/api/v1/movies/${movie.body.id}`);
+    if (current.body.file) imported = current.body;
+    else await sleep(250);
+  }
+  expect(imported, 'the grabbed movie was never imported');
+  const file = path.join(libraryRoot, imported.file.relativePath);
+  expect(fs.statSync(file).nlink === 2, `${file} is not a hardlink of the download`);
+
+  await fetch(`${PROWLARR}/_sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'down', path: '/api/v1' }) });
+  const other = await call('POST', '/api/v1/movies', { title: 'Arrival', year: 2016 });
+  const down = await call('POST', `/api/v1/movies/${other.body.id}/search`);
+  await fetch(`${PROWLARR}/_sandbox/faults`, { method: 'DELETE' });
+  expect(down.status === 503 && down.headers.get('retry-after') && (down.headers.get('content-type') ?? '').startsWith('application/problem+json'), `Prowlarr down: search answered ${down.status}`);
+  console.log(`media walk-through: movie → search (${search.body.releases.length} releases) → grab → imported ${imported.file.relativePath} (hardlink) → Prowlarr down 503 + Retry-After`);
+  return (await fetch(`${MEDIA}/metrics`)).text();
+}
+
+module.exports = { mediaWalkthrough, MEDIA_ENV };
