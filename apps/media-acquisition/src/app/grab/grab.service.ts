@@ -22,6 +22,8 @@ const GRAB_TAG = 'keel';
 @Injectable()
 export class GrabService {
   private readonly logger = new Logger(GrabService.name);
+  /** Movies with a grab in flight: two concurrent grabs must not send two torrents (one instance per database). */
+  private readonly inFlight = new Set<string>();
 
   constructor(
     private readonly search: ReleaseSearchService,
@@ -37,10 +39,16 @@ export class GrabService {
 
   /** Grabs `guid`, or the best approved release, and tracks it. */
   async grab(movie: MovieRow, guid?: string): Promise<TrackedDownloadRow> {
-    const active = await this.downloads.activeForMovie(movie.id);
-    if (active) throw alreadyDownloading(movie.title, active.releaseTitle);
-    const result = await this.search.search(movie, await this.profiles.byId(movie.qualityProfileId));
-    return this.send(movie, this.choose(movie, result, guid), result);
+    if (this.inFlight.has(movie.id)) throw alreadyDownloading(movie.title, 'a grab in progress');
+    this.inFlight.add(movie.id);
+    try {
+      const active = await this.downloads.activeForMovie(movie.id);
+      if (active) throw alreadyDownloading(movie.title, active.releaseTitle);
+      const result = await this.search.search(movie, await this.profiles.byId(movie.qualityProfileId));
+      return await this.send(movie, this.choose(movie, result, guid), result);
+    } finally {
+      this.inFlight.delete(movie.id);
+    }
   }
 
   /** The best approved release, or undefined when none is (after a failure, say). */
