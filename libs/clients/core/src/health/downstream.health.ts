@@ -24,8 +24,13 @@ export abstract class DownstreamHealthIndicator {
     const details = { errorRate: Math.round(errorRate * 1000) / 1000, p95Ms, recentCalls: calls, breaker };
     if (breaker === 'open' || breaker === 'isolated') return indicator.down({ state: 'circuit-open' satisfies DownstreamHealthState, ...details });
     const probe = await this.client.probe();
-    if (!probe.ok) return indicator.down({ state: 'down' satisfies DownstreamHealthState, probe, ...details });
+    if (!this.isAlive(probe)) return indicator.down({ state: 'down' satisfies DownstreamHealthState, probe, ...details });
     const state: DownstreamHealthState = errorRate > DEGRADED_ERROR_RATE ? 'degraded' : 'healthy';
-    return indicator.up({ state, ...details });
+    return indicator.up({ state, ...(probe.ok ? {} : { probeStatus: probe.status }), ...details });
+  }
+
+  /** Whether the probe's answer shows the downstream alive: by default, a status below 400. */
+  protected isAlive(probe: { ok: boolean; status?: number }): boolean {
+    return probe.ok;
   }
 }
