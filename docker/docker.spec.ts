@@ -346,7 +346,7 @@ describe('docker/compose.yaml', () => {
     expect(services.redis.image).toBe('redis:7-alpine');
   });
 
-  it.each(['download', 'sandbox', 'chat-summarizer', 'project'])('builds %s from docker/Dockerfile with an APP arg naming an app', (name) => {
+  it.each(['download', 'sandbox', 'chat-summarizer', 'project', 'media-acquisition'])('builds %s from docker/Dockerfile with an APP arg naming an app', (name) => {
     const build = services[name].build;
     expect(resolve(DOCKER_DIR, build.context)).toBe(ROOT);
     expect(build.dockerfile).toBe('docker/Dockerfile');
@@ -433,6 +433,24 @@ describe('docker/compose.yaml', () => {
     expect(script).toContain(`CREATE DATABASE ${db.pathname.slice(1)};`);
     expect(new URL(env.USER_SERVICE_URL).host).toBe('sandbox:3103');
     expect(new URL(env.KNOWLEDGE_SERVICE_URL).host).toBe('sandbox:3104');
+  });
+
+  it('gives media-acquisition its database, Prowlarr, qBittorrent and a library on the qBittorrent emulator\'s volume', () => {
+    const env = envOf(services['media-acquisition']);
+    for (const key of ['PORT', 'DATABASE_URL', 'PROWLARR_SERVICE_URL', 'QBITTORRENT_SERVICE_URL', 'PROWLARR_API_KEY', 'QBITTORRENT_PASSWORD', 'MEDIA_LIBRARY_ROOT', 'JWT_SECRET']) expect([key, (env[key] ?? '').length > 0]).toEqual([key, true]);
+    const db = new URL(withDefaults(env.DATABASE_URL));
+    const init = (services.postgres.volumes as string[]).find((v) => v.includes('docker-entrypoint-initdb.d')) as string;
+    expect(readFileSync(resolve(DOCKER_DIR, init.split(':')[0]), 'utf8')).toContain(`CREATE DATABASE ${db.pathname.slice(1)};`);
+    expect(new URL(env.PROWLARR_SERVICE_URL).host).toBe('sandbox:3105');
+    expect(new URL(env.QBITTORRENT_SERVICE_URL).host).toBe('sandbox:3106');
+    expect(services.sandbox.ports).toEqual(expect.arrayContaining(['3105:3105', '3106:3106']));
+    // One volume for downloads and library: hardlinks need one filesystem.
+    const mount = (service: { volumes?: string[] }) => (service.volumes ?? []).find((v) => v.startsWith('media:'));
+    expect(mount(services['media-acquisition'])).toBe('media:/media');
+    expect(mount(services.sandbox)).toBe('media:/media');
+    expect(env.MEDIA_LIBRARY_ROOT.startsWith('/media/')).toBe(true);
+    expect(envOf(services.sandbox).SANDBOX_QBITTORRENT_DOWNLOAD_ROOT.startsWith('/media/')).toBe(true);
+    expect(read('docker/Dockerfile')).toContain(`mkdir -p /media/downloads ${env.MEDIA_LIBRARY_ROOT}`);
   });
 
   it('gives download longer to stop than SHUTDOWN_DELAY', () => {

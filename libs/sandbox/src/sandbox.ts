@@ -28,7 +28,8 @@ const STARTERS: Partial<Record<SandboxEmulatorName, EmulatorStarter>> = {
   llm: (options) => startLlmEmulator({ ...options, apiKey: process.env.LLM_API_KEY || undefined }),
   prowlarr: startProwlarrEmulator,
   // Long enough for a few monitor polls (MEDIA_MONITOR_INTERVAL, 10 s) to show progress in a demo.
-  qbittorrent: (options) => startQbittorrentEmulator({ ...options, downloadMs: Number(process.env.SANDBOX_QBITTORRENT_DOWNLOAD_MS) || 30_000 }),
+  qbittorrent: (options) =>
+    startQbittorrentEmulator({ ...options, downloadMs: Number(process.env.SANDBOX_QBITTORRENT_DOWNLOAD_MS) || 30_000, downloadRoot: process.env.SANDBOX_QBITTORRENT_DOWNLOAD_ROOT || undefined }),
 };
 
 /** Starts every emulator. If one fails to start, the others are closed before the error is rethrown. */
