@@ -240,6 +240,7 @@ async function runSearchBench(options = {}) {
       fanOut,
       cached,
       releasesJudgedMedian: median(releasesJudged.filter((x) => x !== null)),
+      releasesJudged,
       // Fan-out ÷ slowest single indexer: ratio of the medians (the reported figure), of the p95s,
       // and the median of the per-pair ratios (each search against the direct call just before it).
       fanOutRatio: ratio(fanOut.p50Ms, baseline.p50Ms),

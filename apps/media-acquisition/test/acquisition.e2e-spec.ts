@@ -145,4 +145,15 @@ describe('media-acquisition: add → search → grab → progress → import (e2
     expect(prowlarr).toMatchObject({ state: 'closed', rateLimit: { limit: 60, windowMs: 60_000 } });
     expect(prowlarr.rateLimit.used).toBeGreaterThan(0);
   });
+
+  it('counts grabs, imports and per-indexer searches in /metrics', async () => {
+    // Act
+    const metrics = await (await fetch(`${bed.service.url}/metrics`)).text();
+
+    // Assert
+    expect(metrics).toMatch(/^media_grabs_total\{trigger="user"\} 2$/m);
+    expect(metrics).toMatch(/^media_imports_total\{outcome="imported"\} 2$/m);
+    expect(metrics).toMatch(/^media_indexer_searches_total\{indexer="[^"]+",outcome="ok"\} [1-9]/m);
+    expect(metrics).toMatch(/^downstream_requests_total\{downstream="prowlarr",operation="search",outcome="success"\} [1-9]/m);
+  });
 });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ProwlarrClientModule } from '@keel/clients-prowlarr';
 import { QbittorrentClientModule } from '@keel/clients-qbittorrent';
 import { GrabController } from './grab/grab.controller';
+import { MEDIA_METRIC_PROVIDERS } from './metrics/media-metrics.providers';
 import { GrabService } from './grab/grab.service';
 import { MovieFileImporter } from './import';
 import { CompletedDownloadHandler } from './monitor/completed-download.handler';
@@ -19,7 +20,7 @@ import { TrackingModule } from './tracking/tracking.module';
 @Module({
   imports: [ProwlarrClientModule, QbittorrentClientModule, MoviesModule, QualityProfilesModule, TrackingModule],
   controllers: [GrabController, QueueController],
-  providers: [ReleaseSearchService, GrabService, MovieFileImporter, CompletedDownloadHandler, FailedDownloadHandler, DownloadMonitorService, QueueEventsService, QueueService],
+  providers: [...MEDIA_METRIC_PROVIDERS, ReleaseSearchService, GrabService, MovieFileImporter, CompletedDownloadHandler, FailedDownloadHandler, DownloadMonitorService, QueueEventsService, QueueService],
   exports: [QueueService, DownloadMonitorService],
 })
 export class AcquisitionModule {}

@@ -9,6 +9,10 @@ export const METRIC_NAMES = {
   httpRequests: 'http_server_requests_total',
   httpDuration: 'http_server_request_duration_seconds',
   summarizerFallbacks: 'summarizer_fallbacks_total',
+  mediaIndexerSearches: 'media_indexer_searches_total',
+  mediaGrabs: 'media_grabs_total',
+  mediaImports: 'media_imports_total',
+  mediaFailedDownloads: 'media_failed_downloads_total',
 } as const;
 
 /** Gauge values of `downstream_circuit_breaker_state`. */

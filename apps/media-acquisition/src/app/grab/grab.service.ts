@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
+import type { Counter } from 'prom-client';
 import { randomUUID } from 'node:crypto';
 import { ProwlarrClient } from '@keel/clients-prowlarr';
 import { QbittorrentClient } from '@keel/clients-qbittorrent';
@@ -7,6 +9,7 @@ import { MEDIA_CONFIG } from '../config/media.config';
 import type { MediaConfig } from '../config/media.config';
 import type { MovieRow, TrackedDownloadRow } from '../db/schema';
 import type { Decision } from '../decision';
+import { MEDIA_METRICS } from '../metrics/media-metrics.providers';
 import { MoviesRepository } from '../movies/movies.repository';
 import { QualityProfilesService } from '../profiles/quality-profiles.service';
 import { QueueEventsService } from '../queue/queue-events.service';
@@ -35,6 +38,7 @@ export class GrabService {
     private readonly history: HistoryRepository,
     private readonly events: QueueEventsService,
     @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
+    @InjectMetric(MEDIA_METRICS.grabs) private readonly grabs: Counter<'trigger'>,
   ) {}
 
   /** Grabs `guid`, or the best approved release, and tracks it. */
@@ -45,7 +49,7 @@ export class GrabService {
       const active = await this.downloads.activeForMovie(movie.id);
       if (active) throw alreadyDownloading(movie.title, active.releaseTitle);
       const result = await this.search.search(movie, await this.profiles.byId(movie.qualityProfileId));
-      return await this.send(movie, this.choose(movie, result, guid), result);
+      return await this.send(movie, this.choose(movie, result, guid), result, 'user');
     } finally {
       this.inFlight.delete(movie.id);
     }
@@ -55,7 +59,7 @@ export class GrabService {
   async grabNextBest(movie: MovieRow): Promise<TrackedDownloadRow | undefined> {
     const result = await this.search.search(movie, await this.profiles.byId(movie.qualityProfileId));
     const best = result.decisions.find((d) => d.approved);
-    return best ? this.send(movie, best, result) : undefined;
+    return best ? this.send(movie, best, result, 'redownload') : undefined;
   }
 
   private choose(movie: MovieRow, result: ReleaseSearchResult, guid: string | undefined): Decision {
@@ -70,7 +74,7 @@ export class GrabService {
     return chosen;
   }
 
-  private async send(movie: MovieRow, decision: Decision, result: ReleaseSearchResult): Promise<TrackedDownloadRow> {
+  private async send(movie: MovieRow, decision: Decision, result: ReleaseSearchResult, trigger: 'user' | 'redownload'): Promise<TrackedDownloadRow> {
     const release = result.releases.get(decision.release.guid);
     if (!release) throw unknownRelease(decision.release.guid);
     const link = await this.prowlarr.resolveDownload(release);
@@ -107,6 +111,7 @@ export class GrabService {
     if (!tracked) return (await this.downloads.findByDownloadId(added.id)) as TrackedDownloadRow;
     await this.history.record({ movieId: movie.id, downloadId: added.id, event: 'grabbed', sourceTitle: release.title, quality: decision.quality.name, data: { indexer: release.indexer, guid: release.guid, size: release.size, duplicate: added.duplicate } });
     await this.movies.setStatus(movie.id, 'downloading');
+    this.grabs.inc({ trigger });
     this.logger.log({ msg: 'release grabbed', movieId: movie.id, downloadId: added.id, release: release.title, quality: decision.quality.name, indexer: release.indexer });
     this.events.publish('grabbed', tracked);
     return tracked;

@@ -1,8 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
+import type { Counter } from 'prom-client';
 import { MEDIA_CONFIG } from '../config/media.config';
 import type { MediaConfig } from '../config/media.config';
 import type { TrackedDownloadRow } from '../db/schema';
 import { MovieFileImporter } from '../import';
+import { MEDIA_METRICS } from '../metrics/media-metrics.providers';
 import { MovieFilesRepository } from '../movies/movie-files.repository';
 import { MoviesRepository } from '../movies/movies.repository';
 import { QueueEventsService } from '../queue/queue-events.service';
@@ -28,6 +31,7 @@ export class CompletedDownloadHandler {
     private readonly history: HistoryRepository,
     private readonly events: QueueEventsService,
     @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
+    @InjectMetric(MEDIA_METRICS.imports) private readonly imports: Counter<'outcome'>,
   ) {}
 
   async import(row: TrackedDownloadRow): Promise<void> {
@@ -52,6 +56,7 @@ export class CompletedDownloadHandler {
     } catch (error) {
       // An I/O failure (disk full, permissions): back to pending, so the next tick tries again.
       this.logger.warn({ msg: 'import failed; will retry', downloadId: claimed.downloadId, error: (error as Error).message });
+      this.imports.inc({ outcome: 'error' });
       const pending = await this.downloads.transition(claimed.id, ['importing'], 'importPending', { messages: [`Import failed: ${(error as Error).message}`] });
       if (pending) this.events.publish('state', pending);
       return;
@@ -63,6 +68,7 @@ export class CompletedDownloadHandler {
     await this.files.insert({ movieId: movie.id, downloadId: claimed.downloadId, relativePath: outcome.relativePath, sizeBytes: outcome.size, quality: claimed.quality, releaseTitle: claimed.releaseTitle, transfer: outcome.mode });
     const imported = await this.downloads.transition(claimed.id, ['importing'], 'imported', { messages: [] });
     if (!imported) return;
+    this.imports.inc({ outcome: 'imported' });
     await this.movies.setStatus(movie.id, 'downloaded');
     await this.history.record({ movieId: movie.id, downloadId: claimed.downloadId, event: 'imported', sourceTitle: claimed.releaseTitle, quality: claimed.quality, data: { path: outcome.relativePath, transfer: outcome.mode, alreadyPresent: outcome.alreadyPresent } });
     this.logger.log({ msg: 'movie imported', movieId: movie.id, downloadId: claimed.downloadId, path: outcome.relativePath, transfer: outcome.mode });
@@ -72,6 +78,7 @@ export class CompletedDownloadHandler {
   private async block(row: TrackedDownloadRow, message: string): Promise<void> {
     const blocked = await this.downloads.transition(row.id, ['importing'], 'importBlocked', { messages: [message] });
     if (!blocked) return;
+    this.imports.inc({ outcome: 'blocked' });
     await this.history.record({ movieId: row.movieId, downloadId: row.downloadId, event: 'importBlocked', sourceTitle: row.releaseTitle, quality: row.quality, data: { message } });
     this.logger.warn({ msg: 'import blocked', downloadId: row.downloadId, reason: message });
     this.events.publish('state', blocked);

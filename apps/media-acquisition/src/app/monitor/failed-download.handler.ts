@@ -1,9 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
+import type { Counter } from 'prom-client';
 import { QbittorrentClient } from '@keel/clients-qbittorrent';
 import { MEDIA_CONFIG } from '../config/media.config';
 import type { MediaConfig } from '../config/media.config';
 import type { TrackedDownloadRow } from '../db/schema';
 import { GrabService } from '../grab/grab.service';
+import { MEDIA_METRICS } from '../metrics/media-metrics.providers';
 import { MoviesRepository } from '../movies/movies.repository';
 import { QueueEventsService } from '../queue/queue-events.service';
 import { BlocklistRepository } from '../tracking/blocklist.repository';
@@ -28,6 +31,7 @@ export class FailedDownloadHandler {
     private readonly grabs: GrabService,
     private readonly events: QueueEventsService,
     @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
+    @InjectMetric(MEDIA_METRICS.failedDownloads) private readonly failures: Counter,
   ) {}
 
   async fail(row: TrackedDownloadRow, reason: string): Promise<void> {
@@ -47,6 +51,7 @@ export class FailedDownloadHandler {
     }
     const failed = await this.downloads.transition(row.id, ['failedPending'], 'failed');
     if (!failed) return;
+    this.failures.inc();
     await this.history.record({ movieId: row.movieId, downloadId: row.downloadId, event: 'downloadFailed', sourceTitle: row.releaseTitle, quality: row.quality, data: { reason } });
     await this.movies.setStatus(row.movieId, 'wanted');
     this.logger.warn({ msg: 'download failed; release blocklisted', downloadId: row.downloadId, release: row.releaseTitle, reason });

@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
+import type { Counter } from 'prom-client';
 import { DownstreamError, DownstreamTimeoutError } from '@keel/clients-core';
 import { ProwlarrClient } from '@keel/clients-prowlarr';
 import type { ProwlarrIndexer, ProwlarrRelease } from '@keel/clients-prowlarr';
@@ -9,6 +11,7 @@ import { MEDIA_CONFIG } from '../config/media.config';
 import type { MediaConfig } from '../config/media.config';
 import { toQualityProfile } from '../profiles/quality-profiles.service';
 import { BlocklistRepository } from '../tracking/blocklist.repository';
+import { MEDIA_METRICS } from '../metrics/media-metrics.providers';
 import { SearchCache } from './search-cache';
 
 /** Newznab's movie categories: 2000 and its 20xx subcategories. */
@@ -49,6 +52,7 @@ export class ReleaseSearchService {
     private readonly prowlarr: ProwlarrClient,
     private readonly blocklist: BlocklistRepository,
     @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
+    @InjectMetric(MEDIA_METRICS.indexerSearches) private readonly searches: Counter<'indexer' | 'outcome'>,
   ) {
     this.cache = new SearchCache(config.searchCacheTtlMs);
     this.indexerList = new SearchCache(INDEXERS_TTL_MS, 1);
@@ -68,6 +72,7 @@ export class ReleaseSearchService {
       if (result.status === 'rejected') {
         const outcome: IndexerOutcome = isTimeout(result.reason) ? 'timeout' : 'failed';
         this.logger.warn({ msg: 'indexer search failed', indexerId: indexer.id, indexer: indexer.name, outcome, error: (result.reason as Error).message });
+        this.searches.inc({ indexer: indexer.name, outcome });
         return { indexerId: indexer.id, indexer: indexer.name, outcome, cached: false, releases: 0 };
       }
       for (const release of result.value.value) {
@@ -75,6 +80,7 @@ export class ReleaseSearchService {
         releases.set(release.guid, release);
         candidates.push(toCandidate(release, indexer.priority));
       }
+      this.searches.inc({ indexer: indexer.name, outcome: result.value.cached ? 'cached' : 'ok' });
       return { indexerId: indexer.id, indexer: indexer.name, outcome: 'ok', cached: result.value.cached, releases: result.value.value.length };
     });
 
