@@ -156,4 +156,21 @@ describe('media-acquisition: add → search → grab → progress → import (e2
     expect(metrics).toMatch(/^media_indexer_searches_total\{indexer="[^"]+",outcome="ok"\} [1-9]/m);
     expect(metrics).toMatch(/^downstream_requests_total\{downstream="prowlarr",operation="search",outcome="success"\} [1-9]/m);
   });
+
+  // Last: it shuts the service down.
+  it('ends open SSE streams when it shuts down, so the drain is not held open', async () => {
+    // Arrange
+    const token = await signTestToken({ sub: 'u1' });
+    const stream = await fetch(`${bed.service.url}/api/v1/queue/events`, { headers: { authorization: `Bearer ${token}` } });
+    const reader = stream.body!.getReader();
+
+    // Act
+    const closed = bed.service.close();
+    let done = false;
+    while (!done) done = (await reader.read()).done;
+    await closed;
+
+    // Assert
+    expect(done).toBe(true);
+  });
 });

@@ -33,6 +33,19 @@ describe(ShutdownCoordinator.name, () => {
     expect(calls).toEqual(['http closed', 'app closed']);
   });
 
+  it('tells beforeDrain listeners just before HTTP drains, and not after they unsubscribe', async () => {
+    const calls: string[] = [];
+    const coordinator = new ShutdownCoordinator();
+    coordinator.attach(fakeApp(calls));
+    coordinator.beforeDrain(() => calls.push('streams ended'));
+    const unsubscribe = coordinator.beforeDrain(() => calls.push('never'));
+    unsubscribe();
+
+    await coordinator.shutdown({ delayMs: 0 });
+
+    expect(calls).toEqual(['streams ended', 'http closed', 'app closed']);
+  });
+
   it('runs once however often it is asked', async () => {
     const calls: string[] = [];
     const coordinator = new ShutdownCoordinator();

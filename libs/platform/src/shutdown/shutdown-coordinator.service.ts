@@ -9,7 +9,9 @@ const DEFAULT_DELAY_MS = 5_000;
  * The rolling-deploy shutdown terminus leaves out (nestjs/terminus#2421):
  * 1. readiness answers 503 at once, so Kubernetes takes the pod out of its Service;
  * 2. the server keeps serving for SHUTDOWN_DELAY (about one probe period) while that propagates;
- * 3. the HTTP server stops accepting and drains the requests in flight;
+ * 3. `beforeDrain` listeners end long-lived responses (Server-Sent Events), which would otherwise
+ *    hold the drain open until the client hangs up; then the HTTP server stops accepting and drains
+ *    the requests in flight;
  * 4. `app.close()`: Nest runs onModuleDestroy, beforeApplicationShutdown and onApplicationShutdown,
  *    so clients and the database close after the last request.
  *
@@ -23,6 +25,7 @@ export class ShutdownCoordinator {
   private app?: INestApplication;
   private draining = false;
   private done?: Promise<void>;
+  private readonly drainListeners = new Set<() => void>();
 
   get isShuttingDown(): boolean {
     return this.draining;
@@ -31,6 +34,12 @@ export class ShutdownCoordinator {
   /** createService() calls this; the coordinator closes the app it belongs to. */
   attach(app: INestApplication): void {
     this.app = app;
+  }
+
+  /** Calls `listener` just before the HTTP server drains; returns the unsubscribe. */
+  beforeDrain(listener: () => void): () => void {
+    this.drainListeners.add(listener);
+    return () => this.drainListeners.delete(listener);
   }
 
   /** Runs the sequence once; later calls return the same promise. `delayMs` overrides SHUTDOWN_DELAY. */
@@ -45,6 +54,7 @@ export class ShutdownCoordinator {
     if (delayMs > 0) await sleep(delayMs);
     if (!this.app) return;
     this.logger.log('closing: draining requests in flight');
+    for (const listener of this.drainListeners) listener();
     await this.app.getHttpAdapter().close();
     this.logger.log('drained: closing clients and the database');
     await this.app.close();

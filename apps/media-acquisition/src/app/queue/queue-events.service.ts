@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OnModuleDestroy } from '@nestjs/common';
+import { ShutdownCoordinator } from '@keel/platform';
 import { Subject } from 'rxjs';
 import type { Observable } from 'rxjs';
 import type { TrackedDownloadRow } from '../db/schema';
@@ -24,6 +25,12 @@ export interface QueueEvent {
 export class QueueEventsService implements OnModuleDestroy {
   private readonly subject = new Subject<QueueEvent>();
 
+  constructor(shutdown: ShutdownCoordinator) {
+    // Open streams would hold the HTTP drain open until every browser hangs up (and the pod would be
+    // killed): end them as the drain starts. EventSource clients reconnect to another replica.
+    shutdown.beforeDrain(() => this.subject.complete());
+  }
+
   get events(): Observable<QueueEvent> {
     return this.subject.asObservable();
   }
@@ -44,7 +51,7 @@ export class QueueEventsService implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    // Completes every open SSE stream, so shutdown is not held up by connected browsers.
+    // For an app closed without the coordinator (tests).
     this.subject.complete();
   }
 }
