@@ -26,6 +26,8 @@ CREATE TABLE "movie_files" (
 	"relative_path" text NOT NULL,
 	"size_bytes" bigint NOT NULL,
 	"quality" text NOT NULL,
+	"revision_version" integer DEFAULT 1 NOT NULL,
+	"revision_real" integer DEFAULT 0 NOT NULL,
 	"release_title" text NOT NULL,
 	"transfer" text NOT NULL,
 	"imported_at" timestamp with time zone NOT NULL,
@@ -72,8 +74,7 @@ CREATE TABLE "tracked_downloads" (
 	"output_path" text,
 	"messages" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"grabbed_at" timestamp with time zone NOT NULL,
-	"updated_at" timestamp with time zone NOT NULL,
-	CONSTRAINT "tracked_downloads_download_id_unique" UNIQUE("download_id")
+	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "blocklist" ADD CONSTRAINT "blocklist_movie_id_movies_id_fk" FOREIGN KEY ("movie_id") REFERENCES "public"."movies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -88,4 +89,7 @@ CREATE UNIQUE INDEX "movies_tmdb" ON "movies" USING btree ("tmdb_id") WHERE "mov
 CREATE UNIQUE INDEX "movies_imdb" ON "movies" USING btree ("imdb_id") WHERE "movies"."imdb_id" is not null;--> statement-breakpoint
 CREATE INDEX "movies_created" ON "movies" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "tracked_downloads_state" ON "tracked_downloads" USING btree ("state");--> statement-breakpoint
-CREATE INDEX "tracked_downloads_movie" ON "tracked_downloads" USING btree ("movie_id","grabbed_at" DESC NULLS LAST);
+CREATE INDEX "tracked_downloads_movie" ON "tracked_downloads" USING btree ("movie_id","grabbed_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE UNIQUE INDEX "tracked_downloads_one_active" ON "tracked_downloads" USING btree ("movie_id") WHERE state in ('downloading', 'importPending', 'importing', 'importBlocked', 'failedPending');--> statement-breakpoint
+CREATE UNIQUE INDEX "tracked_downloads_active_download" ON "tracked_downloads" USING btree ("download_id") WHERE state in ('downloading', 'importPending', 'importing', 'importBlocked', 'failedPending');--> statement-breakpoint
+CREATE INDEX "tracked_downloads_download" ON "tracked_downloads" USING btree ("download_id","grabbed_at" DESC NULLS LAST);

@@ -1,16 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-/** Radarr's TrackedDownloadState, camelCased. */
-export const TRACKED_STATES = ['downloading', 'importPending', 'importing', 'imported', 'importBlocked', 'failedPending', 'failed'] as const;
+/** Radarr's TrackedDownloadState, camelCased. `ignored`: removed from the queue, or gone from qBittorrent. */
+export const TRACKED_STATES = ['downloading', 'importPending', 'importing', 'imported', 'importBlocked', 'failedPending', 'failed', 'ignored'] as const;
 export type TrackedState = (typeof TRACKED_STATES)[number];
 /** States the monitor still watches. `failedPending` is included so a crash between detecting a failure and handling it is finished after a restart. */
 export const ACTIVE_STATES: readonly TrackedState[] = ['downloading', 'importPending', 'importing', 'importBlocked', 'failedPending'];
 
+const ACTIVE_STATES_SQL = `state in (${ACTIVE_STATES.map((s) => `'${s}'`).join(', ')})`;
+
 export const MOVIE_STATUSES = ['wanted', 'downloading', 'downloaded'] as const;
 export type MovieStatus = (typeof MOVIE_STATUSES)[number];
 
-export const HISTORY_EVENTS = ['grabbed', 'imported', 'importBlocked', 'downloadFailed', 'blocklisted'] as const;
+export const HISTORY_EVENTS = ['grabbed', 'imported', 'importBlocked', 'downloadFailed', 'downloadIgnored'] as const;
 export type HistoryEvent = (typeof HISTORY_EVENTS)[number];
 
 /** A stored profile's body, validated by the decision engine before it is written. */
@@ -62,7 +64,7 @@ export const trackedDownloads = pgTable(
       .notNull()
       .references(() => movies.id, { onDelete: 'cascade' }),
     /** The torrent's info hash, upper-cased, as Radarr keys downloads. */
-    downloadId: text('download_id').notNull().unique(),
+    downloadId: text('download_id').notNull(),
     releaseGuid: text('release_guid').notNull(),
     releaseTitle: text('release_title').notNull(),
     indexerId: integer('indexer_id').notNull(),
@@ -81,7 +83,17 @@ export const trackedDownloads = pgTable(
     grabbedAt: timestamp('grabbed_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [index('tracked_downloads_state').on(t.state), index('tracked_downloads_movie').on(t.movieId, t.grabbedAt.desc())],
+  (t) => [
+    index('tracked_downloads_state').on(t.state),
+    index('tracked_downloads_movie').on(t.movieId, t.grabbedAt.desc()),
+    // One download at a time per movie, whatever races: two grabs, a grab and a re-download, two replicas.
+    uniqueIndex('tracked_downloads_one_active')
+      .on(t.movieId)
+      .where(sql.raw(ACTIVE_STATES_SQL)),
+    // A torrent is tracked once while active; after it ends, the same torrent may be grabbed again.
+    uniqueIndex('tracked_downloads_active_download').on(t.downloadId).where(sql.raw(ACTIVE_STATES_SQL)),
+    index('tracked_downloads_download').on(t.downloadId, t.grabbedAt.desc()),
+  ],
 );
 
 export const movieFiles = pgTable('movie_files', {
@@ -95,6 +107,8 @@ export const movieFiles = pgTable('movie_files', {
   relativePath: text('relative_path').notNull(),
   sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
   quality: text('quality').notNull(),
+  revisionVersion: integer('revision_version').notNull().default(1),
+  revisionReal: integer('revision_real').notNull().default(0),
   releaseTitle: text('release_title').notNull(),
   transfer: text('transfer').$type<'hardlink' | 'copy'>().notNull(),
   importedAt: timestamp('imported_at', { withTimezone: true, mode: 'date' }).notNull(),

@@ -26,6 +26,8 @@ export interface MovieInfo {
   imdbId?: string;
   tmdbId?: number;
   runtimeMinutes?: number;
+  /** The movie's imported file, if any: a release must then be an upgrade (Radarr's UpgradableSpecification). */
+  existingFile?: { quality: string; revision: ReleaseRevision };
 }
 
 export interface BlocklistEntry {

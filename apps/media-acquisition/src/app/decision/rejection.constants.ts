@@ -8,6 +8,8 @@ export const REJECTION_CODES = [
   'minimumSeeders',
   'blocklisted',
   'sample',
+  'notAnUpgrade',
+  'cutoffMet',
 ] as const;
 
 export type RejectionCode = (typeof REJECTION_CODES)[number];

@@ -7,6 +7,7 @@ import { QbittorrentClient } from '@keel/clients-qbittorrent';
 import type { AddTorrentRequest } from '@keel/clients-qbittorrent';
 import { MEDIA_CONFIG } from '../config/media.config';
 import type { MediaConfig } from '../config/media.config';
+import { ACTIVE_STATES } from '../db/schema';
 import type { MovieRow, TrackedDownloadRow } from '../db/schema';
 import type { Decision } from '../decision';
 import { MEDIA_METRICS } from '../metrics/media-metrics.providers';
@@ -57,9 +58,22 @@ export class GrabService {
 
   /** The best approved release, or undefined when none is (after a failure, say). */
   async grabNextBest(movie: MovieRow): Promise<TrackedDownloadRow | undefined> {
+    if (await this.downloads.activeForMovie(movie.id)) return undefined;
     const result = await this.search.search(movie, await this.profiles.byId(movie.qualityProfileId));
     const best = result.decisions.find((d) => d.approved);
     return best ? this.send(movie, best, result, 'redownload') : undefined;
+  }
+
+  /**
+   * The insert hit a unique index: the same torrent is already tracked for this movie (a repeated
+   * grab: answer with it), or another download of the movie won a race (undo our add and refuse).
+   */
+  private async conflict(movie: MovieRow, added: { id: string; duplicate: boolean }): Promise<TrackedDownloadRow> {
+    const same = await this.downloads.findByDownloadId(added.id);
+    if (same && same.movieId === movie.id && ACTIVE_STATES.includes(same.state)) return same;
+    if (!added.duplicate) await this.qbittorrent.remove([added.id], false).catch(() => undefined);
+    const active = await this.downloads.activeForMovie(movie.id);
+    throw alreadyDownloading(movie.title, active?.releaseTitle ?? same?.releaseTitle ?? 'another release');
   }
 
   private choose(movie: MovieRow, result: ReleaseSearchResult, guid: string | undefined): Decision {
@@ -107,8 +121,7 @@ export class GrabService {
       updatedAt: now,
     };
     const tracked = await this.downloads.insert(row);
-    // The same torrent already tracked (a repeated grab): report that one rather than a second row.
-    if (!tracked) return (await this.downloads.findByDownloadId(added.id)) as TrackedDownloadRow;
+    if (!tracked) return this.conflict(movie, added);
     await this.history.record({ movieId: movie.id, downloadId: added.id, event: 'grabbed', sourceTitle: release.title, quality: decision.quality.name, data: { indexer: release.indexer, guid: release.guid, size: release.size, duplicate: added.duplicate } });
     await this.movies.setStatus(movie.id, 'downloading');
     this.grabs.inc({ trigger });

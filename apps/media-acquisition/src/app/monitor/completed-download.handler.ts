@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Counter } from 'prom-client';
 import { MEDIA_CONFIG } from '../config/media.config';
@@ -65,7 +67,20 @@ export class CompletedDownloadHandler {
       await this.block(claimed, outcome.message);
       return;
     }
-    await this.files.insert({ movieId: movie.id, downloadId: claimed.downloadId, relativePath: outcome.relativePath, sizeBytes: outcome.size, quality: claimed.quality, releaseTitle: claimed.releaseTitle, transfer: outcome.mode });
+    const previous = await this.movies.file(movie.id);
+    await this.files.upsert({
+      movieId: movie.id,
+      downloadId: claimed.downloadId,
+      relativePath: outcome.relativePath,
+      sizeBytes: outcome.size,
+      quality: claimed.quality,
+      revisionVersion: claimed.revisionVersion,
+      revisionReal: claimed.revisionReal,
+      releaseTitle: claimed.releaseTitle,
+      transfer: outcome.mode,
+    });
+    // An upgrade: the superseded file leaves the library (the download it came from keeps seeding).
+    if (previous && previous.relativePath !== outcome.relativePath) await this.removeSuperseded(previous.relativePath);
     const imported = await this.downloads.transition(claimed.id, ['importing'], 'imported', { messages: [] });
     if (!imported) return;
     this.imports.inc({ outcome: 'imported' });
@@ -73,6 +88,12 @@ export class CompletedDownloadHandler {
     await this.history.record({ movieId: movie.id, downloadId: claimed.downloadId, event: 'imported', sourceTitle: claimed.releaseTitle, quality: claimed.quality, data: { path: outcome.relativePath, transfer: outcome.mode, alreadyPresent: outcome.alreadyPresent } });
     this.logger.log({ msg: 'movie imported', movieId: movie.id, downloadId: claimed.downloadId, path: outcome.relativePath, transfer: outcome.mode });
     this.events.publish('state', imported);
+  }
+
+  private async removeSuperseded(relativePath: string): Promise<void> {
+    await rm(join(this.config.libraryRoot, relativePath), { force: true }).catch((error: Error) =>
+      this.logger.warn({ msg: 'could not remove the superseded file', path: relativePath, error: error.message }),
+    );
   }
 
   private async block(row: TrackedDownloadRow, message: string): Promise<void> {

@@ -11,6 +11,9 @@ import type { TrackedDownloadPatch } from '../tracking/tracked-downloads.reposit
 import { CompletedDownloadHandler } from './completed-download.handler';
 import { FailedDownloadHandler } from './failed-download.handler';
 
+/** `clientStatus` of a tracked download qBittorrent no longer lists. */
+const MISSING = 'Missing';
+
 export interface MonitorStatus {
   lastPollAt?: string;
   /** Why the last poll could not read qBittorrent, if it could not. */
@@ -30,6 +33,7 @@ export class DownloadMonitorService implements OnApplicationBootstrap, OnApplica
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private readonly state: MonitorStatus = { polls: 0 };
+  private readonly missingGraceMs: number;
 
   constructor(
     private readonly qbittorrent: QbittorrentClient,
@@ -38,7 +42,9 @@ export class DownloadMonitorService implements OnApplicationBootstrap, OnApplica
     private readonly failed: FailedDownloadHandler,
     private readonly events: QueueEventsService,
     @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
-  ) {}
+  ) {
+    this.missingGraceMs = Math.max(2_000, 5 * config.monitorIntervalMs);
+  }
 
   get status(): MonitorStatus {
     return { ...this.state };
@@ -92,7 +98,12 @@ export class DownloadMonitorService implements OnApplicationBootstrap, OnApplica
     if (row.state === 'importPending' || row.state === 'importing') return this.completed.import(row);
     if (row.state === 'failedPending') return this.failed.finish(row);
     if (!item) {
-      await this.refresh(row, { clientStatus: 'Warning', messages: ['The download is no longer in qBittorrent'] });
+      // Seen missing for a while (not one odd poll): someone removed it in qBittorrent.
+      if (row.clientStatus === MISSING && Date.now() - row.updatedAt.getTime() > this.missingGraceMs) {
+        await this.failed.ignore(row, 'The download was removed from qBittorrent');
+        return;
+      }
+      await this.refresh(row, { clientStatus: MISSING, messages: ['The download is no longer in qBittorrent'] });
       return;
     }
     const current = await this.refresh(row, {

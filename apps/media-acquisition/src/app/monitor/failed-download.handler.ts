@@ -53,10 +53,24 @@ export class FailedDownloadHandler {
     if (!failed) return;
     this.failures.inc();
     await this.history.record({ movieId: row.movieId, downloadId: row.downloadId, event: 'downloadFailed', sourceTitle: row.releaseTitle, quality: row.quality, data: { reason } });
-    await this.movies.setStatus(row.movieId, 'wanted');
+    await this.movies.setStatus(row.movieId, (await this.movies.file(row.movieId)) ? 'downloaded' : 'wanted');
     this.logger.warn({ msg: 'download failed; release blocklisted', downloadId: row.downloadId, release: row.releaseTitle, reason });
     this.events.publish('state', failed);
     if (this.config.autoRedownload) await this.redownload(row.movieId);
+  }
+
+  /**
+   * Stops tracking a download without judging the release: the user removed it from the queue, or it
+   * vanished from qBittorrent. Nothing is blocklisted and nothing else is grabbed.
+   */
+  async ignore(row: TrackedDownloadRow, reason: string): Promise<TrackedDownloadRow | undefined> {
+    const ignored = await this.downloads.transition(row.id, ['downloading', 'importPending', 'importBlocked'], 'ignored', { messages: [reason] });
+    if (!ignored) return undefined;
+    await this.history.record({ movieId: row.movieId, downloadId: row.downloadId, event: 'downloadIgnored', sourceTitle: row.releaseTitle, quality: row.quality, data: { reason } });
+    await this.movies.setStatus(row.movieId, (await this.movies.file(row.movieId)) ? 'downloaded' : 'wanted');
+    this.logger.log({ msg: 'download no longer tracked', downloadId: row.downloadId, reason });
+    this.events.publish('state', ignored);
+    return ignored;
   }
 
   private async redownload(movieId: string): Promise<void> {

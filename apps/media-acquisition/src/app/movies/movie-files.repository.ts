@@ -10,8 +10,12 @@ import type * as schema from '../db/schema';
 export class MovieFilesRepository {
   constructor(@InjectDatabase() private readonly db: Database<typeof schema>) {}
 
-  /** Records the movie's file; a second call for the same movie (a re-run import) keeps the first. */
-  async insert(row: Omit<MovieFileRow, 'id' | 'importedAt'>): Promise<void> {
-    await this.db.insert(movieFiles).values({ id: randomUUID(), ...row, importedAt: new Date() }).onConflictDoNothing();
+  /** Records the movie's file, replacing the one an upgrade supersedes (one file per movie). */
+  async upsert(row: Omit<MovieFileRow, 'id' | 'importedAt'>): Promise<void> {
+    const { movieId: _movieId, ...file } = row;
+    await this.db
+      .insert(movieFiles)
+      .values({ id: randomUUID(), ...row, importedAt: new Date() })
+      .onConflictDoUpdate({ target: movieFiles.movieId, set: { ...file, importedAt: new Date() } });
   }
 }

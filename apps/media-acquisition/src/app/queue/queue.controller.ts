@@ -1,10 +1,12 @@
-import { Controller, Get, Sse } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Query, Sse } from '@nestjs/common';
 import type { MessageEvent } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { map } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { ApiProblemResponses } from '@keel/platform';
+import { DownloadIdParam } from './dto/download-id.param';
 import { QueueResponse } from './dto/queue.response';
+import { RemoveQueueItemQuery } from './dto/remove-queue-item.query';
 import { QueueEventsService } from './queue-events.service';
 import { QueueService } from './queue.service';
 
@@ -23,6 +25,14 @@ export class QueueController {
   @ApiOkResponse({ type: QueueResponse })
   async list(): Promise<QueueResponse> {
     return { items: await this.queue.list() };
+  }
+
+  @Delete(':downloadId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Stops tracking a download (Radarr’s “remove from queue”); the movie is wanted again unless it has a file' })
+  @ApiProblemResponses({ status: 400, description: 'Invalid input' }, { status: 404, description: 'No such download in the queue' }, { status: 503, description: 'qBittorrent is unavailable (removeFromClient)' })
+  async remove(@Param() { downloadId }: DownloadIdParam, @Query() query: RemoveQueueItemQuery): Promise<void> {
+    await this.queue.remove(downloadId.toUpperCase(), { removeFromClient: query.removeFromClient ?? false, blocklist: query.blocklist ?? false });
   }
 
   @Sse('events')

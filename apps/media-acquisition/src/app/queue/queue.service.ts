@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { QbittorrentClient } from '@keel/clients-qbittorrent';
 import type { StatusContributor } from '@keel/platform';
 import { MoviesRepository } from '../movies/movies.repository';
 import { toDownloadResponse } from '../movies/movie.mapper';
 import { DownloadMonitorService } from '../monitor/download-monitor.service';
+import { FailedDownloadHandler } from '../monitor/failed-download.handler';
+import { BlocklistRepository } from '../tracking/blocklist.repository';
 import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
 import type { QueueItemResponse } from './dto/queue.response';
 
@@ -13,7 +16,20 @@ export class QueueService implements StatusContributor {
     private readonly downloads: TrackedDownloadsRepository,
     private readonly movies: MoviesRepository,
     private readonly monitor: DownloadMonitorService,
+    private readonly failed: FailedDownloadHandler,
+    private readonly blocklist: BlocklistRepository,
+    private readonly qbittorrent: QbittorrentClient,
   ) {}
+
+  async remove(downloadId: string, options: { removeFromClient: boolean; blocklist: boolean }): Promise<void> {
+    const row = await this.downloads.findByDownloadId(downloadId);
+    if (!row || !['downloading', 'importPending', 'importBlocked'].includes(row.state)) throw new NotFoundException(`No download ${downloadId} in the queue`);
+    // qBittorrent first: if it is down, the request fails with 503 and nothing has changed yet.
+    if (options.removeFromClient) await this.qbittorrent.remove([row.downloadId], true);
+    if (options.blocklist) await this.blocklist.add({ movieId: row.movieId, releaseGuid: row.releaseGuid, releaseTitle: row.releaseTitle, indexerId: row.indexerId, reason: 'Removed from the queue' });
+    const ignored = await this.failed.ignore(row, 'Removed from the queue');
+    if (!ignored) throw new NotFoundException(`No download ${downloadId} in the queue`);
+  }
 
   async list(): Promise<QueueItemResponse[]> {
     const rows = await this.downloads.active();

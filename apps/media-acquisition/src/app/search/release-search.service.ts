@@ -10,6 +10,7 @@ import type { MovieRow, QualityProfileRow } from '../db/schema';
 import { MEDIA_CONFIG } from '../config/media.config';
 import type { MediaConfig } from '../config/media.config';
 import { toQualityProfile } from '../profiles/quality-profiles.service';
+import { MoviesRepository } from '../movies/movies.repository';
 import { BlocklistRepository } from '../tracking/blocklist.repository';
 import { MEDIA_METRICS } from '../metrics/media-metrics.providers';
 import { SearchCache } from './search-cache';
@@ -51,6 +52,7 @@ export class ReleaseSearchService {
   constructor(
     private readonly prowlarr: ProwlarrClient,
     private readonly blocklist: BlocklistRepository,
+    private readonly movies: MoviesRepository,
     @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
     @InjectMetric(MEDIA_METRICS.indexerSearches) private readonly searches: Counter<'indexer' | 'outcome'>,
   ) {
@@ -84,10 +86,11 @@ export class ReleaseSearchService {
       return { indexerId: indexer.id, indexer: indexer.name, outcome: 'ok', cached: result.value.cached, releases: result.value.value.length };
     });
 
-    const blocklist = await this.blocklist.forMovie(movie.id);
+    const [blocklist, file] = await Promise.all([this.blocklist.forMovie(movie.id), this.movies.file(movie.id)]);
+    const existingFile = file && { quality: file.quality, revision: { version: file.revisionVersion, real: file.revisionReal } };
     const decisions = decide(
       candidates,
-      { title: movie.title, year: movie.year, imdbId: movie.imdbId ?? undefined, tmdbId: movie.tmdbId ?? undefined, runtimeMinutes: movie.runtimeMinutes ?? undefined },
+      { title: movie.title, year: movie.year, imdbId: movie.imdbId ?? undefined, tmdbId: movie.tmdbId ?? undefined, runtimeMinutes: movie.runtimeMinutes ?? undefined, existingFile },
       toQualityProfile(profileRow),
       { blocklist: blocklist.map((b) => ({ guid: b.releaseGuid, title: b.releaseTitle, indexerId: b.indexerId })) },
     );

@@ -18,8 +18,9 @@ export class TrackedDownloadsRepository {
     return inserted;
   }
 
+  /** The torrent's latest tracking (a torrent can be grabbed again once its earlier tracking ended). */
   async findByDownloadId(downloadId: string): Promise<TrackedDownloadRow | undefined> {
-    const [row] = await this.db.select().from(trackedDownloads).where(eq(trackedDownloads.downloadId, downloadId)).limit(1);
+    const [row] = await this.db.select().from(trackedDownloads).where(eq(trackedDownloads.downloadId, downloadId)).orderBy(desc(trackedDownloads.grabbedAt)).limit(1);
     return row;
   }
 

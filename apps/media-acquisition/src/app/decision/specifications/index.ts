@@ -5,6 +5,7 @@ import { minimumSeedersSpecification } from './minimum-seeders.specification';
 import { qualityAllowedSpecification } from './quality-allowed.specification';
 import { sampleSpecification } from './sample.specification';
 import { unparsableSpecification } from './unparsable.specification';
+import { upgradeSpecification } from './upgrade.specification';
 import { wrongMovieSpecification } from './wrong-movie.specification';
 
 export {
@@ -14,6 +15,7 @@ export {
   qualityAllowedSpecification,
   sampleSpecification,
   unparsableSpecification,
+  upgradeSpecification,
   wrongMovieSpecification,
 };
 
@@ -26,4 +28,5 @@ export const ALL_SPECIFICATIONS: readonly Specification[] = [
   minimumSeedersSpecification,
   sampleSpecification,
   blocklistedSpecification,
+  upgradeSpecification,
 ];
