@@ -8,10 +8,9 @@ import type { MediaConfig } from '../config/media.config';
 import type { TrackedDownloadRow } from '../db/schema';
 import { MovieFileImporter } from '../import';
 import { MEDIA_METRICS } from '../metrics/media-metrics.providers';
-import { MovieFilesRepository } from '../movies/movie-files.repository';
 import { MoviesRepository } from '../movies/movies.repository';
 import { QueueEventsService } from '../queue/queue-events.service';
-import { HistoryRepository } from '../tracking/history.repository';
+import { OutcomeRepository } from '../tracking/outcome.repository';
 import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
 
 /**
@@ -29,8 +28,7 @@ export class CompletedDownloadHandler {
     private readonly importer: MovieFileImporter,
     private readonly downloads: TrackedDownloadsRepository,
     private readonly movies: MoviesRepository,
-    private readonly files: MovieFilesRepository,
-    private readonly history: HistoryRepository,
+    private readonly outcomes: OutcomeRepository,
     private readonly events: QueueEventsService,
     @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
     @InjectMetric(MEDIA_METRICS.imports) private readonly imports: Counter<'outcome'>,
@@ -68,24 +66,29 @@ export class CompletedDownloadHandler {
       return;
     }
     const previous = await this.movies.file(movie.id);
-    await this.files.upsert({
-      movieId: movie.id,
-      downloadId: claimed.downloadId,
-      relativePath: outcome.relativePath,
-      sizeBytes: outcome.size,
-      quality: claimed.quality,
-      revisionVersion: claimed.revisionVersion,
-      revisionReal: claimed.revisionReal,
-      releaseTitle: claimed.releaseTitle,
-      transfer: outcome.mode,
+    const imported = await this.outcomes.record({
+      download: claimed,
+      from: ['importing'],
+      to: 'imported',
+      messages: [],
+      movieStatus: 'downloaded',
+      file: {
+        movieId: movie.id,
+        downloadId: claimed.downloadId,
+        relativePath: outcome.relativePath,
+        sizeBytes: outcome.size,
+        quality: claimed.quality,
+        revisionVersion: claimed.revisionVersion,
+        revisionReal: claimed.revisionReal,
+        releaseTitle: claimed.releaseTitle,
+        transfer: outcome.mode,
+      },
+      history: { movieId: movie.id, downloadId: claimed.downloadId, event: 'imported', sourceTitle: claimed.releaseTitle, quality: claimed.quality, data: { path: outcome.relativePath, transfer: outcome.mode, alreadyPresent: outcome.alreadyPresent } },
     });
+    if (!imported) return;
     // An upgrade: the superseded file leaves the library (the download it came from keeps seeding).
     if (previous && previous.relativePath !== outcome.relativePath) await this.removeSuperseded(previous.relativePath);
-    const imported = await this.downloads.transition(claimed.id, ['importing'], 'imported', { messages: [] });
-    if (!imported) return;
     this.imports.inc({ outcome: 'imported' });
-    await this.movies.setStatus(movie.id, 'downloaded');
-    await this.history.record({ movieId: movie.id, downloadId: claimed.downloadId, event: 'imported', sourceTitle: claimed.releaseTitle, quality: claimed.quality, data: { path: outcome.relativePath, transfer: outcome.mode, alreadyPresent: outcome.alreadyPresent } });
     this.logger.log({ msg: 'movie imported', movieId: movie.id, downloadId: claimed.downloadId, path: outcome.relativePath, transfer: outcome.mode });
     this.events.publish('state', imported);
   }
@@ -97,10 +100,16 @@ export class CompletedDownloadHandler {
   }
 
   private async block(row: TrackedDownloadRow, message: string): Promise<void> {
-    const blocked = await this.downloads.transition(row.id, ['importing'], 'importBlocked', { messages: [message] });
+    const blocked = await this.outcomes.record({
+      download: row,
+      from: ['importing'],
+      to: 'importBlocked',
+      messages: [message],
+      movieStatus: 'downloading',
+      history: { movieId: row.movieId, downloadId: row.downloadId, event: 'importBlocked', sourceTitle: row.releaseTitle, quality: row.quality, data: { message } },
+    });
     if (!blocked) return;
     this.imports.inc({ outcome: 'blocked' });
-    await this.history.record({ movieId: row.movieId, downloadId: row.downloadId, event: 'importBlocked', sourceTitle: row.releaseTitle, quality: row.quality, data: { message } });
     this.logger.warn({ msg: 'import blocked', downloadId: row.downloadId, reason: message });
     this.events.publish('state', blocked);
   }

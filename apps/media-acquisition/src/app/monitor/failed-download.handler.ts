@@ -10,7 +10,7 @@ import { MEDIA_METRICS } from '../metrics/media-metrics.providers';
 import { MoviesRepository } from '../movies/movies.repository';
 import { QueueEventsService } from '../queue/queue-events.service';
 import { BlocklistRepository } from '../tracking/blocklist.repository';
-import { HistoryRepository } from '../tracking/history.repository';
+import { OutcomeRepository } from '../tracking/outcome.repository';
 import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
 
 /**
@@ -25,7 +25,7 @@ export class FailedDownloadHandler {
   constructor(
     private readonly downloads: TrackedDownloadsRepository,
     private readonly blocklist: BlocklistRepository,
-    private readonly history: HistoryRepository,
+    private readonly outcomes: OutcomeRepository,
     private readonly movies: MoviesRepository,
     private readonly qbittorrent: QbittorrentClient,
     private readonly grabs: GrabService,
@@ -49,11 +49,15 @@ export class FailedDownloadHandler {
     if (this.config.removeFailed) {
       await this.qbittorrent.remove([row.downloadId], true).catch((error: Error) => this.logger.warn({ msg: 'could not remove the failed download', downloadId: row.downloadId, error: error.message }));
     }
-    const failed = await this.downloads.transition(row.id, ['failedPending'], 'failed');
+    const failed = await this.outcomes.record({
+      download: row,
+      from: ['failedPending'],
+      to: 'failed',
+      movieStatus: 'keepIfFile',
+      history: { movieId: row.movieId, downloadId: row.downloadId, event: 'downloadFailed', sourceTitle: row.releaseTitle, quality: row.quality, data: { reason } },
+    });
     if (!failed) return;
     this.failures.inc();
-    await this.history.record({ movieId: row.movieId, downloadId: row.downloadId, event: 'downloadFailed', sourceTitle: row.releaseTitle, quality: row.quality, data: { reason } });
-    await this.movies.setStatus(row.movieId, (await this.movies.file(row.movieId)) ? 'downloaded' : 'wanted');
     this.logger.warn({ msg: 'download failed; release blocklisted', downloadId: row.downloadId, release: row.releaseTitle, reason });
     this.events.publish('state', failed);
     if (this.config.autoRedownload) await this.redownload(row.movieId);
@@ -64,10 +68,15 @@ export class FailedDownloadHandler {
    * vanished from qBittorrent. Nothing is blocklisted and nothing else is grabbed.
    */
   async ignore(row: TrackedDownloadRow, reason: string): Promise<TrackedDownloadRow | undefined> {
-    const ignored = await this.downloads.transition(row.id, ['downloading', 'importPending', 'importBlocked'], 'ignored', { messages: [reason] });
+    const ignored = await this.outcomes.record({
+      download: row,
+      from: ['downloading', 'importPending', 'importBlocked'],
+      to: 'ignored',
+      messages: [reason],
+      movieStatus: 'keepIfFile',
+      history: { movieId: row.movieId, downloadId: row.downloadId, event: 'downloadIgnored', sourceTitle: row.releaseTitle, quality: row.quality, data: { reason } },
+    });
     if (!ignored) return undefined;
-    await this.history.record({ movieId: row.movieId, downloadId: row.downloadId, event: 'downloadIgnored', sourceTitle: row.releaseTitle, quality: row.quality, data: { reason } });
-    await this.movies.setStatus(row.movieId, (await this.movies.file(row.movieId)) ? 'downloaded' : 'wanted');
     this.logger.log({ msg: 'download no longer tracked', downloadId: row.downloadId, reason });
     this.events.publish('state', ignored);
     return ignored;
