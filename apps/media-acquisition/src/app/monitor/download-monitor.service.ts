@@ -72,7 +72,11 @@ export class DownloadMonitorService implements OnApplicationBootstrap, OnApplica
 
   private async pollOnce(): Promise<void> {
     const tracked = await this.downloads.active();
-    if (tracked.length === 0) return;
+    if (tracked.length === 0) {
+      this.state.lastPollAt = new Date().toISOString();
+      this.state.polls++;
+      return;
+    }
     let items: QbittorrentItem[];
     try {
       items = await this.qbittorrent.list({ category: this.config.category });
