@@ -119,6 +119,8 @@ describe.each(TARGETS)(`${QbittorrentClient.name} against %s`, (_name, start) =>
 
     // Act
     const added = await client.addTorrent({ urls: [magnetFor(hash, 'Some.Movie.2019.1080p.BluRay.x264')], category: CATEGORY, tags: ['media-acq', 'test'] });
+    // A real qBittorrent answers `Ok.` before the torrent shows in its list.
+    await eventually(() => find(added.id), (i) => i !== undefined);
     const listed = await client.list({ category: CATEGORY });
 
     // Assert
@@ -139,7 +141,7 @@ describe.each(TARGETS)(`${QbittorrentClient.name} against %s`, (_name, start) =>
 
     // Assert
     expect(added).toEqual({ id: hash.toUpperCase(), duplicate: false });
-    expect((await find(added.id))?.hash).toBe(hash);
+    expect((await eventually(() => find(added.id), (i) => i !== undefined))?.hash).toBe(hash);
   });
 
   it('uploads .torrent bytes (multipart) stopped, and lists them as Paused', async () => {

@@ -13,6 +13,10 @@ import { toQbittorrentItem } from './qbittorrent-state.mapper';
 import { parseAddAnswer, parseFiles, parseTorrentInfos } from './qbittorrent.parsers';
 import type { AddTorrentRequest, AddTorrentResult, QbittorrentFile, QbittorrentItem, QbittorrentListQuery, QbittorrentVersions } from './qbittorrent.types';
 
+/** How often, and how far apart, a `Fails.` answer is checked against the list before it counts as a failure. */
+const DUPLICATE_LOOKS = 3;
+const DUPLICATE_LOOK_DELAY_MS = 200;
+
 /** qBittorrent wants lower-case hashes joined with `|`. */
 const wireHashes = (ids: string[]) => ids.map((id) => id.toLowerCase()).join('|');
 
@@ -43,7 +47,11 @@ export class QbittorrentClient {
     // 5.2 answers 409 when nothing was added; older versions 200 "Fails.".
     if (answer.status !== 409 && answer.status >= 300) throw new QbittorrentAddError(id, answer.status, answer.text);
     if (answer.status !== 409 && parseAddAnswer(answer.text).added) return { id, duplicate: false };
-    if ((await this.list({ hashes: [id] }, signal)).length > 0) return { id, duplicate: true };
+    // qBittorrent adds asynchronously: a torrent added a moment ago may not be listed yet.
+    for (let look = 0; look < DUPLICATE_LOOKS; look++) {
+      if (look > 0) await new Promise((resolve) => setTimeout(resolve, DUPLICATE_LOOK_DELAY_MS));
+      if ((await this.list({ hashes: [id] }, signal)).length > 0) return { id, duplicate: true };
+    }
     throw new QbittorrentAddError(id, answer.status, answer.text);
   }
 

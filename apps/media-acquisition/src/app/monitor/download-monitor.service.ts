@@ -102,6 +102,8 @@ export class DownloadMonitorService implements OnApplicationBootstrap, OnApplica
     if (row.state === 'importPending' || row.state === 'importing') return this.completed.import(row);
     if (row.state === 'failedPending') return this.failed.finish(row);
     if (!item) {
+      // qBittorrent lists a magnet only once it has taken it in: a fresh grab is not missing yet.
+      if (Date.now() - row.grabbedAt.getTime() < this.missingGraceMs) return;
       // Seen missing for a while (not one odd poll): someone removed it in qBittorrent.
       if (row.clientStatus === MISSING && Date.now() - row.updatedAt.getTime() > this.missingGraceMs) {
         await this.failed.ignore(row, 'The download was removed from qBittorrent');
