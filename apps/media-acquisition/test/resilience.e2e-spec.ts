@@ -46,7 +46,8 @@ describe('media-acquisition under failure (e2e)', () => {
     // Assert
     expect(search.status).toBe(503);
     expect(search.headers.get('content-type')).toMatch(/application\/problem\+json/);
-    expect(Number(search.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Prowlarr's own Retry-After, though the search's deadline ended before the client could retry.
+    expect(search.headers.get('retry-after')).toBe('7');
     expect(search.body).toMatchObject({ status: 503, downstream: 'prowlarr' });
   });
 
@@ -66,6 +67,24 @@ describe('media-acquisition under failure (e2e)', () => {
     expect(Object.values(outcomes).filter((o) => o === 'ok').length).toBeGreaterThanOrEqual(3);
     expect(search.body.releases.length).toBeGreaterThan(0);
     expect(search.body.releases.every((r: { indexerId: number }) => r.indexerId !== 2)).toBe(true);
+  });
+
+  it('skips a release its indexer no longer has: blocklists it and grabs the next best', async () => {
+    // Arrange: the Matrix was searched above; its best release's download link now answers 410
+    const id = (await bed.call('GET', '/api/v1/movies')).body.items.find((m: { title: string }) => m.title === 'The Matrix').id as string;
+    const search = await bed.call('POST', `/api/v1/movies/${id}/search`);
+    const best = search.body.releases[0] as { title: string; indexer: string; indexerId: number };
+    await bed.prowlarrFaults.inject({ mode: 'error', status: 410, path: `/${best.indexerId}/download` });
+
+    // Act
+    const grab = await bed.call('POST', `/api/v1/movies/${id}/grab`, {});
+
+    // Assert
+    expect(grab.status).toBe(201);
+    expect(grab.body.indexer).not.toBe(best.indexer);
+    const after = await bed.call('POST', `/api/v1/movies/${id}/search`);
+    const gone = after.body.releases.find((r: { title: string }) => r.title === best.title);
+    expect(gone.rejections.map((r: { code: string }) => r.code)).toContain('blocklisted');
   });
 
   it('blocklists a failed download and grabs the next best release', async () => {

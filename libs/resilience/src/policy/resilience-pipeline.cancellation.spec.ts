@@ -99,6 +99,31 @@ describe(ResiliencePipeline.name, () => {
       expect(observer.attempted).toHaveBeenCalledTimes(1);
     });
 
+    it('carries the failure it was waiting to retry, so the caller can report it rather than its own deadline', async () => {
+      const pipeline = build();
+      const failure = new HttpError(503, 5_000);
+      const controller = new AbortController();
+
+      const call = track(pipeline.execute(async () => Promise.reject(failure), { signal: controller.signal }));
+      await jest.advanceTimersByTimeAsync(1_000);
+      controller.abort(new Error('deadline'));
+      await jest.advanceTimersByTimeAsync(0);
+
+      expect(call.error).toBeInstanceOf(CallAbortedError);
+      expect((call.error as CallAbortedError).lastFailure).toBe(failure);
+    });
+
+    it('carries no failure when the caller gives up before any attempt failed', async () => {
+      const pipeline = build();
+      const controller = new AbortController();
+
+      const call = track(pipeline.execute(() => new Promise(() => undefined), { signal: controller.signal }));
+      controller.abort(new Error('deadline'));
+      await jest.advanceTimersByTimeAsync(0);
+
+      expect((call.error as CallAbortedError).lastFailure).toBeUndefined();
+    });
+
     it('aborts the attempt in flight through ctx.signal', async () => {
       const pipeline = build();
       const { fn, onAbort } = hangingDownstream();

@@ -22,6 +22,11 @@ class NoRetry {
   constructor(readonly error: unknown) {}
 }
 
+/** The last retryable failure of one call, for a CallAbortedError to carry. */
+interface FailureHolder {
+  last?: unknown;
+}
+
 export interface RateLimitUsage {
   limit: number;
   windowMs: number;
@@ -113,8 +118,10 @@ export class ResiliencePipeline {
     }
     const started = performance.now();
     const { signal } = opts;
-    let work = signal?.aborted ? Promise.reject(new CallAbortedError(this.name, signal.reason)) : this.guarded(fn, operation, signal, opts.retryable !== false);
-    if (signal && !signal.aborted) work = guardWithSignal(work, signal, () => new CallAbortedError(this.name, signal.reason));
+    // Only a call with a deadline can end between retries, so only it pays for the holder.
+    const failures: FailureHolder | undefined = signal ? {} : undefined;
+    let work = signal?.aborted ? Promise.reject(new CallAbortedError(this.name, signal.reason)) : this.guarded(fn, operation, signal, opts.retryable !== false, failures);
+    if (signal && !signal.aborted) work = guardWithSignal(work, signal, () => new CallAbortedError(this.name, signal.reason, failures?.last));
     return work.then(
       (value) => {
         const outcome = this.options.classifier.valueOutcome?.(value) ?? 'success';
@@ -137,15 +144,15 @@ export class ResiliencePipeline {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
-  private guarded<T>(fn: Attempt<T>, operation: string, signal: AbortSignal | undefined, retryable: boolean): Promise<T> {
-    const run = retryable && this.retry ? () => this.withRetry(fn, operation, signal) : () => this.attempt(fn, 0, signal);
+  private guarded<T>(fn: Attempt<T>, operation: string, signal: AbortSignal | undefined, retryable: boolean, failures: FailureHolder | undefined): Promise<T> {
+    const run = retryable && this.retry ? () => this.withRetry(fn, operation, signal, failures) : () => this.attempt(fn, 0, signal);
     if (!this.bulkhead) return run();
     const bh = this.bulkhead;
     if (bh.executionSlots === 0 && bh.queueSlots === 0) return Promise.reject(this.bulkheadError);
     return bh.execute(run, signal);
   }
 
-  private withRetry<T>(fn: Attempt<T>, operation: string, signal: AbortSignal | undefined): Promise<T> {
+  private withRetry<T>(fn: Attempt<T>, operation: string, signal: AbortSignal | undefined, failures: FailureHolder | undefined): Promise<T> {
     this.budget?.recordCall();
     const { classifier } = this.options;
     const retryOptions = this.options.retry as Exclude<PolicyOptions['retry'], false>;
@@ -164,6 +171,7 @@ export class ResiliencePipeline {
             throw new NoRetry(error);
           }
           this.observer.retrying(this.name, operation, attempt + 1, asked, error);
+          if (failures) failures.last = error;
           throw error;
         });
       }, signal)

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Counter } from 'prom-client';
 import { randomUUID } from 'node:crypto';
-import { ProwlarrClient } from '@keel/clients-prowlarr';
+import { ProwlarrClient, ProwlarrReleaseGoneError } from '@keel/clients-prowlarr';
 import { QbittorrentClient } from '@keel/clients-qbittorrent';
 import type { AddTorrentRequest } from '@keel/clients-qbittorrent';
 import { MEDIA_CONFIG } from '../config/media.config';
@@ -16,12 +16,15 @@ import { QualityProfilesService } from '../profiles/quality-profiles.service';
 import { QueueEventsService } from '../queue/queue-events.service';
 import { ReleaseSearchService } from '../search/release-search.service';
 import type { ReleaseSearchResult } from '../search/release-search.service';
+import { BlocklistRepository } from '../tracking/blocklist.repository';
 import { HistoryRepository } from '../tracking/history.repository';
 import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
 import { alreadyDownloading, nothingApproved, releaseRejected, unknownRelease } from './grab.errors';
 
 /** Tags every torrent Keel adds, so people can tell them apart in qBittorrent's UI. */
 const GRAB_TAG = 'keel';
+/** Approved releases tried, best first, when the indexer no longer has the better ones. */
+const MAX_GONE_RELEASES = 3;
 
 @Injectable()
 export class GrabService {
@@ -37,6 +40,7 @@ export class GrabService {
     private readonly movies: MoviesRepository,
     private readonly downloads: TrackedDownloadsRepository,
     private readonly history: HistoryRepository,
+    private readonly blocklist: BlocklistRepository,
     private readonly events: QueueEventsService,
     @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
     @InjectMetric(MEDIA_METRICS.grabs) private readonly grabs: Counter<'trigger'>,
@@ -50,7 +54,8 @@ export class GrabService {
       const active = await this.downloads.activeForMovie(movie.id);
       if (active) throw alreadyDownloading(movie.title, active.releaseTitle);
       const result = await this.search.search(movie, await this.profiles.byId(movie.qualityProfileId));
-      return await this.send(movie, this.choose(movie, result, guid), result, 'user');
+      if (guid !== undefined) return await this.send(movie, this.choose(movie, result, guid), result, 'user');
+      return await this.sendBest(movie, result, 'user');
     } finally {
       this.inFlight.delete(movie.id);
     }
@@ -60,8 +65,29 @@ export class GrabService {
   async grabNextBest(movie: MovieRow): Promise<TrackedDownloadRow | undefined> {
     if (await this.downloads.activeForMovie(movie.id)) return undefined;
     const result = await this.search.search(movie, await this.profiles.byId(movie.qualityProfileId));
-    const best = result.decisions.find((d) => d.approved);
-    return best ? this.send(movie, best, result, 'redownload') : undefined;
+    return result.decisions.some((d) => d.approved) ? this.sendBest(movie, result, 'redownload') : undefined;
+  }
+
+  /**
+   * The best approved release; if the indexer no longer has it (its link answers 404/410), that
+   * release is blocklisted and the next best is tried, a few at most.
+   */
+  private async sendBest(movie: MovieRow, result: ReleaseSearchResult, trigger: 'user' | 'redownload'): Promise<TrackedDownloadRow> {
+    const approved = result.decisions.filter((d) => d.approved);
+    if (approved.length === 0) throw nothingApproved(movie.title, result.decisions.length);
+    let gone: ProwlarrReleaseGoneError | undefined;
+    for (const decision of approved.slice(0, MAX_GONE_RELEASES)) {
+      try {
+        return await this.send(movie, decision, result, trigger);
+      } catch (error) {
+        if (!(error instanceof ProwlarrReleaseGoneError)) throw error;
+        gone = error;
+        const { release } = decision;
+        this.logger.warn({ msg: 'release gone from its indexer; trying the next best', movieId: movie.id, release: release.title, indexer: release.indexer });
+        await this.blocklist.add({ movieId: movie.id, releaseGuid: release.guid, releaseTitle: release.title, indexerId: release.indexerId, reason: 'No longer available from the indexer' });
+      }
+    }
+    throw gone as ProwlarrReleaseGoneError;
   }
 
   /**
@@ -76,12 +102,7 @@ export class GrabService {
     throw alreadyDownloading(movie.title, active?.releaseTitle ?? same?.releaseTitle ?? 'another release');
   }
 
-  private choose(movie: MovieRow, result: ReleaseSearchResult, guid: string | undefined): Decision {
-    if (guid === undefined) {
-      const best = result.decisions.find((d) => d.approved);
-      if (!best) throw nothingApproved(movie.title, result.decisions.length);
-      return best;
-    }
+  private choose(movie: MovieRow, result: ReleaseSearchResult, guid: string): Decision {
     const chosen = result.decisions.find((d) => d.release.guid === guid);
     if (!chosen) throw unknownRelease(guid);
     if (!chosen.approved) throw releaseRejected(chosen.release.title, chosen.rejections.map((r) => r.message));

@@ -61,7 +61,7 @@ export class ReleaseSearchService {
   }
 
   async search(movie: MovieRow, profileRow: QualityProfileRow): Promise<ReleaseSearchResult> {
-    const { value: all } = await this.indexerList.get('indexers', () => this.prowlarr.listIndexers());
+    const { value: all } = await this.indexerList.get('indexers', () => this.prowlarr.listIndexers(AbortSignal.timeout(this.config.indexerTimeoutMs)));
     const indexers = all.filter((indexer) => indexer.enable && indexer.supportsSearch);
     const settled = await Promise.allSettled(indexers.map((indexer) => this.searchIndexer(movie, indexer)));
     const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));

@@ -164,6 +164,19 @@ describe(DownstreamErrorMapper.name, () => {
       expect(error.message).toBe('call to library was cancelled');
     });
 
+    it('maps a deadline that ended while waiting to retry a 503 to that 503, with its Retry-After', () => {
+      // Arrange
+      const reason = Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' });
+      const failure = new RetryableStatusError(503, 7_000, '');
+
+      // Act
+      const error = mapper.map(new CallAbortedError('library', reason, failure));
+
+      // Assert
+      expect(error).toBeInstanceOf(DownstreamUnavailableError);
+      expect(error.retryAfterSeconds).toBe(7);
+    });
+
     it('maps a cancellation without a reason to DownstreamUnavailableError', () => {
       expect(mapper.map(new CallAbortedError('library'))).toBeInstanceOf(DownstreamUnavailableError);
     });

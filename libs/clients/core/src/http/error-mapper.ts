@@ -32,6 +32,8 @@ export class DownstreamErrorMapper {
       return new DownstreamUnavailableError(downstream, `${downstream} answered ${error.status}`, error.status, error.retryAfterMs, { cause: error });
     }
     if (error instanceof CallAbortedError) {
+      // Given up while waiting to retry a failure: that failure (a 503 with its Retry-After, say) is the news.
+      if (error.lastFailure !== undefined) return this.map(error.lastFailure);
       // AbortSignal.timeout() aborts with a DOMException named TimeoutError (another realm under Jest).
       const reason = error.cause as { name?: unknown } | undefined;
       const deadline = reason?.name === 'TimeoutError';
