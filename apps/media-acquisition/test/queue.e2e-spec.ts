@@ -1,3 +1,5 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { eventually, startMediaTestBed } from './media-test.setup';
 import type { MediaTestBed } from './media-test.setup';
 
@@ -80,5 +82,33 @@ describe('media-acquisition queue management and upgrades (e2e)', () => {
     expect(search.body.releases.every((r: { approved: boolean; rejections: { code: string }[] }) => !r.approved && r.rejections.some((j) => j.code === 'cutoffMet'))).toBe(true);
     expect(again.status).toBe(409);
     expect((await movie(bed, id)).status).toBe('downloaded');
+  });
+
+  it('blocks an import whose destination holds another file, keeps the reason, and leaves that file alone', async () => {
+    // Arrange: someone's own file already sits where the import would go
+    const id = await addMovie(bed, { title: 'Arrival', year: 2016, imdbId: 'tt2543164' });
+    const best = (await bed.call('POST', `/api/v1/movies/${id}/search`)).body.releases[0] as { title: string; quality: string };
+    const proper = /\b(PROPER|REPACK)\b/i.test(best.title) ? ' Proper' : '';
+    const folder = join(bed.libraryRoot, 'Arrival (2016)');
+    mkdirSync(folder, { recursive: true });
+    const theirs = join(folder, `Arrival (2016) ${best.quality}${proper}.mkv`);
+    writeFileSync(theirs, 'not the download');
+
+    // Act
+    const grab = await bed.call('POST', `/api/v1/movies/${id}/grab`, {});
+    bed.qbittorrent.completeTorrent((grab.body.downloadId as string).toLowerCase());
+
+    // Assert
+    const blocked = await eventually(async () => {
+      const current = await movie(bed, id);
+      return current.download.state === 'importBlocked' ? current : undefined;
+    }, 20_000, 'the blocked import');
+    expect(blocked.download.messages.join(' ')).toMatch(/already exists/i);
+    await new Promise((resolve) => setTimeout(resolve, 600)); // a few more polls
+    expect((await movie(bed, id)).download.messages.join(' ')).toMatch(/already exists/i);
+    expect(readFileSync(theirs, 'utf8')).toBe('not the download');
+    const events = (await bed.call('GET', `/api/v1/movies/${id}/history`)).body.items.map((h: { event: string }) => h.event);
+    expect(events).toEqual(['importBlocked', 'grabbed']);
+    expect((await bed.call('DELETE', `/api/v1/queue/${grab.body.downloadId}`)).status).toBe(204);
   });
 });

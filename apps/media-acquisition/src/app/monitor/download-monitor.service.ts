@@ -117,7 +117,8 @@ export class DownloadMonitorService implements OnApplicationBootstrap, OnApplica
       progress: item.progress,
       etaSeconds: item.etaSeconds,
       outputPath: item.contentPath || null,
-      messages: item.message ? [item.message] : [],
+      // An import block's own message (e.g. "destination already exists") outlives qBittorrent's silence.
+      ...(row.state === 'downloading' ? { messages: item.message ? [item.message] : [] } : {}),
     });
     // qBittorrent's `error` is a Warning to Radarr; here a torrent in error has failed: it never
     // recovers by itself, and the user asked for the movie, not for this release.
