@@ -51,7 +51,7 @@ async function main() {
   }
   for (const service of services.filter((s) => s.health)) {
     const url = `http://127.0.0.1:${service.port}${service.health}`;
-    if (!(await waitHealthy(url, 60_000))) {
+    if (!(await waitHealthy(url, 120_000))) {
       console.error(`${service.name} did not become healthy at ${url}`);
       return stop(1);
     }
