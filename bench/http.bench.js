@@ -11,67 +11,22 @@
 //   node bench/http.bench.js [--out file.json] [--rounds 2] [--duration 10] [--warmup 3]
 const fs = require('node:fs');
 const os = require('node:os');
-const net = require('node:net');
 const path = require('node:path');
-const { createHmac } = require('node:crypto');
 const { execFileSync } = require('node:child_process');
 const autocannon = require('autocannon');
 const { request } = require('undici');
 const children = require('./lib/children');
+const { runMain } = require('./lib/cli');
+const { cleanEnv, freePort, mintToken, startLogged, waitHealthy } = require('./lib/services');
+const { median, round } = require('./lib/stats');
 
 const ROOT = path.join(__dirname, '..');
 const OURS_MAIN = path.join(ROOT, 'dist/apps/download/src/main.js');
 const SANDBOX_MAIN = path.join(ROOT, 'dist/apps/sandbox/src/main.js');
 const BASELINE_MAIN = path.join(__dirname, 'baseline/download-baseline.js');
 const MIGRATIONS = path.join(ROOT, 'apps/download/migrations');
-const DEV_JWT_SECRET = 'keel-dev-secret-do-not-use-in-production';
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const EMULATORS = ['library', 'chat', 'user', 'knowledge', 'prowlarr', 'qbittorrent', 'llm'];
-/** Variables of the caller's shell that would change what the servers do; the bench sets its own. */
-const SCRUBBED_ENV = /^(JWT_|DATABASE_URL$|NODE_ENV$|LOG_LEVEL$|PORT$|HOST$|LIBRARY_SERVICE_|DOWNLOAD_|PGLITE_|SANDBOX_|SHUTDOWN_DELAY$|BODY_LIMIT$|NODE_OPTIONS$)/;
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (values) => {
-  const sorted = values.filter((v) => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
-  if (!sorted.length) return null;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const round = (x, digits = 2) => (x === null || x === undefined ? null : Math.round(x * 10 ** digits) / 10 ** digits);
-
-function parseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i].startsWith('--')) args[argv[i].slice(2)] = argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') ? argv[++i] : true;
-  }
-  return args;
-}
-
-function mintToken(secret = DEV_JWT_SECRET) {
-  const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'u1', iat: now, exp: now + 3600 })}`;
-  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function cleanEnv(extra) {
-  const env = {};
-  for (const [k, v] of Object.entries(process.env)) if (!SCRUBBED_ENV.test(k)) env[k] = v;
-  return { ...env, ...extra };
-}
-
 const CLK_TCK = (() => {
   try {
     return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
@@ -98,46 +53,6 @@ function rssMB(pid) {
   } catch {
     return undefined;
   }
-}
-
-/** Starts a tracked child whose output goes to `logFile`; `tail()` gives its last lines. */
-function startLogged(args, { cwd, env, logFile }) {
-  const out = fs.openSync(logFile, 'a');
-  const child = children.start(process.execPath, args, {
-    cwd,
-    env,
-    stdio: ['ignore', out, out],
-  });
-  fs.closeSync(out);
-  child.tail = (lines = 15) => {
-    try {
-      return fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-lines).join('\n');
-    } catch {
-      return '';
-    }
-  };
-  return child;
-}
-
-/** Polls `url` until it answers 200; fails early if `child` exits, or after `timeoutMs`. */
-async function waitHealthy(url, child, timeoutMs, headers = {}) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${child.tail()}`);
-    try {
-      const res = await request(url, {
-        headers,
-        headersTimeout: 2000,
-        bodyTimeout: 2000,
-      });
-      await res.body.dump();
-      if (res.statusCode === 200) return;
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(150);
-  }
-  throw new Error(`not ready within ${timeoutMs} ms:\n${child.tail()}`);
 }
 
 function load({ url, headers, body, connections, duration }) {
@@ -492,28 +407,17 @@ async function runHttpBench(options = {}) {
   }
 }
 
-// freePort, startLogged and waitHealthy are shared with search.bench.js (d).
-module.exports = { runHttpBench, mintToken, freePort, startLogged, waitHealthy };
+module.exports = { runHttpBench };
 
 if (require.main === module) {
   children.installCleanup();
-  const args = parseArgs(process.argv.slice(2));
-  runHttpBench({
-    rounds: args.rounds,
-    warmup: args.warmup,
-    duration: args.duration,
-    connections: args.connections,
-    kinds: args.kinds ? String(args.kinds).split(',') : undefined,
-  }).then(
-    (result) => {
-      const json = JSON.stringify(result, null, 2);
-      if (args.out && args.out !== true) fs.writeFileSync(args.out, json + '\n');
-      else process.stdout.write(json + '\n');
-      process.exit(0);
-    },
-    (error) => {
-      process.stderr.write(`http bench failed: ${error && error.stack ? error.stack : error}\n`);
-      process.exit(1);
-    },
+  runMain('http', (args) =>
+    runHttpBench({
+      rounds: args.rounds,
+      warmup: args.warmup,
+      duration: args.duration,
+      connections: args.connections,
+      kinds: args.kinds ? String(args.kinds).split(',') : undefined,
+    }),
   );
 }

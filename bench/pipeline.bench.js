@@ -6,18 +6,10 @@
 // interleaved and their order rotates, and the median round counts. Overhead = variant − bare.
 //
 //   node --expose-gc bench/pipeline.bench.js [--out file.json] [--rounds 7] [--count 20000]
-const fs = require('node:fs');
 const path = require('node:path');
+const { runMain } = require('./lib/cli');
 
 const DIST = path.join(__dirname, '..', 'dist');
-
-function parseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i].startsWith('--')) args[argv[i].slice(2)] = argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') ? argv[++i] : true;
-  }
-  return args;
-}
 
 /**
  * A loop of its own per variant (`new Function` gives each its own feedback vector), so that the
@@ -254,19 +246,4 @@ async function runPipelineBench(options = {}) {
 
 module.exports = { runPipelineBench };
 
-if (require.main === module) {
-  const args = parseArgs(process.argv.slice(2));
-  runPipelineBench(args).then(
-    (result) => {
-      const json = JSON.stringify(result, null, 2);
-      if (args.out && args.out !== true) fs.writeFileSync(args.out, json + '\n');
-      else process.stdout.write(json + '\n');
-      // opossum and the timeout wheel unref their timers; exit explicitly all the same.
-      process.exit(0);
-    },
-    (error) => {
-      process.stderr.write(`pipeline bench failed: ${error && error.stack ? error.stack : error}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runMain('pipeline', runPipelineBench);

@@ -17,7 +17,9 @@ const os = require('node:os');
 const path = require('node:path');
 const { request } = require('undici');
 const children = require('./lib/children');
-const { mintToken, freePort, startLogged, waitHealthy } = require('./http.bench');
+const { runMain } = require('./lib/cli');
+const { cleanEnv, freePort, mintToken, startLogged, waitHealthy } = require('./lib/services');
+const { median, percentile, round, sorted } = require('./lib/stats');
 
 const ROOT = path.join(__dirname, '..');
 const SERVICE_MAIN = path.join(ROOT, 'dist/apps/media-acquisition/src/main.js');
@@ -28,23 +30,6 @@ const EMULATORS = ['library', 'chat', 'user', 'knowledge', 'prowlarr', 'qbittorr
 const API_KEY = 'keel-sandbox-prowlarr-api-key';
 /** High enough that Prowlarr's client-side rate limiter (60/1m by default) never waits here. */
 const RATE_LIMIT = '100000/1m';
-/** Variables of the caller's shell that would change what the children do; the bench sets its own. */
-const SCRUBBED_ENV =
-  /^(JWT_|DATABASE_URL$|NODE_ENV$|LOG_LEVEL$|PORT$|HOST$|MEDIA_|PROWLARR_|QBITTORRENT_|PGLITE_|SANDBOX_|SHUTDOWN_DELAY$|BODY_LIMIT$|NODE_OPTIONS$)/;
-
-const round = (x, digits = 2) => (x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits);
-const sorted = (values) => values.filter((v) => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
-const median = (values) => {
-  const s = sorted(values);
-  if (!s.length) return null;
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
-/** Nearest-rank percentile (with 15 samples, p95 is the largest). */
-const percentile = (values, p) => {
-  const s = sorted(values);
-  return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] : null;
-};
 const summary = (values) => ({
   samples: values.length,
   p50Ms: round(median(values)),
@@ -54,21 +39,6 @@ const summary = (values) => ({
 });
 const ratio = (a, b) => (a === null || b === null || !(b > 0) ? null : round(a / b, 3));
 
-function parseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i].startsWith('--')) args[argv[i].slice(2)] = argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') ? argv[++i] : true;
-  }
-  return args;
-}
-
-function cleanEnv(extra) {
-  const env = {};
-  for (const [k, v] of Object.entries(process.env)) if (!SCRUBBED_ENV.test(k)) env[k] = v;
-  return { ...env, ...extra };
-}
-
-/** The movies to search: the emulator's seeded titles, in later years too, so that every one is new. */
 function benchMovies(seeds, count) {
   const list = [];
   for (let i = 0; list.length < count; i++) {
@@ -275,20 +245,5 @@ module.exports = { runSearchBench };
 
 if (require.main === module) {
   children.installCleanup();
-  const args = parseArgs(process.argv.slice(2));
-  runSearchBench({
-    count: args.count,
-    latencies: args.latencies ? String(args.latencies).split(',') : undefined,
-  }).then(
-    (result) => {
-      const json = JSON.stringify(result, null, 2);
-      if (args.out && args.out !== true) fs.writeFileSync(args.out, json + '\n');
-      else process.stdout.write(json + '\n');
-      process.exit(0);
-    },
-    (error) => {
-      process.stderr.write(`search bench failed: ${error && error.stack ? error.stack : error}\n`);
-      process.exit(1);
-    },
-  );
+  runMain('search', (args) => runSearchBench({ count: args.count, latencies: args.latencies ? String(args.latencies).split(',') : undefined }));
 }
