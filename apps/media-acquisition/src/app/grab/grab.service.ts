@@ -31,6 +31,8 @@ export class GrabService {
   private readonly logger = new Logger(GrabService.name);
   /** Movies with a grab in flight: two concurrent grabs must not send two torrents (one instance per database). */
   private readonly inFlight = new Set<string>();
+  /** qBittorrent keeps its categories across restarts: create ours once per process, not per grab. */
+  private category: Promise<unknown> | undefined;
 
   constructor(
     private readonly search: ReleaseSearchService,
@@ -90,6 +92,14 @@ export class GrabService {
     throw gone as ProwlarrReleaseGoneError;
   }
 
+  private categoryReady(): Promise<unknown> {
+    this.category ??= this.qbittorrent.ensureCategory(this.config.category).catch((error: unknown) => {
+      this.category = undefined;
+      throw error;
+    });
+    return this.category;
+  }
+
   /**
    * The insert hit a unique index: the same torrent is already tracked for this movie (a repeated
    * grab: answer with it), or another download of the movie won a race (undo our add and refuse).
@@ -116,7 +126,7 @@ export class GrabService {
     const request: AddTorrentRequest = { category: this.config.category, tags: [GRAB_TAG], paused: false };
     if (link.kind === 'magnet') request.urls = [link.uri];
     else Object.assign(request, { torrent: link.bytes, fileName: `${release.title}.torrent` });
-    await this.qbittorrent.ensureCategory(this.config.category);
+    await this.categoryReady();
     const added = await this.qbittorrent.addTorrent(request);
 
     const now = new Date();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, inArray } from 'drizzle-orm';
 import { InjectDatabase } from '@keel/persistence';
 import type { Database } from '@keel/persistence';
 import { movieFiles, movies } from '../db/schema';
@@ -23,6 +23,10 @@ export class MoviesRepository {
   async find(id: string): Promise<MovieRow | undefined> {
     const [row] = await this.db.select().from(movies).where(eq(movies.id, id)).limit(1);
     return row;
+  }
+
+  findMany(ids: readonly string[]): Promise<MovieRow[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.db.select().from(movies).where(inArray(movies.id, [...ids]));
   }
 
   async setStatus(id: string, status: MovieStatus): Promise<void> {

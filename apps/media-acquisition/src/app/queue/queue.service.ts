@@ -33,7 +33,7 @@ export class QueueService implements StatusContributor {
 
   async list(): Promise<QueueItemResponse[]> {
     const rows = await this.downloads.active();
-    const movies = new Map((await Promise.all([...new Set(rows.map((r) => r.movieId))].map((id) => this.movies.find(id)))).flatMap((m) => (m ? [[m.id, m] as const] : [])));
+    const movies = new Map((await this.movies.findMany([...new Set(rows.map((r) => r.movieId))])).map((m) => [m.id, m]));
     return rows.map((row) => {
       const movie = movies.get(row.movieId);
       return { ...toDownloadResponse(row), movieId: row.movieId, movie: movie ? `${movie.title} (${movie.year})` : '' };
