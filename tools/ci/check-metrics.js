@@ -7,6 +7,7 @@ const path = require('node:path');
 const fs = require('node:fs');
 const { SignJWT } = require('jose');
 const { mediaWalkthrough, MEDIA_ENV } = require('./media-walkthrough');
+const { sleep, waitLive } = require('./wait-live');
 
 const root = path.join(__dirname, '..', '..');
 const DOWNLOAD = 'http://127.0.0.1:3001';
@@ -19,7 +20,6 @@ const fail = (message) => {
   throw new Error(message);
 };
 const expect = (condition, message) => condition || fail(message);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main() {
   const env = { ...process.env, LOG_LEVEL: 'warn', LIBRARY_SERVICE_CIRCUIT_BREAKER_TIMEOUT: '2s', ...MEDIA_ENV };
@@ -28,12 +28,7 @@ async function main() {
   const started = Date.now();
   const start = spawn(process.execPath, [path.join(root, 'tools/start/start.js')], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
   try {
-    let live = false;
-    for (let i = 0; i < 1200 && !live; i++) {
-      live = await fetch(`${DOWNLOAD}/api/health/live`).then((r) => r.ok, () => false);
-      if (!live) await sleep(100);
-    }
-    expect(live, 'npm start never served /api/health/live');
+    expect(await waitLive(DOWNLOAD), 'npm start never served /api/health/live');
     console.log(`npm start: /api/health/live answered 200 after ${((Date.now() - started) / 1000).toFixed(1)} s (build included)`);
 
     const token = await new SignJWT({ roles: [] }).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuedAt().setExpirationTime('10m').sign(new TextEncoder().encode(DEV_JWT_SECRET));

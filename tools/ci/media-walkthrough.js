@@ -7,19 +7,14 @@ const path = require('node:path');
 
 const MEDIA = 'http://127.0.0.1:3004';
 const PROWLARR = 'http://127.0.0.1:3105';
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const { sleep, waitLive } = require('./wait-live');
 
 /** Settings for `npm start` that make the walk-through quick: a 3 s download, a 1 s monitor. */
 const MEDIA_ENV = { SANDBOX_QBITTORRENT_DOWNLOAD_MS: '3000', MEDIA_MONITOR_INTERVAL: '1s' };
 
 async function mediaWalkthrough(token, expect) {
   // npm start boots the services side by side; media-acquisition may still be migrating its PGlite.
-  let live = false;
-  for (let i = 0; i < 1200 && !live; i++) {
-    live = await fetch(`${MEDIA}/api/health/live`).then((r) => r.ok, () => false);
-    if (!live) await sleep(100);
-  }
-  expect(live, 'media-acquisition never served /api/health/live');
+  expect(await waitLive(MEDIA), 'media-acquisition never served /api/health/live');
   const libraryRoot = path.join(os.tmpdir(), 'keel-media', 'library');
   fs.rmSync(path.join(libraryRoot, 'Blade Runner 2049 (2017)'), { recursive: true, force: true });
   const call = async (method, route, body) => {
