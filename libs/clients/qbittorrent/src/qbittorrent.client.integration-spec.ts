@@ -203,18 +203,6 @@ describe.each(TARGETS)(`${QbittorrentClient.name} against %s`, (_name, start) =>
     send.mockRestore();
   });
 
-  it('lists the files of a known torrent, and undefined for an unknown one', async () => {
-    // Arrange
-    const { id } = await client.addTorrent({ urls: [magnetFor(randomHash(), 'Files.2023')], category: CATEGORY });
-
-    // Act
-    const files = await client.files(id);
-    const unknown = await client.files(randomHash());
-
-    // Assert
-    expect(Array.isArray(files)).toBe(true);
-    expect(unknown).toBeUndefined();
-  });
 
   it('removes a torrent and its files; it is gone from the list', async () => {
     // Arrange

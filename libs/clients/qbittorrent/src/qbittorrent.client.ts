@@ -10,8 +10,8 @@ import { QBITTORRENT, QBITTORRENT_OPTIONS } from './qbittorrent.constants';
 import type { QbittorrentOptions } from './qbittorrent.options';
 import { QbittorrentSession } from './qbittorrent.session';
 import { toQbittorrentItem } from './qbittorrent-state.mapper';
-import { parseAddAnswer, parseFiles, parseTorrentInfos } from './qbittorrent.parsers';
-import type { AddTorrentRequest, AddTorrentResult, QbittorrentFile, QbittorrentItem, QbittorrentListQuery, QbittorrentVersions } from './qbittorrent.types';
+import { parseAddAnswer, parseTorrentInfos } from './qbittorrent.parsers';
+import type { AddTorrentRequest, AddTorrentResult, QbittorrentItem, QbittorrentListQuery, QbittorrentVersions } from './qbittorrent.types';
 
 /** How often, and how far apart, a `Fails.` answer is checked against the list before it counts as a failure. */
 const DUPLICATE_LOOKS = 3;
@@ -75,13 +75,6 @@ export class QbittorrentClient {
   async remove(ids: string[], deleteFiles: boolean, signal?: AbortSignal): Promise<void> {
     // `deleteFiles` is required: qBittorrent answers 400 without it.
     await this.post('remove', 'torrents/delete', { hashes: wireHashes(ids), deleteFiles: String(deleteFiles) }, ids, signal);
-  }
-
-  /** The torrent's files (empty before its metadata arrives); undefined for an unknown id. */
-  async files(id: string, signal?: AbortSignal): Promise<QbittorrentFile[] | undefined> {
-    const answer = await this.session.send({ operation: 'torrentFiles', path: '/api/v2/torrents/files', query: { hash: id.toLowerCase() }, signal });
-    if (answer.status === 404) return undefined;
-    return parseFiles(this.ok(answer).text);
   }
 
   /** Creates the category if missing. Its `savePath` only applies to torrents added with autoTMM. */

@@ -1,5 +1,5 @@
 import { DownstreamContractError } from '@keel/clients-core';
-import { parseAddAnswer, parseFiles, parseTorrentInfos } from './qbittorrent.parsers';
+import { parseAddAnswer, parseTorrentInfos } from './qbittorrent.parsers';
 
 describe(parseAddAnswer.name, () => {
   it.each([
@@ -48,18 +48,5 @@ describe(parseTorrentInfos.name, () => {
     // Assert
     expect(error).toBeInstanceOf(DownstreamContractError);
     expect((error as DownstreamContractError).violations).toEqual(['torrents/info[0].progress: expected number, got string']);
-  });
-});
-
-describe(parseFiles.name, () => {
-  it('keeps the documented fields only', () => {
-    // Arrange
-    const text = JSON.stringify([{ index: 0, name: 'Movie/movie.mkv', size: 10, progress: 0.5, priority: 1, is_seed: false, piece_range: [0, 1], availability: 0 }]);
-
-    // Act
-    const files = parseFiles(text);
-
-    // Assert
-    expect(files).toEqual([{ index: 0, name: 'Movie/movie.mkv', size: 10, progress: 0.5, priority: 1 }]);
   });
 });

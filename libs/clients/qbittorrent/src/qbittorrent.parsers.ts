@@ -1,9 +1,8 @@
 import { DownstreamContractError, shapeViolations } from '@keel/clients-core';
 import { QBITTORRENT } from './qbittorrent.constants';
-import type { QbittorrentFile, QbittorrentTorrentInfo } from './qbittorrent.types';
+import type { QbittorrentTorrentInfo } from './qbittorrent.types';
 
 const INFO_SHAPE = { hash: 'string', name: 'string', state: 'string', progress: 'number', eta: 'number', size: 'number', content_path: 'string', save_path: 'string', category: 'string', tags: 'string' } as const;
-const FILE_SHAPE = { name: 'string', size: 'number', progress: 'number', priority: 'number' } as const;
 
 function parseJson(text: string, what: string): unknown {
   try {
@@ -22,10 +21,6 @@ function parseArray<T>(text: string, what: string, shape: Parameters<typeof shap
 }
 
 export const parseTorrentInfos = (text: string) => parseArray<QbittorrentTorrentInfo>(text, 'torrents/info', INFO_SHAPE);
-
-export function parseFiles(text: string): QbittorrentFile[] {
-  return parseArray<QbittorrentFile>(text, 'torrents/files', FILE_SHAPE).map(({ index, name, size, progress, priority }) => ({ index, name, size, progress, priority }));
-}
 
 /**
  * Whether `torrents/add` added something: ≤ 5.1 answers `Ok.` / `Fails.` (text), 5.2 a JSON count

@@ -39,15 +39,6 @@ export interface QbittorrentTorrentInfo {
   tags: string;
 }
 
-export interface QbittorrentFile {
-  index?: number;
-  /** Path relative to the torrent's root. */
-  name: string;
-  size: number;
-  progress: number;
-  priority: number;
-}
-
 export interface AddTorrentRequest {
   /** Magnet links or http(s) URLs of `.torrent` files. */
   urls?: string[];
