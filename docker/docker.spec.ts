@@ -447,6 +447,11 @@ describe('docker/compose.yaml', () => {
     expect(read('docker/Dockerfile')).toContain(`mkdir -p /media/downloads ${env.MEDIA_LIBRARY_ROOT}`);
   });
 
+  it.each(['download', 'chat-summarizer', 'project', 'media-acquisition'])('gives %s REDIS_URL (shared rate limits and circuits) and starts it after redis is healthy', (name) => {
+    expect(new URL(envOf(services[name]).REDIS_URL ?? 'missing:').host).toBe('redis:6379');
+    expect(services[name].depends_on?.redis?.condition).toBe('service_healthy');
+  });
+
   it('gives download longer to stop than SHUTDOWN_DELAY', () => {
     const delay = durationMs(envOf(services.download).SHUTDOWN_DELAY);
     expect(delay).toBeGreaterThan(0);
