@@ -76,6 +76,33 @@ const URL_WITH_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@]+@/i;
 /** The libs/clients-core default per-attempt timeout. */
 const DEFAULT_DOWNSTREAM_TIMEOUT_MS = 10_000;
 
+// Field names of the pod template's parts (Kubernetes 1.32 API). kustomize renders unknown fields as
+// they are, and a typo (`readinesProbe`) would only surface at `kubectl apply` time.
+const FIELDS: Record<string, string[]> = {
+  podSpec: ['activeDeadlineSeconds', 'affinity', 'automountServiceAccountToken', 'containers', 'dnsConfig', 'dnsPolicy', 'enableServiceLinks', 'ephemeralContainers', 'hostAliases', 'hostIPC', 'hostNetwork', 'hostPID', 'hostUsers', 'hostname', 'imagePullSecrets', 'initContainers', 'nodeName', 'nodeSelector', 'os', 'overhead', 'preemptionPolicy', 'priority', 'priorityClassName', 'readinessGates', 'resourceClaims', 'resources', 'restartPolicy', 'runtimeClassName', 'schedulerName', 'schedulingGates', 'securityContext', 'serviceAccount', 'serviceAccountName', 'setHostnameAsFQDN', 'shareProcessNamespace', 'subdomain', 'terminationGracePeriodSeconds', 'tolerations', 'topologySpreadConstraints', 'volumes'],
+  podSecurityContext: ['appArmorProfile', 'fsGroup', 'fsGroupChangePolicy', 'runAsGroup', 'runAsNonRoot', 'runAsUser', 'seLinuxChangePolicy', 'seLinuxOptions', 'seccompProfile', 'supplementalGroups', 'supplementalGroupsPolicy', 'sysctls', 'windowsOptions'],
+  container: ['args', 'command', 'env', 'envFrom', 'image', 'imagePullPolicy', 'lifecycle', 'livenessProbe', 'name', 'ports', 'readinessProbe', 'resizePolicy', 'resources', 'restartPolicy', 'securityContext', 'startupProbe', 'stdin', 'stdinOnce', 'terminationMessagePath', 'terminationMessagePolicy', 'tty', 'volumeDevices', 'volumeMounts', 'workingDir'],
+  containerSecurityContext: ['allowPrivilegeEscalation', 'appArmorProfile', 'capabilities', 'privileged', 'procMount', 'readOnlyRootFilesystem', 'runAsGroup', 'runAsNonRoot', 'runAsUser', 'seLinuxOptions', 'seccompProfile', 'windowsOptions'],
+  probe: ['exec', 'failureThreshold', 'grpc', 'httpGet', 'initialDelaySeconds', 'periodSeconds', 'successThreshold', 'tcpSocket', 'terminationGracePeriodSeconds', 'timeoutSeconds'],
+  resources: ['claims', 'limits', 'requests'],
+};
+
+/** `[where, field]` for every field of a Deployment's pod template that Kubernetes does not know. */
+function unknownFields(deployment: K8sObject): string[][] {
+  const where = deployment.metadata.name;
+  const unknown = (object: K8sObject, kind: string, path: string): string[][] =>
+    Object.keys(object ?? {})
+      .filter((key) => !FIELDS[kind].includes(key))
+      .map((key) => [`${where}: ${path}`, key]);
+  const pod = deployment.spec.template.spec;
+  const found = [...unknown(pod, 'podSpec', 'spec'), ...unknown(pod.securityContext, 'podSecurityContext', 'securityContext')];
+  for (const c of containersOf(deployment)) {
+    found.push(...unknown(c, 'container', c.name), ...unknown(c.securityContext, 'containerSecurityContext', `${c.name}.securityContext`), ...unknown(c.resources, 'resources', `${c.name}.resources`));
+    for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) found.push(...unknown(c[probe], 'probe', `${c.name}.${probe}`));
+  }
+  return found;
+}
+
 interface Build {
   /** Folder under docker/k8s. */
   dir: string;
@@ -325,6 +352,10 @@ if (kubectlFound) {
         for (const secret of byKind(docs(), 'Secret')) {
           for (const [key, value] of Object.entries(secretData(secret))) if (SECRET_NAME.test(key)) expect([secret.metadata.name, key, elsewhere.includes(value)]).toEqual([secret.metadata.name, key, false]);
         }
+      });
+
+      it('uses only field names Kubernetes knows in every pod template (kustomize passes typos through)', () => {
+        expect(byKind(docs(), 'Deployment').flatMap(unknownFields)).toEqual([]);
       });
 
       it('puts every object in one namespace', () => {
