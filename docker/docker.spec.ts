@@ -1,6 +1,6 @@
 // No Docker engine runs where these tests run, so this suite checks the container files against each
-// other and against the repo: what the Dockerfile copies exists and is not ignored, compose wires the
-// services the way the apps read their environment, and the Kubernetes probes hit the right routes.
+// other and against the repo: what the Dockerfile copies exists and is not ignored, and compose wires
+// the services the way the apps read their environment. The Kubernetes manifests: kustomize.spec.ts.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -167,12 +167,6 @@ const runtime = stages[stages.length - 1];
 const compose = readYaml('docker/compose.yaml');
 const services: Record<string, any> = compose.services ?? {};
 
-const K8S = 'docker/k8s';
-const kustomization = readYaml(`${K8S}/kustomization.yaml`);
-const deployment = readYaml(`${K8S}/deployment.yaml`);
-const podSpec = deployment?.spec?.template?.spec ?? {};
-const container = (podSpec.containers ?? []).find((c: { name: string }) => c.name === 'download');
-const containerEnv: Record<string, any> = Object.fromEntries((container?.env ?? []).map((e: { name: string }) => [e.name, e]));
 
 // ---------------------------------------------------------------------------------------------
 
@@ -453,88 +447,14 @@ describe('docker/compose.yaml', () => {
     expect(read('docker/Dockerfile')).toContain(`mkdir -p /media/downloads ${env.MEDIA_LIBRARY_ROOT}`);
   });
 
+  it.each(['download', 'chat-summarizer', 'project', 'media-acquisition'])('gives %s REDIS_URL (shared rate limits and circuits) and starts it after redis is healthy', (name) => {
+    expect(new URL(envOf(services[name]).REDIS_URL ?? 'missing:').host).toBe('redis:6379');
+    expect(services[name].depends_on?.redis?.condition).toBe('service_healthy');
+  });
+
   it('gives download longer to stop than SHUTDOWN_DELAY', () => {
     const delay = durationMs(envOf(services.download).SHUTDOWN_DELAY);
     expect(delay).toBeGreaterThan(0);
     expect(durationMs(services.download.stop_grace_period)).toBeGreaterThan(delay);
-  });
-});
-
-describe('docker/k8s', () => {
-  it('lists only files that exist, and every manifest is listed', () => {
-    const resources: string[] = kustomization.resources ?? [];
-    expect(resources).toEqual(expect.arrayContaining(['deployment.yaml', 'service.yaml']));
-    for (const file of resources) expect([file, existsSync(join(ROOT, K8S, file))]).toEqual([file, true]);
-    const manifests = readdirSync(join(ROOT, K8S)).filter((f) => /\.ya?ml$/.test(f) && f !== 'kustomization.yaml');
-    expect(manifests.sort()).toEqual([...resources].sort());
-    for (const file of manifests) expect(parse(read(`${K8S}/${file}`))).toHaveProperty('kind');
-  });
-
-  it('retags the image the deployment uses', () => {
-    const image = String(container.image).split(':')[0];
-    expect((kustomization.images ?? []).map((i: { name: string }) => i.name)).toContain(image);
-  });
-
-  it('runs 2 replicas and never drops below them during a rollout', () => {
-    expect(deployment.kind).toBe('Deployment');
-    expect(deployment.spec.replicas).toBe(2);
-    expect(deployment.spec.strategy.type).toBe('RollingUpdate');
-    expect(deployment.spec.strategy.rollingUpdate.maxUnavailable).toBe(0);
-    expect(deployment.spec.template.metadata.labels).toEqual(expect.objectContaining(deployment.spec.selector.matchLabels));
-  });
-
-  it('probes readiness on /api/health/ready (never the downstream view) and liveness on /api/health/live', () => {
-    const httpPort = container.ports.find((p: { name?: string }) => p.name === 'http');
-    expect(httpPort.containerPort).toBe(Number(containerEnv.PORT.value));
-    expect(container.readinessProbe.httpGet.path).toBe('/api/health/ready');
-    expect(container.livenessProbe.httpGet.path).toBe('/api/health/live');
-    expect(container.startupProbe.httpGet.path).toBe('/api/health/live');
-    for (const probe of [container.readinessProbe, container.livenessProbe, container.startupProbe]) {
-      expect([httpPort.name, httpPort.containerPort]).toContain(probe.httpGet.port);
-    }
-  });
-
-  it('gives a pod longer to terminate than the SHUTDOWN_DELAY it sets', () => {
-    const delaySeconds = durationMs(containerEnv.SHUTDOWN_DELAY.value) / 1000;
-    expect(delaySeconds).toBeGreaterThan(0);
-    expect(podSpec.terminationGracePeriodSeconds).toBeGreaterThan(delaySeconds);
-  });
-
-  it('reads JWT_SECRET, DOWNLOAD_URL_SECRET and DATABASE_URL from a Secret, never inline', () => {
-    for (const key of ['JWT_SECRET', 'DOWNLOAD_URL_SECRET', 'DATABASE_URL']) {
-      expect([key, containerEnv[key]?.value]).toEqual([key, undefined]);
-      expect([key, containerEnv[key]?.valueFrom?.secretKeyRef?.key]).toEqual([key, key]);
-      expect(containerEnv[key].valueFrom.secretKeyRef.name).toBeTruthy();
-    }
-    expect(containerEnv.LIBRARY_SERVICE_URL?.value).toMatch(/^https?:\/\//);
-  });
-
-  it('sets resource requests and limits', () => {
-    for (const kind of ['requests', 'limits']) {
-      expect(container.resources[kind]).toEqual(expect.objectContaining({ cpu: expect.anything(), memory: expect.anything() }));
-    }
-  });
-
-  it('runs non-root on a read-only root filesystem, with emptyDirs for /app/data and /tmp', () => {
-    expect(podSpec.securityContext.runAsNonRoot).toBe(true);
-    expect(podSpec.securityContext.runAsUser).toBeGreaterThan(0);
-    expect(container.securityContext.readOnlyRootFilesystem).toBe(true);
-    expect(container.securityContext.allowPrivilegeEscalation).toBe(false);
-    const volumes = Object.fromEntries(podSpec.volumes.map((v: { name: string }) => [v.name, v]));
-    for (const path of ['/app/data', '/tmp']) {
-      const mount = container.volumeMounts.find((m: { mountPath: string }) => m.mountPath === path);
-      expect([path, volumes[mount?.name]?.emptyDir]).toEqual([path, expect.any(Object)]);
-    }
-  });
-
-  it('selects the pods with the Service (by the named port) and the PodDisruptionBudget', () => {
-    const labels = deployment.spec.template.metadata.labels;
-    const service = readYaml(`${K8S}/service.yaml`);
-    expect(service.kind).toBe('Service');
-    expect(labels).toEqual(expect.objectContaining(service.spec.selector));
-    expect(container.ports.map((p: { name: string }) => p.name)).toContain(service.spec.ports[0].targetPort);
-    const pdb = readYaml(`${K8S}/pdb.yaml`);
-    expect(labels).toEqual(expect.objectContaining(pdb.spec.selector.matchLabels));
-    expect(pdb.spec.minAvailable).toBeLessThan(deployment.spec.replicas);
   });
 });
