@@ -136,7 +136,15 @@ export class FleetLink {
     this.closed = true;
     clearInterval(this.pinger);
     this.members.clear();
-    await Promise.all([this.redis, this.subscriber].map((c) => c.quit().catch(() => c.disconnect())));
+    // QUIT politely when Redis answers; a hung or absent one would never reply to it.
+    await Promise.all(
+      [this.redis, this.subscriber].map(async (c) => {
+        if (c.status !== 'ready') return c.disconnect();
+        const timer = setTimeout(() => c.disconnect(), 500);
+        await c.quit().catch(() => c.disconnect());
+        clearTimeout(timer);
+      }),
+    );
   }
 
   private dispatch(raw: string): void {
