@@ -151,11 +151,14 @@ async function runPipelineBench(options = {}) {
     called++;
     return Promise.resolve(value);
   };
-  for (const p of [openOurs.execute(counting, opts), openBreaker.execute(counting), openWrap.execute(counting), ...(openFleet ? [openFleet.execute(counting, opts)] : [])])
-    await p.then(
-      () => called++,
-      () => undefined,
-    );
+  await Promise.all(
+    [openOurs.execute(counting, opts), openBreaker.execute(counting), openWrap.execute(counting), ...(openFleet ? [openFleet.execute(counting, opts)] : [])].map((p) =>
+      p.then(
+        () => called++,
+        () => undefined,
+      ),
+    ),
+  );
   if (called) throw new Error('an open-circuit variant let a call through');
 
   log(`(b) open-circuit rejection: ${rounds} rounds × ${count} awaited rejections per variant`);

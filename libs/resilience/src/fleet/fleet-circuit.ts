@@ -77,19 +77,22 @@ export class FleetCircuit implements PipelineCircuit, FleetMember {
     return this.probing ? HALF_OPEN_RETRY_AFTER_MS : undefined;
   }
 
-  async execute<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  execute<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (this.mode !== 'closed') return this.probe(fn, signal);
-    let value: T;
-    try {
-      value = await fn();
-    } catch (error) {
-      if (this.isFailure(error)) await this.failed();
-      throw error;
-    }
+    // One `.then` with pre-bound handlers: this is every call's path while the circuit is closed.
+    return fn().then(this.succeededHere as (value: T) => T, this.failedHere);
+  }
+
+  private readonly succeededHere = <T>(value: T): T => {
     this.localFailures = 0;
     if (this.dirty) void this.succeeded();
     return value;
-  }
+  };
+
+  private readonly failedHere = async (error: unknown): Promise<never> => {
+    if (this.isFailure(error)) await this.failed();
+    throw error;
+  };
 
   subscribe(listener: CircuitStateListener): () => void {
     this.listeners.add(listener);
