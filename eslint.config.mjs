@@ -12,6 +12,8 @@ const productionConstraints = [
   { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:sandbox', onlyDependOnLibsWithTags: [], bannedExternalImports: ['@nestjs/*'] },
+  // Fleet-level e2e suites drive built services from outside, with any test support they need.
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
 ];
 
 // Tests may also start sandbox emulators and inspect the policies and the shell they run under.

@@ -15,6 +15,7 @@ module.exports = {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.spec.json'), diagnostics: false }],
   },
   transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql/pglite|@ctrl/video-filename-parser|@ctrl/magnet-link|@ctrl/torrent-file|uint8array-extras)/)'],
+  setupFilesAfterEnv: [path.join(__dirname, 'tools/jest/fleet-namespace.js')],
   reporters: ['default', path.join(__dirname, 'tools/jest/summary-reporter.js')],
   testTimeout: 30000,
 };

@@ -63,7 +63,7 @@ async function runPipelineBench(options = {}) {
   const { Logger } = require('@nestjs/common');
   // Only the circuit's state change logs (once, on isolate): keep it out of the output.
   Logger.overrideLogger(false);
-  const { PolicyRegistry, noopObserver } = require(path.join(DIST, 'libs/resilience/src'));
+  const { PolicyRegistry, FleetLink, noopObserver } = require(path.join(DIST, 'libs/resilience/src'));
   const cockatiel = require('cockatiel');
   const CircuitBreaker = require('opossum');
 
@@ -74,6 +74,13 @@ async function runPipelineBench(options = {}) {
   // Ours, with metrics (prom-client's default registry) and, for the split, with a no-op observer.
   const ours = new PolicyRegistry({}).get('bench');
   const oursNoMetrics = new PolicyRegistry({}, noopObserver).get('bench-nometrics');
+  // Ours with the fleet's shared state (REDIS_URL): closed and healthy, a call must not touch Redis.
+  const fleet = process.env.REDIS_URL ? new FleetLink({ url: process.env.REDIS_URL, service: 'bench', namespace: `keel-bench-${process.pid}`, commandTimeoutMs: 50 }) : undefined;
+  if (fleet) {
+    await fleet.start();
+    if (!fleet.available) throw new Error(`REDIS_URL is set but Redis is unavailable: ${fleet.status.error}`);
+  } else log('REDIS_URL is not set: the shared-state (Redis) rows are skipped');
+  const oursFleet = fleet && new PolicyRegistry({}, undefined, fleet).get('bench-fleet');
 
   const { wrap, retry, circuitBreaker, timeout, bulkhead, handleAll, ConsecutiveBreaker, TimeoutStrategy } = cockatiel;
   const cockatielPolicy = () =>
@@ -111,6 +118,7 @@ async function runPipelineBench(options = {}) {
       call: () => cockatielWrap.execute(fn),
     },
     { name: 'opossum', kind: 'call', scale: 0.5, call: () => opossum.fire() },
+    ...(oursFleet ? [{ name: 'oursFleet', kind: 'call', scale: 1, call: () => oursFleet.execute(fn, opts) }] : []),
   ].map((v) => ({ ...v, count }));
   const callSamples = await measure(callVariants, { rounds, warmup, log });
   opossum.shutdown();
@@ -119,7 +127,9 @@ async function runPipelineBench(options = {}) {
   // rejection) and, for reference, the same default wrap with its breaker isolated (the retry policy
   // retries the IsolatedCircuitError twice, with a setTimeout(0) between tries). opossum: open().
   const openOurs = new PolicyRegistry({}).get('bench-open');
-  openOurs.isolateCircuit();
+  await openOurs.isolateCircuit();
+  const openFleet = fleet && new PolicyRegistry({}, undefined, fleet).get('bench-fleet-open');
+  if (openFleet) await openFleet.isolateCircuit();
   const openBreaker = circuitBreaker(handleAll, {
     halfOpenAfter: 30000,
     breaker: new ConsecutiveBreaker(5),
@@ -141,11 +151,14 @@ async function runPipelineBench(options = {}) {
     called++;
     return Promise.resolve(value);
   };
-  for (const p of [openOurs.execute(counting, opts), openBreaker.execute(counting), openWrap.execute(counting)])
-    await p.then(
-      () => called++,
-      () => undefined,
-    );
+  await Promise.all(
+    [openOurs.execute(counting, opts), openBreaker.execute(counting), openWrap.execute(counting), ...(openFleet ? [openFleet.execute(counting, opts)] : [])].map((p) =>
+      p.then(
+        () => called++,
+        () => undefined,
+      ),
+    ),
+  );
   if (called) throw new Error('an open-circuit variant let a call through');
 
   log(`(b) open-circuit rejection: ${rounds} rounds × ${count} awaited rejections per variant`);
@@ -180,10 +193,13 @@ async function runPipelineBench(options = {}) {
       scale: 0.5,
       call: () => openOpossum.fire(),
     },
+    ...(openFleet ? [{ name: 'oursFleet', kind: 'reject', scale: 1, call: () => openFleet.execute(fn, opts) }] : []),
   ].map((v) => ({ ...v, count }));
   const rejectSamples = await measure(rejectVariants, { rounds, warmup, log });
   openOpossum.shutdown();
-  for (const p of [ours, oursNoMetrics, openOurs]) p.dispose();
+  for (const p of [ours, oursNoMetrics, openOurs, oursFleet, openFleet]) p?.dispose();
+  // Nothing of a healthy closed circuit may have reached Redis: the fleet's calls above are pure in-process.
+  await fleet?.close();
 
   const round1 = (x) => Math.round(x * 10) / 10;
   const us2 = (ns) => Math.round(ns / 10) / 100;
@@ -229,6 +245,8 @@ async function runPipelineBench(options = {}) {
       oursVsOpossum: ratio(overhead.ours.overheadUs, overhead.opossum.overheadUs),
       metricsShareUs: Math.round((overhead.ours.overheadUs - overhead.oursNoMetrics.overheadUs) * 100) / 100,
       metricsShareCpuUs: Math.round((overhead.ours.cpuOverheadUs - overhead.oursNoMetrics.cpuOverheadUs) * 100) / 100,
+      oursFleetUs: overhead.oursFleet?.overheadUs ?? null,
+      oursFleetCpuUs: overhead.oursFleet?.cpuOverheadUs ?? null,
     },
     rejection: {
       variants: rejection,
@@ -240,6 +258,8 @@ async function runPipelineBench(options = {}) {
       oursVsCockatielBreaker: ratio(rejection.ours.overheadUs, rejection.cockatielBreaker.overheadUs),
       oursVsCockatielWrap: ratio(rejection.ours.overheadUs, rejection.cockatielWrap.overheadUs),
       oursVsOpossum: ratio(rejection.ours.overheadUs, rejection.opossum.overheadUs),
+      oursFleetUs: rejection.oursFleet?.overheadUs ?? null,
+      oursFleetCpuUs: rejection.oursFleet?.cpuOverheadUs ?? null,
     },
   };
 }

@@ -97,6 +97,7 @@ function table(result) {
       ['ours, no-op observer (no metrics)', a.oursNoMetrics],
       ['cockatiel 3.2.1 `wrap(retry, circuitBreaker, timeout, bulkhead)`', a.cockatiel],
       ['opossum 9 `new CircuitBreaker(fn)` defaults', a.opossum],
+      ...(a.oursFleet ? [['**ours, shared with the fleet** (REDIS_URL; closed and healthy)', a.oursFleet]] : []),
     ];
     for (const [name, v] of rowsA) lines.push(`| ${name} | ${fmt(v.nsPerCallMedian / 1000)} | ${fmt(v.overheadUs)} | ${fmt(v.cpuNsPerCallMedian / 1000)} | ${fmt(v.cpuOverheadUs)} |`);
     lines.push('');
@@ -108,6 +109,7 @@ function table(result) {
       ['cockatiel breaker alone, `isolate()`', b.cockatielBreaker],
       ['cockatiel default wrap, breaker isolated (retry retries it, setTimeout(0) twice)', b.cockatielWrap],
       ['opossum `open()`', b.opossum],
+      ...(b.oursFleet ? [['**ours, shared with the fleet** (REDIS_URL), isolated fleet-wide', b.oursFleet]] : []),
     ];
     for (const [name, v] of rowsB) lines.push(`| ${name} | ${fmt(v.nsPerCallMedian / 1000)} | ${fmt(v.overheadUs)} | ${fmt(v.cpuNsPerCallMedian / 1000)} | ${fmt(v.cpuOverheadUs)} |`);
     lines.push('');
@@ -186,6 +188,10 @@ function targets(result) {
   ceiling('(a) same, CPU time', p ? p.overhead.oursCpuUs : null, 5, ' µs');
   ceiling('(b) ours open-circuit rejection ≤ 2 µs (wall)', p ? p.rejection.oursUs : null, 2, ' µs');
   ceiling('(b) same, CPU time', p ? p.rejection.oursCpuUs : null, 2, ' µs');
+  if (p && p.overhead.oursFleetUs !== null) {
+    ceiling('(a) with REDIS_URL (shared state) ≤ 5 µs (wall)', p.overhead.oursFleetUs, 5, ' µs');
+    ceiling('(b) with REDIS_URL (shared state) ≤ 2 µs (wall)', p.rejection.oursFleetUs, 2, ' µs');
+  }
   const h = result.http && !result.http.error ? result.http : undefined;
   for (const kind of h ? h.kinds : ['pglite', 'postgres']) {
     const ratio = h ? h.byKind[kind].throughputRatio : null;

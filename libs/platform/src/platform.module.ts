@@ -10,6 +10,7 @@ import { RolesGuard } from './auth/roles.guard';
 import { ProblemDetailsFilter } from './errors/problem-details.filter';
 import { HealthController } from './health/health.controller';
 import { HealthChecksRegistry } from './health/health-checks.registry';
+import { SharedStateHealthIndicator } from './health/shared-state.health';
 import { loggerOptions } from './logging/logger.options';
 import { MetricsController } from './metrics/metrics.controller';
 import { ConfigurableModuleClass } from './platform.module-definition';
@@ -34,6 +35,7 @@ import { KeelValidationPipe } from './validation/validation.pipe';
     { provide: JWT_CONFIG, useFactory: () => resolveJwtConfig(process.env) },
     JwtVerifier,
     HealthChecksRegistry,
+    SharedStateHealthIndicator,
     ShutdownCoordinator,
     // Guards run in this order: authenticate, then check roles.
     { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -78,6 +78,11 @@ export type PolicyOptionsInput = {
 };
 
 export interface ResilienceModuleOptions {
+  /**
+   * The service these policies belong to. With `REDIS_URL` set, its replicas share rate limits and
+   * circuits under `keel:<service>:<policy>:…`.
+   */
+  service?: string;
   defaults?: PolicyOptionsInput;
   policies?: Record<string, PolicyOptionsInput>;
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, NotFoundException, OnModuleDestroy, Optional } from '@nestjs/common';
+import type { FleetLink } from './fleet/fleet-link';
 import { ResilienceMetrics } from './metrics/resilience-metrics';
 import { DEFAULT_POLICY_OPTIONS, mergePolicyOptions } from './policy/default-options';
 import type { PipelineObserver } from './policy/pipeline-observer';
@@ -6,7 +7,7 @@ import { ResiliencePipeline } from './policy/resilience-pipeline';
 import type { RateLimitUsage } from './policy/resilience-pipeline';
 import { PolicyEventsSubscriber } from './policy-events.subscriber';
 import type { CircuitStateName, PolicyOptionsInput, ResilienceModuleOptions } from './policy-options.interface';
-import { RESILIENCE_OPTIONS } from './resilience.constants';
+import { FLEET_LINK, RESILIENCE_OPTIONS } from './resilience.constants';
 
 export interface PolicySnapshot {
   name: string;
@@ -28,7 +29,12 @@ export class PolicyRegistry implements OnModuleDestroy {
   private readonly pipelines = new Map<string, ResiliencePipeline>();
   private readonly observer: PipelineObserver & { declare?(name: string): void };
 
-  constructor(@Optional() @Inject(RESILIENCE_OPTIONS) private readonly options: ResilienceModuleOptions = {}, @Optional() observer?: PipelineObserver) {
+  constructor(
+    @Optional() @Inject(RESILIENCE_OPTIONS) private readonly options: ResilienceModuleOptions = {},
+    @Optional() observer?: PipelineObserver,
+    /** With `REDIS_URL`, the link through which breakers and rate limits hold for every replica. */
+    @Optional() @Inject(FLEET_LINK) readonly fleet?: FleetLink,
+  ) {
     this.observer = observer ?? new PolicyEventsSubscriber(new ResilienceMetrics());
   }
 
@@ -36,7 +42,7 @@ export class PolicyRegistry implements OnModuleDestroy {
     let pipeline = this.pipelines.get(name);
     if (!pipeline) {
       const merged = mergePolicyOptions(DEFAULT_POLICY_OPTIONS, this.options.defaults, options, this.options.policies?.[name]);
-      pipeline = new ResiliencePipeline(name, merged, this.observer);
+      pipeline = new ResiliencePipeline(name, merged, this.observer, this.fleet ?? undefined);
       this.observer.declare?.(name);
       this.pipelines.set(name, pipeline);
     }

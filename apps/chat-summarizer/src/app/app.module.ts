@@ -9,7 +9,7 @@ import { SummariesModule } from './summaries/summaries.module';
   imports: [
     // No database of its own: readiness has nothing to check, and a downstream outage never pulls the pod.
     PlatformModule.forRoot({ service: 'chat-summarizer', readiness: [], downstreams: [ChatHealthIndicator, LlmHealthIndicator] }),
-    ResilienceModule.forRoot({}),
+    ResilienceModule.forRoot({ service: 'chat-summarizer' }),
     SummariesModule,
   ],
 })

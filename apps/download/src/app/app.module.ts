@@ -14,7 +14,7 @@ export const DOWNLOAD_MIGRATIONS = process.env.DOWNLOAD_MIGRATIONS_DIR ?? join(_
 @Module({
   imports: [
     PlatformModule.forRoot({ service: 'download', readiness: [DatabaseHealthIndicator], downstreams: [LibraryHealthIndicator] }),
-    ResilienceModule.forRoot({}),
+    ResilienceModule.forRoot({ service: 'download' }),
     // Read when the module starts, not when this file loads, so a test can set DOWNLOAD_DATA_DIR first.
     // DOWNLOAD_DATA_DIR: where PGlite keeps its files when DATABASE_URL is unset (`memory://` keeps none).
     PersistenceModule.forRootAsync({ useFactory: () => ({ service: 'download', schema, migrationsFolder: DOWNLOAD_MIGRATIONS, dataDir: process.env.DOWNLOAD_DATA_DIR || undefined }) }),

@@ -23,7 +23,7 @@ export const MEDIA_MIGRATIONS = process.env.MEDIA_MIGRATIONS_DIR ?? join(__dirna
       downstreams: [ProwlarrHealthIndicator, QbittorrentHealthIndicator],
       status: { queue: QueueService },
     }),
-    ResilienceModule.forRoot({}),
+    ResilienceModule.forRoot({ service: 'media-acquisition' }),
     // MEDIA_DATA_DIR: where PGlite keeps its files when DATABASE_URL is unset (`memory://` keeps none).
     // Read when the module starts, not when this file loads, so a test's env applies.
     PersistenceModule.forRootAsync({ useFactory: () => ({ service: 'media-acquisition', schema, migrationsFolder: MEDIA_MIGRATIONS, dataDir: process.env.MEDIA_DATA_DIR || undefined }) }),

@@ -18,7 +18,7 @@ export const PROJECT_MIGRATIONS = process.env.PROJECT_MIGRATIONS_DIR ?? join(__d
 @Module({
   imports: [
     PlatformModule.forRoot({ service: 'project', readiness: [DatabaseHealthIndicator], downstreams: [UserHealthIndicator, KnowledgeHealthIndicator] }),
-    ResilienceModule.forRoot({}),
+    ResilienceModule.forRoot({ service: 'project' }),
     // PROJECT_DATA_DIR: where PGlite keeps its files when DATABASE_URL is unset (`memory://` keeps none).
     // Read when the module starts, not when this file loads, so a test's env applies.
     PersistenceModule.forRootAsync({ useFactory: () => ({ service: 'project', schema, migrationsFolder: PROJECT_MIGRATIONS, dataDir: process.env.PROJECT_DATA_DIR || undefined }) }),

@@ -6,7 +6,10 @@ import { Roles } from '../auth/roles.decorator';
 import { ApiProblemResponses } from '../errors/api-problem-response.decorator';
 import { CircuitSnapshotDto } from './circuit-snapshot.dto';
 
-/** Operator controls over the circuit breakers, e.g. isolating a downstream during its maintenance. */
+/**
+ * Operator controls over the circuit breakers, e.g. isolating a downstream during its maintenance.
+ * With `REDIS_URL`, reset and isolate act on every replica of the service.
+ */
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles('admin')
@@ -28,9 +31,9 @@ export class CircuitsController {
   @ApiParam({ name: 'name', example: 'library' })
   @ApiOkResponse({ type: CircuitSnapshotDto })
   @ApiProblemResponses({ status: 404, description: 'No policy of that name' }, { status: 409, description: 'The policy has no circuit breaker' })
-  reset(@Param('name') name: string): PolicySnapshot {
+  async reset(@Param('name') name: string): Promise<PolicySnapshot> {
     const pipeline = this.circuitOf(name);
-    pipeline.resetCircuit();
+    await pipeline.resetCircuit();
     return snapshotOf(pipeline);
   }
 
@@ -40,9 +43,9 @@ export class CircuitsController {
   @ApiParam({ name: 'name', example: 'library' })
   @ApiOkResponse({ type: CircuitSnapshotDto })
   @ApiProblemResponses({ status: 404, description: 'No policy of that name' }, { status: 409, description: 'The policy has no circuit breaker' })
-  isolate(@Param('name') name: string): PolicySnapshot {
+  async isolate(@Param('name') name: string): Promise<PolicySnapshot> {
     const pipeline = this.circuitOf(name);
-    pipeline.isolateCircuit();
+    await pipeline.isolateCircuit();
     return snapshotOf(pipeline);
   }
 

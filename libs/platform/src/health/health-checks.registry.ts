@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { OnModuleInit, Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { HealthIndicatorFunction, HealthIndicatorResult } from '@nestjs/terminus';
 import type { HealthCheckable, HealthIndicatorRef, PlatformModuleOptions } from '../platform-options.interface';
 import { PLATFORM_OPTIONS } from '../platform.constants';
+import { SharedStateHealthIndicator } from './shared-state.health';
 
 /** `LibraryHealthIndicator` → `library`, `DatabaseHealth` → `database`. */
 export function healthKeyOf(indicator: Type<unknown>): string {
@@ -22,6 +23,7 @@ export class HealthChecksRegistry implements OnModuleInit {
   constructor(
     @Inject(PLATFORM_OPTIONS) private readonly options: PlatformModuleOptions,
     private readonly moduleRef: ModuleRef,
+    @Optional() private readonly sharedState?: SharedStateHealthIndicator,
   ) {}
 
   /** The service's own dependencies; what decides readiness. */
@@ -29,7 +31,7 @@ export class HealthChecksRegistry implements OnModuleInit {
     return this.readinessChecks;
   }
 
-  /** Readiness plus every downstream: the detailed view. */
+  /** Readiness plus every downstream (and the fleet's Redis, when configured): the detailed view. */
   get all(): HealthIndicatorFunction[] {
     return [...this.readinessChecks, ...this.downstreamChecks];
   }
@@ -38,6 +40,8 @@ export class HealthChecksRegistry implements OnModuleInit {
     const seen = new Set<string>();
     this.readinessChecks = (this.options.readiness ?? []).map((ref) => this.resolve(ref, seen));
     this.downstreamChecks = (this.options.downstreams ?? []).map((ref) => this.resolve(ref, seen));
+    const sharedState = this.sharedState;
+    if (sharedState?.configured) this.downstreamChecks.push(() => sharedState.isHealthy('redis'));
   }
 
   private resolve(ref: HealthIndicatorRef, seen: Set<string>): HealthIndicatorFunction {

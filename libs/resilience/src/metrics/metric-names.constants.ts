@@ -6,6 +6,8 @@ export const METRIC_NAMES = {
   downstreamRetries: 'downstream_retries_total',
   downstreamRejections: 'downstream_rejections_total',
   circuitState: 'downstream_circuit_breaker_state',
+  sharedStateAvailable: 'shared_state_available',
+  sharedStateFallbacks: 'shared_state_fallbacks_total',
   httpRequests: 'http_server_requests_total',
   httpDuration: 'http_server_request_duration_seconds',
   summarizerFallbacks: 'summarizer_fallbacks_total',

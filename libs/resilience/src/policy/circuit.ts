@@ -3,6 +3,7 @@ import type { IDisposable } from 'cockatiel';
 import { CircuitOpenError } from '../errors/circuit-open.error';
 import { stackless } from '../errors/stackless';
 import type { BreakerOptions, CircuitStateListener, CircuitStateName } from '../policy-options.interface';
+import type { PipelineCircuit } from './pipeline-circuit.interface';
 
 const STATE_NAMES: Record<CircuitState, CircuitStateName> = {
   [CircuitState.Closed]: 'closed',
@@ -12,7 +13,7 @@ const STATE_NAMES: Record<CircuitState, CircuitStateName> = {
 };
 
 /** While half-open the next answer is moments away; tell callers to come back soon. */
-const HALF_OPEN_RETRY_AFTER_MS = 1_000;
+export const HALF_OPEN_RETRY_AFTER_MS = 1_000;
 
 /**
  * cockatiel's breaker plus a fast path: while the circuit is open, calls are refused before they
@@ -20,7 +21,7 @@ const HALF_OPEN_RETRY_AFTER_MS = 1_000;
  * trace, per rejected call). The open deadline mirrors cockatiel's own: it is set on the break event
  * from the same halfOpenAfter, and cockatiel still decides the half-open transition itself.
  */
-export class Circuit {
+export class Circuit implements PipelineCircuit {
   readonly breaker: CircuitBreakerPolicy;
   readonly openError: CircuitOpenError;
   /** 0 when calls may pass; Infinity while isolated. */
@@ -75,13 +76,17 @@ export class Circuit {
     return this.breaker.state === CircuitState.HalfOpen ? HALF_OPEN_RETRY_AFTER_MS : undefined;
   }
 
+  execute<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return this.breaker.execute(fn, signal);
+  }
+
   /** Holds the circuit open until `reset()`, e.g. while a downstream is in maintenance. */
-  isolate(): void {
+  async isolate(): Promise<void> {
     this.isolation ??= this.breaker.isolate();
   }
 
   /** Closes the circuit: ends an isolation, or forgets a trip. */
-  reset(): void {
+  async reset(): Promise<void> {
     this.counts.success(CircuitState.HalfOpen);
     if (this.isolation) {
       this.isolation.dispose();

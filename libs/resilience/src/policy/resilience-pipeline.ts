@@ -1,4 +1,4 @@
-import { BrokenCircuitError, BulkheadPolicy, CircuitState, IsolatedCircuitError, RetryPolicy, bulkhead, handleWhen, retry } from 'cockatiel';
+import { BrokenCircuitError, BulkheadPolicy, IsolatedCircuitError, RetryPolicy, bulkhead, handleWhen, retry } from 'cockatiel';
 import { BulkheadFullError } from '../errors/bulkhead-full.error';
 import { CallAbortedError } from '../errors/call-aborted.error';
 import { PolicyRejectedError } from '../errors/policy-rejected.error';
@@ -6,11 +6,16 @@ import { stackless } from '../errors/stackless';
 import type { AttemptContext, CircuitStateListener, CircuitStateName, ExecuteOptions, Outcome, PolicyOptions } from '../policy-options.interface';
 import { guardWithSignal } from './abort-guard';
 import { AttemptTimeoutPolicy } from './attempt-timeout.policy';
+import { FleetCircuit } from '../fleet/fleet-circuit';
+import type { FleetLink } from '../fleet/fleet-link';
+import { FleetRateLimiter } from '../fleet/fleet-rate-limiter';
 import { Circuit } from './circuit';
+import type { PipelineCircuit } from './pipeline-circuit.interface';
 import type { PipelineObserver } from './pipeline-observer';
 import { RetryAfterBackoff } from './retry-after-backoff';
 import { RetryBudget } from './retry-budget';
 import { SlidingWindowRateLimiter } from './sliding-window-rate-limiter';
+import type { RateLimiter } from './sliding-window-rate-limiter';
 
 type Attempt<T> = (ctx: AttemptContext) => Promise<T>;
 
@@ -21,6 +26,11 @@ const isRejection = (error: unknown) =>
 class NoRetry {
   constructor(readonly error: unknown) {}
 }
+
+/** Beyond the longest attempt, how long a half-open probe may hold the fleet's lease. */
+const PROBE_LEASE_MARGIN_MS = 1_000;
+/** The probe's lease when attempts have no timeout of their own. */
+const DEFAULT_TIMEOUT_FOR_LEASE_MS = 30_000;
 
 /** The last retryable failure of one call, for a CallAbortedError to carry. */
 interface FailureHolder {
@@ -37,13 +47,14 @@ export interface RateLimitUsage {
 /**
  * One named policy: bulkhead → retry (with budget and Retry-After) → circuit breaker → sliding-window
  * rate limiter → per-attempt timeout → the call. Built once per name and shared by every caller, so
- * the breaker sees all traffic to its downstream.
+ * the breaker sees all traffic to its downstream. Given a fleet link (Redis), a consecutive breaker
+ * and the rate limiter hold for every replica of the service instead of this process alone.
  */
 export class ResiliencePipeline {
   private readonly bulkhead: BulkheadPolicy | undefined;
   private readonly retry: RetryPolicy | undefined;
-  private readonly circuit: Circuit | undefined;
-  private readonly limiter: SlidingWindowRateLimiter | undefined;
+  private readonly circuit: PipelineCircuit | undefined;
+  private readonly limiter: RateLimiter | undefined;
   private readonly budget: RetryBudget | undefined;
   private readonly timeout: AttemptTimeoutPolicy;
   private readonly bulkheadError: BulkheadFullError;
@@ -54,16 +65,26 @@ export class ResiliencePipeline {
     readonly name: string,
     readonly options: PolicyOptions,
     private readonly observer: PipelineObserver,
+    fleet?: FleetLink,
   ) {
     const { classifier } = options;
     this.timeout = new AttemptTimeoutPolicy(name, options.timeoutMs);
     this.bulkheadError = stackless(() => new BulkheadFullError(name));
-    this.limiter = options.rateLimit ? new SlidingWindowRateLimiter(name, options.rateLimit) : undefined;
+    if (options.rateLimit) {
+      const local = new SlidingWindowRateLimiter(name, options.rateLimit);
+      this.limiter = fleet ? new FleetRateLimiter(name, options.rateLimit, fleet, local) : local;
+    }
     this.bulkhead = options.bulkhead ? bulkhead(options.bulkhead.limit, options.bulkhead.queue) : undefined;
     this.maxRetries = options.retry ? options.retry.maxRetries : 0;
     if (options.breaker) {
-      const isFailure = (error: unknown) => (isRejection(error) ? this.circuit?.breaker.state === CircuitState.HalfOpen : classifier.isFailure(error));
-      this.circuit = new Circuit(name, options.breaker, isFailure, (state) => observer.circuitChanged(name, state));
+      // A rejection by our own policies is no news about the downstream, except as a probe's answer.
+      const isFailure = (error: unknown) => (isRejection(error) ? this.circuit?.state === 'half-open' : classifier.isFailure(error));
+      const onStateChange = (state: CircuitStateName) => observer.circuitChanged(name, state);
+      // Only the consecutive breaker is shared: a sampling breaker's window stays per replica.
+      this.circuit =
+        fleet && options.breaker.kind === 'consecutive'
+          ? new FleetCircuit(name, options.breaker, (options.timeoutMs || DEFAULT_TIMEOUT_FOR_LEASE_MS) + PROBE_LEASE_MARGIN_MS, isFailure, onStateChange, fleet)
+          : new Circuit(name, options.breaker, isFailure, onStateChange);
       this.disposables.push(this.circuit);
     }
     if (options.retry && options.retry.maxRetries > 0) {
@@ -101,12 +122,14 @@ export class ResiliencePipeline {
     return this.circuit ? this.circuit.subscribe(listener) : () => undefined;
   }
 
-  resetCircuit(): void {
-    this.circuit?.reset();
+  /** Closes the circuit (for the whole fleet when its state is shared). */
+  async resetCircuit(): Promise<void> {
+    await this.circuit?.reset();
   }
 
-  isolateCircuit(): void {
-    this.circuit?.isolate();
+  /** Holds the circuit open until reset (for the whole fleet when its state is shared). */
+  async isolateCircuit(): Promise<void> {
+    await this.circuit?.isolate();
   }
 
   execute<T>(fn: Attempt<T>, opts: ExecuteOptions = {}): Promise<T> {
@@ -186,7 +209,7 @@ export class ResiliencePipeline {
       if (wait) return wait.then(() => this.timed(fn, attempt, signal));
       return this.timed(fn, attempt, signal);
     };
-    return this.circuit ? this.circuit.breaker.execute(limited, signal) : limited();
+    return this.circuit ? this.circuit.execute(limited, signal) : limited();
   }
 
   private timed<T>(fn: Attempt<T>, attempt: number, signal: AbortSignal | undefined): Promise<T> {

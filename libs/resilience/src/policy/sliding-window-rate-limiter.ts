@@ -3,6 +3,17 @@ import { stackless } from '../errors/stackless';
 import type { RateLimitOptions } from '../policy-options.interface';
 import { abortableDelay } from './abort-guard';
 
+/** A limiter the pipeline asks before every attempt. */
+export interface RateLimiter {
+  /**
+   * undefined when the call may start now; else a promise that resolves when it may, or rejects with
+   * RateLimitedError when that is beyond `maxWaitMs`.
+   */
+  acquire(signal: AbortSignal | undefined, onAbort: () => Error): Promise<void> | undefined;
+  /** Calls that could start now without waiting. */
+  available(): number;
+}
+
 /**
  * An exact sliding-window limiter: at most `limit` calls start in any `windowMs`.
  *
@@ -10,7 +21,7 @@ import { abortableDelay } from './abort-guard';
  * them has left the window. A call that must wait reserves its future slot at once, so waiters are
  * served in arrival order and none can overtake another. O(1) per call, `limit` numbers of memory.
  */
-export class SlidingWindowRateLimiter {
+export class SlidingWindowRateLimiter implements RateLimiter {
   private readonly starts: Float64Array;
   private head = 0;
 
