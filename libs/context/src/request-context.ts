@@ -7,10 +7,40 @@ export interface AuthenticatedUser {
   claims: Record<string, unknown>;
 }
 
+/**
+ * How long one inbound request may still take: the service's own budget, or the smaller one its
+ * caller propagated. Every downstream call made for the request ends with it, and so do they all when
+ * the client hangs up.
+ */
+export interface RequestDeadline {
+  /** The budget this request started with, in ms. */
+  readonly budgetMs: number;
+  /** What is left of it now, in ms (0 once spent). */
+  remainingMs(): number;
+  /** Aborts when the budget is spent (reason: DeadlineExceededError) or the client goes away. */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * The header through which a Keel service passes the milliseconds left of a request's budget to the
+ * downstreams that are Keel services (relative, as gRPC's `grpc-timeout`, so clocks need not agree).
+ */
+export const DEADLINE_HEADER = 'keel-deadline-ms';
+
+/** The reason a request's deadline aborts with; named like `AbortSignal.timeout()`'s, so it reads as a timeout. */
+export class DeadlineExceededError extends Error {
+  override readonly name = 'TimeoutError';
+
+  constructor(readonly budgetMs: number) {
+    super(`the request's deadline of ${budgetMs} ms has passed`);
+  }
+}
+
 /** What one inbound request carries through everything it calls, without request-scoped providers. */
 export interface RequestContextStore {
   requestId: string;
   traceparent?: string;
+  deadline?: RequestDeadline;
   /** The caller's raw bearer token, for clients that declare they forward it. Never log it. */
   token?: string;
   user?: AuthenticatedUser;

@@ -25,7 +25,15 @@ export interface PlatformModuleOptions {
   downstreams?: HealthIndicatorRef[];
   /** Extra sections of `/api/system/status`, by key: `{ queue: QueueStatus }` adds `queue: await status()`. */
   status?: Record<string, Type<StatusContributor>>;
+  /**
+   * Every inbound request's budget, e.g. `5s` (the default): every downstream call made for it, with
+   * its retries and waits, ends by then. `REQUEST_DEADLINE` overrides it; a Keel caller's smaller
+   * `keel-deadline-ms` wins over both.
+   */
+  requestDeadline?: string;
 }
+
+export const DEFAULT_REQUEST_DEADLINE_MS = 5_000;
 
 export function serviceVersion(options: Pick<PlatformModuleOptions, 'version'>): string {
   return options.version ?? process.env['SERVICE_VERSION'] ?? process.env['npm_package_version'] ?? '0.0.0';

@@ -1,4 +1,5 @@
 export { startEmulator } from './kernel/emulator-server';
+export { startTcpBlackhole, type TcpBlackhole } from './kernel/tcp-blackhole';
 export { sandboxControl, type SandboxControl } from './control-client';
 export { requireBearer, hasBearerToken } from './kernel/auth';
 export { sendJson, sendRawJson, sendProblem, sendNoContent, type ProblemOptions } from './kernel/respond';

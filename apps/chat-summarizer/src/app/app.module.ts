@@ -8,7 +8,8 @@ import { SummariesModule } from './summaries/summaries.module';
 @Module({
   imports: [
     // No database of its own: readiness has nothing to check, and a downstream outage never pulls the pod.
-    PlatformModule.forRoot({ service: 'chat-summarizer', readiness: [], downstreams: [ChatHealthIndicator, LlmHealthIndicator] }),
+    // The LLM may take SUMMARY_LLM_DEADLINE (8 s) before the extractive fallback answers instead.
+    PlatformModule.forRoot({ service: 'chat-summarizer', readiness: [], downstreams: [ChatHealthIndicator, LlmHealthIndicator], requestDeadline: '10s' }),
     ResilienceModule.forRoot({ service: 'chat-summarizer' }),
     SummariesModule,
   ],

@@ -19,6 +19,8 @@ export const MEDIA_MIGRATIONS = process.env.MEDIA_MIGRATIONS_DIR ?? join(__dirna
   imports: [
     PlatformModule.forRoot({
       service: 'media-acquisition',
+      // A search waits up to MEDIA_INDEXER_TIMEOUT (8 s) for its slowest indexer; a grab searches first.
+      requestDeadline: '15s',
       readiness: [DatabaseHealthIndicator],
       downstreams: [ProwlarrHealthIndicator, QbittorrentHealthIndicator],
       status: { queue: QueueService },

@@ -4,11 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { parseByteSize } from '../config/env.util';
+import { parseByteSize, parseDuration } from '../config/env.util';
 import { requestContextHook } from '../context/request-context.hook';
 import { requestIdOf } from '../context/request-id.util';
 import { httpMetricsHook } from '../metrics/http-metrics.hooks';
-import { serviceVersion } from '../platform-options.interface';
+import { DEFAULT_REQUEST_DEADLINE_MS, serviceVersion } from '../platform-options.interface';
 import type { PlatformModuleOptions } from '../platform-options.interface';
 import { PLATFORM_OPTIONS } from '../platform.constants';
 import { connectionCloseHook } from '../shutdown/connection-close.hook';
@@ -45,7 +45,10 @@ export async function createService(appModule: Type<unknown> | DynamicModule, op
   // Declared up front so Fastify keeps one request shape (the guard sets it on every request).
   fastify.decorateRequest('user', null);
   // The adapter's own slot runs before Nest middleware; a plain addHook would run after it.
-  adapter.setOnRequestHook(requestContextHook());
+  const serviceDeadlineMs = parseDuration('PlatformModule requestDeadline', platform.requestDeadline, DEFAULT_REQUEST_DEADLINE_MS);
+  const deadlineMs = parseDuration('REQUEST_DEADLINE', process.env['REQUEST_DEADLINE'], serviceDeadlineMs);
+  if (deadlineMs < 1) throw new Error('REQUEST_DEADLINE must be at least 1ms');
+  adapter.setOnRequestHook(requestContextHook(deadlineMs));
   fastify.addHook('onSend', connectionCloseHook(shutdown));
   fastify.addHook('onResponse', httpMetricsHook());
 

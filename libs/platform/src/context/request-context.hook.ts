@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { RequestContext } from '@keel/context';
+import { DEADLINE_HEADER, RequestContext } from '@keel/context';
+import { LazyRequestDeadline, propagatedBudgetMs } from './request-deadline';
 import { traceparentOf } from './request-id.util';
 
 /**
@@ -7,10 +8,15 @@ import { traceparentOf } from './request-id.util';
  * middleware: the rest of the request (middleware, body parsing, guards, pipes, the handler and
  * whatever they start) runs inside `RequestContext.run`. Fastify's body parser keeps the async
  * context across the body's I/O, so POSTs see it too.
+ *
+ * Every request gets a deadline: the service's budget (`deadlineMs`), or the smaller one a Keel
+ * caller sent in `keel-deadline-ms`.
  */
-export function requestContextHook() {
+export function requestContextHook(deadlineMs: number) {
   return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     reply.header('x-request-id', request.id);
-    RequestContext.run({ requestId: request.id, traceparent: traceparentOf(request.headers['traceparent']) }, done);
+    const propagated = propagatedBudgetMs(request.headers[DEADLINE_HEADER]);
+    const deadline = new LazyRequestDeadline(propagated === undefined ? deadlineMs : Math.min(propagated, deadlineMs), reply.raw);
+    RequestContext.run({ requestId: request.id, traceparent: traceparentOf(request.headers['traceparent']), deadline }, done);
   };
 }

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import type { FleetConfig } from './fleet.config';
 import { FleetMetrics } from './fleet-metrics';
-import { CIRCUIT_FAILURE, CIRCUIT_PROBE_RESULT, CIRCUIT_READ, CIRCUIT_SET, CIRCUIT_SUCCESS, CIRCUIT_TRY_PROBE, RATE_LIMIT_ACQUIRE } from './fleet.scripts';
+import { CIRCUIT_FAILURE, CIRCUIT_PROBE_RESULT, CIRCUIT_READ, CIRCUIT_SET, CIRCUIT_SUCCESS, CIRCUIT_TRY_PROBE, RATE_LIMIT_ACQUIRE, RATE_LIMIT_RECORD } from './fleet.scripts';
 
 const SCRIPTS = {
   circuitFailure: { keys: 1, lua: CIRCUIT_FAILURE },
@@ -12,6 +12,7 @@ const SCRIPTS = {
   circuitSet: { keys: 2, lua: CIRCUIT_SET },
   circuitRead: { keys: 1, lua: CIRCUIT_READ },
   rateLimitAcquire: { keys: 1, lua: RATE_LIMIT_ACQUIRE },
+  rateLimitRecord: { keys: 1, lua: RATE_LIMIT_RECORD },
 } as const;
 
 export type FleetScript = keyof typeof SCRIPTS;
@@ -50,7 +51,7 @@ export class FleetLink {
   private readonly logger = new Logger('Fleet');
   private readonly redis: Redis;
   private readonly subscriber: Redis;
-  private readonly members = new Map<string, FleetMember>();
+  private readonly members = new Map<string, Set<FleetMember>>();
   private up = false;
   /** The last state logged, so that each transition (and the first state) is logged once. */
   private announced: boolean | undefined;
@@ -100,7 +101,9 @@ export class FleetLink {
   }
 
   register(policy: string, member: FleetMember): void {
-    this.members.set(policy, member);
+    let set = this.members.get(policy);
+    if (!set) this.members.set(policy, (set = new Set()));
+    set.add(member);
   }
 
   /** Connects and subscribes, waiting a moment for Redis; without it the service starts on local state. */
@@ -154,7 +157,7 @@ export class FleetLink {
     } catch {
       return;
     }
-    this.members.get(message.policy)?.receive(message);
+    for (const member of this.members.get(message.policy) ?? []) member.receive(message);
   }
 
   /** Up once both connections answer; then every member catches up with what it missed. */
@@ -174,7 +177,7 @@ export class FleetLink {
     this.metrics.available(true);
     this.announced = true;
     this.logger.log({ msg: 'shared state available: policies follow the fleet', event: 'fleet', redis: this.safeUrl() });
-    await Promise.all([...this.members.values()].map((m) => m.resync().catch(() => undefined)));
+    await Promise.all([...this.members.values()].flatMap((set) => [...set].map((m) => m.resync().catch(() => undefined))));
   }
 
   private markDown(reason: string): void {

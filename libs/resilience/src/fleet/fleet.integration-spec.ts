@@ -221,6 +221,31 @@ describeWithServer('FleetLink when Redis fails', () => {
     expect(fleet.links[0].status).toEqual({ available: true });
   });
 
+  it('a rate limit survives the outage: local state carries on from the shared window, and rejoining shares what it let through', async () => {
+    // Arrange
+    const fleet = await replicas(1, { rateLimit: { limit: 10, windowMs: 30_000, maxWaitMs: 0 }, breaker: false }, { url: redis.url });
+    close = fleet.close;
+    const [pipeline] = fleet.pipelines;
+    const started = jest.fn(() => Promise.resolve('ok'));
+    const burst = (n: number) => Promise.all(Array.from({ length: n }, () => pipeline.execute(started).catch((e: unknown) => e)));
+
+    // Act: 6 through the shared window; Redis goes away (its window with it); 10 more; Redis is back, empty.
+    await burst(6);
+    await redis.stop();
+    await until(() => !fleet.links[0].available);
+    await burst(10);
+    const duringOutage = started.mock.calls.length;
+    await redis.resume();
+    await until(() => fleet.links[0].available, 10_000);
+    await new Promise((r) => setTimeout(r, 100));
+    await burst(10);
+
+    // Assert: 6 shared + 4 local = the limit; the 4 were added to the new shared window on rejoining,
+    // so only the 6 lost with the old server's memory could be spent again.
+    expect(duringOutage).toBe(10);
+    expect(started).toHaveBeenCalledTimes(16);
+  });
+
   it('counts a slow Redis as unavailable: a call never waits on it beyond the command timeout', async () => {
     // Arrange: a rate-limited policy asks Redis on every attempt.
     const fleet = await replicas(1, { rateLimit: { limit: 100, windowMs: 1_000, maxWaitMs: 0 }, breaker: false }, { url: redis.url, commandTimeoutMs: 50 });

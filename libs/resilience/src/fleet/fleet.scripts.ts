@@ -121,3 +121,16 @@ redis.call('ZADD', KEYS[1], startAt, ARGV[4])
 redis.call('PEXPIRE', KEYS[1], window + waitMs + 1000)
 return {waitMs, redis.call('ZCARD', KEYS[1])}
 `;
+
+/**
+ * KEYS: window. ARGV: windowMs, member prefix, then the ages (ms) of calls a replica started on its
+ * own while Redis was away: they take their slots in the shared window, so rejoining does not grant
+ * the fleet a fresh one.
+ */
+export const RATE_LIMIT_RECORD = `${NOW}
+for i = 3, #ARGV do
+  redis.call('ZADD', KEYS[1], now - tonumber(ARGV[i]), ARGV[2] .. ':' .. i)
+end
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[1]) + 1000)
+return #ARGV - 2
+`;

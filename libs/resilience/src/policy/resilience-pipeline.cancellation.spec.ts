@@ -208,6 +208,30 @@ describe(ResiliencePipeline.name, () => {
       expect(observer.attempted).not.toHaveBeenCalled();
     });
 
+    it('counts an attempt its deadline cut as a breaker failure (outcome timeout); one its caller hung up on does not count', async () => {
+      // Arrange: a breaker that opens on the first failure.
+      const deadlinePipeline = build({ retry: false, breaker: { kind: 'consecutive', threshold: 1, halfOpenAfterMs: 60_000 } });
+      const hangUpPipeline = new ResiliencePipeline('hang-up', deadlinePipeline.options, observer);
+      const deadline = new AbortController();
+      const hangUp = new AbortController();
+
+      // Act: both downstreams hang; one caller's deadline passes, the other caller goes away.
+      const timedOut = track(deadlinePipeline.execute(hangingDownstream().fn, { operation: 'a', signal: deadline.signal }));
+      const abandoned = track(hangUpPipeline.execute(hangingDownstream().fn, { operation: 'b', signal: hangUp.signal }));
+      deadline.abort(new DOMException('deadline', 'TimeoutError'));
+      hangUp.abort(new DOMException('gone', 'AbortError'));
+      await jest.advanceTimersByTimeAsync(0);
+
+      // Assert
+      expect(timedOut.error).toBeInstanceOf(CallAbortedError);
+      expect(abandoned.error).toBeInstanceOf(CallAbortedError);
+      expect(deadlinePipeline.circuitState).toBe('open');
+      expect(hangUpPipeline.circuitState).toBe('closed');
+      expect(observer.callFinished).toHaveBeenCalledWith('library', 'a', 'timeout', expect.any(Number), timedOut.error);
+      expect(observer.callFinished).toHaveBeenCalledWith('hang-up', 'b', 'rejected', expect.any(Number), abandoned.error);
+      hangUpPipeline.dispose();
+    });
+
     it('leaves no listener on a long-lived caller signal once calls finish', async () => {
       const pipeline = build();
       const controller = new AbortController();

@@ -77,8 +77,12 @@ export class ResiliencePipeline {
     this.bulkhead = options.bulkhead ? bulkhead(options.bulkhead.limit, options.bulkhead.queue) : undefined;
     this.maxRetries = options.retry ? options.retry.maxRetries : 0;
     if (options.breaker) {
-      // A rejection by our own policies is no news about the downstream, except as a probe's answer.
-      const isFailure = (error: unknown) => (isRejection(error) ? this.circuit?.state === 'half-open' : classifier.isFailure(error));
+      // A rejection by our own policies is no news about the downstream, except as a probe's answer;
+      // but a downstream that kept an attempt past the caller's deadline failed to answer in time.
+      const isFailure = (error: unknown) => {
+        if (error instanceof CallAbortedError && error.inFlight && error.deadlineExceeded) return true;
+        return isRejection(error) ? this.circuit?.state === 'half-open' : classifier.isFailure(error);
+      };
       const onStateChange = (state: CircuitStateName) => observer.circuitChanged(name, state);
       // Only the consecutive breaker is shared: a sampling breaker's window stays per replica.
       this.circuit =
@@ -216,14 +220,16 @@ export class ResiliencePipeline {
     this.observer.attempted(this.name);
     const run = this.timeout.run(fn, attempt, signal);
     if (!signal) return run;
-    // A request cancelled by our caller is not the downstream's fault: keep it out of the breaker.
+    // A request our caller cancelled is not the downstream's fault, and stays out of the breaker;
+    // one whose deadline passed while the downstream kept it waiting counts as a timeout.
     return run.catch((error: unknown) => {
-      throw signal.aborted ? new CallAbortedError(this.name, signal.reason) : error;
+      throw signal.aborted ? new CallAbortedError(this.name, signal.reason, undefined, true) : error;
     });
   }
 
   private outcomeOf(error: unknown): Outcome {
-    if (error instanceof PolicyRejectedError || error instanceof CallAbortedError) return 'rejected';
+    if (error instanceof CallAbortedError) return error.deadlineExceeded ? 'timeout' : 'rejected';
+    if (error instanceof PolicyRejectedError) return 'rejected';
     return this.options.classifier.outcome(error);
   }
 }

@@ -14,6 +14,12 @@ export interface RateLimiter {
   available(): number;
 }
 
+/** A limiter that can also be told of calls another limiter let through (see FleetRateLimiter). */
+export interface RecordingRateLimiter extends RateLimiter {
+  /** Takes a slot for a call that starts at `startAt` (ms), without asking whether it may. */
+  record(startAt: number): void;
+}
+
 /**
  * An exact sliding-window limiter: at most `limit` calls start in any `windowMs`.
  *
@@ -21,7 +27,7 @@ export interface RateLimiter {
  * them has left the window. A call that must wait reserves its future slot at once, so waiters are
  * served in arrival order and none can overtake another. O(1) per call, `limit` numbers of memory.
  */
-export class SlidingWindowRateLimiter implements RateLimiter {
+export class SlidingWindowRateLimiter implements RecordingRateLimiter {
   private readonly starts: Float64Array;
   private head = 0;
 
@@ -48,6 +54,11 @@ export class SlidingWindowRateLimiter implements RateLimiter {
     this.head = (this.head + 1) % this.starts.length;
     // No promise on the common path: the caller awaits only when it really has to wait.
     return waitMs > 0 ? abortableDelay(waitMs, signal, onAbort) : undefined;
+  }
+
+  record(startAt: number): void {
+    this.starts[this.head] = startAt;
+    this.head = (this.head + 1) % this.starts.length;
   }
 
   /** Calls that could start now without waiting. */

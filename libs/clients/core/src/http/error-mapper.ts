@@ -34,11 +34,12 @@ export class DownstreamErrorMapper {
     if (error instanceof CallAbortedError) {
       // Given up while waiting to retry a failure: that failure (a 503 with its Retry-After, say) is the news.
       if (error.lastFailure !== undefined) return this.map(error.lastFailure);
-      // AbortSignal.timeout() aborts with a DOMException named TimeoutError (another realm under Jest).
-      const reason = error.cause as { name?: unknown } | undefined;
+      // AbortSignal.timeout() and the request's deadline abort with an error named TimeoutError
+      // (another realm under Jest); the request's says how long its budget was.
+      const reason = error.cause as { name?: unknown; budgetMs?: unknown } | undefined;
       const deadline = reason?.name === 'TimeoutError';
       return deadline
-        ? new DownstreamTimeoutError(downstream, this.timeoutMs, { cause: error })
+        ? new DownstreamTimeoutError(downstream, typeof reason.budgetMs === 'number' ? reason.budgetMs : this.timeoutMs, { cause: error })
         : new DownstreamUnavailableError(downstream, `call to ${downstream} was cancelled`, undefined, undefined, { cause: error });
     }
     if (isNetworkError(error)) {

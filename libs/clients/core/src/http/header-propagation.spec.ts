@@ -42,4 +42,17 @@ describe(propagatedHeaders.name, () => {
     // Assert
     expect(headers).toEqual({ 'x-request-id': 'req-4', authorization: 'Bearer t' });
   });
+
+  it('sends what is left of the request’s deadline only to a downstream that is ours (propagateDeadline)', () => {
+    // Arrange
+    const deadline = { budgetMs: 5_000, remainingMs: () => 1_234, signal: new AbortController().signal };
+
+    // Act
+    const ours = RequestContext.run({ requestId: 'req-5', deadline }, () => propagatedHeaders(false, true));
+    const theirs = RequestContext.run({ requestId: 'req-5', deadline }, () => propagatedHeaders(false, false));
+
+    // Assert
+    expect(ours).toEqual({ 'x-request-id': 'req-5', 'keel-deadline-ms': '1234' });
+    expect(theirs).toEqual({ 'x-request-id': 'req-5' });
+  });
 });

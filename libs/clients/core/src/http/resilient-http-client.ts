@@ -1,4 +1,5 @@
 import type { AxiosInstance } from 'axios';
+import { RequestContext } from '@keel/context';
 import type { CircuitStateListener, CircuitStateName, ResiliencePipeline } from '@keel/resilience';
 import { DownstreamContractError } from '../errors/contract.error';
 import { DownstreamRejectedError } from '../errors/rejected.error';
@@ -28,7 +29,10 @@ export interface HttpCall {
   headers?: Record<string, string>;
   /** Makes a POST/PATCH safe to retry; sent as `Idempotency-Key`. */
   idempotencyKey?: string;
-  /** The caller's overall deadline. */
+  /**
+   * A deadline of the call's own. The request's deadline (from the request context) applies anyway;
+   * the call ends with whichever comes first.
+   */
   signal?: AbortSignal;
   /** `buffer` keeps the body's bytes in `HttpAnswer.bytes` (e.g. a `.torrent` file); default text. */
   responseType?: 'text' | 'buffer';
@@ -49,10 +53,19 @@ export interface HttpClientOptions {
   forwardAuth?: boolean;
   /** Liveness path of the downstream, probed by its health indicator. */
   healthPath?: string;
+  /** The downstream is a Keel service: send it what is left of the request's deadline (`keel-deadline-ms`). */
+  propagateDeadline?: boolean;
 }
 
 const IDEMPOTENT = new Set<HttpMethod>(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 const identity = (data: unknown) => data;
+
+/** The call's own signal and the request's deadline, whichever ends first; undefined outside a request. */
+function deadlineOf(own: AbortSignal | undefined): AbortSignal | undefined {
+  const request = RequestContext.current()?.deadline?.signal;
+  if (!request) return own;
+  return own ? AbortSignal.any([own, request]) : request;
+}
 
 /** Encodes each value as one path segment: `encodePath\`/users/${id}\``. */
 export function encodePath(strings: TemplateStringsArray, ...values: (string | number)[]): string {
@@ -67,6 +80,7 @@ export class ResilientHttpClient {
   readonly stats = new CallStats();
   private readonly errors: DownstreamErrorMapper;
   private readonly instances: RoundRobin<string>;
+  private readonly unsubscribe: () => void;
 
   constructor(
     readonly config: ServiceConfig,
@@ -81,6 +95,10 @@ export class ResilientHttpClient {
     axios.defaults.transformResponse = [identity];
     this.errors = new DownstreamErrorMapper(config.name, pipeline, config.timeoutMs);
     this.instances = new RoundRobin(config.urls);
+    // The circuit's probe must not ride a socket opened during the outage: start it on fresh ones.
+    this.unsubscribe = pipeline.onCircuitStateChange((state) => {
+      if (state === 'open') transport.retire();
+    });
   }
 
   get name(): string {
@@ -102,7 +120,7 @@ export class ResilientHttpClient {
     const retryable = IDEMPOTENT.has(method) || call.idempotencyKey !== undefined;
     const started = performance.now();
     try {
-      const answer = await this.pipeline.execute((attempt) => this.attempt(call, method, attempt.signal), { operation: call.operation, signal: call.signal, retryable });
+      const answer = await this.pipeline.execute((attempt) => this.attempt(call, method, attempt.signal), { operation: call.operation, signal: deadlineOf(call.signal), retryable });
       this.stats.record(true, performance.now() - started);
       return answer;
     } catch (error) {
@@ -161,11 +179,12 @@ export class ResilientHttpClient {
   }
 
   close(): Promise<void> {
+    this.unsubscribe();
     return this.transport.close();
   }
 
   private async attempt(call: HttpCall, method: HttpMethod, signal: unknown): Promise<HttpAnswer> {
-    const headers: Record<string, string> = { accept: 'application/json', ...propagatedHeaders(this.options.forwardAuth ?? false), ...call.headers };
+    const headers: Record<string, string> = { accept: 'application/json', ...propagatedHeaders(this.options.forwardAuth ?? false, this.options.propagateDeadline), ...call.headers };
     if (call.idempotencyKey !== undefined) headers['idempotency-key'] = call.idempotencyKey;
     const binary = call.responseType === 'buffer';
     const response = await this.axios.request<string | Buffer>({

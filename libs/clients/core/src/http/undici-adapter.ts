@@ -55,6 +55,18 @@ export class UndiciAdapter {
     await Promise.all(targets.map(({ pool }) => pool.close()));
   }
 
+  /**
+   * Lets go of every pooled socket: calls from now on open fresh connections, while the calls in
+   * flight finish on the old ones. Sockets opened during an outage (e.g. to a host that accepts and
+   * never answers) would otherwise carry the first call after it, the circuit's probe, into the same
+   * silence.
+   */
+  retire(): void {
+    const targets = [...this.targets.values()];
+    this.targets.clear();
+    for (const { pool } of targets) void pool.close().catch(() => undefined);
+  }
+
   /** The pool of a base URL's origin, and the base URL's own path, which prefixes every call. */
   private target(baseURL: string): { pool: Pool; prefix: string } {
     let target = this.targets.get(baseURL);
