@@ -25,6 +25,9 @@ export { ProblemDetailsDto } from './errors/problem-details.dto';
 export { ApiProblemResponses } from './errors/api-problem-response.decorator';
 export { RequestValidationError } from './errors/request-validation.error';
 export { KeelValidationPipe } from './validation/validation.pipe';
+export { screenInput, MAX_INPUT_DEPTH } from './validation/input-screen';
+export { IsInt32, isInt32, INT32_MIN, INT32_MAX } from './validation/is-int32.decorator';
+export { IdempotencyKey, readIdempotencyKey, IDEMPOTENCY_KEY_MAX_LENGTH } from './validation/idempotency-key.decorator';
 
 export { ShutdownCoordinator } from './shutdown/shutdown-coordinator.service';
 export { healthKeyOf } from './health/health-checks.registry';
