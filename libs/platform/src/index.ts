@@ -39,3 +39,5 @@ export { HealthIndicatorService } from '@nestjs/terminus';
 export type { HealthIndicatorResult } from '@nestjs/terminus';
 export type { AuthenticatedUser } from '@keel/context';
 export { CursorPageQuery } from './validation/cursor-page.query';
+export { decodePageCursor, encodePageCursor, UUID_PATTERN, KEY_PATTERN, INVALID_CURSOR_MESSAGE } from './validation/page-cursor';
+export type { PageCursor } from './validation/page-cursor';
