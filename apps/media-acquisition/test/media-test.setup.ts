@@ -17,6 +17,8 @@ export interface MediaTestBed {
   /** Holds qBittorrent's downloads and the movie library: one filesystem, so imports are hardlinks. */
   root: string;
   libraryRoot: string;
+  /** The bearer token `call` sends. */
+  token: string;
   call<T = any>(method: string, path: string, body?: unknown): Promise<Answer<T>>;
   /** Stops the service and starts a new one on the same database, as a deploy or a crash would. */
   restartService(): Promise<void>;
@@ -69,6 +71,7 @@ export async function startMediaTestBed(env: Record<string, string> = {}): Promi
     indexers: prowlarrControl(prowlarr.url),
     root,
     libraryRoot,
+    token,
     call: (method, path, body) => callJson(service.url, method, path, { token, body }),
     restartService: async () => {
       await service.close();
