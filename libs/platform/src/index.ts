@@ -15,6 +15,8 @@ export type { JwtConfig, JwtKeySource } from './auth/jwt.config';
 export { BearerAuthError } from './auth/bearer-auth.error';
 export { CurrentUser } from './auth/current-user.decorator';
 export { Roles } from './auth/roles.decorator';
+export { rolesSetting, resolveRolesSetting } from './auth/roles-setting';
+export type { RolesSetting } from './auth/roles-setting';
 export { Public } from './auth/public.decorator';
 export { DEV_JWT_SECRET } from './auth/dev-secret.constants';
 
