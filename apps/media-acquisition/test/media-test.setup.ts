@@ -58,7 +58,8 @@ export async function startMediaTestBed(env: Record<string, string> = {}): Promi
     ...env,
   });
   let service = await startTestService(AppModule, { name: 'media-acquisition' });
-  const token = await signTestToken({ sub: 'u1' });
+  // Writes need a write role (MEDIA_WRITE_ROLES); the bed's caller may do everything.
+  const token = await signTestToken({ sub: 'u1', roles: ['media:write'] });
   const bed: MediaTestBed = {
     get service() {
       return service;
