@@ -10,7 +10,8 @@ describe('media-acquisition: bad input (e2e)', () => {
 
   beforeAll(async () => {
     bed = await startMediaTestBed();
-  });
+    // A bound on start-up (PGlite and migrations) on a busy machine, not a timing claim.
+  }, 60_000);
 
   afterAll(async () => {
     await bed?.close();

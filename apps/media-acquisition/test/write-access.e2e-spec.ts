@@ -14,7 +14,8 @@ describe('media-acquisition write access (e2e)', () => {
   beforeAll(async () => {
     bed = await startMediaTestBed();
     movieId = (await bed.call('POST', '/api/v1/movies', { title: 'Blade Runner 2049', year: 2017, imdbId: 'tt1856101', runtimeMinutes: 164 })).body.id;
-  });
+    // A bound on start-up (PGlite and migrations) on a busy machine, not a timing claim.
+  }, 60_000);
 
   afterAll(async () => {
     await bed?.close();
@@ -92,26 +93,5 @@ describe('media-acquisition write access (e2e)', () => {
       expect({ method, path, has403: '403' in paths[path][method].responses }).toEqual({ method, path, has403: true });
     }
     expect(Object.keys(paths['/api/v1/movies'].get.responses)).not.toContain('403');
-  });
-});
-
-describe('media-acquisition write access with MEDIA_WRITE_ROLES (e2e)', () => {
-  let bed: MediaTestBed;
-
-  beforeAll(async () => {
-    bed = await startMediaTestBed({ MEDIA_WRITE_ROLES: 'curator' });
-  });
-
-  afterAll(async () => {
-    delete process.env.MEDIA_WRITE_ROLES;
-    await bed?.close();
-  });
-
-  it('takes only the configured roles as write roles', async () => {
-    const write = async (roles: string[]) => (await callJson(bed.service.url, 'POST', '/api/v1/quality-profiles', { token: await signTestToken({ sub: 'x', roles }), body: { name: `P ${roles.join(' ').replace(/:/g, '_')}`, items: [{ quality: 'Bluray-1080p', allowed: true }], cutoff: 'Bluray-1080p' } })).status;
-
-    expect(await write(['curator'])).toBe(201);
-    expect(await write(['media:write'])).toBe(403);
-    expect(await write(['admin'])).toBe(403);
   });
 });

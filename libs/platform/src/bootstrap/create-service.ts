@@ -31,7 +31,7 @@ export async function createService(appModule: Type<unknown> | DynamicModule, op
   const adapter = new FastifyAdapter({
     bodyLimit: parseByteSize('BODY_LIMIT', process.env['BODY_LIMIT'], DEFAULT_BODY_LIMIT),
     genReqId: requestIdOf,
-    maxParamLength: MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: answerFrameworkError,
   });
   // abortOnError false: a bad config rejects here with its message instead of killing the process.
