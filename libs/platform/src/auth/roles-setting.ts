@@ -35,7 +35,10 @@ export function resolveRolesSetting(setting: RolesSetting, env: NodeJS.ProcessEn
   return roles;
 }
 
-/** How a route's requirement reads in Swagger and in a 403: the variable and its defaults. */
+/** How a route's requirement reads in Swagger: `the role admin or ops`, `a role listed in MEDIA_WRITE_ROLES (default media:write, admin)`. */
 export function describeRoles(required: ReadonlyArray<string | RolesSetting>): string {
-  return required.map((role) => (typeof role === 'string' ? role : `one of ${role.env} (default ${role.defaults.join(', ')})`)).join(' or ');
+  const names = required.filter((role): role is string => typeof role === 'string');
+  const settings = required.filter((role): role is RolesSetting => typeof role !== 'string');
+  const parts = [...(names.length ? [`the role ${names.join(' or ')}`] : []), ...settings.map((s) => `a role listed in ${s.env} (default ${s.defaults.join(', ')})`)];
+  return parts.join(' or ');
 }
