@@ -128,7 +128,8 @@ async function runSearchBench(options = {}) {
     await control.resetIndexers();
     for (let id = 1; id <= latencies.length; id++) await control.setIndexer(id, { latencyMs: latencies[id - 1], failing: false });
 
-    const headers = { 'content-type': 'application/json', authorization: `Bearer ${mintToken()}` };
+    // Adding movies and searching are writes: they need media:write (MEDIA_WRITE_ROLES).
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${mintToken(undefined, ['media:write'])}` };
     const movies = benchMovies(Object.values(PROWLARR_MOVIES), count + 1);
     const ids = [];
     for (const movie of movies) {

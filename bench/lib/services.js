@@ -14,10 +14,11 @@ const SCRUBBED_ENV =
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function mintToken(secret = DEV_JWT_SECRET) {
+/** A dev token for u1; `roles` (e.g. `['media:write']`, which media-acquisition's writes need) when given. */
+function mintToken(secret = DEV_JWT_SECRET, roles) {
   const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'u1', iat: now, exp: now + 3600 })}`;
+  const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'u1', ...(roles ? { roles } : {}), iat: now, exp: now + 3600 })}`;
   return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
 

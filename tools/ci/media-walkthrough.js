@@ -1,6 +1,8 @@
 // The README's media-acquisition walk-through over HTTP, against `npm start`: add a movie, search,
 // grab, wait for the sandbox qBittorrent to finish, and find the imported hardlink on disk; then
-// Prowlarr down → 503 problem+json with Retry-After. Used by check-metrics.js.
+// Prowlarr down → 503 problem+json with Retry-After. Writes need a write role: a plain user's token
+// gets 403 on a write and 200 on a read. Used by check-metrics.js.
+const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -12,19 +14,28 @@ const { sleep, waitLive } = require('./wait-live');
 /** Settings for `npm start` that make the walk-through quick: a 3 s download, a 1 s monitor. */
 const MEDIA_ENV = { SANDBOX_QBITTORRENT_DOWNLOAD_MS: '3000', MEDIA_MONITOR_INTERVAL: '1s' };
 
-async function mediaWalkthrough(token, expect) {
+/** The README's writer token: `npm run -s token -- --sub u1 --roles media:write`. */
+const writerToken = () => execFileSync(process.execPath, [path.join(__dirname, '..', 'token', 'token.js'), '--sub', 'u1', '--roles', 'media:write'], { encoding: 'utf8' }).trim();
+
+/** `readerToken`: any signed-in user's token (no role); the writes are made with a media:write token. */
+async function mediaWalkthrough(readerToken, expect) {
   // npm start boots the services side by side; media-acquisition may still be migrating its PGlite.
   expect(await waitLive(MEDIA), 'media-acquisition never served /api/health/live');
   const libraryRoot = path.join(os.tmpdir(), 'keel-media', 'library');
   fs.rmSync(path.join(libraryRoot, 'Blade Runner 2049 (2017)'), { recursive: true, force: true });
-  const call = async (method, route, body) => {
-    const headers = { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+  const token = writerToken();
+  const call = async (method, route, body, bearer = token) => {
+    const headers = { authorization: `Bearer ${bearer}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
     const response = await fetch(`${MEDIA}${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     return { status: response.status, headers: response.headers, body: await response.json() };
   };
 
+  const refused = await call('POST', '/api/v1/movies', { title: 'Blade Runner 2049', year: 2017 }, readerToken);
+  expect(refused.status === 403, `POST /movies without a write role answered ${refused.status}, not 403`);
   const movie = await call('POST', '/api/v1/movies', { title: 'Blade Runner 2049', year: 2017, imdbId: 'tt1856101', tmdbId: 335984, runtimeMinutes: 164 });
   expect(movie.status === 201, `POST /movies answered ${movie.status}`);
+  const read = await call('GET', `/api/v1/movies/${movie.body.id}`, undefined, readerToken);
+  expect(read.status === 200, `GET /movies/{id} without a write role answered ${read.status}, not 200`);
   const search = await call('POST', `/api/v1/movies/${movie.body.id}/search`);
   expect(search.status === 200 && search.body.releases[0]?.rank === 1, `search answered ${search.status} without a ranked release`);
   const grab = await call('POST', `/api/v1/movies/${movie.body.id}/grab`, {});

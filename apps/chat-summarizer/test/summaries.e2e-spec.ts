@@ -49,12 +49,16 @@ describe('chat-summarizer summaries (e2e)', () => {
     const ten = await summary('c1', u1, '?limit=10');
     const zero = await summary('c1', u1, '?limit=0');
     const tooMany = await summary('c1', u1, '?limit=201');
+    const hex = await summary('c1', u1, '?limit=0x10');
 
     expect(ten.status).toBe(200);
     expect(ten.body.messageCount).toBe(10);
     expect(zero.status).toBe(400);
     expect(tooMany.status).toBe(400);
     expect(tooMany.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    // Number('0x10') is 16: only decimal integers are taken.
+    expect(hex.status).toBe(400);
+    expect(hex.body.errors).toEqual(['limit must be a decimal integer']);
   });
 
   it('answers 403 when the caller does not take part, and 404 for an unknown conversation', async () => {

@@ -66,7 +66,7 @@ describe('media-acquisition logs (e2e)', () => {
 
   it('logs the grab and the import as structured lines, without any key, password, cookie or token', async () => {
     // Arrange
-    const token = await signTestToken({ sub: 'u1' });
+    const token = await signTestToken({ sub: 'u1', roles: ['media:write'] });
     const expired = await signTestToken({ sub: 'u1', expiresIn: -60 });
     const forged = await signTestToken({ sub: 'u1', secret: 'not-the-service-secret-0123456789abcdef' });
     const url = bed.service.url;

@@ -17,6 +17,8 @@ export interface MediaTestBed {
   /** Holds qBittorrent's downloads and the movie library: one filesystem, so imports are hardlinks. */
   root: string;
   libraryRoot: string;
+  /** The bearer token `call` sends. */
+  token: string;
   call<T = any>(method: string, path: string, body?: unknown): Promise<Answer<T>>;
   /** Stops the service and starts a new one on the same database, as a deploy or a crash would. */
   restartService(): Promise<void>;
@@ -56,7 +58,8 @@ export async function startMediaTestBed(env: Record<string, string> = {}): Promi
     ...env,
   });
   let service = await startTestService(AppModule, { name: 'media-acquisition' });
-  const token = await signTestToken({ sub: 'u1' });
+  // Writes need a write role (MEDIA_WRITE_ROLES); the bed's caller may do everything.
+  const token = await signTestToken({ sub: 'u1', roles: ['media:write'] });
   const bed: MediaTestBed = {
     get service() {
       return service;
@@ -69,6 +72,7 @@ export async function startMediaTestBed(env: Record<string, string> = {}): Promi
     indexers: prowlarrControl(prowlarr.url),
     root,
     libraryRoot,
+    token,
     call: (method, path, body) => callJson(service.url, method, path, { token, body }),
     restartService: async () => {
       await service.close();

@@ -15,6 +15,8 @@ export type { JwtConfig, JwtKeySource } from './auth/jwt.config';
 export { BearerAuthError } from './auth/bearer-auth.error';
 export { CurrentUser } from './auth/current-user.decorator';
 export { Roles } from './auth/roles.decorator';
+export { rolesSetting, resolveRolesSetting } from './auth/roles-setting';
+export type { RolesSetting } from './auth/roles-setting';
 export { Public } from './auth/public.decorator';
 export { DEV_JWT_SECRET } from './auth/dev-secret.constants';
 
@@ -25,6 +27,9 @@ export { ProblemDetailsDto } from './errors/problem-details.dto';
 export { ApiProblemResponses } from './errors/api-problem-response.decorator';
 export { RequestValidationError } from './errors/request-validation.error';
 export { KeelValidationPipe } from './validation/validation.pipe';
+export { screenInput, MAX_INPUT_DEPTH } from './validation/input-screen';
+export { IsInt32, isInt32, INT32_MIN, INT32_MAX } from './validation/is-int32.decorator';
+export { IdempotencyKey, readIdempotencyKey, IDEMPOTENCY_KEY_MAX_LENGTH } from './validation/idempotency-key.decorator';
 
 export { ShutdownCoordinator } from './shutdown/shutdown-coordinator.service';
 export { healthKeyOf } from './health/health-checks.registry';
@@ -36,3 +41,5 @@ export { HealthIndicatorService } from '@nestjs/terminus';
 export type { HealthIndicatorResult } from '@nestjs/terminus';
 export type { AuthenticatedUser } from '@keel/context';
 export { CursorPageQuery } from './validation/cursor-page.query';
+export { decodePageCursor, encodePageCursor, UUID_PATTERN, KEY_PATTERN, INVALID_CURSOR_MESSAGE } from './validation/page-cursor';
+export type { PageCursor } from './validation/page-cursor';

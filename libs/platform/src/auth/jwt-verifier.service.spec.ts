@@ -52,6 +52,14 @@ describe(JwtVerifier.name, () => {
     await expect(verifier().verify(token)).resolves.toMatchObject({ id: 'cli-user', roles: ['admin', 'member'] });
   });
 
+  it('accepts the roles `npm run token` nests under JWT_ROLES_CLAIM, and its --scope', async () => {
+    const env = { ...process.env, JWT_SECRET: '', JWT_ISSUER: '', JWT_AUDIENCE: '', JWT_ROLES_CLAIM: 'realm_access.roles,groups' };
+    const token = execFileSync(process.execPath, [join(__dirname, '../../../../tools/token/token.js'), '--sub', 'kc-user', '--roles', 'admin', '--scope', 'openid media:write'], { env, encoding: 'utf8' }).trim();
+    const subject = new JwtVerifier(resolveJwtConfig({ NODE_ENV: 'test', JWT_ROLES_CLAIM: env.JWT_ROLES_CLAIM }));
+
+    await expect(subject.verify(token)).resolves.toMatchObject({ id: 'kc-user', roles: ['admin', 'openid', 'media:write'], claims: expect.objectContaining({ realm_access: { roles: ['admin'] } }) });
+  });
+
   it('rejects a token without exp', async () => {
     const token = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').sign(new TextEncoder().encode(DEV_JWT_SECRET));
 

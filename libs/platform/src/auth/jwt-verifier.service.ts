@@ -5,6 +5,7 @@ import type { JWTPayload, JWTVerifyOptions } from 'jose';
 import type { AuthenticatedUser } from '@keel/context';
 import { BearerAuthError } from './bearer-auth.error';
 import type { JwtConfig } from './jwt.config';
+import { rolesOf } from './token-roles';
 import { VerifiedTokenCache } from './verified-token.cache';
 
 type CryptoKey = webcrypto.CryptoKey;
@@ -25,8 +26,10 @@ export class JwtVerifier {
   private readonly logger = new Logger(JwtVerifier.name);
   private readonly cache = new VerifiedTokenCache();
   private readonly verifyJwt: (token: string) => Promise<JWTPayload>;
+  private readonly rolesClaims: readonly string[];
 
   constructor(@Inject(JWT_CONFIG) config: JwtConfig) {
+    this.rolesClaims = config.rolesClaims;
     const options: JWTVerifyOptions = { algorithms: config.algorithms, issuer: config.issuer, audience: config.audience, requiredClaims: ['sub', 'exp'] };
     const { source } = config;
     if (source.kind === 'jwks') {
@@ -60,14 +63,14 @@ export class JwtVerifier {
     }
     const { sub, exp } = payload;
     if (typeof sub !== 'string' || sub === '' || typeof exp !== 'number') throw BearerAuthError.invalid('invalid token');
-    const user = toUser(sub, payload);
+    const user = toUser(sub, payload, this.rolesClaims);
     this.cache.set(token, user, exp * 1000);
     return user;
   }
 }
 
 /** Frozen: a cached user is shared by every request that presents the same token. */
-function toUser(sub: string, payload: JWTPayload): AuthenticatedUser {
-  const roles = Array.isArray(payload['roles']) ? payload['roles'].filter((r): r is string => typeof r === 'string') : [];
+function toUser(sub: string, payload: JWTPayload, rolesClaims: readonly string[]): AuthenticatedUser {
+  const roles = rolesOf(payload, rolesClaims);
   return Object.freeze({ id: sub, roles: Object.freeze(roles) as string[], claims: Object.freeze({ ...payload }) });
 }

@@ -5,7 +5,7 @@ const SECRET = 'a-production-secret-that-is-long-enough';
 
 describe('resolveJwtConfig', () => {
   it('uses JWT_SECRET with HS256 only', () => {
-    expect(resolveJwtConfig({ JWT_SECRET: SECRET })).toEqual({ source: { kind: 'secret', secret: SECRET, dev: false }, algorithms: ['HS256'], issuer: undefined, audience: undefined });
+    expect(resolveJwtConfig({ JWT_SECRET: SECRET })).toEqual({ source: { kind: 'secret', secret: SECRET, dev: false }, algorithms: ['HS256'], issuer: undefined, audience: undefined, rolesClaims: ['roles'] });
   });
 
   it('uses JWT_JWKS_URL with RS256/ES256 and optional issuer and audiences', () => {
@@ -15,6 +15,17 @@ describe('resolveJwtConfig', () => {
     expect(config.algorithms).toEqual(['RS256', 'ES256']);
     expect(config.issuer).toBe('https://idp.example/');
     expect(config.audience).toEqual(['keel', 'download']);
+  });
+
+  it('reads JWT_ROLES_CLAIM as a comma list of claim paths, URL-like names included', () => {
+    const config = resolveJwtConfig({ JWT_ROLES_CLAIM: ' realm_access.roles , resource_access.keel-api.roles,https://keel.example/roles ' });
+
+    expect(config.rolesClaims).toEqual(['realm_access.roles', 'resource_access.keel-api.roles', 'https://keel.example/roles']);
+    expect(resolveJwtConfig({ JWT_ROLES_CLAIM: '  ' }).rolesClaims).toEqual(['roles']);
+  });
+
+  it.each(['roles,', 'roles,,groups', '.roles', 'realm_access.'])('refuses JWT_ROLES_CLAIM=%j naming the variable', (value) => {
+    expect(() => resolveJwtConfig({ JWT_ROLES_CLAIM: value })).toThrow(/^JWT_ROLES_CLAIM must be a comma list of claim paths/);
   });
 
   it('falls back to the dev secret outside production', () => {

@@ -8,19 +8,36 @@ export interface JwtConfig {
   algorithms: string[];
   issuer?: string;
   audience?: string[];
+  /** Claim paths whose values are the caller's roles (`JWT_ROLES_CLAIM`); scopes are always added. */
+  rolesClaims: string[];
 }
 
 const HMAC_ALGORITHMS = ['HS256'];
 const JWKS_ALGORITHMS = ['RS256', 'ES256'];
 /** RFC 7518 §3.2: an HS256 key must be at least as long as the hash output. */
 const MIN_SECRET_BYTES = 32;
+const DEFAULT_ROLES_CLAIMS = ['roles'];
 
 function read(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value = env[name]?.trim();
   return value ? value : undefined;
 }
 
-/** Reads JWT_SECRET / JWT_JWKS_URL / JWT_ISSUER / JWT_AUDIENCE; throws naming the variable at fault. */
+/**
+ * `JWT_ROLES_CLAIM`: a comma list of claim paths, e.g. `realm_access.roles,resource_access.keel-api.roles`
+ * (Keycloak) or `https://keel.example/roles` (an Auth0 namespaced claim); default `roles`.
+ */
+function rolesClaims(env: NodeJS.ProcessEnv): string[] {
+  const value = env['JWT_ROLES_CLAIM'];
+  if (value === undefined || value.trim() === '') return DEFAULT_ROLES_CLAIMS;
+  const paths = value.split(',').map((path) => path.trim());
+  if (paths.some((path) => path === '' || path.startsWith('.') || path.endsWith('.'))) {
+    throw new Error(`JWT_ROLES_CLAIM must be a comma list of claim paths such as roles or realm_access.roles; got "${value}"`);
+  }
+  return paths;
+}
+
+/** Reads JWT_SECRET / JWT_JWKS_URL / JWT_ISSUER / JWT_AUDIENCE / JWT_ROLES_CLAIM; throws naming the variable at fault. */
 export function resolveJwtConfig(env: NodeJS.ProcessEnv = process.env): JwtConfig {
   const secret = read(env, 'JWT_SECRET');
   const jwksUrl = read(env, 'JWT_JWKS_URL');
@@ -29,7 +46,7 @@ export function resolveJwtConfig(env: NodeJS.ProcessEnv = process.env): JwtConfi
     ?.split(',')
     .map((a) => a.trim())
     .filter(Boolean);
-  const claims = { issuer, audience: audience?.length ? audience : undefined };
+  const claims = { issuer, audience: audience?.length ? audience : undefined, rolesClaims: rolesClaims(env) };
 
   if (secret && jwksUrl) throw new Error('JWT_SECRET and JWT_JWKS_URL are both set: choose one (HS256 secret or a JWKS for RS256/ES256)');
   if (jwksUrl) {

@@ -1,23 +1,42 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import type { CanActivate, ExecutionContext } from '@nestjs/common';
+import type { CanActivate, ExecutionContext, OnModuleInit } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { AuthenticatedUser } from '@keel/context';
 import { ROLES_KEY } from '../platform.constants';
 import { BearerAuthError } from './bearer-auth.error';
+import { declaredRolesSettings, resolveRolesSetting } from './roles-setting';
+import type { RolesSetting } from './roles-setting';
 
 /** Runs after JwtAuthGuard (registered after it): checks `@Roles(...)` against the verified user. */
 @Injectable()
-export class RolesGuard implements CanActivate {
+export class RolesGuard implements CanActivate, OnModuleInit {
+  private readonly configured = new Map<RolesSetting, string[]>();
+
   constructor(private readonly reflector: Reflector) {}
+
+  /** Reads every declared role setting now, so a malformed one stops the start naming its variable. */
+  onModuleInit(): void {
+    for (const setting of declaredRolesSettings()) this.configured.set(setting, resolveRolesSetting(setting));
+  }
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const required = this.reflector.getAllAndOverride<string[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
-    if (!required?.length) return true;
+    const declared = this.reflector.getAllAndOverride<Array<string | RolesSetting> | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    if (!declared?.length) return true;
+    const required = declared.flatMap((role) => (typeof role === 'string' ? [role] : this.rolesOf(role)));
     const user = context.switchToHttp().getRequest<{ user?: AuthenticatedUser | null }>().user;
     // A @Roles route also marked @Public has no verified user: refuse rather than let it through.
     if (!user) throw BearerAuthError.missing();
     if (!required.some((role) => user.roles.includes(role))) throw new ForbiddenException(`requires the role ${required.join(' or ')}`);
     return true;
+  }
+
+  private rolesOf(setting: RolesSetting): string[] {
+    let roles = this.configured.get(setting);
+    if (!roles) {
+      roles = resolveRolesSetting(setting);
+      this.configured.set(setting, roles);
+    }
+    return roles;
   }
 }

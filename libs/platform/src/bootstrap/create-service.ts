@@ -13,10 +13,14 @@ import type { PlatformModuleOptions } from '../platform-options.interface';
 import { PLATFORM_OPTIONS } from '../platform.constants';
 import { connectionCloseHook } from '../shutdown/connection-close.hook';
 import { ShutdownCoordinator } from '../shutdown/shutdown-coordinator.service';
+import { answerFrameworkError } from './framework-errors';
+import { registerJsonParser } from './json-body.parser';
 import { setupSwagger } from './swagger.setup';
 import type { ServiceOptions } from './service-options.interface';
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** Fastify's default is 100; ids of ours go up to 128 characters (user ids), and a longer one gets 414. */
+const MAX_PARAM_LENGTH = 256;
 
 /**
  * Creates (does not start) a Keel service on Fastify: request id and context, HTTP metrics hooks,
@@ -27,6 +31,8 @@ export async function createService(appModule: Type<unknown> | DynamicModule, op
   const adapter = new FastifyAdapter({
     bodyLimit: parseByteSize('BODY_LIMIT', process.env['BODY_LIMIT'], DEFAULT_BODY_LIMIT),
     genReqId: requestIdOf,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: answerFrameworkError,
   });
   // abortOnError false: a bad config rejects here with its message instead of killing the process.
   const app = await NestFactory.create<NestFastifyApplication>(appModule, adapter, { bufferLogs: true, abortOnError: false });
@@ -42,6 +48,7 @@ export async function createService(appModule: Type<unknown> | DynamicModule, op
   const shutdown = app.get(ShutdownCoordinator);
   shutdown.attach(app);
   const fastify = app.getHttpAdapter().getInstance();
+  registerJsonParser(app);
   // Declared up front so Fastify keeps one request shape (the guard sets it on every request).
   fastify.decorateRequest('user', null);
   // The adapter's own slot runs before Nest middleware; a plain addHook would run after it.

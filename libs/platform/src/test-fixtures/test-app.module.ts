@@ -5,6 +5,8 @@ import { PlatformModule } from '../platform.module';
 import { ContextProbeService } from './context-probe.service';
 import { DatabaseHealthIndicator, LibraryHealthIndicator } from './fake-health.indicators';
 import { FixtureController } from './fixture.controller';
+import { InputController } from './input.controller';
+import { RolesFixtureController } from './roles-fixture.controller';
 import { LifecycleProbe } from './lifecycle-probe.service';
 
 /** A small Keel service for the platform's integration specs. */
@@ -14,7 +16,7 @@ import { LifecycleProbe } from './lifecycle-probe.service';
     PlatformModule.forRoot({ service: 'platform-fixture', version: '1.2.3', readiness: [DatabaseHealthIndicator], downstreams: [LibraryHealthIndicator] }),
     TerminusModule,
   ],
-  controllers: [FixtureController],
+  controllers: [FixtureController, InputController, RolesFixtureController],
   // Building the policies is what a client would do; the admin endpoints need them to exist.
   providers: [ContextProbeService, LifecycleProbe, DatabaseHealthIndicator, LibraryHealthIndicator, providePolicy('library'), providePolicy('plain')],
 })

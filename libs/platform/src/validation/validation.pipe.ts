@@ -1,16 +1,39 @@
 import { Injectable, ValidationPipe } from '@nestjs/common';
-import type { ValidationError } from '@nestjs/common';
+import type { ArgumentMetadata, ValidationError } from '@nestjs/common';
 import { RequestValidationError } from '../errors/request-validation.error';
+import { screenInput } from './input-screen';
+
+const SCREENED = new Set<ArgumentMetadata['type']>(['body', 'query', 'param']);
 
 /**
  * The global pipe: unknown fields are refused (not silently dropped), payloads become DTO instances.
  * Errors carry class-validator's messages, nested ones prefixed with their path ("items.0.name ..."),
  * so a client sees which field is wrong.
+ *
+ * Before class-validator, every body, query and path value is screened (`screenInput`): no NUL or
+ * unpaired surrogate in any string, decimal integers only where a number is read from text, and a
+ * bounded depth. So every DTO and every plain `@Param('x') x: string` of every service is covered
+ * without a decorator per field; both kinds of fault are reported together.
  */
 @Injectable()
 export class KeelValidationPipe extends ValidationPipe {
   constructor() {
     super({ whitelist: true, forbidNonWhitelisted: true, transform: true });
     this.exceptionFactory = (errors: ValidationError[]) => new RequestValidationError(this.flattenValidationErrors(errors));
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (!SCREENED.has(metadata.type)) return super.transform(value, metadata);
+    const screened = screenInput(value, metadata);
+    if (screened.fatal) throw new RequestValidationError(screened.errors);
+    if (screened.errors.length === 0) return super.transform(value, metadata);
+    const validation = await super.transform(value, metadata).then(
+      () => [],
+      (error: unknown) => {
+        if (error instanceof RequestValidationError) return error.errors;
+        throw error;
+      },
+    );
+    throw new RequestValidationError([...screened.errors, ...validation.filter((message) => !screened.errors.includes(message))]);
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiGatewayTimeoutResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '@keel/context';
-import { CurrentUser, CursorPageQuery } from '@keel/platform';
+import { CurrentUser, CursorPageQuery, IdempotencyKey } from '@keel/platform';
 import { DownloadsService } from './downloads.service';
 import { CreateDownloadDto } from './dto/create-download.dto';
 import { DownloadPageResponse, DownloadResponse } from './dto/download.response';
@@ -18,15 +18,15 @@ export class DownloadsController {
 
   @Post()
   @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a POST safely: the same key returns the same session.' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7E]+$' }, description: 'Repeat a POST safely: the same key returns the same session. 1–255 printable ASCII characters (a UUID is typical); anything else is a 400.' })
   @ApiCreatedResponse({ type: DownloadResponse })
   @ApiForbiddenResponse({ description: 'The caller does not own the game' })
   @ApiNotFoundResponse({ description: 'The game is not in the caller’s library' })
   @ApiConflictResponse({ description: 'The Idempotency-Key was used for another game' })
   @ApiServiceUnavailableResponse({ description: 'The library service is unavailable or its circuit is open; see Retry-After' })
   @ApiGatewayTimeoutResponse({ description: 'The library service did not answer in time' })
-  start(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateDownloadDto, @Headers('idempotency-key') idempotencyKey?: string): Promise<DownloadResponse> {
-    return this.downloads.start(user.id, body.gameId, idempotencyKey?.slice(0, 200) || undefined);
+  start(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateDownloadDto, @IdempotencyKey() idempotencyKey: string | undefined): Promise<DownloadResponse> {
+    return this.downloads.start(user.id, body.gameId, idempotencyKey);
   }
 
   @Get()

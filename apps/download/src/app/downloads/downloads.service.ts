@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { LibraryClient } from '@keel/clients-library';
+import { UUID_PATTERN, decodePageCursor, encodePageCursor } from '@keel/platform';
 import type { DownloadRow } from '../db/schema';
 import { DownloadUrlSigner } from '../signing/download-url.signer';
 import { PROGRESS_FROM, STATUS_CHANGES } from './download-transitions';
@@ -102,12 +103,11 @@ export class DownloadsService {
 }
 
 function encodeCursor(cursor: PageCursor): string {
-  return Buffer.from(`${cursor.createdAt.toISOString()}|${cursor.id}`).toString('base64url');
+  return encodePageCursor({ at: cursor.createdAt, id: cursor.id });
 }
 
+/** 400 naming the cursor for one this service did not issue: every part is checked before the query. */
 function decodeCursor(text: string): PageCursor {
-  const [at, id] = Buffer.from(text, 'base64url').toString().split('|');
-  const createdAt = new Date(at);
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new BadRequestException(['cursor is not one this service issued']);
-  return { createdAt, id };
+  const { at, id } = decodePageCursor(text, UUID_PATTERN);
+  return { createdAt: at, id };
 }

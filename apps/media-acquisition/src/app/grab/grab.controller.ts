@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses } from '@keel/platform';
+import { ApiProblemResponses, Roles } from '@keel/platform';
+import { MEDIA_WRITE } from '../auth/media-write.roles';
 import { MovieDownloadResponse } from '../movies/dto/movie.response';
 import { toDownloadResponse } from '../movies/movie.mapper';
 import { MoviesService } from '../movies/movies.service';
@@ -17,8 +18,10 @@ const DOWNSTREAM_PROBLEMS = [
   { status: 502, description: 'Prowlarr or qBittorrent answered something unexpected' },
 ];
 
+// Both routes act: a search spends Prowlarr's rate limit, a grab starts a download.
 @ApiTags('movies')
 @ApiBearerAuth()
+@Roles(MEDIA_WRITE)
 @ApiProblemResponses({ status: 401, description: 'Missing, invalid or expired token' }, { status: 404, description: 'No such movie' }, ...DOWNSTREAM_PROBLEMS)
 @Controller({ path: 'movies/:id', version: '1' })
 export class GrabController {

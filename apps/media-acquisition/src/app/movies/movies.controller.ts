@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses } from '@keel/platform';
+import { ApiProblemResponses, Roles } from '@keel/platform';
+import { MEDIA_WRITE } from '../auth/media-write.roles';
 import { CreateMovieDto } from './dto/create-movie.dto';
 import { HistoryResponse } from './dto/history.response';
 import { MovieListResponse, MovieResponse } from './dto/movie.response';
@@ -15,6 +16,7 @@ export class MoviesController {
 
   @Post()
   @HttpCode(201)
+  @Roles(MEDIA_WRITE)
   @ApiOperation({ summary: 'Adds a wanted movie' })
   @ApiCreatedResponse({ type: MovieResponse })
   @ApiProblemResponses(

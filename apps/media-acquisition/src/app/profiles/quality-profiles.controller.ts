@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses } from '@keel/platform';
+import { ApiProblemResponses, Roles } from '@keel/platform';
+import { MEDIA_WRITE } from '../auth/media-write.roles';
 import { CreateQualityProfileDto } from './dto/create-quality-profile.dto';
 import { QualityProfileListResponse, QualityProfileResponse } from './dto/quality-profile.response';
 import { QualityProfilesService } from './quality-profiles.service';
@@ -21,6 +22,7 @@ export class QualityProfilesController {
 
   @Post()
   @HttpCode(201)
+  @Roles(MEDIA_WRITE)
   @ApiOperation({ summary: 'Adds a quality profile' })
   @ApiCreatedResponse({ type: QualityProfileResponse })
   @ApiProblemResponses({ status: 400, description: 'Invalid profile: unknown quality, cutoff not allowed, duplicates' }, { status: 409, description: 'The name is taken' })

@@ -3,7 +3,8 @@ import type { MessageEvent } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { map } from 'rxjs';
 import type { Observable } from 'rxjs';
-import { ApiProblemResponses } from '@keel/platform';
+import { ApiProblemResponses, Roles } from '@keel/platform';
+import { MEDIA_WRITE } from '../auth/media-write.roles';
 import { DownloadIdParam } from './dto/download-id.param';
 import { QueueResponse } from './dto/queue.response';
 import { RemoveQueueItemQuery } from './dto/remove-queue-item.query';
@@ -29,6 +30,7 @@ export class QueueController {
 
   @Delete(':downloadId')
   @HttpCode(204)
+  @Roles(MEDIA_WRITE)
   @ApiOperation({ summary: 'Stops tracking a download (Radarr’s “remove from queue”); the movie is wanted again unless it has a file' })
   @ApiProblemResponses({ status: 400, description: 'Invalid input' }, { status: 404, description: 'No such download in the queue' }, { status: 503, description: 'qBittorrent is unavailable (removeFromClient)' })
   async remove(@Param() { downloadId }: DownloadIdParam, @Query() query: RemoveQueueItemQuery): Promise<void> {

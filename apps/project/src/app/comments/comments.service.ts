@@ -1,6 +1,7 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { AuthenticatedUser } from '@keel/context';
+import { UUID_PATTERN } from '@keel/platform';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/page-cursor';
 import type { CommentRow } from '../db/schema';
 import { mayDeleteComment } from '../projects/project-access';
@@ -8,8 +9,6 @@ import { ProjectAccessGate } from '../projects/project-access.service';
 import { commentForbidden, unknownComment } from '../projects/projects.errors';
 import { CommentsRepository } from './comments.repository';
 import type { CommentPageResponse, CommentResponse } from './dto/comment.response';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 @Injectable()
 export class CommentsService {
@@ -26,8 +25,7 @@ export class CommentsService {
 
   async list(projectId: string, user: AuthenticatedUser, limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<CommentPageResponse> {
     await this.gate.require(projectId, user, 'read');
-    const after = cursor ? decodeCursor(cursor) : undefined;
-    if (after && !UUID.test(after.id)) throw new BadRequestException(['cursor is not one this service issued']);
+    const after = cursor ? decodeCursor(cursor, UUID_PATTERN) : undefined;
     const rows = await this.repository.list(projectId, limit + 1, after);
     return toPage(rows, limit, (row) => ({ at: row.createdAt, id: row.id }), toResponse);
   }

@@ -1,25 +1,21 @@
-import { BadRequestException } from '@nestjs/common';
+import { KEY_PATTERN, decodePageCursor, encodePageCursor } from '@keel/platform';
+import type { PageCursor } from '@keel/platform';
 
-/** Where a page resumes: the last row's (timestamp, id). Opaque to callers (base64url). */
-export interface PageCursor {
-  at: Date;
-  id: string;
-}
+export type { PageCursor };
 
 export const DEFAULT_PAGE_SIZE = 20;
 
 export function encodeCursor(cursor: PageCursor): string {
-  return Buffer.from(`${cursor.at.toISOString()}|${cursor.id}`).toString('base64url');
+  return encodePageCursor(cursor);
 }
 
-/** Throws 400 for a cursor this service did not issue. `id` is any non-empty key (a uuid or a resource id). */
-export function decodeCursor(text: string): PageCursor {
-  const raw = Buffer.from(text, 'base64url').toString();
-  const split = raw.indexOf('|');
-  const at = new Date(raw.slice(0, split));
-  const id = raw.slice(split + 1);
-  if (split < 0 || id === '' || id.length > 128 || Number.isNaN(at.getTime())) throw new BadRequestException(['cursor is not one this service issued']);
-  return { at, id };
+/**
+ * Throws 400 naming the cursor for one this service did not issue. `idPattern` is what the list's
+ * key column holds (UUID_PATTERN for projects and comments, a resource id otherwise), so a cursor
+ * never reaches a query with a value Postgres would refuse.
+ */
+export function decodeCursor(text: string, idPattern: RegExp = KEY_PATTERN): PageCursor {
+  return decodePageCursor(text, idPattern);
 }
 
 /** Slices a `limit + 1` row fetch into one page and the cursor of the next (null on the last page). */

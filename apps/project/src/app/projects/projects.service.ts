@@ -2,6 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { UserClient } from '@keel/clients-user';
 import type { AuthenticatedUser } from '@keel/context';
+import { UUID_PATTERN } from '@keel/platform';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/page-cursor';
 import type { ProjectRow } from '../db/schema';
 import type { CreateProjectDto } from './dto/create-project.dto';
@@ -38,7 +39,7 @@ export class ProjectsService {
   }
 
   async list(user: AuthenticatedUser, limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<ProjectPageResponse> {
-    const rows = await this.repository.listForUser(user.id, limit + 1, cursor ? decodeCursor(cursor) : undefined);
+    const rows = await this.repository.listForUser(user.id, limit + 1, cursor ? decodeCursor(cursor, UUID_PATTERN) : undefined);
     return toPage(rows, limit, (row) => ({ at: row.createdAt, id: row.id }), (row) => toResponse(row, row.role));
   }
 

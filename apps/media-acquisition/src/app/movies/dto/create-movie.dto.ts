@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt32 } from '@keel/platform';
 
 export class CreateMovieDto {
   @ApiProperty({ example: 'Blade Runner 2049' })
@@ -8,15 +9,15 @@ export class CreateMovieDto {
   @Matches(/\S/, { message: 'title must not be blank' })
   title: string;
 
-  @ApiProperty({ example: 2017 })
-  @IsInt()
+  @ApiProperty({ example: 2017, minimum: 1880, maximum: 2100 })
+  @IsInt32()
   @Min(1880)
   @Max(2100)
   year: number;
 
-  @ApiPropertyOptional({ example: 335984 })
+  @ApiPropertyOptional({ example: 335984, minimum: 1, maximum: 2_147_483_647, description: 'Stored in an int4 column: larger ids are a 400' })
   @IsOptional()
-  @IsInt()
+  @IsInt32()
   @Min(1)
   tmdbId?: number;
 
@@ -25,9 +26,9 @@ export class CreateMovieDto {
   @Matches(/^tt\d{7,9}$/, { message: 'imdbId must look like tt0133093' })
   imdbId?: string;
 
-  @ApiPropertyOptional({ example: 164, description: 'Runtime in minutes; sizes are judged per minute (110 when unknown)' })
+  @ApiPropertyOptional({ example: 164, minimum: 1, maximum: 1000, description: 'Runtime in minutes; sizes are judged per minute (110 when unknown)' })
   @IsOptional()
-  @IsInt()
+  @IsInt32()
   @Min(1)
   @Max(1_000)
   runtimeMinutes?: number;

@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import type { ArgumentMetadata } from '@nestjs/common';
+
+/** Deeper than any Keel DTO; bounds the walk here and class-transformer's recursion after it. */
+export const MAX_INPUT_DEPTH = 32;
+
+/** What `Number()` would also take (`0x10`, `1e2`, ` 16`, `+16`, `16.0`, `Infinity`, '') is refused. */
+const DECIMAL_INTEGER = /^-?\d+$/;
+// A high surrogate without a low one after it, or a low one without a high one before it. Postgres
+// text would store U+FFFD instead (silently changed data) and jsonb refuses the escape outright.
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export interface ScreenResult {
+  errors: string[];
+  /** The input is too deep to hand to class-transformer at all. */
+  fatal: boolean;
+}
+
+/**
+ * Checks what class-validator cannot see from a DTO's decorators, for every string of a body, query
+ * or path parameter: no NUL (Postgres text cannot hold one), no unpaired surrogate; and, for a field
+ * declared `number` that arrives as text (query and path), only a decimal integer. Messages name the
+ * field the way class-validator's do (`items.0.name must ...`).
+ */
+export function screenInput(value: unknown, metadata: Pick<ArgumentMetadata, 'type' | 'data' | 'metatype'>): ScreenResult {
+  const errors: string[] = [];
+  const root = metadata.data ?? '';
+  const stack: Array<[unknown, string, number]> = [[value, root, 0]];
+  while (stack.length > 0) {
+    const [current, path, depth] = stack.pop() as [unknown, string, number];
+    if (typeof current === 'string') {
+      checkText(current, path || metadata.type, errors);
+      continue;
+    }
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= MAX_INPUT_DEPTH) return { errors: [`the request is nested more than ${MAX_INPUT_DEPTH} levels deep`], fatal: true };
+    const entries = Array.isArray(current) ? current.map((item, i) => [String(i), item] as const) : Object.entries(current);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, item] = entries[i];
+      const itemPath = path ? `${path}.${key}` : key;
+      if (!Array.isArray(current)) checkText(key, `property name ${JSON.stringify(itemPath)}`, errors);
+      stack.push([item, itemPath, depth + 1]);
+    }
+  }
+  errors.push(...decimalFaults(value, metadata));
+  return { errors, fatal: false };
+}
+
+function checkText(text: string, name: string, errors: string[]): void {
+  if (text.includes('\u0000')) errors.push(`${name} must not contain NUL characters`);
+  if (UNPAIRED_SURROGATE.test(text)) errors.push(`${name} must be valid Unicode (it contains an unpaired surrogate)`);
+}
+
+/**
+ * Query strings and path segments are text; a field typed `number` is converted with `Number()`
+ * (class-transformer's `@Type(() => Number)`, or Nest's own for `@Query('n') n: number`), which
+ * reads hex, exponents and blanks. The field's `design:type` says which fields those are.
+ */
+function decimalFaults(value: unknown, { metatype, data }: Pick<ArgumentMetadata, 'data' | 'metatype'>): string[] {
+  if (metatype === Number) return typeof value === 'string' && !DECIMAL_INTEGER.test(value) ? [`${data ?? 'value'} must be a decimal integer`] : [];
+  if (typeof metatype !== 'function' || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  const faults: string[] = [];
+  for (const [key, raw] of Object.entries(value)) {
+    if (typeof raw !== 'string' || DECIMAL_INTEGER.test(raw)) continue;
+    if (Reflect.getMetadata('design:type', metatype.prototype as object, key) === Number) faults.push(`${key} must be a decimal integer`);
+  }
+  return faults;
+}
