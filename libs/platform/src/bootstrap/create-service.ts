@@ -51,10 +51,10 @@ export async function createService(appModule: Type<unknown> | DynamicModule, op
   registerJsonParser(app);
   // Declared up front so Fastify keeps one request shape (the guard sets it on every request).
   fastify.decorateRequest('user', null);
-  // The adapter's own slot runs before Nest middleware; a plain addHook would run after it.
   const serviceDeadlineMs = parseDuration('PlatformModule requestDeadline', platform.requestDeadline, DEFAULT_REQUEST_DEADLINE_MS);
   const deadlineMs = parseDuration('REQUEST_DEADLINE', process.env['REQUEST_DEADLINE'], serviceDeadlineMs);
   if (deadlineMs < 1) throw new Error('REQUEST_DEADLINE must be at least 1ms');
+  // The adapter's own slot runs before Nest middleware; a plain addHook would run after it.
   adapter.setOnRequestHook(requestContextHook(deadlineMs));
   fastify.addHook('onSend', connectionCloseHook(shutdown));
   fastify.addHook('onResponse', httpMetricsHook());
