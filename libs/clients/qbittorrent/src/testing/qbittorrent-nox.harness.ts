@@ -7,7 +7,7 @@ import { freePort } from './free-port';
 import { noxConfig } from './qbittorrent-nox.config';
 
 const BINARY = 'qbittorrent-nox';
-const READY_TIMEOUT_MS = 15_000;
+const READY_TIMEOUT_MS = 25_000;
 const STOP_TIMEOUT_MS = 5_000;
 
 export interface StartQbittorrentNoxOptions {
