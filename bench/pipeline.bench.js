@@ -95,6 +95,9 @@ async function runPipelineBench(options = {}) {
     );
   const cockatielWrap = cockatielPolicy();
   const opossum = new CircuitBreaker(fn);
+  const { InstanceSet, powerOfTwoChoices } = require(path.join(DIST, 'libs/clients/core/src'));
+  const balanced = new PolicyRegistry({}).get('bench-balanced');
+  const instances = new InstanceSet(['http://10.0.0.1', 'http://10.0.0.2', 'http://10.0.0.3'], powerOfTwoChoices(), { consecutiveFailures: 5, baseEjectionMs: 30000, maxEjectionMs: 300000, maxEjectionPercent: 50 });
 
   log(`(a) per-call overhead: ${rounds} rounds × ${count} awaited calls per variant`);
   const callVariants = [
@@ -119,6 +122,22 @@ async function runPipelineBench(options = {}) {
     },
     { name: 'opossum', kind: 'call', scale: 0.5, call: () => opossum.fire() },
     ...(oursFleet ? [{ name: 'oursFleet', kind: 'call', scale: 1, call: () => oursFleet.execute(fn, opts) }] : []),
+    {
+      // What the client adds per attempt over three instances: a P2C pick, and the instance's
+      // outstanding count and ejection tally around the call.
+      name: 'oursBalanced',
+      kind: 'call',
+      scale: 1,
+      call: () =>
+        balanced.execute(() => {
+          const instance = instances.pick();
+          instances.begin(instance);
+          return fn().then((answer) => {
+            instances.end(instance, 'success');
+            return answer;
+          });
+        }, opts),
+    },
   ].map((v) => ({ ...v, count }));
   const callSamples = await measure(callVariants, { rounds, warmup, log });
   opossum.shutdown();
@@ -197,7 +216,7 @@ async function runPipelineBench(options = {}) {
   ].map((v) => ({ ...v, count }));
   const rejectSamples = await measure(rejectVariants, { rounds, warmup, log });
   openOpossum.shutdown();
-  for (const p of [ours, oursNoMetrics, openOurs, oursFleet, openFleet]) p?.dispose();
+  for (const p of [ours, oursNoMetrics, balanced, openOurs, oursFleet, openFleet]) p?.dispose();
   // Nothing of a healthy closed circuit may have reached Redis: the fleet's calls above are pure in-process.
   await fleet?.close();
 
@@ -247,6 +266,8 @@ async function runPipelineBench(options = {}) {
       metricsShareCpuUs: Math.round((overhead.ours.cpuOverheadUs - overhead.oursNoMetrics.cpuOverheadUs) * 100) / 100,
       oursFleetUs: overhead.oursFleet?.overheadUs ?? null,
       oursFleetCpuUs: overhead.oursFleet?.cpuOverheadUs ?? null,
+      oursBalancedUs: overhead.oursBalanced.overheadUs,
+      oursBalancedCpuUs: overhead.oursBalanced.cpuOverheadUs,
     },
     rejection: {
       variants: rejection,

@@ -98,6 +98,7 @@ function table(result) {
       ['cockatiel 3.2.1 `wrap(retry, circuitBreaker, timeout, bulkhead)`', a.cockatiel],
       ['opossum 9 `new CircuitBreaker(fn)` defaults', a.opossum],
       ...(a.oursFleet ? [['**ours, shared with the fleet** (REDIS_URL; closed and healthy)', a.oursFleet]] : []),
+      ...(a.oursBalanced ? [['**ours + P2C over 3 instances** (pick, outstanding count, ejection tally)', a.oursBalanced]] : []),
     ];
     for (const [name, v] of rowsA) lines.push(`| ${name} | ${fmt(v.nsPerCallMedian / 1000)} | ${fmt(v.overheadUs)} | ${fmt(v.cpuNsPerCallMedian / 1000)} | ${fmt(v.cpuOverheadUs)} |`);
     lines.push('');
@@ -188,6 +189,7 @@ function targets(result) {
   ceiling('(a) same, CPU time', p ? p.overhead.oursCpuUs : null, 5, ' µs');
   ceiling('(b) ours open-circuit rejection ≤ 2 µs (wall)', p ? p.rejection.oursUs : null, 2, ' µs');
   ceiling('(b) same, CPU time', p ? p.rejection.oursCpuUs : null, 2, ' µs');
+  if (p && p.overhead.oursBalancedUs !== undefined) ceiling('(a) with a P2C balancer over 3 instances ≤ 5 µs (wall)', p.overhead.oursBalancedUs, 5, ' µs');
   if (p && p.overhead.oursFleetUs !== null) {
     ceiling('(a) with REDIS_URL (shared state) ≤ 5 µs (wall)', p.overhead.oursFleetUs, 5, ' µs');
     ceiling('(b) with REDIS_URL (shared state) ≤ 2 µs (wall)', p.rejection.oursFleetUs, 2, ' µs');

@@ -1,5 +1,6 @@
 export { startEmulator } from './kernel/emulator-server';
 export { startTcpBlackhole, type TcpBlackhole } from './kernel/tcp-blackhole';
+export { startDnsStub, type DnsStub } from './kernel/dns-stub';
 export { sandboxControl, type SandboxControl } from './control-client';
 export { requireBearer, hasBearerToken } from './kernel/auth';
 export { sendJson, sendRawJson, sendProblem, sendNoContent, type ProblemOptions } from './kernel/respond';

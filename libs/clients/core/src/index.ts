@@ -11,3 +11,8 @@ export { CallStats } from './health/call-stats';
 export * from './health/downstream.health';
 export * from './http-client.providers';
 export * from './http/shape';
+export { Instance, type InstanceSnapshot, type InstanceState } from './balancing/instance';
+export { InstanceSet, type OutlierOptions, type AttemptVerdict } from './balancing/instance-set';
+export { balancerOf, powerOfTwoChoices, roundRobin, randomChoice, BALANCER_KINDS, type Balancer, type BalancerKind } from './balancing/balancer';
+export { DnsDiscovery, systemResolver, type DnsStatus, type AddressResolver } from './balancing/dns-discovery';
+export { BALANCING_METRIC_NAMES } from './balancing/balancing-metrics';

@@ -121,6 +121,17 @@ export class ResiliencePipeline {
     return { limit, windowMs, used: limit - this.limiter.available() };
   }
 
+  /**
+   * Takes one extra attempt from the retry budget for a hedged request, so hedges and retries
+   * together never add more than the budget's share of load. False without retries or budget left.
+   */
+  tryHedge(operation = 'call'): boolean {
+    if (!this.retry) return false;
+    if (!this.budget || this.budget.tryWithdraw()) return true;
+    this.observer.rejected(this.name, operation, 'budget_exhausted');
+    return false;
+  }
+
   /** Calls `listener(state, previous)` whenever this policy's circuit changes state. */
   onCircuitStateChange(listener: CircuitStateListener): () => void {
     return this.circuit ? this.circuit.subscribe(listener) : () => undefined;

@@ -317,9 +317,9 @@ describe(ResilientHttpClient.name, () => {
       expect(downstream.seen[0].url).toBe('/gateway/library/health');
     });
 
-    it('spreads calls over the URLS instances in turn', async () => {
+    it('spreads calls over the URLS instances in turn with LB=round-robin', async () => {
       // Arrange
-      const client = build({ url: '', env: { URLS: `${downstream.url}/a,${downstream.url}/b` } });
+      const client = build({ url: '', env: { URLS: `${downstream.url}/a,${downstream.url}/b`, LB: 'round-robin' } });
 
       // Act
       for (let i = 0; i < 4; i++) await client.send({ operation: 'get', path: '/x' });

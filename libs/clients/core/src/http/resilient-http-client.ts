@@ -1,6 +1,14 @@
 import type { AxiosInstance } from 'axios';
 import { RequestContext } from '@keel/context';
+import { AttemptTimeoutError } from '@keel/resilience';
 import type { CircuitStateListener, CircuitStateName, ResiliencePipeline } from '@keel/resilience';
+import { balancerOf } from '../balancing/balancer';
+import { BalancingMetrics } from '../balancing/balancing-metrics';
+import { DnsDiscovery, systemResolver } from '../balancing/dns-discovery';
+import type { DnsStatus } from '../balancing/dns-discovery';
+import type { Instance, InstanceSnapshot } from '../balancing/instance';
+import { InstanceSet } from '../balancing/instance-set';
+import type { AttemptVerdict } from '../balancing/instance-set';
 import { DownstreamContractError } from '../errors/contract.error';
 import { DownstreamRejectedError } from '../errors/rejected.error';
 import type { DownstreamProblem } from '../errors/rejected.error';
@@ -8,7 +16,6 @@ import { CallStats } from '../health/call-stats';
 import type { ServiceConfig } from '../registry/service-config';
 import { DownstreamErrorMapper } from './error-mapper';
 import { propagatedHeaders } from './header-propagation';
-import { RoundRobin } from './round-robin';
 import { RetryableStatusError, parseRetryAfter } from './status.error';
 import type { UndiciAdapter } from './undici-adapter';
 
@@ -36,6 +43,11 @@ export interface HttpCall {
   signal?: AbortSignal;
   /** `buffer` keeps the body's bytes in `HttpAnswer.bytes` (e.g. a `.torrent` file); default text. */
   responseType?: 'text' | 'buffer';
+  /**
+   * For idempotent reads: when an attempt has not answered within `<NAME>_SERVICE_HEDGE_DELAY`,
+   * send a second one to another instance and take the first answer. Hedges spend the retry budget.
+   */
+  hedge?: boolean;
 }
 
 /** An answer below 500 (other than 429): 2xx, 3xx and 4xx come back to the client to interpret. */
@@ -59,6 +71,16 @@ export interface HttpClientOptions {
 
 const IDEMPOTENT = new Set<HttpMethod>(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 const identity = (data: unknown) => data;
+/** Below this, a p95-based hedge delay would hedge calls that are merely normal. */
+const MIN_HEDGE_DELAY_MS = 5;
+
+/** Whether an attempt's end says something about the instance: 5xx and connect failures do, aborts do not. */
+function verdictOf(error: unknown, signal: { aborted: boolean; reason?: unknown } | undefined): AttemptVerdict {
+  if (error instanceof RetryableStatusError) return error.status >= 500 ? 'failure' : 'neutral';
+  if (error instanceof AttemptTimeoutError) return 'failure';
+  if (signal?.aborted) return signal.reason instanceof AttemptTimeoutError ? 'failure' : 'neutral';
+  return 'failure';
+}
 
 /** The call's own signal and the request's deadline, whichever ends first; undefined outside a request. */
 function deadlineOf(own: AbortSignal | undefined): AbortSignal | undefined {
@@ -79,8 +101,13 @@ export function encodePath(strings: TemplateStringsArray, ...values: (string | n
 export class ResilientHttpClient {
   readonly stats = new CallStats();
   private readonly errors: DownstreamErrorMapper;
-  private readonly instances: RoundRobin<string>;
+  private readonly instances: InstanceSet;
+  private readonly metrics = new BalancingMetrics();
+  private readonly discovery: DnsDiscovery | undefined;
   private readonly unsubscribe: () => void;
+  private readonly untrack: () => void;
+  private p95ReadAt = -Infinity;
+  private p95Delay: number | undefined;
 
   constructor(
     readonly config: ServiceConfig,
@@ -94,7 +121,15 @@ export class ResilientHttpClient {
     // silently hand back the raw string).
     axios.defaults.transformResponse = [identity];
     this.errors = new DownstreamErrorMapper(config.name, pipeline, config.timeoutMs);
-    this.instances = new RoundRobin(config.urls);
+    const { balancing } = config;
+    this.instances = new InstanceSet(config.urls, balancerOf(balancing.balancer), balancing.outlier, {
+      ejected: (url) => this.metrics.ejected(config.name, url),
+    });
+    this.untrack = this.metrics.track(config.name, this.instances);
+    if (balancing.dns) {
+      this.discovery = new DnsDiscovery(balancing.dns, this.instances, systemResolver(balancing.dns.servers));
+      void this.discovery.start();
+    }
     // The circuit's probe must not ride a socket opened during the outage: start it on fresh ones.
     this.unsubscribe = pipeline.onCircuitStateChange((state) => {
       if (state === 'open') transport.retire();
@@ -109,6 +144,21 @@ export class ResilientHttpClient {
     return this.pipeline.circuitState;
   }
 
+  /** Each instance's state (balancer, ejection, drain), for the detailed health view. */
+  instanceStates(): InstanceSnapshot[] {
+    return this.instances.snapshot();
+  }
+
+  /** Where DNS discovery stands, when the instances come from `<NAME>_SERVICE_DNS`. */
+  get dnsStatus(): DnsStatus | undefined {
+    return this.discovery?.status;
+  }
+
+  /** Resolves the instances again now (DNS discovery only); tests and operators use it. */
+  async rediscover(): Promise<void> {
+    await this.discovery?.refresh();
+  }
+
   /** Calls `listener(state, previous)` whenever this downstream's circuit changes; returns the unsubscribe. */
   onCircuitStateChange(listener: CircuitStateListener): () => void {
     return this.pipeline.onCircuitStateChange(listener);
@@ -120,7 +170,17 @@ export class ResilientHttpClient {
     const retryable = IDEMPOTENT.has(method) || call.idempotencyKey !== undefined;
     const started = performance.now();
     try {
-      const answer = await this.pipeline.execute((attempt) => this.attempt(call, method, attempt.signal), { operation: call.operation, signal: deadlineOf(call.signal), retryable });
+      // Each retry goes to another instance than the attempt before it, when there is one.
+      let previous: Instance | undefined;
+      const hedge = call.hedge === true && retryable && this.instances.size > 1;
+      const answer = await this.pipeline.execute(
+        (attempt) => {
+          const instance = this.instances.pick(previous);
+          previous = instance;
+          return hedge ? this.hedged(instance, call, method, attempt.signal) : this.attempt(instance, call, method, attempt.signal);
+        },
+        { operation: call.operation, signal: deadlineOf(call.signal), retryable },
+      );
       this.stats.record(true, performance.now() - started);
       return answer;
     } catch (error) {
@@ -167,7 +227,7 @@ export class ResilientHttpClient {
   async probe(timeoutMs = 2000): Promise<{ ok: boolean; status?: number; error?: string }> {
     try {
       const response = await this.axios.request({
-        baseURL: this.instances.pick(),
+        baseURL: this.instances.pick().url,
         url: this.options.healthPath ?? '/health',
         method: 'GET',
         signal: AbortSignal.timeout(timeoutMs),
@@ -180,15 +240,104 @@ export class ResilientHttpClient {
 
   close(): Promise<void> {
     this.unsubscribe();
+    this.untrack();
+    this.discovery?.stop();
     return this.transport.close();
   }
 
-  private async attempt(call: HttpCall, method: HttpMethod, signal: unknown): Promise<HttpAnswer> {
+  /** One attempt on `instance`, counted in its outstanding requests and toward its ejection. */
+  private attempt(instance: Instance, call: HttpCall, method: HttpMethod, signal: { aborted: boolean; reason?: unknown } | undefined): Promise<HttpAnswer> {
+    const instances = this.instances;
+    instances.begin(instance);
+    return this.request(instance.url, call, method, signal).then(
+      (answer) => {
+        instances.end(instance, 'success');
+        return answer;
+      },
+      (error: unknown) => {
+        instances.end(instance, verdictOf(error, signal));
+        throw error;
+      },
+    );
+  }
+
+  /**
+   * A hedged attempt: the first leg on `first`; if it has not answered after the hedge delay and the
+   * retry budget allows, a second leg on another instance. The first answer wins and the other leg
+   * is cancelled; a leg that fails leaves the other to answer.
+   */
+  private hedged(first: Instance, call: HttpCall, method: HttpMethod, signal: { aborted: boolean; reason?: unknown; addEventListener?: unknown } | undefined): Promise<HttpAnswer> {
+    const delay = this.hedgeDelayMs();
+    if (delay === undefined) return this.attempt(first, call, method, signal);
+    const parent = signal as AbortSignal | undefined;
+    return new Promise<HttpAnswer>((resolve, reject) => {
+      const legs: AbortController[] = [];
+      let pending = 0;
+      let done = false;
+      let timer: NodeJS.Timeout | undefined;
+      const finish = () => {
+        done = true;
+        if (timer) clearTimeout(timer);
+        parent?.removeEventListener?.('abort', onParentAbort);
+      };
+      const onParentAbort = () => {
+        for (const leg of legs) leg.abort(parent?.reason);
+      };
+      parent?.addEventListener?.('abort', onParentAbort);
+      const launch = (instance: Instance, isHedge: boolean) => {
+        const leg = new AbortController();
+        if (parent?.aborted) leg.abort(parent.reason);
+        legs.push(leg);
+        pending++;
+        this.attempt(instance, call, method, leg.signal).then(
+          (answer) => {
+            pending--;
+            if (done) return;
+            finish();
+            if (isHedge) this.metrics.hedge(this.name, 'won');
+            for (const other of legs) if (other !== leg) other.abort(new Error('another hedged attempt answered first'));
+            resolve(answer);
+          },
+          (error: unknown) => {
+            pending--;
+            // A leg that fails leaves the other to answer; the last one's failure is the attempt's.
+            if (done || pending > 0) return;
+            finish();
+            reject(error);
+          },
+        );
+      };
+      launch(first, false);
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (done) return;
+        if (!this.pipeline.tryHedge(call.operation)) return;
+        this.metrics.hedge(this.name, 'sent');
+        launch(this.instances.pick(first), true);
+      }, delay);
+    });
+  }
+
+  /** The hedge delay: fixed, or the p95 of recent calls (none until some calls have been seen). */
+  private hedgeDelayMs(): number | undefined {
+    const setting = this.config.balancing.hedgeDelay;
+    if (setting !== 'p95') return setting;
+    // The p95 sorts the recent calls: do it at most every 100 ms, not per call.
+    const now = performance.now();
+    if (now - this.p95ReadAt > 100) {
+      const { calls, p95Ms } = this.stats.snapshot();
+      this.p95ReadAt = now;
+      this.p95Delay = calls < 20 || p95Ms === null ? undefined : Math.max(MIN_HEDGE_DELAY_MS, p95Ms);
+    }
+    return this.p95Delay;
+  }
+
+  private async request(baseURL: string, call: HttpCall, method: HttpMethod, signal: unknown): Promise<HttpAnswer> {
     const headers: Record<string, string> = { accept: 'application/json', ...propagatedHeaders(this.options.forwardAuth ?? false, this.options.propagateDeadline), ...call.headers };
     if (call.idempotencyKey !== undefined) headers['idempotency-key'] = call.idempotencyKey;
     const binary = call.responseType === 'buffer';
     const response = await this.axios.request<string | Buffer>({
-      baseURL: this.instances.pick(),
+      baseURL,
       url: call.path,
       method,
       params: call.query,

@@ -30,6 +30,11 @@ describe(resolveServiceConfig.name, () => {
           rateLimit: false,
           bulkhead: { limit: 32, queue: 128 },
         },
+        balancing: {
+          balancer: 'p2c',
+          outlier: { consecutiveFailures: 5, baseEjectionMs: 30_000, maxEjectionMs: 300_000, maxEjectionPercent: 50 },
+          hedgeDelay: 'p95',
+        },
       });
     });
 
@@ -196,6 +201,51 @@ describe(resolveServiceConfig.name, () => {
 
     it('gives a rate-limited call at most a tenth of the window to wait', () => {
       expect(resolveServiceConfig('library', { LIBRARY_SERVICE_RATE_LIMIT: '10/1s' }).policy.rateLimit).toEqual({ limit: 10, windowMs: 1000, maxWaitMs: 100 });
+    });
+  });
+
+  describe('balancing', () => {
+    it('reads the balancer, outlier ejection and hedge delay', () => {
+      // Act
+      const config = resolveServiceConfig('library', {
+        LIBRARY_SERVICE_LB: 'Round-Robin',
+        LIBRARY_SERVICE_OUTLIER_FAILURES: '3',
+        LIBRARY_SERVICE_OUTLIER_EJECTION: '10s',
+        LIBRARY_SERVICE_OUTLIER_MAX_EJECTION: '1m',
+        LIBRARY_SERVICE_OUTLIER_MAX_PERCENT: '34',
+        LIBRARY_SERVICE_HEDGE_DELAY: '40ms',
+      });
+
+      // Assert
+      expect(config.balancing).toEqual({
+        balancer: 'round-robin',
+        outlier: { consecutiveFailures: 3, baseEjectionMs: 10_000, maxEjectionMs: 60_000, maxEjectionPercent: 34 },
+        hedgeDelay: 40,
+      });
+    });
+
+    it('takes the instances from DNS, starting with the name itself until the first answer', () => {
+      // Act
+      const config = resolveServiceConfig('library', { LIBRARY_SERVICE_DNS: 'library.default.svc.cluster.local:3001', LIBRARY_SERVICE_DNS_REFRESH: '5s', LIBRARY_SERVICE_DNS_SERVERS: '10.0.0.10:53' });
+
+      // Assert
+      expect(config.urls).toEqual(['http://library.default.svc.cluster.local:3001']);
+      expect(config.balancing.dns).toEqual({ host: 'library.default.svc.cluster.local', port: 3001, protocol: 'http', refreshMs: 5_000, servers: ['10.0.0.10:53'] });
+    });
+
+    it.each([
+      ['LIBRARY_SERVICE_LB', 'fastest'],
+      ['LIBRARY_SERVICE_OUTLIER_MAX_PERCENT', '101'],
+      ['LIBRARY_SERVICE_HEDGE_DELAY', 'soon'],
+      ['LIBRARY_SERVICE_DNS', 'library'],
+      ['LIBRARY_SERVICE_DNS', 'library:0'],
+      ['LIBRARY_SERVICE_DNS_REFRESH', '10ms'],
+    ])('names %s when it is %s', (variable, value) => {
+      // Act
+      const resolve = () => resolveServiceConfig('library', { LIBRARY_SERVICE_DNS: 'library:3001', [variable]: value });
+
+      // Assert
+      expect(resolve).toThrow(new RegExp(variable));
     });
   });
 

@@ -1,4 +1,7 @@
 import type { PolicyOptionsInput } from '@keel/resilience';
+import { BALANCER_KINDS } from '../balancing/balancer';
+import type { BalancerKind } from '../balancing/balancer';
+import type { OutlierOptions } from '../balancing/instance-set';
 import { parseBulkhead, parseDuration, parseRate } from './duration';
 import { InvalidServiceConfigError } from './service-config.error';
 import { SANDBOX_DEFAULT_PORTS } from './service-defaults.constants';
@@ -9,6 +12,17 @@ export interface ServiceConfig {
   urls: string[];
   timeoutMs: number;
   policy: PolicyOptionsInput;
+  balancing: BalancingConfig;
+}
+
+/** How a call picks among several instances (issue [9], "Traffic"). */
+export interface BalancingConfig {
+  balancer: BalancerKind;
+  outlier: OutlierOptions;
+  /** `<NAME>_SERVICE_DNS=host:port`: the instances are the host's A/AAAA records, re-resolved. */
+  dns?: { host: string; port: number; protocol: 'http' | 'https'; refreshMs: number; servers?: string[] };
+  /** For calls that opt in (`hedge: true`): a fixed delay in ms, or `p95` of recent calls. */
+  hedgeDelay: number | 'p95';
 }
 
 /** Defaults a client may set for its own downstream (e.g. Prowlarr's rate limit). */
@@ -52,7 +66,9 @@ export function resolveServiceConfig(name: string, env: Env = process.env, defau
   const positive = (v: string) => (/^\d+(\.\d+)?$/.test(v) && Number(v) >= 1 ? Number(v) : undefined);
   const bool = (v: string) => BOOLEANS.get(v.toLowerCase());
 
-  const urls = resolveUrls(name, prefix, read);
+  const dns = resolveDns(prefix, read, (key, fallback, parser, expected) => parse(key, fallback, parser, expected));
+  // Until the first resolution answers, calls go to the name itself (the OS resolves it per connection).
+  const urls = dns ? [checkUrl(prefix + 'DNS', `${dns.protocol}://${dns.host.includes(':') ? `[${dns.host}]` : dns.host}:${dns.port}`)] : resolveUrls(name, prefix, read);
   const timeoutMs = parse('TIMEOUT', defaults.timeout ?? '10s', (v) => ((parseDuration(v) ?? 0) >= 1 ? parseDuration(v) : undefined), 'a duration of at least 1ms, like 10s or 500ms');
   const maxRetries = parse('MAX_RETRIES', String(defaults.maxRetries ?? 2), int, 'a whole number');
   const initialDelayMs = parse('RETRY_DELAY', '100ms', parseDuration, 'a duration like 100ms');
@@ -63,6 +79,16 @@ export function resolveServiceConfig(name: string, env: Env = process.env, defau
   const rawRate = read('RATE_LIMIT') ?? defaults.rateLimit;
   const rate = rawRate === undefined ? undefined : parseRaw('RATE_LIMIT', rawRate, parseRate, 'calls/window such as 60/1m');
   const bulkhead = parse('BULKHEAD', '32/128', parseBulkhead, 'concurrent/queued such as 32/128');
+  const balancer = parse('LB', 'p2c', (v) => BALANCER_KINDS.find((kind) => kind === v.toLowerCase()), BALANCER_KINDS.join(', '));
+  const percent = (v: string) => (/^\d+$/.test(v) && Number(v) <= 100 ? Number(v) : undefined);
+  const baseEjectionMs = parse('OUTLIER_EJECTION', '30s', parseDuration, 'a duration like 30s');
+  const outlier: OutlierOptions = {
+    consecutiveFailures: parse('OUTLIER_FAILURES', '5', int, 'a whole number (0 turns ejection off)'),
+    baseEjectionMs,
+    maxEjectionMs: Math.max(baseEjectionMs, parse('OUTLIER_MAX_EJECTION', '5m', parseDuration, 'a duration like 5m')),
+    maxEjectionPercent: parse('OUTLIER_MAX_PERCENT', '50', percent, 'a percentage from 0 to 100'),
+  };
+  const hedgeDelay = parse<number | 'p95'>('HEDGE_DELAY', 'p95', (v) => (v.toLowerCase() === 'p95' ? 'p95' : parseDuration(v)), 'p95 or a duration like 50ms');
 
   return {
     name,
@@ -76,7 +102,26 @@ export function resolveServiceConfig(name: string, env: Env = process.env, defau
       rateLimit: rate ? { ...rate, maxWaitMs: Math.min(rate.windowMs / 10, timeoutMs) } : false,
       bulkhead,
     },
+    balancing: { balancer, outlier, hedgeDelay, ...(dns ? { dns } : {}) },
   };
+}
+
+function resolveDns(
+  prefix: string,
+  read: (key: string) => string | undefined,
+  parse: <T>(key: string, fallback: string, parser: (v: string) => T | undefined, expected: string) => T,
+): BalancingConfig['dns'] {
+  const raw = read('DNS');
+  if (raw === undefined) return undefined;
+  const match = /^([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\]):(\d{1,5})$/.exec(raw);
+  const port = match ? Number(match[2]) : 0;
+  if (!match || port < 1 || port > 65_535) throw new InvalidServiceConfigError(prefix + 'DNS', raw, 'host:port, such as library.default.svc.cluster.local:3001');
+  const protocol = read('PROTOCOL') ?? 'http';
+  if (protocol !== 'http' && protocol !== 'https') throw new InvalidServiceConfigError(prefix + 'PROTOCOL', protocol, 'http or https');
+  const refreshMs = parse('DNS_REFRESH', '30s', (v) => ((parseDuration(v) ?? 0) >= 100 ? parseDuration(v) : undefined), 'a duration of at least 100ms, like 30s');
+  // Resolvers of one's own (`ip[:port]`, comma list); by default the system's.
+  const servers = read('DNS_SERVERS')?.split(',').map((server) => server.trim()).filter(Boolean);
+  return { host: match[1].replace(/^\[|\]$/g, ''), port, protocol, refreshMs, ...(servers?.length ? { servers } : {}) };
 }
 
 function resolveUrls(name: string, prefix: string, read: (key: string) => string | undefined): string[] {
