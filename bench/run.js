@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// `npm run bench` (after the build): (a) + (b) in a child process of their own, then (c), then (d);
+// `npm run bench` (after the build): (a) + (b) in a child process of their own, then (c), (d) and (e);
 // writes bench/results/latest.json (and latest.md) and prints a Markdown table. Targets are reported as
 // ratios, never asserted. Every child is tracked and ended on any exit; a watchdog bounds the run.
 //
@@ -10,13 +10,15 @@
 //      round that would end later is skipped), BENCH_TIMEOUT_S (400: hard stop), BENCH_KEEP_TMP,
 //      BENCH_SEARCH_COUNT (15: searches per pass in (d)), BENCH_SEARCH_LATENCIES (200,250,300,350,400),
 //      BENCH_ONLY (e.g. `d` or `a,c`: run only those parts, (a) and (b) together; the results go to
-//      $TMPDIR/keel-bench-only-<parts>.json/.md, not to bench/results).
+//      $TMPDIR/keel-bench-only-<parts>.json/.md, not to bench/results), BENCH_HEDGE_CALLS (3000),
+//      BENCH_HEDGE_DELAY (p95, or a duration: the hedge delay in (e)).
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const children = require('./lib/children');
 const { runHttpBench } = require('./http.bench');
 const { runSearchBench } = require('./search.bench');
+const { runHedgeBench } = require('./hedge.bench');
 
 const T0 = Date.now();
 const env = (name, fallback) => (process.env[name] !== undefined && process.env[name] !== '' ? Number(process.env[name]) : fallback);
@@ -30,8 +32,8 @@ const ONLY = (process.env.BENCH_ONLY || '')
   .filter(Boolean);
 /** Whether a part runs: every part unless BENCH_ONLY names some; (a) and (b) go together. */
 const wants = (...parts) => !ONLY.length || parts.some((p) => ONLY.includes(p));
-if (ONLY.some((p) => !['a', 'b', 'c', 'd'].includes(p))) {
-  log(`bench: BENCH_ONLY takes a comma list of a, b, c, d; got "${process.env.BENCH_ONLY}"`);
+if (ONLY.some((p) => !['a', 'b', 'c', 'd', 'e'].includes(p))) {
+  log(`bench: BENCH_ONLY takes a comma list of a, b, c, d, e; got "${process.env.BENCH_ONLY}"`);
   process.exit(2);
 }
 
@@ -161,6 +163,18 @@ function table(result) {
     lines.push(`### (d): not measured (${d ? d.error : 'skipped'})`, '');
   }
 
+  const e = result.hedge;
+  if (e && !e.error) {
+    const c = e.config;
+    lines.push(`### (e) A read over 3 instances (P2C), one ${c.slowMs} ms slower; ${c.calls} calls by ${c.concurrency} callers; hedge delay ${c.hedgeDelay}`, '');
+    lines.push('| Row | p50 ms | p99 ms | Requests sent per call |', '|---|---:|---:|---:|');
+    for (const [name, r] of [['healthy fleet', e.rows.healthy], ['one slow, no hedging', e.rows.slowNoHedge], ['**one slow, hedged**', e.rows.slowHedged]])
+      lines.push(`| ${name} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${fmt(r.requestsSent / r.calls, 3)} |`);
+    lines.push('');
+  } else {
+    lines.push(`### (e): not measured (${e ? e.error : 'skipped'})`, '');
+  }
+
   lines.push('### Against the targets (measured ÷ target; ≤ 1 meets a ceiling, ≥ 1 meets a floor)', '');
   lines.push('| Target | Measured | Ratio to target | Met |', '|---|---:|---:|---|');
   for (const t of result.targets)
@@ -194,6 +208,9 @@ function targets(result) {
     ceiling('(a) with REDIS_URL (shared state) ≤ 5 µs (wall)', p.overhead.oursFleetUs, 5, ' µs');
     ceiling('(b) with REDIS_URL (shared state) ≤ 2 µs (wall)', p.rejection.oursFleetUs, 2, ' µs');
   }
+  const e = result.hedge && !result.hedge.error ? result.hedge : undefined;
+  ceiling('(e) hedged p99 with one slow instance ≤ 1.3 × healthy fleet p99', e ? e.p99HedgedVsHealthy : null, 1.3, '×');
+  ceiling('(e) extra requests from hedging ≤ 10 %', e ? e.extraRequestShare : null, 0.1, '');
   const h = result.http && !result.http.error ? result.http : undefined;
   for (const kind of h ? h.kinds : ['pglite', 'postgres']) {
     const ratio = h ? h.byKind[kind].throughputRatio : null;
@@ -284,6 +301,18 @@ async function main() {
       failed = true;
       result.search = { error: error.message.split('\n')[0] };
       result.problems.push(`(d): ${error.message.split('\n')[0]}`);
+      log(error.stack || String(error));
+    }
+  }
+
+  if (wants('e')) {
+    log('== (e): p99 of a read with one slow instance of three, hedged vs not vs a healthy fleet');
+    try {
+      result.hedge = await runHedgeBench({ calls: env('BENCH_HEDGE_CALLS', 3000), 'hedge-delay': process.env.BENCH_HEDGE_DELAY || 'p95', log });
+    } catch (error) {
+      failed = true;
+      result.hedge = { error: error.message.split('\n')[0] };
+      result.problems.push(`(e): ${error.message.split('\n')[0]}`);
       log(error.stack || String(error));
     }
   }

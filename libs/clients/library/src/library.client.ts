@@ -13,7 +13,8 @@ export class LibraryClient {
 
   /** Whether `userId` owns `gameId`; `undefined` when the library knows neither the user nor the game. */
   async checkOwnership(userId: string, gameId: string, signal?: AbortSignal): Promise<Ownership | undefined> {
-    const answer = await this.http.send({ operation: 'checkOwnership', path: encodePath`/api/v1/users/${userId}/games/${gameId}/ownership`, signal });
+    // A read on every download's path: with several library instances, a slow one is hedged around.
+    const answer = await this.http.send({ operation: 'checkOwnership', path: encodePath`/api/v1/users/${userId}/games/${gameId}/ownership`, signal, hedge: true });
     if (answer.status === 404) return undefined;
     if (answer.status >= 300) throw this.http.rejected(answer);
     return this.http.parse(answer, (body) => checkShape<Ownership>(LIBRARY, body, OWNERSHIP_SHAPE));
