@@ -27,4 +27,20 @@ describe(readSandboxEnv.name, () => {
     // Assert
     expect(read).toThrow(`SANDBOX_QBITTORRENT_PORT must be a port number from 0 to 65535, got '${raw}'`);
   });
+
+  it('reads more instances of an emulator from SANDBOX_<NAME>_MORE_PORTS', () => {
+    // Act
+    const options = readSandboxEnv({ SANDBOX_LIBRARY_MORE_PORTS: '3111, 3121' });
+
+    // Assert
+    expect(options).toEqual({ host: '127.0.0.1', moreInstances: { library: [3111, 3121] } });
+  });
+
+  it('names SANDBOX_<NAME>_MORE_PORTS when one of its ports is bad', () => {
+    // Act
+    const read = () => readSandboxEnv({ SANDBOX_LIBRARY_MORE_PORTS: '3111,x' });
+
+    // Assert
+    expect(read).toThrow(/SANDBOX_LIBRARY_MORE_PORTS must be a comma list/);
+  });
 });

@@ -3,8 +3,10 @@ import { SANDBOX_PORTS, type SandboxEmulatorName, type SandboxOptions } from '@k
 const DEFAULT_HOST = '127.0.0.1';
 
 /**
- * Reads `SANDBOX_HOST` and `SANDBOX_<NAME>_PORT` (e.g. `SANDBOX_LIBRARY_PORT`). Throws an error that
- * names the bad variable, so a typo fails the start instead of binding somewhere unexpected.
+ * Reads `SANDBOX_HOST`, `SANDBOX_<NAME>_PORT` (e.g. `SANDBOX_LIBRARY_PORT`) and
+ * `SANDBOX_<NAME>_MORE_PORTS` (a comma list: more instances of that emulator, each with its own
+ * faults). Throws an error that names the bad variable, so a typo fails the start instead of
+ * binding somewhere unexpected.
  */
 export function readSandboxEnv(env: NodeJS.ProcessEnv): SandboxOptions {
   const options: SandboxOptions = { host: env['SANDBOX_HOST'] || DEFAULT_HOST };
@@ -17,6 +19,16 @@ export function readSandboxEnv(env: NodeJS.ProcessEnv): SandboxOptions {
       throw new Error(`${variable} must be a port number from 0 to 65535, got '${raw}'`);
     }
     options[name] = port;
+  }
+  for (const name of Object.keys(SANDBOX_PORTS) as SandboxEmulatorName[]) {
+    const variable = `SANDBOX_${name.toUpperCase()}_MORE_PORTS`;
+    const raw = env[variable];
+    if (raw === undefined || raw.trim() === '') continue;
+    const ports = raw.split(',').map((part) => Number(part.trim()));
+    if (ports.some((port) => !Number.isInteger(port) || port < 1 || port > 65_535)) {
+      throw new Error(`${variable} must be a comma list of port numbers from 1 to 65535, got '${raw}'`);
+    }
+    options.moreInstances = { ...options.moreInstances, [name]: ports };
   }
   return options;
 }

@@ -24,6 +24,22 @@ describe(startSandbox.name, () => {
     await expect(http(`${library.url}/health`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
+  it('starts more instances of an emulator, each with faults of its own', async () => {
+    // Arrange
+    const sandbox = await startSandbox({ ...ephemeral, moreInstances: { library: [0, 0] } });
+    const [first, second, third] = sandbox.instances['library'];
+    await http(`${second.url}/_sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'error', status: 503 }) });
+
+    // Act
+    const answers = await Promise.all([first, second, third].map((instance) => http(`${instance.url}/api/v1/users/u1/games/g2/ownership`, { headers: BEARER })));
+    await sandbox.close();
+
+    // Assert
+    expect(sandbox.instances['library']).toHaveLength(3);
+    expect(sandbox.emulators['library']).toBe(first);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 503, 200]);
+  });
+
   it('rejects when a port is taken', async () => {
     // Arrange
     const squatter = await startLibraryEmulator();

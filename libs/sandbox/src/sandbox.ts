@@ -9,11 +9,20 @@ import { startProwlarrEmulator } from './prowlarr/prowlarr.emulator';
 import { startQbittorrentEmulator } from './qbittorrent/qbittorrent.emulator';
 import { SANDBOX_PORTS, type SandboxEmulatorName } from './sandbox.constants';
 
-/** A port per emulator (default {@link SANDBOX_PORTS}; 0 = ephemeral) and one host for all. */
-export type SandboxOptions = Partial<Record<SandboxEmulatorName, number>> & { host?: string };
+/**
+ * A port per emulator (default {@link SANDBOX_PORTS}; 0 = ephemeral) and one host for all, plus
+ * ports of more instances of an emulator: each is a separate emulator with its own control API, so
+ * a fault can hit one instance of a downstream and not the others.
+ */
+export type SandboxOptions = Partial<Record<SandboxEmulatorName, number>> & {
+  host?: string;
+  moreInstances?: Partial<Record<SandboxEmulatorName, number[]>>;
+};
 
 export interface RunningSandbox {
   emulators: Record<string, RunningEmulator>;
+  /** Every instance of each emulator, the main one first. */
+  instances: Record<string, RunningEmulator[]>;
   close(): Promise<void>;
 }
 
@@ -35,19 +44,22 @@ const STARTERS: Partial<Record<SandboxEmulatorName, EmulatorStarter>> = {
 /** Starts every emulator. If one fails to start, the others are closed before the error is rethrown. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? DEFAULT_HOST;
-  const entries = Object.entries(STARTERS) as [SandboxEmulatorName, EmulatorStarter][];
-  const results = await Promise.allSettled(
-    entries.map(([name, start]) => start({ port: options[name] ?? SANDBOX_PORTS[name], host })),
+  const entries = (Object.entries(STARTERS) as [SandboxEmulatorName, EmulatorStarter][]).flatMap(([name, start]) =>
+    [options[name] ?? SANDBOX_PORTS[name], ...(options.moreInstances?.[name] ?? [])].map((port) => [name, start, port] as const),
   );
+  const results = await Promise.allSettled(entries.map(([, start, port]) => start({ port, host })));
   const started = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failure !== undefined) {
     await Promise.allSettled(started.map((emulator) => emulator.close()));
     throw failure.reason;
   }
-  const emulators = Object.fromEntries(started.map((emulator) => [emulator.name, emulator]));
+  const instances: Record<string, RunningEmulator[]> = {};
+  for (const emulator of started) (instances[emulator.name] ??= []).push(emulator);
+  const emulators = Object.fromEntries(Object.entries(instances).map(([name, list]) => [name, list[0]]));
   return {
     emulators,
+    instances,
     close: async () => {
       await Promise.all(started.map((emulator) => emulator.close()));
     },
