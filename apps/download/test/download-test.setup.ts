@@ -20,7 +20,10 @@ export interface DownloadTestBed {
  * Boots the real download service on 127.0.0.1:0 against a real library emulator. Storage: the
  * machine's Postgres in a schema of this run's own when DATABASE_URL is set (CI), else in-memory PGlite.
  */
-export async function startDownloadTestBed(env: Record<string, string> = {}, options: { tcpFault?: boolean } = {}): Promise<DownloadTestBed> {
+export async function startDownloadTestBed(
+  env: Record<string, string> = {},
+  options: { tcpFault?: boolean; env?: (libraryUrl: string) => Record<string, string> } = {},
+): Promise<DownloadTestBed> {
   const library = await startLibraryEmulator({ port: 0 });
   const tcp = options.tcpFault ? await startTcpBlackhole(Number(new URL(library.url).port)) : undefined;
   const database = isolateDatabaseUrl();
@@ -32,6 +35,7 @@ export async function startDownloadTestBed(env: Record<string, string> = {}, opt
     LIBRARY_SERVICE_RETRY_DELAY: '5ms',
     LIBRARY_SERVICE_CIRCUIT_BREAKER_TIMEOUT: '1s',
     ...env,
+    ...options.env?.(library.url),
   });
   const service = await startTestService(AppModule, { name: 'download' });
   const control = sandboxControl(library.url);
