@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Span } from '@opentelemetry/api';
 
 /** The authenticated caller, as the JWT guard verified it. */
 export interface AuthenticatedUser {
@@ -39,7 +40,10 @@ export class DeadlineExceededError extends Error {
 /** What one inbound request carries through everything it calls, without request-scoped providers. */
 export interface RequestContextStore {
   requestId: string;
+  /** The caller's `traceparent`, or this request's own span's when tracing is on. */
   traceparent?: string;
+  /** The request's server span when tracing is on: downstream attempts are its children. */
+  span?: Span;
   deadline?: RequestDeadline;
   /** The caller's raw bearer token, for clients that declare they forward it. Never log it. */
   token?: string;

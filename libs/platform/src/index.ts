@@ -32,6 +32,8 @@ export { IsInt32, isInt32, INT32_MIN, INT32_MAX } from './validation/is-int32.de
 export { IdempotencyKey, readIdempotencyKey, IDEMPOTENCY_KEY_MAX_LENGTH } from './validation/idempotency-key.decorator';
 
 export { ShutdownCoordinator } from './shutdown/shutdown-coordinator.service';
+export { TracingService } from './tracing/tracing.service';
+export { tracingEnabled } from './tracing/tracing.config';
 export { healthKeyOf } from './health/health-checks.registry';
 export { HTTP_DURATION_BUCKETS, UNMATCHED_ROUTE } from './metrics/http-metrics.hooks';
 export { parseDuration, parseByteSize, parsePort } from './config/env.util';

@@ -16,6 +16,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { ConfigurableModuleClass } from './platform.module-definition';
 import { ShutdownCoordinator } from './shutdown/shutdown-coordinator.service';
 import { SystemStatusController } from './system/system-status.controller';
+import { TracingService } from './tracing/tracing.service';
 import { KeelValidationPipe } from './validation/validation.pipe';
 
 /**
@@ -37,12 +38,13 @@ import { KeelValidationPipe } from './validation/validation.pipe';
     HealthChecksRegistry,
     SharedStateHealthIndicator,
     ShutdownCoordinator,
+    TracingService,
     // Guards run in this order: authenticate, then check roles.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     { provide: APP_PIPE, useClass: KeelValidationPipe },
   ],
-  exports: [JwtVerifier, ShutdownCoordinator, TerminusModule],
+  exports: [JwtVerifier, ShutdownCoordinator, TracingService, TerminusModule],
 })
 export class PlatformModule extends ConfigurableModuleClass {}

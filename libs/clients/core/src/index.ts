@@ -4,6 +4,7 @@ export * from './registry/service-config';
 export * from './registry/service-config.error';
 export * from './registry/service-defaults.constants';
 export * from './http/resilient-http-client';
+export * from './http/http-call.types';
 export * from './http/http-failure-classifier';
 export { parseRetryAfter } from './http/status.error';
 export { UndiciAdapter } from './http/undici-adapter';

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { DEADLINE_HEADER, RequestContext } from '@keel/context';
+import { DEADLINE_HEADER, RequestContext, traceparentOfSpan } from '@keel/context';
+import { endRequestSpan, startRequestSpan } from '../tracing/request-span';
 import { LazyRequestDeadline, propagatedBudgetMs } from './request-deadline';
 import { traceparentOf } from './request-id.util';
 
@@ -10,13 +11,17 @@ import { traceparentOf } from './request-id.util';
  * context across the body's I/O, so POSTs see it too.
  *
  * Every request gets a deadline: the service's budget (`deadlineMs`), or the smaller one a Keel
- * caller sent in `keel-deadline-ms`.
+ * caller sent in `keel-deadline-ms`. With tracing on, it also gets a server span, which continues the
+ * caller's trace or starts one.
  */
 export function requestContextHook(deadlineMs: number) {
   return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     reply.header('x-request-id', request.id);
     const propagated = propagatedBudgetMs(request.headers[DEADLINE_HEADER]);
     const deadline = new LazyRequestDeadline(propagated === undefined ? deadlineMs : Math.min(propagated, deadlineMs), reply.raw);
-    RequestContext.run({ requestId: request.id, traceparent: traceparentOf(request.headers['traceparent']), deadline }, done);
+    const incoming = traceparentOf(request.headers['traceparent']);
+    const span = startRequestSpan(request.method, request.routeOptions.url ?? 'unmatched', incoming);
+    if (span) reply.raw.once('close', () => endRequestSpan(span, reply.raw.statusCode));
+    RequestContext.run({ requestId: request.id, traceparent: span ? traceparentOfSpan(span) : incoming, span, deadline }, done);
   };
 }

@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import { RequestContext, traceIdOf } from '@keel/context';
 
 /** Paths pino replaces with "[redacted]": credentials never reach a log line. */
 export const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'];
@@ -24,6 +25,11 @@ export function loggerOptions(env: NodeJS.ProcessEnv = process.env): Params {
       // Fastify already chose the id (x-request-id or a UUID); @fastify/middie copies it to req.raw.
       genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? '',
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      // Every line logged within a request carries its trace id, to find the line from a trace and back.
+      mixin: () => {
+        const traceId = traceIdOf(RequestContext.current()?.traceparent);
+        return traceId ? { traceId } : {};
+      },
       quietReqLogger: true,
       // Nest's middleware runner strips the matched path from req.url; originalUrl keeps it.
       autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.test((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '') },

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { CONTROL_PREFIX, handleControl } from './control';
 import type { Fault, RunningEmulator, StartEmulatorOptions } from './emulator.types';
+import { traceRequest } from './emulator-span';
 import { Exchange } from './exchange';
 import { FaultSwitch } from './fault';
 import { answerError, answerMalformed, answerReset } from './fault-response';
@@ -39,6 +40,7 @@ export function startEmulator(options: StartEmulatorOptions): Promise<RunningEmu
     }
 
     stats.recordRequest(path, req.headers);
+    traceRequest(options.name, path, req, res);
     for (const name of echoHeaders) {
       const value = req.headers[name];
       if (value !== undefined) res.setHeader(name, value);

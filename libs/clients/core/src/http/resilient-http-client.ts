@@ -1,6 +1,5 @@
 import type { AxiosInstance } from 'axios';
-import { RequestContext } from '@keel/context';
-import { AttemptTimeoutError } from '@keel/resilience';
+import { RequestContext, traceparentOfSpan } from '@keel/context';
 import type { CircuitStateListener, CircuitStateName, ResiliencePipeline } from '@keel/resilience';
 import { balancerOf } from '../balancing/balancer';
 import { BalancingMetrics } from '../balancing/balancing-metrics';
@@ -8,79 +7,25 @@ import { DnsDiscovery, systemResolver } from '../balancing/dns-discovery';
 import type { DnsStatus } from '../balancing/dns-discovery';
 import type { Instance, InstanceSnapshot } from '../balancing/instance';
 import { InstanceSet } from '../balancing/instance-set';
-import type { AttemptVerdict } from '../balancing/instance-set';
 import { DownstreamContractError } from '../errors/contract.error';
 import { DownstreamRejectedError } from '../errors/rejected.error';
 import type { DownstreamProblem } from '../errors/rejected.error';
 import { CallStats } from '../health/call-stats';
 import type { ServiceConfig } from '../registry/service-config';
+import { spanOutcomeOf, verdictOf } from './attempt-outcome';
+import type { SignalLike } from './attempt-outcome';
+import { endAttemptSpan, startAttemptSpan } from './attempt-span';
+import { HedgeDelay, hedgedAttempt } from './hedged-attempt';
+import type { HttpAnswer, HttpCall, HttpClientOptions, HttpMethod } from './http-call.types';
 import { DownstreamErrorMapper } from './error-mapper';
 import { propagatedHeaders } from './header-propagation';
 import { RetryableStatusError, parseRetryAfter } from './status.error';
 import type { UndiciAdapter } from './undici-adapter';
 
-export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export interface HttpCall {
-  /** Low-cardinality name for metrics and logs, e.g. `checkOwnership`. */
-  operation: string;
-  method?: HttpMethod;
-  /** Path with its segments already encoded (use `encodePath`). */
-  path: string;
-  query?: Record<string, unknown>;
-  /**
-   * JSON-serialisable value, or a `URLSearchParams` (sent as a form) or `FormData` (sent as
-   * multipart with its own boundary).
-   */
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** Makes a POST/PATCH safe to retry; sent as `Idempotency-Key`. */
-  idempotencyKey?: string;
-  /**
-   * A deadline of the call's own. The request's deadline (from the request context) applies anyway;
-   * the call ends with whichever comes first.
-   */
-  signal?: AbortSignal;
-  /** `buffer` keeps the body's bytes in `HttpAnswer.bytes` (e.g. a `.torrent` file); default text. */
-  responseType?: 'text' | 'buffer';
-  /**
-   * For idempotent reads: when an attempt has not answered within `<NAME>_SERVICE_HEDGE_DELAY`,
-   * send a second one to another instance and take the first answer. Hedges spend the retry budget.
-   */
-  hedge?: boolean;
-}
-
-/** An answer below 500 (other than 429): 2xx, 3xx and 4xx come back to the client to interpret. */
-export interface HttpAnswer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  /** The body decoded as UTF-8 (also set for `responseType: 'buffer'`). */
-  text: string;
-  /** The raw body, only for `responseType: 'buffer'`. */
-  bytes?: Buffer;
-}
-
-export interface HttpClientOptions {
-  /** Forward the end user's bearer token (the downstream applies its own access rules). */
-  forwardAuth?: boolean;
-  /** Liveness path of the downstream, probed by its health indicator. */
-  healthPath?: string;
-  /** The downstream is a Keel service: send it what is left of the request's deadline (`keel-deadline-ms`). */
-  propagateDeadline?: boolean;
-}
+export type { HttpMethod, HttpCall, HttpAnswer, HttpClientOptions } from './http-call.types';
 
 const IDEMPOTENT = new Set<HttpMethod>(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 const identity = (data: unknown) => data;
-/** Below this, a p95-based hedge delay would hedge calls that are merely normal. */
-const MIN_HEDGE_DELAY_MS = 5;
-
-/** Whether an attempt's end says something about the instance: 5xx and connect failures do, aborts do not. */
-function verdictOf(error: unknown, signal: { aborted: boolean; reason?: unknown } | undefined): AttemptVerdict {
-  if (error instanceof RetryableStatusError) return error.status >= 500 ? 'failure' : 'neutral';
-  if (error instanceof AttemptTimeoutError) return 'failure';
-  if (signal?.aborted) return signal.reason instanceof AttemptTimeoutError ? 'failure' : 'neutral';
-  return 'failure';
-}
 
 /** The call's own signal and the request's deadline, whichever ends first; undefined outside a request. */
 function deadlineOf(own: AbortSignal | undefined): AbortSignal | undefined {
@@ -106,8 +51,7 @@ export class ResilientHttpClient {
   private readonly discovery: DnsDiscovery | undefined;
   private readonly unsubscribe: () => void;
   private readonly untrack: () => void;
-  private p95ReadAt = -Infinity;
-  private p95Delay: number | undefined;
+  private readonly hedgeDelay: HedgeDelay;
 
   constructor(
     readonly config: ServiceConfig,
@@ -121,6 +65,7 @@ export class ResilientHttpClient {
     // silently hand back the raw string).
     axios.defaults.transformResponse = [identity];
     this.errors = new DownstreamErrorMapper(config.name, pipeline, config.timeoutMs);
+    this.hedgeDelay = new HedgeDelay(config.balancing.hedgeDelay, this.stats);
     const { balancing } = config;
     this.instances = new InstanceSet(config.urls, balancerOf(balancing.balancer), balancing.outlier, {
       ejected: (url) => this.metrics.ejected(config.name, url),
@@ -177,7 +122,7 @@ export class ResilientHttpClient {
         (attempt) => {
           const instance = this.instances.pick(previous);
           previous = instance;
-          return hedge ? this.hedged(instance, call, method, attempt.signal) : this.attempt(instance, call, method, attempt.signal);
+          return hedge ? this.hedged(instance, call, method, attempt.signal, attempt.attempt) : this.attempt(instance, call, method, attempt.signal, attempt.attempt);
         },
         { operation: call.operation, signal: deadlineOf(call.signal), retryable },
       );
@@ -245,17 +190,23 @@ export class ResilientHttpClient {
     return this.transport.close();
   }
 
-  /** One attempt on `instance`, counted in its outstanding requests and toward its ejection. */
-  private attempt(instance: Instance, call: HttpCall, method: HttpMethod, signal: { aborted: boolean; reason?: unknown } | undefined): Promise<HttpAnswer> {
+  /**
+   * One attempt on `instance`, counted in its outstanding requests and toward its ejection, and a
+   * client span of its own when tracing is on.
+   */
+  private attempt(instance: Instance, call: HttpCall, method: HttpMethod, signal: SignalLike, attempt = 0): Promise<HttpAnswer> {
     const instances = this.instances;
     instances.begin(instance);
-    return this.request(instance.url, call, method, signal).then(
+    const span = startAttemptSpan({ downstream: this.name, operation: call.operation, method, instance: instance.url, attempt, breaker: this.pipeline.circuitState });
+    return this.request(instance.url, call, method, signal, span ? traceparentOfSpan(span) : undefined).then(
       (answer) => {
         instances.end(instance, 'success');
+        if (span) endAttemptSpan(span, answer.status < 400 ? 'success' : 'client_error', answer.status);
         return answer;
       },
       (error: unknown) => {
         instances.end(instance, verdictOf(error, signal));
+        if (span) endAttemptSpan(span, spanOutcomeOf(error, signal), error instanceof RetryableStatusError ? error.status : undefined);
         throw error;
       },
     );
@@ -263,77 +214,24 @@ export class ResilientHttpClient {
 
   /**
    * A hedged attempt: the first leg on `first`; if it has not answered after the hedge delay and the
-   * retry budget allows, a second leg on another instance. The first answer wins and the other leg
-   * is cancelled; a leg that fails leaves the other to answer.
+   * retry budget allows, a second leg on another instance (see `hedgedAttempt`).
    */
-  private hedged(first: Instance, call: HttpCall, method: HttpMethod, signal: { aborted: boolean; reason?: unknown; addEventListener?: unknown } | undefined): Promise<HttpAnswer> {
-    const delay = this.hedgeDelayMs();
-    if (delay === undefined) return this.attempt(first, call, method, signal);
-    const parent = signal as AbortSignal | undefined;
-    return new Promise<HttpAnswer>((resolve, reject) => {
-      const legs: AbortController[] = [];
-      let pending = 0;
-      let done = false;
-      let timer: NodeJS.Timeout | undefined;
-      const finish = () => {
-        done = true;
-        if (timer) clearTimeout(timer);
-        parent?.removeEventListener?.('abort', onParentAbort);
-      };
-      const onParentAbort = () => {
-        for (const leg of legs) leg.abort(parent?.reason);
-      };
-      parent?.addEventListener?.('abort', onParentAbort);
-      const launch = (instance: Instance, isHedge: boolean) => {
-        const leg = new AbortController();
-        if (parent?.aborted) leg.abort(parent.reason);
-        legs.push(leg);
-        pending++;
-        this.attempt(instance, call, method, leg.signal).then(
-          (answer) => {
-            pending--;
-            if (done) return;
-            finish();
-            if (isHedge) this.metrics.hedge(this.name, 'won');
-            for (const other of legs) if (other !== leg) other.abort(new Error('another hedged attempt answered first'));
-            resolve(answer);
-          },
-          (error: unknown) => {
-            pending--;
-            // A leg that fails leaves the other to answer; the last one's failure is the attempt's.
-            if (done || pending > 0) return;
-            finish();
-            reject(error);
-          },
-        );
-      };
-      launch(first, false);
-      timer = setTimeout(() => {
-        timer = undefined;
-        if (done) return;
-        if (!this.pipeline.tryHedge(call.operation)) return;
-        this.metrics.hedge(this.name, 'sent');
-        launch(this.instances.pick(first), true);
-      }, delay);
+  private hedged(first: Instance, call: HttpCall, method: HttpMethod, signal: SignalLike, attempt: number): Promise<HttpAnswer> {
+    const delayMs = this.hedgeDelay.ms();
+    if (delayMs === undefined) return this.attempt(first, call, method, signal, attempt);
+    return hedgedAttempt({
+      parent: signal as AbortSignal | undefined,
+      delayMs,
+      leg: (legSignal, instance) => this.attempt(instance ?? first, call, method, legSignal, attempt),
+      hedgeTarget: () => (this.pipeline.tryHedge(call.operation) ? this.instances.pick(first) : undefined),
+      observe: (result) => this.metrics.hedge(this.name, result),
     });
   }
 
-  /** The hedge delay: fixed, or the p95 of recent calls (none until some calls have been seen). */
-  private hedgeDelayMs(): number | undefined {
-    const setting = this.config.balancing.hedgeDelay;
-    if (setting !== 'p95') return setting;
-    // The p95 sorts the recent calls: do it at most every 100 ms, not per call.
-    const now = performance.now();
-    if (now - this.p95ReadAt > 100) {
-      const { calls, p95Ms } = this.stats.snapshot();
-      this.p95ReadAt = now;
-      this.p95Delay = calls < 20 || p95Ms === null ? undefined : Math.max(MIN_HEDGE_DELAY_MS, p95Ms);
-    }
-    return this.p95Delay;
-  }
-
-  private async request(baseURL: string, call: HttpCall, method: HttpMethod, signal: unknown): Promise<HttpAnswer> {
+  private async request(baseURL: string, call: HttpCall, method: HttpMethod, signal: unknown, traceparent: string | undefined): Promise<HttpAnswer> {
     const headers: Record<string, string> = { accept: 'application/json', ...propagatedHeaders(this.options.forwardAuth ?? false, this.options.propagateDeadline), ...call.headers };
+    // The attempt's own span is the downstream's parent (the inbound traceparent otherwise).
+    if (traceparent) headers['traceparent'] = traceparent;
     if (call.idempotencyKey !== undefined) headers['idempotency-key'] = call.idempotencyKey;
     const binary = call.responseType === 'buffer';
     const response = await this.axios.request<string | Buffer>({
