@@ -41,9 +41,10 @@ export class HealthController {
     return this.report(reply, this.checks.readiness);
   }
 
-  @Get()
+  // `/detailed` is the path operators of the services Keel replaces already poll.
+  @Get(['', 'detailed'])
   @HealthCheck()
-  @ApiOperation({ summary: 'Detailed health: own dependencies and every downstream' })
+  @ApiOperation({ summary: 'Detailed health: own dependencies and every downstream (also at /api/health/detailed)' })
   details(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
     return this.report(reply, this.checks.all);
   }

@@ -67,6 +67,20 @@ describe('health, system status and circuit admin over HTTP', () => {
       expect(res.body).toMatchObject({ status: 'error', error: { database: { status: 'down', message: 'connection refused' } } });
     });
 
+    it('detailed: /api/health/detailed answers exactly as /api/health, up and down', async () => {
+      const upBase = await call(service.url, '/api/health');
+      const upAlias = await call(service.url, '/api/health/detailed');
+      library.healthy = false;
+      const downBase = await call(service.url, '/api/health');
+      const downAlias = await call(service.url, '/api/health/detailed');
+
+      expect(upAlias.status).toBe(200);
+      expect(upAlias.body).toEqual(upBase.body);
+      expect(downAlias.status).toBe(503);
+      expect(downAlias.body).toEqual(downBase.body);
+      expect(downAlias.headers.get('cache-control')).toBe(downBase.headers.get('cache-control'));
+    });
+
     it('detailed: 200 with every indicator when all are up', async () => {
       const res = await call(service.url, '/api/health');
 
