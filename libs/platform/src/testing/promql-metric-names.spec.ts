@@ -1,0 +1,34 @@
+import { exposedMetricNames, promqlMetricNames } from './promql-metric-names';
+
+describe(promqlMetricNames.name, () => {
+  it.each([
+    ['sum by (job, downstream) (rate(downstream_requests_total{outcome=~"server_error|timeout"}[5m]))', ['downstream_requests_total']],
+    ['histogram_quantile(0.95, sum by (le, downstream) (rate(downstream_request_duration_seconds_bucket{job=~"$job"}[$__rate_interval])))', ['downstream_request_duration_seconds_bucket']],
+    ['max by (downstream) (downstream_circuit_breaker_state) >= 1', ['downstream_circuit_breaker_state']],
+    ['sum(rate(a_total[5m])) / sum(rate(b_total[5m])) > 0.10', ['a_total', 'b_total']],
+    ['downstream_rate_limit_used / on (job, instance, downstream) downstream_rate_limit_limit', ['downstream_rate_limit_used', 'downstream_rate_limit_limit']],
+    ['increase(readiness_changes_total[15m]) >= 4 and bool up offset 1h', ['readiness_changes_total', 'up']],
+    ['sum without (instance) (rate(x_total[${__range}])) * 1e3', ['x_total']],
+  ])('reads %s', (expr, expected) => {
+    expect(promqlMetricNames(expr).sort()).toEqual([...expected].sort());
+  });
+});
+
+describe(exposedMetricNames.name, () => {
+  it('keeps sampled names and histogram families, not bare TYPE lines', () => {
+    const page = [
+      '# HELP untouched_total never incremented',
+      '# TYPE untouched_total counter',
+      '# TYPE d_seconds histogram',
+      'd_seconds_bucket{le="0.1"} 1',
+      'd_seconds_sum 0.05',
+      'd_seconds_count 1',
+      'c_total{x="y"} 3',
+      '',
+    ].join('\n');
+
+    const names = exposedMetricNames(page);
+
+    expect([...names].sort()).toEqual(['c_total', 'd_seconds', 'd_seconds_bucket', 'd_seconds_count', 'd_seconds_sum']);
+  });
+});
