@@ -58,4 +58,4 @@ export async function startTestService(appModule: Type<unknown> | DynamicModule,
 }
 export { captureProcessOutput, type CapturedOutput } from './testing/capture-output';
 export { callJson, type Answer } from './testing/call-json';
-export { promqlMetricNames, exposedMetricNames } from './testing/promql-metric-names';
+export { dashboardQueries, exposedMetricNames, promqlMetricNames, unexposedQueryMetrics, type DashboardQuery } from './testing/promql-metric-names';

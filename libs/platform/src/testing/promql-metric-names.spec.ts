@@ -1,4 +1,4 @@
-import { exposedMetricNames, promqlMetricNames } from './promql-metric-names';
+import { dashboardQueries, exposedMetricNames, promqlMetricNames, unexposedQueryMetrics } from './promql-metric-names';
 
 describe(promqlMetricNames.name, () => {
   it.each([
@@ -30,5 +30,42 @@ describe(exposedMetricNames.name, () => {
     const names = exposedMetricNames(page);
 
     expect([...names].sort()).toEqual(['c_total', 'd_seconds', 'd_seconds_bucket', 'd_seconds_count', 'd_seconds_sum']);
+  });
+});
+
+describe(dashboardQueries.name, () => {
+  it('lists panel targets under their row and the metric of a label_values variable', () => {
+    const dashboard = {
+      panels: [
+        { type: 'timeseries', title: 'top', targets: [{ expr: 'up' }] },
+        { type: 'row', title: 'media' },
+        { type: 'timeseries', title: 'grabs', targets: [{ expr: 'rate(media_grabs_total[5m])' }, { refId: 'B' }] },
+      ],
+      templating: { list: [{ type: 'query', name: 'job', query: { query: 'label_values(http_server_requests_total, job)' } }, { type: 'datasource', name: 'ds', query: 'prometheus' }] },
+    };
+
+    const queries = dashboardQueries(dashboard);
+
+    expect(queries).toEqual([
+      { row: '', panel: 'top', expr: 'up' },
+      { row: 'media', panel: 'grabs', expr: 'rate(media_grabs_total[5m])' },
+      { row: '', panel: '$job', expr: 'http_server_requests_total' },
+    ]);
+  });
+});
+
+describe(unexposedQueryMetrics.name, () => {
+  it('names each queried metric the page has no sample of, by panel', () => {
+    const page = 'a_total 1\nh_seconds_bucket{le="+Inf"} 2\n# TYPE typed_only_total counter\n';
+
+    const missing = unexposedQueryMetrics(
+      [
+        { panel: 'ok', expr: 'rate(a_total[5m]) + histogram_quantile(0.9, rate(h_seconds_bucket[5m]))' },
+        { panel: 'bad', expr: 'typed_only_total / nowhere_total' },
+      ],
+      page,
+    );
+
+    expect(missing).toEqual(['bad: typed_only_total', 'bad: nowhere_total']);
   });
 });

@@ -42,3 +42,38 @@ export function exposedMetricNames(page: string): Set<string> {
   }
   return names;
 }
+
+export interface DashboardQuery {
+  /** The title of the row the panel sits under ('' above the first row). */
+  row: string;
+  panel: string;
+  expr: string;
+}
+
+/**
+ * Every PromQL query of a Grafana dashboard: each panel target's `expr`, and a `label_values(metric,
+ * label)` template variable as the query `metric`. Rows are the flat layout (collapsed: false).
+ */
+export function dashboardQueries(dashboard: { panels: any[]; templating?: { list: any[] } }): DashboardQuery[] {
+  const queries: DashboardQuery[] = [];
+  let row = '';
+  for (const panel of dashboard.panels) {
+    if (panel.type === 'row') {
+      row = panel.title;
+      continue;
+    }
+    for (const target of panel.targets ?? []) if (target.expr) queries.push({ row, panel: panel.title, expr: target.expr });
+  }
+  for (const variable of dashboard.templating?.list ?? []) {
+    const query = typeof variable.query === 'string' ? variable.query : variable.query?.query;
+    const metric = /^label_values\(\s*([^,)]+?)\s*,/.exec(query ?? '')?.[1];
+    if (variable.type === 'query' && metric) queries.push({ row: '', panel: `$${variable.name}`, expr: metric });
+  }
+  return queries;
+}
+
+/** `panel: metric` for each metric a query names that the /metrics page has no sample of. */
+export function unexposedQueryMetrics(queries: { panel: string; expr: string }[], page: string): string[] {
+  const exposed = exposedMetricNames(page);
+  return queries.flatMap(({ panel, expr }) => promqlMetricNames(expr).filter((name) => !exposed.has(name)).map((name) => `${panel}: ${name}`));
+}
