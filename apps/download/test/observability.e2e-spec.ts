@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -62,5 +63,14 @@ describe('download service: the dashboard and alerts read metrics /metrics reall
     expect(page).toMatch(/^downstream_rate_limit_limit\{downstream="library"\} 1000$/m);
     expect(page).toMatch(/^downstream_rate_limit_used\{downstream="library"\} [1-9]\d*$/m);
     expect(page).toMatch(/^shared_state_available 0$/m);
+  });
+
+  // tools/ci/check-metrics.js runs promtool in CI; here it is a quick extra wherever promtool is installed.
+  const promtoolFound = spawnSync('promtool', ['--version'], { stdio: 'ignore' }).status === 0;
+  (promtoolFound ? it : it.skip)('passes `promtool check metrics` with the new gauges and counters on the page', () => {
+    const result = spawnSync('promtool', ['check', 'metrics'], { input: page, encoding: 'utf8' });
+
+    expect(`${result.stdout}${result.stderr}`).toBe('');
+    expect(result.status).toBe(0);
   });
 });
