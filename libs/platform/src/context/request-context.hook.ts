@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { DEADLINE_HEADER, RequestContext } from '@keel/context';
 import { LazyRequestDeadline, propagatedBudgetMs } from './request-deadline';
-import { traceparentOf } from './request-id.util';
+import { newTraceparent, traceparentOf } from './request-id.util';
 
 /**
  * Fastify onRequest hook, installed as the adapter's first hook so that it runs before Nest
@@ -10,13 +10,14 @@ import { traceparentOf } from './request-id.util';
  * context across the body's I/O, so POSTs see it too.
  *
  * Every request gets a deadline: the service's budget (`deadlineMs`), or the smaller one a Keel
- * caller sent in `keel-deadline-ms`.
+ * caller sent in `keel-deadline-ms`. And every request belongs to a trace: the caller's valid
+ * `traceparent`, forwarded unchanged (no span of ours exists to be a parent), or a new one.
  */
 export function requestContextHook(deadlineMs: number) {
   return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     reply.header('x-request-id', request.id);
     const propagated = propagatedBudgetMs(request.headers[DEADLINE_HEADER]);
     const deadline = new LazyRequestDeadline(propagated === undefined ? deadlineMs : Math.min(propagated, deadlineMs), reply.raw);
-    RequestContext.run({ requestId: request.id, traceparent: traceparentOf(request.headers['traceparent']), deadline }, done);
+    RequestContext.run({ requestId: request.id, traceparent: traceparentOf(request.headers['traceparent']) ?? newTraceparent(), deadline }, done);
   };
 }
