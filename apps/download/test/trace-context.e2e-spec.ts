@@ -28,13 +28,23 @@ describe('download service: trace context and trace ids in logs (e2e)', () => {
 
   beforeAll(async () => {
     output = captureProcessOutput();
-    bed = await startDownloadTestBed({ LOG_LEVEL: 'debug', LIBRARY_SERVICE_MAX_RETRIES: '1' });
+    // Asking for traces: this build has no OpenTelemetry SDK, so the service must say it exports none.
+    bed = await startDownloadTestBed({ LOG_LEVEL: 'debug', LIBRARY_SERVICE_MAX_RETRIES: '1', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' });
     token = await signTestToken({ sub: 'u1' });
   });
 
   afterAll(async () => {
     await bed?.close();
     output.restore();
+  });
+
+  it('warns at start-up that OTEL_* asks for traces this build cannot export', () => {
+    const warning = output
+      .text()
+      .split('\n')
+      .find((line) => line.includes('"context":"Tracing"'));
+
+    expect(JSON.parse(warning ?? '{}')).toMatchObject({ level: 40, msg: expect.stringContaining('http://127.0.0.1:4318/v1/traces') });
   });
 
   it("forwards the caller's traceparent unchanged and logs its trace id on every line of the request, a retried failure included", async () => {

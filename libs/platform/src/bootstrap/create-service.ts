@@ -12,6 +12,7 @@ import { DEFAULT_REQUEST_DEADLINE_MS, serviceVersion } from '../platform-options
 import type { PlatformModuleOptions } from '../platform-options.interface';
 import { PLATFORM_OPTIONS } from '../platform.constants';
 import { connectionCloseHook } from '../shutdown/connection-close.hook';
+import { tracingSettings } from '../tracing/tracing.settings';
 import { ShutdownCoordinator } from '../shutdown/shutdown-coordinator.service';
 import { answerFrameworkError } from './framework-errors';
 import { registerJsonParser } from './json-body.parser';
@@ -28,6 +29,8 @@ const MAX_PARAM_LENGTH = 256;
  * Swagger. `AppModule` must import `PlatformModule.forRoot(...)`.
  */
 export async function createService(appModule: Type<unknown> | DynamicModule, options: ServiceOptions): Promise<NestFastifyApplication> {
+  // Before the app exists, so that a bad OTEL_* value stops the boot with nothing to close.
+  const tracing = tracingSettings(process.env, options.name);
   const adapter = new FastifyAdapter({
     bodyLimit: parseByteSize('BODY_LIMIT', process.env['BODY_LIMIT'], DEFAULT_BODY_LIMIT),
     genReqId: requestIdOf,
@@ -44,6 +47,9 @@ export async function createService(appModule: Type<unknown> | DynamicModule, op
     throw new Error(`${options.name}: AppModule must import PlatformModule.forRoot({ service: '${options.name}' })`);
   }
   app.useLogger(app.get(Logger));
+  if (tracing.enabled) {
+    app.get(Logger).warn(`OTEL_* asks for traces to ${tracing.endpoint}, but this build has no OpenTelemetry SDK: trace context is propagated and trace ids are logged, no span is exported`, 'Tracing');
+  }
 
   const shutdown = app.get(ShutdownCoordinator);
   shutdown.attach(app);
