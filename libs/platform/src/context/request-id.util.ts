@@ -23,7 +23,9 @@ export function traceparentOf(header: string | string[] | undefined): string | u
  * must not believe it has a recorded parent.
  */
 export function newTraceparent(): string {
-  return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-00`;
+  // One draw for both ids; a zero id (invalid) has odds of 2^-64 and is not worth a loop.
+  const hex = randomBytes(24).toString('hex');
+  return `00-${hex.slice(0, 32)}-${hex.slice(32)}-00`;
 }
 
 /** The 32-hex trace id of a valid traceparent. */
