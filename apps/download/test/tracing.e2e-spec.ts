@@ -1,50 +1,9 @@
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { signTestToken, callJson as call } from '@keel/platform/testing';
+import { signTestToken, callJson as call, startOtlpReceiver } from '@keel/platform/testing';
+import type { OtlpReceiver } from '@keel/platform/testing';
 import { sandboxControl, startLibraryEmulator } from '@keel/sandbox';
 import type { RunningEmulator } from '@keel/sandbox';
 import { startDownloadTestBed } from './download-test.setup';
 import type { DownloadTestBed } from './download-test.setup';
-
-interface CollectedSpan {
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-  name: string;
-  kind: number;
-  service: string;
-  attributes: Record<string, unknown>;
-}
-
-/** OTLP/JSON ids are hex, or base64 in some encoders: read both. */
-const hex = (id: string | undefined) => (!id ? undefined : /^[\da-f]+$/.test(id) ? id : Buffer.from(id, 'base64').toString('hex'));
-
-function attributesOf(list: { key: string; value: Record<string, unknown> }[] = []): Record<string, unknown> {
-  return Object.fromEntries(list.map(({ key, value }) => [key, value.stringValue ?? (value.intValue !== undefined ? Number(value.intValue) : (value.boolValue ?? value.doubleValue))]));
-}
-
-/** A real OTLP/HTTP receiver (JSON), in-process: what a collector would get. */
-async function startOtlpReceiver(): Promise<{ url: string; spans: CollectedSpan[]; close(): Promise<void> }> {
-  const spans: CollectedSpan[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const body = JSON.parse(raw);
-      for (const resourceSpans of body.resourceSpans ?? []) {
-        const service = String(attributesOf(resourceSpans.resource?.attributes)['service.name']);
-        for (const scope of resourceSpans.scopeSpans ?? [])
-          for (const span of scope.spans ?? [])
-            spans.push({ traceId: hex(span.traceId)!, spanId: hex(span.spanId)!, parentSpanId: hex(span.parentSpanId) || undefined, name: span.name, kind: span.kind, service, attributes: attributesOf(span.attributes) });
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/traces`, spans, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 const SERVER = 2;
 const CLIENT = 3;
@@ -57,7 +16,7 @@ const CALLER_SPAN = '00f067aa0ba902b7';
  * the retry on a healthy one) and each emulator's span, all in the caller's trace.
  */
 describe('download traces (e2e)', () => {
-  let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
+  let receiver: OtlpReceiver;
   let sick: RunningEmulator;
   let bed: DownloadTestBed;
 
@@ -66,7 +25,7 @@ describe('download traces (e2e)', () => {
     sick = await startLibraryEmulator({ port: 0 });
     await sandboxControl(sick.url).inject({ mode: 'error', status: 503 });
     bed = await startDownloadTestBed(
-      { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '50', LIBRARY_SERVICE_LB: 'round-robin' },
+      { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '50', LIBRARY_SERVICE_LB: 'round-robin' },
       { env: (library) => ({ LIBRARY_SERVICE_URLS: `${sick.url},${library}` }) },
     );
   });
@@ -75,13 +34,10 @@ describe('download traces (e2e)', () => {
     await bed?.close();
     await sick?.close();
     await receiver?.close();
-    delete process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+    delete process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
   });
 
-  const spansOf = async (traceId: string, count: number) => {
-    for (let i = 0; i < 200 && receiver.spans.filter((s) => s.traceId === traceId).length < count; i++) await new Promise((resolve) => setTimeout(resolve, 50));
-    return receiver.spans.filter((s) => s.traceId === traceId);
-  };
+  const spansOf = async (traceId: string, count: number) => (await receiver.waitFor((spans) => spans.filter((s) => s.traceId === traceId).length >= count)).filter((s) => s.traceId === traceId);
 
   it('continues the caller’s trace: the request span, a client span per attempt, and each emulator’s span', async () => {
     // Arrange
@@ -112,15 +68,15 @@ describe('download traces (e2e)', () => {
   it('starts a trace when the caller sends none', async () => {
     // Arrange
     const token = await signTestToken({ sub: 'u1' });
-    const before = new Set(receiver.spans.map((s) => s.traceId));
+    const before = new Set(receiver.spans().map((s) => s.traceId));
 
     // Act
     const answer = await call(bed.service.url, 'GET', '/api/v1/downloads?limit=1', { token });
-    for (let i = 0; i < 200 && !receiver.spans.some((s) => !before.has(s.traceId) && s.kind === SERVER); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const spans = await receiver.waitFor((all) => all.some((s) => !before.has(s.traceId) && s.kind === SERVER));
 
     // Assert
     expect(answer.status).toBe(200);
-    const root = receiver.spans.find((s) => !before.has(s.traceId) && s.kind === SERVER);
+    const root = spans.find((s) => !before.has(s.traceId) && s.kind === SERVER);
     expect(root).toBeDefined();
     expect(root!.parentSpanId).toBeUndefined();
     expect(root!.traceId).toMatch(/^[\da-f]{32}$/);

@@ -12,8 +12,3 @@ export function traceparentOfSpan(span: Span | SpanContext): string {
   const context = 'spanContext' in span ? span.spanContext() : span;
   return `00-${context.traceId}-${context.spanId}-${(context.traceFlags & 0xff).toString(16).padStart(2, '0')}`;
 }
-
-/** The trace id inside a `traceparent`, for log lines. */
-export function traceIdOf(traceparent: string | undefined): string | undefined {
-  return traceparent ? traceparent.slice(3, 35) : undefined;
-}

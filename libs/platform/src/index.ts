@@ -33,7 +33,6 @@ export { IdempotencyKey, readIdempotencyKey, IDEMPOTENCY_KEY_MAX_LENGTH } from '
 
 export { ShutdownCoordinator } from './shutdown/shutdown-coordinator.service';
 export { TracingService } from './tracing/tracing.service';
-export { tracingEnabled } from './tracing/tracing.config';
 export { healthKeyOf } from './health/health-checks.registry';
 export { HTTP_DURATION_BUCKETS, UNMATCHED_ROUTE } from './metrics/http-metrics.hooks';
 export { parseDuration, parseByteSize, parsePort } from './config/env.util';

@@ -58,3 +58,5 @@ export async function startTestService(appModule: Type<unknown> | DynamicModule,
 }
 export { captureProcessOutput, type CapturedOutput } from './testing/capture-output';
 export { callJson, type Answer } from './testing/call-json';
+export { dashboardQueries, exposedMetricNames, promqlMetricNames, unexposedQueryMetrics, type DashboardQuery } from './testing/promql-metric-names';
+export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './testing/otlp-receiver';

@@ -1,5 +1,6 @@
 import { Inject, Injectable, NotFoundException, OnModuleDestroy, Optional } from '@nestjs/common';
 import type { FleetLink } from './fleet/fleet-link';
+import { trackRateLimitUsage } from './metrics/rate-limit-gauges';
 import { ResilienceMetrics } from './metrics/resilience-metrics';
 import { DEFAULT_POLICY_OPTIONS, mergePolicyOptions } from './policy/default-options';
 import type { PipelineObserver } from './policy/pipeline-observer';
@@ -28,6 +29,7 @@ export interface PolicySnapshot {
 export class PolicyRegistry implements OnModuleDestroy {
   private readonly pipelines = new Map<string, ResiliencePipeline>();
   private readonly observer: PipelineObserver & { declare?(name: string): void };
+  private readonly untrackRateLimits: () => void;
 
   constructor(
     @Optional() @Inject(RESILIENCE_OPTIONS) private readonly options: ResilienceModuleOptions = {},
@@ -36,6 +38,7 @@ export class PolicyRegistry implements OnModuleDestroy {
     @Optional() @Inject(FLEET_LINK) readonly fleet?: FleetLink,
   ) {
     this.observer = observer ?? new PolicyEventsSubscriber(new ResilienceMetrics());
+    this.untrackRateLimits = trackRateLimitUsage(() => this.list().map((p) => ({ name: p.name, usage: p.rateLimitUsage() })));
   }
 
   get(name: string, options?: PolicyOptionsInput): ResiliencePipeline {
@@ -65,6 +68,7 @@ export class PolicyRegistry implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.untrackRateLimits();
     for (const pipeline of this.pipelines.values()) pipeline.dispose();
   }
 }

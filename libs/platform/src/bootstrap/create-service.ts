@@ -12,6 +12,7 @@ import { DEFAULT_REQUEST_DEADLINE_MS, serviceVersion } from '../platform-options
 import type { PlatformModuleOptions } from '../platform-options.interface';
 import { PLATFORM_OPTIONS } from '../platform.constants';
 import { connectionCloseHook } from '../shutdown/connection-close.hook';
+import { tracingSettings } from '../tracing/tracing.settings';
 import { ShutdownCoordinator } from '../shutdown/shutdown-coordinator.service';
 import { answerFrameworkError } from './framework-errors';
 import { registerJsonParser } from './json-body.parser';
@@ -28,6 +29,9 @@ const MAX_PARAM_LENGTH = 256;
  * Swagger. `AppModule` must import `PlatformModule.forRoot(...)`.
  */
 export async function createService(appModule: Type<unknown> | DynamicModule, options: ServiceOptions): Promise<NestFastifyApplication> {
+  // Before the app exists, so that a bad OTEL_* value stops the boot with nothing to close
+  // (TracingService reads them again to start the SDK).
+  tracingSettings(process.env, options.name);
   const adapter = new FastifyAdapter({
     bodyLimit: parseByteSize('BODY_LIMIT', process.env['BODY_LIMIT'], DEFAULT_BODY_LIMIT),
     genReqId: requestIdOf,

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fast
 import { DEADLINE_HEADER, RequestContext, traceparentOfSpan } from '@keel/context';
 import { endRequestSpan, startRequestSpan } from '../tracing/request-span';
 import { LazyRequestDeadline, propagatedBudgetMs } from './request-deadline';
-import { traceparentOf } from './request-id.util';
+import { newTraceparent, traceparentOf } from './request-id.util';
 
 /**
  * Fastify onRequest hook, installed as the adapter's first hook so that it runs before Nest
@@ -11,8 +11,10 @@ import { traceparentOf } from './request-id.util';
  * context across the body's I/O, so POSTs see it too.
  *
  * Every request gets a deadline: the service's budget (`deadlineMs`), or the smaller one a Keel
- * caller sent in `keel-deadline-ms`. With tracing on, it also gets a server span, which continues the
- * caller's trace or starts one.
+ * caller sent in `keel-deadline-ms`. And every request belongs to a trace. With tracing on, it gets
+ * a server span, which continues the caller's trace or starts one; with tracing off, the caller's
+ * valid `traceparent` is forwarded unchanged (no span of ours exists to be a parent), or a new one
+ * is made.
  */
 export function requestContextHook(deadlineMs: number) {
   return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
@@ -22,6 +24,7 @@ export function requestContextHook(deadlineMs: number) {
     const incoming = traceparentOf(request.headers['traceparent']);
     const span = startRequestSpan(request.method, request.routeOptions.url ?? 'unmatched', incoming);
     if (span) reply.raw.once('close', () => endRequestSpan(span, reply.raw.statusCode));
-    RequestContext.run({ requestId: request.id, traceparent: span ? traceparentOfSpan(span) : incoming, span, deadline }, done);
+    const traceparent = span ? traceparentOfSpan(span) : (incoming ?? newTraceparent());
+    RequestContext.run({ requestId: request.id, traceparent, span, deadline }, done);
   };
 }

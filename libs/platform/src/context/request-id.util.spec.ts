@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { requestIdOf, traceparentOf } from './request-id.util';
+import { newTraceparent, requestIdOf, traceIdOf, traceparentOf } from './request-id.util';
 
 const req = (id?: string | string[]) => ({ headers: id === undefined ? {} : { 'x-request-id': id } }) as unknown as IncomingMessage;
 
@@ -18,5 +18,31 @@ describe('traceparentOf', () => {
     expect(traceparentOf('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01')).toBe('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01');
     expect(traceparentOf('garbage')).toBeUndefined();
     expect(traceparentOf(undefined)).toBeUndefined();
+  });
+
+  it.each([
+    ['an all-zero trace id', '00-00000000000000000000000000000000-00f067aa0ba902b7-01'],
+    ['an all-zero parent id', '00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01'],
+    ['the forbidden version ff', 'ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'],
+    ['upper-case hex', '00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01'],
+  ])('drops a traceparent with %s (invalid per W3C trace-context)', (_name, header) => {
+    expect(traceparentOf(header)).toBeUndefined();
+  });
+});
+
+describe('newTraceparent', () => {
+  it('starts a valid, unsampled trace with fresh ids each time', () => {
+    const first = newTraceparent();
+    const second = newTraceparent();
+
+    expect(traceparentOf(first)).toBe(first);
+    expect(first).toMatch(/^00-[\da-f]{32}-[\da-f]{16}-00$/);
+    expect(traceIdOf(first)).not.toBe(traceIdOf(second));
+  });
+});
+
+describe('traceIdOf', () => {
+  it('reads the trace id', () => {
+    expect(traceIdOf('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01')).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
   });
 });

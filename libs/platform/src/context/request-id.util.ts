@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /** A caller's id is reused only when it is short and plain: it goes into logs and outbound headers. */
 const SAFE_REQUEST_ID = /^[\w.:@=+/-]{1,128}$/;
-/** W3C trace-context `traceparent` (version-traceid-parentid-flags). */
-const TRACEPARENT = /^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/;
+/** W3C trace-context `traceparent` (version-traceid-parentid-flags); version ff is forbidden. */
+const TRACEPARENT = /^(?!ff)[\da-f]{2}-(?!0{32})[\da-f]{32}-(?!0{16})[\da-f]{16}-[\da-f]{2}$/;
 
 /** Fastify's `genReqId`: the caller's `x-request-id`, or a fresh UUID. */
 export function requestIdOf(req: IncomingMessage): string {
@@ -12,6 +12,23 @@ export function requestIdOf(req: IncomingMessage): string {
   return typeof header === 'string' && SAFE_REQUEST_ID.test(header) ? header : randomUUID();
 }
 
+/** The caller's traceparent when it is valid (all-zero ids are not, per W3C trace-context). */
 export function traceparentOf(header: string | string[] | undefined): string | undefined {
   return typeof header === 'string' && TRACEPARENT.test(header) ? header : undefined;
+}
+
+/**
+ * A new trace for a request that came without one, so its log lines and every downstream it calls
+ * share a trace id. Flags 00 (not sampled): no span is recorded for it, and a downstream that traces
+ * must not believe it has a recorded parent.
+ */
+export function newTraceparent(): string {
+  // One draw for both ids; a zero id (invalid) has odds of 2^-64 and is not worth a loop.
+  const hex = randomBytes(24).toString('hex');
+  return `00-${hex.slice(0, 32)}-${hex.slice(32)}-00`;
+}
+
+/** The 32-hex trace id of a valid traceparent. */
+export function traceIdOf(traceparent: string): string {
+  return traceparent.slice(3, 35);
 }

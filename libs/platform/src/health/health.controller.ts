@@ -6,6 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/public.decorator';
 import { ShutdownCoordinator } from '../shutdown/shutdown-coordinator.service';
 import { HealthChecksRegistry } from './health-checks.registry';
+import { ReadinessMetrics } from './readiness.metrics';
 
 const SHUTTING_DOWN: HealthCheckResult = { status: 'error', info: {}, error: { shutdown: { status: 'down', message: 'shutting down' } }, details: { shutdown: { status: 'down', message: 'shutting down' } } };
 
@@ -17,6 +18,8 @@ const SHUTTING_DOWN: HealthCheckResult = { status: 'error', info: {}, error: { s
 @Public()
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
+  private readonly readiness = new ReadinessMetrics();
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly checks: HealthChecksRegistry,
@@ -36,14 +39,19 @@ export class HealthController {
   ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> | HealthCheckResult {
     if (this.shutdown.isShuttingDown) {
       reply.status(503);
+      this.readiness.record(false);
       return SHUTTING_DOWN;
     }
-    return this.report(reply, this.checks.readiness);
+    return this.report(reply, this.checks.readiness).then((result) => {
+      this.readiness.record(result.status === 'ok');
+      return result;
+    });
   }
 
-  @Get()
+  // `/detailed` is the path operators of the services Keel replaces already poll.
+  @Get(['', 'detailed'])
   @HealthCheck()
-  @ApiOperation({ summary: 'Detailed health: own dependencies and every downstream' })
+  @ApiOperation({ summary: 'Detailed health: own dependencies and every downstream (also at /api/health/detailed)' })
   details(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
     return this.report(reply, this.checks.all);
   }

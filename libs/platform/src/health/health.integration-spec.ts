@@ -67,6 +67,39 @@ describe('health, system status and circuit admin over HTTP', () => {
       expect(res.body).toMatchObject({ status: 'error', error: { database: { status: 'down', message: 'connection refused' } } });
     });
 
+    it('ready: /metrics shows the last readiness answer and counts its changes', async () => {
+      const scrape = async () => (await fetch(`${service.url}/metrics`)).text();
+      const changes = (text: string) => Number(/^readiness_changes_total (\d+)$/m.exec(text)![1]);
+      await call(service.url, '/api/health/ready');
+      const before = await scrape();
+
+      database.healthy = false;
+      await call(service.url, '/api/health/ready');
+      const down = await scrape();
+      database.healthy = true;
+      await call(service.url, '/api/health/ready');
+      const up = await scrape();
+
+      expect(before).toMatch(/^readiness_state 1$/m);
+      expect(down).toMatch(/^readiness_state 0$/m);
+      expect(up).toMatch(/^readiness_state 1$/m);
+      expect(changes(up) - changes(before)).toBe(2);
+    });
+
+    it('detailed: /api/health/detailed answers exactly as /api/health, up and down', async () => {
+      const upBase = await call(service.url, '/api/health');
+      const upAlias = await call(service.url, '/api/health/detailed');
+      library.healthy = false;
+      const downBase = await call(service.url, '/api/health');
+      const downAlias = await call(service.url, '/api/health/detailed');
+
+      expect(upAlias.status).toBe(200);
+      expect(upAlias.body).toEqual(upBase.body);
+      expect(downAlias.status).toBe(503);
+      expect(downAlias.body).toEqual(downBase.body);
+      expect(downAlias.headers.get('cache-control')).toBe(downBase.headers.get('cache-control'));
+    });
+
     it('detailed: 200 with every indicator when all are up', async () => {
       const res = await call(service.url, '/api/health');
 

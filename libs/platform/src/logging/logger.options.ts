@@ -1,7 +1,8 @@
 import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import { RequestContext, traceIdOf } from '@keel/context';
+import { RequestContext } from '@keel/context';
+import { traceIdOf } from '../context/request-id.util';
 
 /** Paths pino replaces with "[redacted]": credentials never reach a log line. */
 export const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'];
@@ -25,12 +26,10 @@ export function loggerOptions(env: NodeJS.ProcessEnv = process.env): Params {
       // Fastify already chose the id (x-request-id or a UUID); @fastify/middie copies it to req.raw.
       genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? '',
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      // Every line logged within a request carries its trace id, to find the line from a trace and back.
-      mixin: () => {
-        const traceId = traceIdOf(RequestContext.current()?.traceparent);
-        return traceId ? { traceId } : {};
-      },
       quietReqLogger: true,
+      // Every line logged while a request is handled carries its trace id, so one search finds the
+      // request's lines in every service it reached (they all forward the same traceparent).
+      mixin: traceIdMixin,
       // Nest's middleware runner strips the matched path from req.url; originalUrl keeps it.
       autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.test((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '') },
       // The problem filter logs a 5xx with its cause; the access line only records that it happened,
@@ -42,4 +41,12 @@ export function loggerOptions(env: NodeJS.ProcessEnv = process.env): Params {
     // nestjs-pino's default '*' is not a valid Nest 11 route under a global prefix (STACK.md pitfall 8).
     forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
   };
+}
+
+const NO_FIELDS = {};
+
+/** pino mixin: `traceId` from the request context; nothing outside a request (start-up, timers). */
+export function traceIdMixin(): { traceId?: string } {
+  const traceparent = RequestContext.current()?.traceparent;
+  return traceparent ? { traceId: traceIdOf(traceparent) } : NO_FIELDS;
 }

@@ -74,7 +74,10 @@ export class FleetLink {
       retryStrategy,
       connectionName: `${config.service}-fleet`,
     });
-    for (const [name, { keys, lua }] of Object.entries(SCRIPTS)) this.redis.defineCommand(name, { numberOfKeys: keys, lua });
+    for (const [name, { keys, lua }] of Object.entries(SCRIPTS)) {
+      this.redis.defineCommand(name, { numberOfKeys: keys, lua });
+      this.metrics.declare(name);
+    }
     this.subscriber = new Redis(config.url, { lazyConnect: true, connectTimeout: CONNECT_WAIT_MS, retryStrategy, connectionName: `${config.service}-fleet-events` });
     for (const connection of [this.redis, this.subscriber]) {
       connection.on('error', (error: Error) => this.markDown(error.message));

@@ -16,6 +16,11 @@ export class FleetMetrics {
       new Counter({ name: METRIC_NAMES.sharedStateFallbacks, help: 'Shared-state operations served from local state because Redis failed or was unavailable', labelNames: ['operation'], registers: [registry] });
   }
 
+  /** Creates an operation's fallback series at 0, so a rate exists before Redis first fails. */
+  declare(operation: string): void {
+    this.fallbacks.inc({ operation }, 0);
+  }
+
   available(up: boolean): void {
     this.up.set(up ? 1 : 0);
   }
