@@ -97,6 +97,10 @@ async function runPipelineBench(options = {}) {
   const opossum = new CircuitBreaker(fn);
   const { InstanceSet, powerOfTwoChoices } = require(path.join(DIST, 'libs/clients/core/src'));
   const balanced = new PolicyRegistry({}).get('bench-balanced');
+  const { BasicTracerProvider, BatchSpanProcessor } = require('@opentelemetry/sdk-trace-base');
+  const dropping = { export: (_spans, done) => done({ code: 0 }), shutdown: () => Promise.resolve() };
+  const tracerProvider = new BasicTracerProvider({ spanProcessors: [new BatchSpanProcessor(dropping, { maxQueueSize: 100000, maxExportBatchSize: 4096 })] });
+  const tracer = tracerProvider.getTracer('bench');
   const instances = new InstanceSet(['http://10.0.0.1', 'http://10.0.0.2', 'http://10.0.0.3'], powerOfTwoChoices(), { consecutiveFailures: 5, baseEjectionMs: 30000, maxEjectionMs: 300000, maxEjectionPercent: 50 });
 
   log(`(a) per-call overhead: ${rounds} rounds × ${count} awaited calls per variant`);
@@ -134,6 +138,26 @@ async function runPipelineBench(options = {}) {
           instances.begin(instance);
           return fn().then((answer) => {
             instances.end(instance, 'success');
+            return answer;
+          });
+        }, opts),
+    },
+    {
+      // The same with tracing on: a client span per attempt, with its attributes, through the real
+      // SDK (a batch processor whose exporter drops the spans, so no I/O is measured).
+      name: 'oursTraced',
+      kind: 'call',
+      scale: 1,
+      call: () =>
+        balanced.execute(({ attempt }) => {
+          const instance = instances.pick();
+          instances.begin(instance);
+          const span = tracer.startSpan('library checkOwnership', { kind: 3, attributes: { 'http.request.method': 'GET', 'server.address': instance.url, 'keel.downstream': 'library', 'keel.operation': 'checkOwnership', 'keel.attempt': attempt, 'keel.breaker.state': 'closed' } });
+          return fn().then((answer) => {
+            instances.end(instance, 'success');
+            span.setAttribute('http.response.status_code', 200);
+            span.setAttribute('keel.outcome', 'success');
+            span.end();
             return answer;
           });
         }, opts),
@@ -217,6 +241,7 @@ async function runPipelineBench(options = {}) {
   const rejectSamples = await measure(rejectVariants, { rounds, warmup, log });
   openOpossum.shutdown();
   for (const p of [ours, oursNoMetrics, balanced, openOurs, oursFleet, openFleet]) p?.dispose();
+  await tracerProvider.shutdown();
   // Nothing of a healthy closed circuit may have reached Redis: the fleet's calls above are pure in-process.
   await fleet?.close();
 
@@ -268,6 +293,8 @@ async function runPipelineBench(options = {}) {
       oursFleetCpuUs: overhead.oursFleet?.cpuOverheadUs ?? null,
       oursBalancedUs: overhead.oursBalanced.overheadUs,
       oursBalancedCpuUs: overhead.oursBalanced.cpuOverheadUs,
+      oursTracedUs: overhead.oursTraced.overheadUs,
+      oursTracedCpuUs: overhead.oursTraced.cpuOverheadUs,
     },
     rejection: {
       variants: rejection,

@@ -100,7 +100,8 @@ function table(result) {
       ['cockatiel 3.2.1 `wrap(retry, circuitBreaker, timeout, bulkhead)`', a.cockatiel],
       ['opossum 9 `new CircuitBreaker(fn)` defaults', a.opossum],
       ...(a.oursFleet ? [['**ours, shared with the fleet** (REDIS_URL; closed and healthy)', a.oursFleet]] : []),
-      ...(a.oursBalanced ? [['**ours + P2C over 3 instances** (pick, outstanding count, ejection tally)', a.oursBalanced]] : []),
+      ...(a.oursBalanced ? [['**ours + P2C over 3 instances** (pick, outstanding count, ejection tally); tracing off', a.oursBalanced]] : []),
+      ...(a.oursTraced ? [['ours + P2C, **tracing on** (a client span per attempt through the OpenTelemetry SDK)', a.oursTraced]] : []),
     ];
     for (const [name, v] of rowsA) lines.push(`| ${name} | ${fmt(v.nsPerCallMedian / 1000)} | ${fmt(v.overheadUs)} | ${fmt(v.cpuNsPerCallMedian / 1000)} | ${fmt(v.cpuOverheadUs)} |`);
     lines.push('');
