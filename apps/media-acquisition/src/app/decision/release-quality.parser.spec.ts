@@ -24,7 +24,8 @@ describe(parseReleaseQuality.name, () => {
       title: 'Dune',
       year: 2021,
       edition: ['extended'],
-      languages: ['German', 'English'],
+      editionText: 'Extended',
+      languages: ['German'],
       group: 'DETAiLS',
       isSample: false,
     });
