@@ -45,6 +45,6 @@ export { startProwlarrEmulator, prowlarrRoutes, type ProwlarrEmulatorOptions, ty
 export { prowlarrControl, maxInWindow, type ProwlarrControl } from './prowlarr/prowlarr.control';
 export { PROWLARR_CONTROL_PREFIX } from './prowlarr/prowlarr.control-routes';
 export { SANDBOX_PROWLARR_API_KEY } from './prowlarr/prowlarr.constants';
-export type { IndexerBehaviour, SearchLogEntry } from './prowlarr/prowlarr.state';
+export type { IndexerBehaviour, OmittedFields, SearchLogEntry } from './prowlarr/prowlarr.state';
 export { PROWLARR_INDEXERS, type ProwlarrIndexerSeed } from './prowlarr/prowlarr-indexers.seed';
 export { PROWLARR_MOVIES, PROWLARR_RELEASES, type ProwlarrMovieSeed, type ProwlarrReleaseSeed, type IndexerFlag } from './prowlarr/prowlarr-releases.seed';

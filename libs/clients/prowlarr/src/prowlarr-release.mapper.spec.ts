@@ -24,23 +24,74 @@ describe(parseReleases.name, () => {
     expect(release.downloadUrl).toBeUndefined();
   });
 
-  it('names every violation: a missing field, a wrongly typed optional one, an unknown protocol', () => {
-    // Arrange
-    const { title: _title, ...untitled } = RELEASE;
-
+  it('reads a minimal release: only a title, every other field defaulted', () => {
     // Act
-    const error = (() => {
-      try {
-        parseReleases([untitled, { ...RELEASE, imdbId: 'tt2543164', protocol: 'ftp' }]);
-      } catch (e) {
-        return e as DownstreamContractError;
-      }
-      throw new Error('expected a DownstreamContractError');
-    })();
+    const [release] = parseReleases([{ title: 'Arrival.2016.1080p.BluRay.x264-SPARKS', downloadUrl: 'http://prowlarr/1/download?link=x' }]);
 
     // Assert
-    expect(error).toBeInstanceOf(DownstreamContractError);
-    expect(error.violations).toEqual(['body[0].title: expected string, got undefined', 'body[1].imdbId: expected number, got string', 'body[1].protocol: expected torrent, usenet or unknown, got ftp']);
+    expect(release).toEqual({
+      guid: 'http://prowlarr/1/download?link=x',
+      title: 'Arrival.2016.1080p.BluRay.x264-SPARKS',
+      size: 0,
+      indexerId: 0,
+      indexer: 'unknown',
+      publishDate: undefined,
+      ageHours: undefined,
+      seeders: undefined,
+      leechers: undefined,
+      protocol: 'unknown',
+      downloadUrl: 'http://prowlarr/1/download?link=x',
+      magnetUrl: undefined,
+      infoHash: undefined,
+      indexerFlags: [],
+      categories: [],
+      imdbId: undefined,
+      tmdbId: undefined,
+      infoUrl: undefined,
+    });
+  });
+
+  it.each([
+    ['torrent', {}, 'torrent'],
+    ['Torrent', {}, 'torrent'],
+    ['USENET', {}, 'usenet'],
+    [2, {}, 'torrent'],
+    [1, {}, 'usenet'],
+    [undefined, { magnetUrl: 'magnet:?xt=urn:btih:abc' }, 'torrent'],
+    [undefined, { seeders: 4 }, 'torrent'],
+    ['ftp', {}, 'unknown'],
+    [undefined, {}, 'unknown'],
+  ])('reads protocol %p (with %p) as %s', (protocol, extra, expected) => {
+    // Act
+    const [release] = parseReleases([{ ...RELEASE, protocol, ...extra }]);
+
+    // Assert
+    expect(release.protocol).toBe(expected);
+  });
+
+  it('reads mistyped optional fields as absent, and tolerates a tt-prefixed imdbId and bare category ids', () => {
+    // Act
+    const [release] = parseReleases([{ ...RELEASE, size: '9341553459', indexerFlags: null, seeders: 'many', imdbId: 'tt2543164', categories: [2000, { id: 2040 }, 'x'] }]);
+
+    // Assert
+    expect(release).toMatchObject({ size: 0, indexerFlags: [], seeders: undefined, imdbId: 'tt2543164', categories: [2000, 2040] });
+  });
+
+  it('skips releases it cannot use and keeps the rest', () => {
+    // Act
+    const releases = parseReleases([{ ...RELEASE, title: '' }, 'junk', null, { ...RELEASE, guid: 'kept' }]);
+
+    // Assert
+    expect(releases.map((release) => release.guid)).toEqual(['kept']);
+  });
+
+  it('calls an answer with no usable release a contract error', () => {
+    // Act + Assert
+    expect(() => parseReleases([{ guid: 'x' }, 42])).toThrow(DownstreamContractError);
+  });
+
+  it('reads an empty array as "found nothing"', () => {
+    expect(parseReleases([])).toEqual([]);
   });
 
   it('refuses a body that is not an array', () => {

@@ -1,69 +1,70 @@
-import { DownstreamContractError, shapeViolations } from '@keel/clients-core';
+import { DownstreamContractError } from '@keel/clients-core';
+import { count, isRecord, nonEmptyText, text, texts } from './prowlarr-fields';
+import type { Fields } from './prowlarr-fields';
 import { PROWLARR } from './prowlarr.constants';
 import type { ProwlarrRelease } from './prowlarr.types';
 
-type Shape = Parameters<typeof shapeViolations>[1];
+// Servarr's DownloadProtocol enum, which older builds serialise as numbers.
+const PROTOCOL_NUMBERS: Readonly<Record<number, ProwlarrRelease['protocol']>> = { 0: 'unknown', 1: 'usenet', 2: 'torrent' };
 
-const REQUIRED: Shape = { guid: 'string', title: 'string', size: 'number', indexerId: 'number', indexer: 'string', publishDate: 'string', protocol: 'string' };
-// Prowlarr leaves null properties out, so these are checked only when present.
-const OPTIONAL: Shape = {
-  ageHours: 'number',
-  seeders: 'number',
-  leechers: 'number',
-  downloadUrl: 'string',
-  magnetUrl: 'string',
-  infoHash: 'string',
-  indexerFlags: 'string[]',
-  categories: 'array',
-  imdbId: 'number',
-  tmdbId: 'number',
-  infoUrl: 'string',
-};
-const PROTOCOLS = new Set(['torrent', 'usenet', 'unknown']);
-
-/** Checks `/api/v1/search`'s body and maps it; every violation across all results is reported at once. */
+/**
+ * Reads `/api/v1/search`. A release is usable with a title; everything else defaults (size 0,
+ * no flags, no categories, guid from its links). Unusable entries are skipped; an answer whose
+ * entries are all unusable is a contract error, as is a body that is not an array.
+ */
 export function parseReleases(body: unknown): ProwlarrRelease[] {
   if (!Array.isArray(body)) throw new DownstreamContractError(PROWLARR, ['body: expected an array']);
-  const violations = body.flatMap((item, i) => releaseViolations(item, `body[${i}]`));
-  if (violations.length > 0) throw new DownstreamContractError(PROWLARR, violations);
-  return body.map((item) => toRelease(item as Record<string, unknown>));
+  const usable = body.filter((item): item is Fields => isRecord(item) && nonEmptyText(item.title) !== undefined);
+  if (body.length > 0 && usable.length === 0) throw new DownstreamContractError(PROWLARR, ['body: no release has a title']);
+  return usable.map(toRelease);
 }
 
-function releaseViolations(item: unknown, where: string): string[] {
-  const required = shapeViolations(item, REQUIRED, where);
-  if (required.length > 0) return required;
-  const record = item as Record<string, unknown>;
-  const present = Object.fromEntries(Object.entries(OPTIONAL).filter(([field]) => record[field] !== undefined && record[field] !== null));
-  const violations = shapeViolations(item, present, where);
-  if (!PROTOCOLS.has(record.protocol as string)) violations.push(`${where}.protocol: expected torrent, usenet or unknown, got ${String(record.protocol)}`);
-  const categories = (record.categories as unknown[] | undefined) ?? [];
-  categories.forEach((category, i) => violations.push(...shapeViolations(category, { id: 'number' }, `${where}.categories[${i}]`)));
-  return violations;
-}
-
-function toRelease(r: Record<string, unknown>): ProwlarrRelease {
-  const optional = <T>(value: unknown): T | undefined => (value === null || value === undefined ? undefined : (value as T));
-  const imdb = optional<number>(r.imdbId);
-  const tmdb = optional<number>(r.tmdbId);
+function toRelease(r: Fields): ProwlarrRelease {
+  const title = r.title as string;
+  const indexerId = count(r.indexerId) ?? 0;
+  const downloadUrl = text(r.downloadUrl);
+  const magnetUrl = text(r.magnetUrl);
+  const infoUrl = text(r.infoUrl);
+  const infoHash = text(r.infoHash);
+  const seeders = count(r.seeders);
   return {
-    guid: r.guid as string,
-    title: r.title as string,
-    size: r.size as number,
-    indexerId: r.indexerId as number,
-    indexer: r.indexer as string,
-    publishDate: r.publishDate as string,
-    ageHours: optional(r.ageHours),
-    seeders: optional(r.seeders),
-    leechers: optional(r.leechers),
-    protocol: r.protocol as ProwlarrRelease['protocol'],
-    downloadUrl: optional(r.downloadUrl),
-    magnetUrl: optional(r.magnetUrl),
-    infoHash: optional(r.infoHash),
-    indexerFlags: optional<string[]>(r.indexerFlags) ?? [],
-    categories: (optional<{ id: number }[]>(r.categories) ?? []).map((category) => category.id),
-    // Prowlarr sends the IMDb number alone, 0 when unknown.
-    imdbId: imdb ? `tt${String(imdb).padStart(7, '0')}` : undefined,
-    tmdbId: tmdb || undefined,
-    infoUrl: optional(r.infoUrl),
+    guid: nonEmptyText(r.guid) ?? downloadUrl ?? magnetUrl ?? infoUrl ?? `${indexerId}:${title}`,
+    title,
+    size: Math.max(0, count(r.size) ?? 0),
+    indexerId,
+    indexer: text(r.indexer) ?? (indexerId ? `Indexer ${indexerId}` : 'unknown'),
+    publishDate: text(r.publishDate),
+    ageHours: count(r.ageHours),
+    seeders,
+    leechers: count(r.leechers),
+    protocol: protocolOf(r.protocol, magnetUrl !== undefined || infoHash !== undefined || seeders !== undefined),
+    downloadUrl,
+    magnetUrl,
+    infoHash,
+    indexerFlags: texts(r.indexerFlags),
+    categories: categoriesOf(r.categories),
+    imdbId: imdbIdOf(r.imdbId),
+    // Prowlarr sends 0 when it does not know the id.
+    tmdbId: count(r.tmdbId) || undefined,
+    infoUrl,
   };
+}
+
+/** `torrent`/`usenet` in any case, Servarr's enum numbers, or inferred from torrent-only fields. */
+function protocolOf(value: unknown, looksLikeTorrent: boolean): ProwlarrRelease['protocol'] {
+  const named = typeof value === 'string' ? value.toLowerCase() : typeof value === 'number' ? PROTOCOL_NUMBERS[value] : undefined;
+  if (named === 'torrent' || named === 'usenet') return named;
+  return looksLikeTorrent ? 'torrent' : 'unknown';
+}
+
+/** `IndexerCategory` objects (or bare ids, as some builds send) flattened to ids. */
+function categoriesOf(value: unknown): number[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((category) => (isRecord(category) ? count(category.id) : count(category))).filter((id): id is number => id !== undefined);
+}
+
+/** Prowlarr sends the IMDb number alone (0 when unknown); tolerate a `tt…` string too. */
+function imdbIdOf(value: unknown): string | undefined {
+  const digits = typeof value === 'number' ? (value > 0 ? String(Math.trunc(value)) : undefined) : typeof value === 'string' ? /^(?:tt)?(\d+)$/.exec(value.trim())?.[1] : undefined;
+  return digits && Number(digits) > 0 ? `tt${digits.padStart(7, '0')}` : undefined;
 }

@@ -47,6 +47,7 @@ describe(ProwlarrClient.name, () => {
     await faults.resetStats();
     await prowlarr.resetIndexers();
     await prowlarr.resetSearchLog();
+    await prowlarr.resetOmittedFields();
   });
 
   afterEach(async () => {
@@ -131,6 +132,24 @@ describe(ProwlarrClient.name, () => {
 
       // Assert
       expect(error).toBeInstanceOf(DownstreamContractError);
+    });
+  });
+
+  describe('version skew', () => {
+    it('reads indexers and releases that lack optional fields, with defaults', async () => {
+      // Arrange
+      await boot();
+      await prowlarr.omitFields({ indexer: ['supportsSearch', 'priority', 'enable'], release: ['indexerFlags', 'size', 'categories', 'publishDate'] });
+
+      // Act
+      const indexers = await client.listIndexers();
+      const releases = await client.search(MATRIX);
+
+      // Assert
+      expect(indexers.length).toBeGreaterThan(0);
+      expect(indexers.every((indexer) => indexer.supportsSearch && indexer.enable && indexer.priority === 25)).toBe(true);
+      expect(releases.length).toBeGreaterThan(0);
+      expect(releases.every((release) => release.size === 0 && release.indexerFlags.length === 0 && release.publishDate === undefined)).toBe(true);
     });
   });
 

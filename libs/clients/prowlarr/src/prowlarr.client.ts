@@ -4,12 +4,12 @@ import type { HttpAnswer, HttpCall } from '@keel/clients-core';
 import { ProwlarrIndexersUnavailableError } from './errors/prowlarr-indexers-unavailable.error';
 import { ProwlarrReleaseGoneError } from './errors/prowlarr-release-gone.error';
 import { proxyRequest } from './prowlarr-download.link';
+import { parseIndexers } from './prowlarr-indexer.mapper';
 import { parseReleases } from './prowlarr-release.mapper';
 import { searchQuery } from './prowlarr-search.query';
 import { PROWLARR, PROWLARR_API_KEY } from './prowlarr.constants';
 import type { ProwlarrDownload, ProwlarrIndexer, ProwlarrIndexerStats, ProwlarrIndexerTest, ProwlarrRelease, ProwlarrSearch, ProwlarrSystemStatus, ProwlarrValidationFailure } from './prowlarr.types';
 
-const INDEXER_SHAPE = { id: 'number', name: 'string', enable: 'boolean', priority: 'number', protocol: 'string', privacy: 'string', supportsSearch: 'boolean' } as const;
 const FAILURE_SHAPE = { propertyName: 'string', errorMessage: 'string', severity: 'string' } as const;
 const STATISTICS_SHAPE = { indexerId: 'number', indexerName: 'string', averageResponseTime: 'number', numberOfQueries: 'number', numberOfGrabs: 'number', numberOfFailedQueries: 'number', numberOfFailedGrabs: 'number' } as const;
 /** A `.torrent` link may redirect to the indexer's own URL once (redirect-mode indexers); not more. */
@@ -36,17 +36,7 @@ export class ProwlarrClient {
   }
 
   async listIndexers(signal?: AbortSignal): Promise<ProwlarrIndexer[]> {
-    const body = await this.json({ operation: 'listIndexers', path: '/api/v1/indexer', signal }, (value) => checkArray(value, INDEXER_SHAPE));
-    return body.map((resource) => ({
-      id: resource.id as number,
-      name: resource.name as string,
-      enable: resource.enable as boolean,
-      priority: resource.priority as number,
-      protocol: resource.protocol as string,
-      privacy: resource.privacy as string,
-      supportsSearch: resource.supportsSearch as boolean,
-      resource,
-    }));
+    return this.json({ operation: 'listIndexers', path: '/api/v1/indexer', signal }, parseIndexers);
   }
 
   /** Asks Prowlarr to test the indexer; its failures come back as a bare array on a 400. */

@@ -20,8 +20,8 @@ export interface ProwlarrRelease {
   size: number;
   indexerId: number;
   indexer: string;
-  /** ISO date-time. */
-  publishDate: string;
+  /** ISO date-time; undefined when Prowlarr leaves it out. */
+  publishDate?: string;
   ageHours?: number;
   seeders?: number;
   leechers?: number;
@@ -44,10 +44,13 @@ export interface ProwlarrIndexer {
   id: number;
   name: string;
   enable: boolean;
-  /** 1–50; lower wins among duplicates. */
+  /** 1–50; lower wins among duplicates. 25 (Prowlarr's default) when not sent. */
   priority: number;
+  /** `unknown` when not sent. */
   protocol: string;
+  /** `unknown` when not sent. */
   privacy: string;
+  /** True when not sent: Prowlarr lists it, so Prowlarr will search it. */
   supportsSearch: boolean;
   /** The `IndexerResource` exactly as Prowlarr sent it: `testIndexer` posts it back. */
   resource: Record<string, unknown>;

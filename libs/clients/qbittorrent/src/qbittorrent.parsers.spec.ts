@@ -32,21 +32,53 @@ describe(parseAddAnswer.name, () => {
 });
 
 describe(parseTorrentInfos.name, () => {
-  it('names the entry and field that break the contract', () => {
-    // Arrange
-    const text = JSON.stringify([{ hash: 'a', name: 'n', state: 'metaDL', progress: '0', eta: 1, size: 1, content_path: '', save_path: '', category: '', tags: '' }]);
+  const FULL = { hash: 'abc', name: 'Dune.2021', state: 'uploading', progress: 1, eta: 8640000, size: 10, content_path: '/dl/Dune.2021', save_path: '/dl/', category: 'movies', tags: 'keel, x', downloaded: 10 };
 
+  it('reads a full entry as is', () => {
     // Act
-    const error = (() => {
-      try {
-        return parseTorrentInfos(text);
-      } catch (e) {
-        return e;
-      }
-    })();
+    const [info] = parseTorrentInfos(JSON.stringify([FULL]));
 
     // Assert
-    expect(error).toBeInstanceOf(DownstreamContractError);
-    expect((error as DownstreamContractError).violations).toEqual(['torrents/info[0].progress: expected number, got string']);
+    expect(info).toEqual(FULL);
+  });
+
+  it('defaults what an older qBittorrent leaves out: content_path from save_path + name, no tags, size from total_size', () => {
+    // Arrange: qBittorrent 4.1 (WebAPI 2.2) had neither content_path nor tags.
+    const text = JSON.stringify([{ hash: 'abc', name: 'Dune.2021', state: 'downloading', progress: 0.5, eta: 60, total_size: 10, save_path: '/dl/', category: 'movies' }]);
+
+    // Act
+    const [info] = parseTorrentInfos(text);
+
+    // Assert
+    expect(info).toEqual({ hash: 'abc', name: 'Dune.2021', state: 'downloading', progress: 0.5, eta: 60, size: 10, content_path: '/dl/Dune.2021', save_path: '/dl/', category: 'movies', tags: '' });
+  });
+
+  it('reads a minimal entry (hash only) with safe defaults, and mistyped fields as absent', () => {
+    // Act
+    const [info] = parseTorrentInfos(JSON.stringify([{ hash: 'abc', progress: '0.5', eta: null }]));
+
+    // Assert
+    expect(info).toEqual({ hash: 'abc', name: '', state: 'unknown', progress: 0, eta: 8640000, size: 0, content_path: '', save_path: '', category: '', tags: '' });
+  });
+
+  it('skips entries without a hash and keeps the rest', () => {
+    // Act
+    const infos = parseTorrentInfos(JSON.stringify([{ name: 'no hash' }, 7, { ...FULL, hash: 'kept' }]));
+
+    // Assert
+    expect(infos.map((info) => info.hash)).toEqual(['kept']);
+  });
+
+  it.each([
+    ['not JSON', '<html>'],
+    ['not an array', '{"hash":"abc"}'],
+    ['an array with no usable entry', '[{"name":"x"}]'],
+  ])('calls a body that is %s a contract error', (_what, text) => {
+    // Act + Assert
+    expect(() => parseTorrentInfos(text)).toThrow(DownstreamContractError);
+  });
+
+  it('reads an empty list as no torrents', () => {
+    expect(parseTorrentInfos('[]')).toEqual([]);
   });
 });

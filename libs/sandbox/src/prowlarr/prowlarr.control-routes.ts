@@ -2,7 +2,7 @@ import type { RequestContext, Route } from '../kernel/emulator.types';
 import { BodyError, readJsonBody } from '../kernel/body';
 import { sendJson, sendNoContent, sendProblem } from '../kernel/respond';
 import type { ProwlarrContext } from './prowlarr.context';
-import type { IndexerBehaviour } from './prowlarr.state';
+import type { IndexerBehaviour, OmittedFields } from './prowlarr.state';
 
 /**
  * Prowlarr-specific test controls under `/_sandbox/prowlarr/`: like the kernel's own controls, they
@@ -18,6 +18,15 @@ export function controlRoutes({ catalogue, state }: ProwlarrContext): Route[] {
       path: `${PROWLARR_CONTROL_PREFIX}/indexers`,
       handler: (r) => {
         state.resetBehaviours();
+        sendNoContent(r.res);
+      },
+    },
+    { method: 'PUT', path: `${PROWLARR_CONTROL_PREFIX}/omit-fields`, handler: (r) => putOmitted(r, state.setOmittedFields.bind(state)) },
+    {
+      method: 'DELETE',
+      path: `${PROWLARR_CONTROL_PREFIX}/omit-fields`,
+      handler: (r) => {
+        state.setOmittedFields({ indexer: [], release: [] });
         sendNoContent(r.res);
       },
     },
@@ -59,4 +68,22 @@ function parseBehaviour(body: unknown): Partial<IndexerBehaviour> | string {
     change.failing = failing;
   }
   return change;
+}
+
+async function putOmitted(request: RequestContext, set: (change: Partial<OmittedFields>) => OmittedFields): Promise<void> {
+  let body: unknown;
+  try {
+    body = await readJsonBody(request.req, 4096);
+  } catch (err) {
+    return sendProblem(request.res, err instanceof BodyError ? err.status : 400, err instanceof Error ? err.message : 'Unreadable body');
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return sendProblem(request.res, 400, 'Body must be an object');
+  const change: Partial<OmittedFields> = {};
+  for (const kind of ['indexer', 'release'] as const) {
+    const fields = (body as Record<string, unknown>)[kind];
+    if (fields === undefined) continue;
+    if (!Array.isArray(fields) || !fields.every((field) => typeof field === 'string')) return sendProblem(request.res, 400, `${kind} must be an array of field names`);
+    change[kind] = fields as string[];
+  }
+  sendJson(request.res, 200, set(change));
 }

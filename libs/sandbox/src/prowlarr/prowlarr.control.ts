@@ -1,5 +1,5 @@
 import { PROWLARR_CONTROL_PREFIX } from './prowlarr.control-routes';
-import type { IndexerBehaviour, SearchLogEntry } from './prowlarr.state';
+import type { IndexerBehaviour, OmittedFields, SearchLogEntry } from './prowlarr.state';
 
 /** A typed client of the Prowlarr emulator's own controls, for out-of-process tests and benchmarks. */
 export interface ProwlarrControl {
@@ -10,6 +10,10 @@ export interface ProwlarrControl {
   /** `GET /_sandbox/prowlarr/search-log`: every `/api/v1/search` arrival since the last reset. */
   searchLog(): Promise<SearchLogEntry[]>;
   resetSearchLog(): Promise<void>;
+  /** `PUT /_sandbox/prowlarr/omit-fields`: answer like another Prowlarr version, without these fields. */
+  omitFields(change: Partial<OmittedFields>): Promise<OmittedFields>;
+  /** `DELETE /_sandbox/prowlarr/omit-fields`: every field is sent again. */
+  resetOmittedFields(): Promise<void>;
 }
 
 export function prowlarrControl(baseUrl: string): ProwlarrControl {
@@ -28,6 +32,8 @@ export function prowlarrControl(baseUrl: string): ProwlarrControl {
     resetIndexers: async () => drain(await call('DELETE', '/indexers')),
     searchLog: async () => ((await (await call('GET', '/search-log')).json()) as { entries: SearchLogEntry[] }).entries,
     resetSearchLog: async () => drain(await call('DELETE', '/search-log')),
+    omitFields: async (change) => (await (await call('PUT', '/omit-fields', change)).json()) as OmittedFields,
+    resetOmittedFields: async () => drain(await call('DELETE', '/omit-fields')),
   };
 }
 

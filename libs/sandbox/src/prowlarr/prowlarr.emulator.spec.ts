@@ -186,6 +186,25 @@ describe(startProwlarrEmulator.name, () => {
       expect(new Set(res.json<Release[]>().map((r) => r.indexerId))).toEqual(new Set([2]));
     });
 
+    it('leaves out the fields set with omit-fields, as another Prowlarr version would, until reset', async () => {
+      // Arrange
+      const control = prowlarrControl(prowlarr.url);
+      await control.omitFields({ indexer: ['supportsSearch', 'priority'], release: ['indexerFlags', 'size'] });
+
+      // Act
+      const indexers = (await get('/api/v1/indexer')).json<Release[]>();
+      const releases = await search(`query=${encodeURIComponent('{ImdbId:tt1375666}')}`);
+      await control.resetOmittedFields();
+      const restored = (await get('/api/v1/indexer')).json<Release[]>();
+
+      // Assert
+      expect(indexers.length).toBeGreaterThan(0);
+      expect(indexers.every((indexer) => !('supportsSearch' in indexer) && !('priority' in indexer) && 'name' in indexer)).toBe(true);
+      expect(releases.length).toBeGreaterThan(0);
+      expect(releases.every((release) => !('indexerFlags' in release) && !('size' in release) && 'title' in release)).toBe(true);
+      expect(restored.every((indexer) => indexer.supportsSearch === true)).toBe(true);
+    });
+
     it('answers 400 when every selected indexer is unavailable', async () => {
       // Arrange
       prowlarr.setIndexerBehaviour(3, { failing: true });

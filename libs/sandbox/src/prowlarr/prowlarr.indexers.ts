@@ -12,7 +12,7 @@ export function indexerRoutes(ctx: ProwlarrContext): Route[] {
   const { catalogue, state } = ctx;
   const resource = (id: number) => {
     const indexer = catalogue.indexers.get(id);
-    return indexer === undefined ? undefined : indexerResource(indexer, state.countersOf(id), state.behaviour(id).failing);
+    return indexer === undefined ? undefined : state.withoutOmitted('indexer', indexerResource(indexer, state.countersOf(id), state.behaviour(id).failing));
   };
   return [
     { method: 'GET', path: '/api/v1/indexer', handler: guard((r) => sendJson(r.res, 200, [...catalogue.indexers.keys()].map(resource))) },

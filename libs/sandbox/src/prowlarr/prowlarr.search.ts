@@ -44,7 +44,7 @@ async function search(request: RequestContext, { apiKey, catalogue, state }: Pro
   const page = dedupeByGuid(hits).slice(offset, limit === undefined ? undefined : offset + limit);
   const origin = originOf(request.req);
   const now = Date.now();
-  sendJson(request.res, 200, page.map((entry) => releaseResource(entry, origin, apiKey, now)));
+  sendJson(request.res, 200, page.map((entry) => state.withoutOmitted('release', releaseResource(entry, origin, apiKey, now))));
 }
 
 /** No ids means every enabled indexer; -2 and -1 stand for all torrent and all Usenet indexers. */

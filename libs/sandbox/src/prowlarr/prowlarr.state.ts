@@ -16,6 +16,15 @@ export interface SearchLogEntry {
   apiKeyVia: 'query' | 'header' | 'bearer' | 'none';
 }
 
+/**
+ * Fields to leave out of answers, as another Prowlarr version would (`PUT /_sandbox/prowlarr/omit-fields`):
+ * `indexer` from `/api/v1/indexer` entries, `release` from `/api/v1/search` results.
+ */
+export interface OmittedFields {
+  indexer: string[];
+  release: string[];
+}
+
 export interface IndexerCounters {
   queries: number;
   failedQueries: number;
@@ -35,6 +44,7 @@ export class ProwlarrState {
   private readonly behaviours = new Map<number, IndexerBehaviour>();
   private readonly counters = new Map<number, IndexerCounters>();
   private log: SearchLogEntry[] = [];
+  private omitted: OmittedFields = { indexer: [], release: [] };
 
   behaviour(id: number): IndexerBehaviour {
     return this.behaviours.get(id) ?? NORMAL;
@@ -67,6 +77,22 @@ export class ProwlarrState {
       this.counters.set(id, counters);
     }
     return counters;
+  }
+
+  omittedFields(): OmittedFields {
+    return this.omitted;
+  }
+
+  setOmittedFields(change: Partial<OmittedFields>): OmittedFields {
+    this.omitted = { ...this.omitted, ...change };
+    return this.omitted;
+  }
+
+  /** `resource` without the fields set to be omitted for its `kind`. */
+  withoutOmitted(kind: keyof OmittedFields, resource: Record<string, unknown>): Record<string, unknown> {
+    const omit = this.omitted[kind];
+    if (omit.length === 0) return resource;
+    return Object.fromEntries(Object.entries(resource).filter(([field]) => !omit.includes(field)));
   }
 
   logSearch(entry: SearchLogEntry): void {

@@ -76,14 +76,16 @@ const TITLES: Row[] = [
   { title: 'Dune.2020.1080p.BluRay.x264-SPARKS', quality: 'Bluray-1080p', codes: [] },
   // SD and TV sources.
   { title: 'Dune.2021.DVDRip.x264-SPARKS', quality: 'DVD', codes: ['qualityNotAllowed'] },
-  { title: 'Dune.2021.BDRip.XviD-SPARKS', quality: 'DVD', codes: ['qualityNotAllowed'] },
+  // Radarr reads an XviD Blu-ray rip as Bluray-480p.
+  { title: 'Dune.2021.BDRip.XviD-SPARKS', quality: 'Bluray-480p', codes: ['qualityNotAllowed'] },
   { title: 'Dune.2021.PAL.DVDR-GRP', quality: 'DVD-R', codes: ['qualityNotAllowed'] },
   { title: 'Dune.2021.HDTV.x264-BATV', quality: 'SDTV', codes: ['qualityNotAllowed'] },
   { title: 'Dune.2021.720p.HDTV.x264-DIMENSION', quality: 'HDTV-720p', codes: ['qualityNotAllowed'] },
   { title: 'Dune.2021.1080p.HDTV.x264-DIMENSION', quality: 'HDTV-1080p', codes: ['qualityNotAllowed'] },
   { title: 'Dune.2021.1080i.HDTV.MPEG2-BLAH', quality: 'Raw-HD', codes: ['qualityNotAllowed'] },
-  { title: 'Dune.2021.HC.HDRip.x264-EVO', quality: 'WEBDL-480p', codes: ['qualityNotAllowed'] },
-  // Groups named like a source: the parser alone says TELECINE / TELESYNC here.
+  // HDRip is no source to Radarr; an x264 with nothing else is SDTV.
+  { title: 'Dune.2021.HC.HDRip.x264-EVO', quality: 'SDTV', codes: ['qualityNotAllowed'] },
+  // Groups named like a source: Radarr alone says TELECINE here; we let the real source win.
   { title: 'Dune.2021.DVDRip.x264-TC', quality: 'DVD', codes: ['qualityNotAllowed'] },
   { title: 'Dune.2021.1080p.WEB-DL.DDP5.1.Atmos.H.264-TS', quality: 'WEBDL-1080p', codes: [] },
   // Titles the parser cuts or mangles, repaired in parseReleaseQuality.
@@ -96,8 +98,8 @@ const TITLES: Row[] = [
   // Unparsable: no year. The parser takes "1080p" as the title, so wrongMovie is reported as well.
   { title: '1080p.BluRay.x264-NOGRP', quality: 'Bluray-1080p', codes: ['unableToParse', 'wrongMovie'] },
   // Known limitations, pinned to the real behaviour:
-  // a resolution with no source is assumed WEB-DL by the parser;
-  { title: '[YTS] Dune (2021) [1080p]', quality: 'WEBDL-1080p', codes: [] },
+  // a resolution with no source (nor extension) is HDTV to Radarr;
+  { title: '[YTS] Dune (2021) [1080p]', quality: 'HDTV-1080p', codes: ['qualityNotAllowed'] },
   // a source token before the year ends up inside the title.
   { title: 'Dune.HDCAM.2021', quality: 'CAM', codes: ['wrongMovie', 'qualityNotAllowed'] },
 ];

@@ -24,7 +24,8 @@ describe(parseReleaseQuality.name, () => {
       title: 'Dune',
       year: 2021,
       edition: ['extended'],
-      languages: ['German', 'English'],
+      editionText: 'Extended',
+      languages: ['German'],
       group: 'DETAiLS',
       isSample: false,
     });
@@ -43,8 +44,9 @@ describe(parseReleaseQuality.name, () => {
   it.each([
     ['Cam.2018.DVDRip.x264-GROUP', 'DVD'],
     ['Dune.2021.DVDRip.XviD-TS', 'DVD'],
-    ['Dune.2021.x264-TS', 'TELESYNC'],
-    ['Dune.2021.DVDSCR.DVDR-GRP', 'DVDSCR'],
+    // Radarr: a bare trailing "TS" is no tag, and the last source tag wins.
+    ['Dune.2021.x264-TS', 'SDTV'],
+    ['Dune.2021.DVDSCR.DVDR-GRP', 'DVD-R'],
     ['Dune.2021.BDRemux.1080p-GRP', 'Remux-1080p'],
     ['Dune.2021.1080p.WEB-DL.Remux-GRP', 'WEBDL-1080p'],
     ['Dune.2021.576p.BluRay.x264-GRP', 'Bluray-576p'],

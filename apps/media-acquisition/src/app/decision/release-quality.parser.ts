@@ -1,13 +1,12 @@
-import { filenameParse, parseQuality, parseSourceGroups, QualityModifier, Resolution, Source } from '@ctrl/video-filename-parser';
-import type { Edition, QualityModel } from '@ctrl/video-filename-parser';
-import { QualityDefinition, qualityByName, UNKNOWN_QUALITY } from './quality.constants';
+import { filenameParse } from '@ctrl/video-filename-parser';
+import type { Edition } from '@ctrl/video-filename-parser';
+import { QualityDefinition, UNKNOWN_QUALITY } from './quality.constants';
+import { parseEditionText } from './movie-edition.parser';
+import { parseReleaseLanguages } from './release-language.parser';
+import { parseRevision, qualityFromExtension, qualityFromName } from './radarr-quality.parser';
+import type { QualityRevision } from './radarr-quality.parser';
 
-export interface ReleaseRevision {
-  /** 1 = original, 2+ = PROPER/REPACK/v2. */
-  version: number;
-  /** Count of case-sensitive `REAL` tokens. */
-  real: number;
-}
+export type ReleaseRevision = QualityRevision;
 
 export interface ParsedRelease {
   /** Empty when no title could be found. */
@@ -15,6 +14,8 @@ export interface ParsedRelease {
   year?: number;
   /** Edition flags that are set, e.g. `['extended', 'imax']`. */
   edition: string[];
+  /** The edition words as Radarr reports them, e.g. `Extended Directors Cut`; "" when none. */
+  editionText: string;
   languages: string[];
   group?: string;
   isSample: boolean;
@@ -26,107 +27,58 @@ export interface ReleaseQuality {
   parsed: ParsedRelease;
 }
 
-// When a title carries several sources (usually a release group named like a source), the better source is the real one.
-const SOURCE_PRIORITY: readonly Source[] = [
-  Source.BLURAY,
-  Source.WEBDL,
-  Source.WEBRIP,
-  Source.TV,
-  Source.PPV,
-  Source.SCREENER,
-  Source.DVD,
-  Source.TELECINE,
-  Source.TELESYNC,
-  Source.CAM,
-  Source.WORKPRINT,
-];
-const LOW_GRADE_SOURCES: ReadonlySet<Source> = new Set([Source.TELESYNC, Source.TELECINE, Source.CAM, Source.WORKPRINT, Source.SCREENER]);
 // The parser cuts a title at these words, so "Real.Steel.2011" comes back as "Steel" and "Cam.2018" as "".
 const TITLE_WORDS_THE_PARSER_DROPS = /^(real|proper|repack|rerip|cam|hdcam|ts|hdts|tc|hdtc|telesync|telecine|workprint|wp|scr|screener)$/i;
 const SAMPLE_TOKEN = /(^|[\W_])sample([\W_]|$)/i;
+// Radarr drops a site's name before the release: "www.Torrenting.org - Movie.2008…", "[ site.com ] Movie…".
+const WEBSITE_PREFIX = /^(?:\[\s*[-a-z0-9]+(?:\.[a-z0-9]+)+\s*\][- ]*|www\.[-a-z0-9]+\.[a-z]{2,4}[ -]*)/i;
+// With no year to stop at, the library leaves language tags in the title ("Cars 2 German DL"); a title never ends with them.
+const TRAILING_LANGUAGE_TAG = /\s+(?:german|french|truefrench|italian|spanish|multi|dl|ml|dubbed)$/i;
 
 /** Parses a scene/P2P release title into Radarr's quality, revision and movie fields. Pure; never throws. */
-export function parseReleaseQuality(releaseTitle: string): ReleaseQuality {
+export function parseReleaseQuality(rawTitle: string): ReleaseQuality {
+  const releaseTitle = rawTitle.replace(WEBSITE_PREFIX, '');
   const parsed = filenameParse(releaseTitle);
   const year = parsed.year ? Number(parsed.year) : undefined;
   const yearAt = year === undefined ? -1 : lastYearIndex(releaseTitle, parsed.year as string);
   // Only the text after the year describes the file: words inside the movie title ("Real Steel", "Cam") must not count.
   const tail = yearAt < 0 ? releaseTitle : releaseTitle.slice(yearAt + 4);
 
-  let quality = qualityFrom(tail);
-  if (quality === UNKNOWN_QUALITY && tail !== releaseTitle) quality = qualityFrom(releaseTitle);
+  let quality = qualityFromName(tail);
+  if (quality === UNKNOWN_QUALITY && tail !== releaseTitle) quality = qualityFromName(releaseTitle);
+  if (quality === UNKNOWN_QUALITY) quality = qualityFromExtension(releaseTitle);
 
   return {
     quality,
-    revision: parseQuality(tail).revision,
+    revision: parseRevision(tail),
     parsed: {
-      title: repairTitle(parsed.title, yearAt < 0 ? '' : releaseTitle.slice(0, yearAt)),
+      title: withoutTrailingLanguageTags(repairTitle(parsed.title, yearAt < 0 ? '' : releaseTitle.slice(0, yearAt))),
       year,
       edition: editionFlags(parsed.edition),
-      languages: parsed.languages.map(String),
+      editionText: parseEditionText(releaseTitle),
+      languages: parseReleaseLanguages(yearAt < 0 ? withoutTitle(releaseTitle, parsed.title) : tail),
       group: parsed.group ?? undefined,
       isSample: SAMPLE_TOKEN.test(tail),
     },
   };
 }
 
-function qualityFrom(text: string): QualityDefinition {
-  const model = parseQuality(withoutSourceNamedGroup(text));
-  return toRadarrQuality(model, text);
-}
-
-/** `DVDRip.x264-TC` or `WEB-DL-TS`: a group named like a low-grade source would otherwise win over the real source. */
-function withoutSourceNamedGroup(text: string): string {
-  const match = /[-.]([A-Za-z0-9]+)$/.exec(text.replace(/\.[a-z0-9]{2,4}$/i, ''));
-  if (!match) return text;
-  const groupSources = parseQuality(match[1]).sources;
-  const rest = text.slice(0, match.index);
-  const restSources = parseQuality(rest).sources;
-  const groupLooksLikeSource = groupSources.length > 0 && groupSources.every((s) => LOW_GRADE_SOURCES.has(s));
-  return groupLooksLikeSource && restSources.length > 0 ? rest : text;
-}
-
-function toRadarrQuality(model: QualityModel, text: string): QualityDefinition {
-  const source = SOURCE_PRIORITY.find((s) => model.sources.includes(s));
-  const resolution = resolutionNumber(model.resolution);
-  switch (source) {
-    case Source.BLURAY:
-      if (model.modifier === QualityModifier.BRDISK) return qualityByName('BR-DISK');
-      if (model.modifier === QualityModifier.REMUX) return qualityByName(resolution === 2160 ? 'Remux-2160p' : 'Remux-1080p');
-      return byResolution(resolution, { 2160: 'Bluray-2160p', 1080: 'Bluray-1080p', 720: 'Bluray-720p', 576: 'Bluray-576p' }, 'Bluray-480p');
-    case Source.WEBDL:
-      return byResolution(resolution, { 2160: 'WEBDL-2160p', 1080: 'WEBDL-1080p', 720: 'WEBDL-720p' }, 'WEBDL-480p');
-    case Source.WEBRIP:
-      return byResolution(resolution, { 2160: 'WEBRip-2160p', 1080: 'WEBRip-1080p', 720: 'WEBRip-720p' }, 'WEBRip-480p');
-    case Source.TV:
-    case Source.PPV:
-      if (model.modifier === QualityModifier.RAWHD) return qualityByName('Raw-HD');
-      return byResolution(resolution, { 2160: 'HDTV-2160p', 1080: 'HDTV-1080p', 720: 'HDTV-720p' }, 'SDTV');
-    case Source.SCREENER:
-      return qualityByName('DVDSCR');
-    case Source.DVD:
-      return qualityByName(parseSourceGroups(text).dvdr ? 'DVD-R' : 'DVD');
-    case Source.TELECINE:
-      return qualityByName('TELECINE');
-    case Source.TELESYNC:
-      return qualityByName('TELESYNC');
-    case Source.CAM:
-      return qualityByName('CAM');
-    case Source.WORKPRINT:
-      return qualityByName('WORKPRINT');
-    default:
-      // The parser detects R5/REGIONAL but never reports it as a source.
-      return parseSourceGroups(text).regional ? qualityByName('REGIONAL') : UNKNOWN_QUALITY;
+/** With no year, the words after the library's title describe the file. Plain string search: no regex built from input. */
+function withoutTitle(releaseTitle: string, title: string): string {
+  const last = title.split(' ').filter(Boolean).at(-1)?.toLowerCase();
+  if (!last) return releaseTitle;
+  const lower = releaseTitle.toLowerCase();
+  const isSeparator = (char: string | undefined) => char === undefined || /[\W_]/.test(char);
+  for (let at = lower.indexOf(last); at >= 0; at = lower.indexOf(last, at + 1)) {
+    if ((at === 0 || isSeparator(lower[at - 1])) && isSeparator(lower[at + last.length])) return releaseTitle.slice(at + last.length);
   }
+  return releaseTitle;
 }
 
-function byResolution(resolution: number, names: Record<number, string>, fallback: string): QualityDefinition {
-  const bucket = [2160, 1080, 720, 576].find((r) => r in names && resolution >= r);
-  return qualityByName(bucket === undefined ? fallback : names[bucket]);
-}
-
-function resolutionNumber(resolution: Resolution | undefined): number {
-  return resolution ? Number.parseInt(resolution, 10) : 0;
+function withoutTrailingLanguageTags(title: string): string {
+  let result = title;
+  for (let next = result.replace(TRAILING_LANGUAGE_TAG, ''); next !== result && next.trim() !== ''; next = result.replace(TRAILING_LANGUAGE_TAG, '')) result = next;
+  return result;
 }
 
 function lastYearIndex(title: string, year: string): number {

@@ -1,0 +1,33 @@
+import { DownstreamContractError } from '@keel/clients-core';
+import { count, flag, isRecord, text } from './prowlarr-fields';
+import { PROWLARR } from './prowlarr.constants';
+import type { ProwlarrIndexer } from './prowlarr.types';
+
+/** Prowlarr's own default priority for a new indexer. */
+export const DEFAULT_INDEXER_PRIORITY = 25;
+
+/**
+ * Reads `/api/v1/indexer`. Only `id` is needed to use an entry; the rest default as Prowlarr would
+ * behave without them (an indexer it lists is enabled and searchable unless it says otherwise).
+ * Entries without an id are skipped; an answer with none usable is a contract error.
+ */
+export function parseIndexers(body: unknown): ProwlarrIndexer[] {
+  if (!Array.isArray(body)) throw new DownstreamContractError(PROWLARR, ['body: expected an array']);
+  const usable = body.filter((entry): entry is Record<string, unknown> => isRecord(entry) && count(entry.id) !== undefined);
+  if (body.length > 0 && usable.length === 0) {
+    throw new DownstreamContractError(PROWLARR, ['body: no indexer entry has a numeric id']);
+  }
+  return usable.map((resource) => {
+    const id = resource.id as number;
+    return {
+      id,
+      name: text(resource.name) ?? `Indexer ${id}`,
+      enable: flag(resource.enable) ?? true,
+      priority: count(resource.priority) ?? DEFAULT_INDEXER_PRIORITY,
+      protocol: text(resource.protocol) ?? 'unknown',
+      privacy: text(resource.privacy) ?? 'unknown',
+      supportsSearch: flag(resource.supportsSearch) ?? true,
+      resource,
+    };
+  });
+}
