@@ -144,6 +144,18 @@ async function startReplicaBed(options = {}) {
     bed.haproxy.tail = () => fs.readFileSync(path.join(tmp, 'haproxy.log'), 'utf8').split('\n').slice(-15).join('\n');
     for (const name of names) await waitHealthy(`${bed.services[name].url}/api/health/ready`, bed.haproxy, 20_000);
     log(`haproxy: ${names.map((n) => `${n} → ${bed.services[n].url}`).join(', ')}`);
+    /** SIGKILLs replica `index` of `name` (its process group), as a node failure or the OOM killer would; resolves once it is gone. */
+    bed.kill = async (name, index) => {
+      const { child } = bed.services[name].replicas[index];
+      if (child.exitCode === null && child.signalCode === null) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
+        }
+      }
+      await child.exited;
+    };
     return bed;
   } catch (error) {
     await stop();
