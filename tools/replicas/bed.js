@@ -75,6 +75,9 @@ async function startReplicaBed(options = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `keel-replicas-${id}-`));
   const started = [];
   const bed = { tmp, id, sandbox: {}, services: {}, haproxy: undefined };
+  // The movie library every media replica imports into (MEDIA_LIBRARY_ROOT must exist), on the same
+  // filesystem as the sandbox's downloads, so imports are hardlinks.
+  fs.mkdirSync(path.join(tmp, 'library'), { recursive: true });
 
   const stop = async () => {
     await Promise.all(started.splice(0).reverse().map((child) => children.stop(child, 8_000)));
