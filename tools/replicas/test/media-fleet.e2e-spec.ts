@@ -47,7 +47,8 @@ describeBed('media-acquisition: three replicas behind HAProxy, one Prowlarr budg
     return answer.body.id as string;
   };
   const grab = (base: string, id: string) => http(`${base}/api/v1/movies/${id}/grab`, { method: 'POST', token, json: {} });
-  const lease = async (base: string): Promise<Lease> => (await http(`${base}/api/system/status`)).body.queue.monitor.lease;
+  const monitor = async (base: string): Promise<{ polls: number; lease: Lease }> => (await http(`${base}/api/system/status`)).body.queue.monitor;
+  const lease = async (base: string): Promise<Lease> => (await monitor(base)).lease;
   const importedCount = async (ids: string[]) => (await Promise.all(ids.map(async (id) => (await http(`${lb}/api/v1/movies/${id}`, { token })).body))).filter((m) => m.file).length;
   const events = async (id: string, event: string) => (await http(`${lb}/api/v1/movies/${id}/history`, { token })).body.items.filter((e: { event: string }) => e.event === event);
 
@@ -135,12 +136,15 @@ describeBed('media-acquisition: three replicas behind HAProxy, one Prowlarr budg
       await sleep(1_000);
     }
     expect(grabs.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
-    const leases = await Promise.all(replicas.map(lease));
+    const monitors = await Promise.all(replicas.map(monitor));
+    const leases = monitors.map((m) => m.lease);
     const holderIndex = leases.findIndex((l) => l.held);
     expect(holderIndex).toBeGreaterThanOrEqual(0);
     // One holder, and every replica names it.
     expect(leases.filter((l) => l.held)).toHaveLength(1);
     expect(new Set(leases.map((l) => l.holder))).toEqual(new Set([leases[holderIndex].self]));
+    // Only the holder has polled qBittorrent since the bed started.
+    expect(monitors.map((m, i) => (i === holderIndex ? 'holder' : m.polls))).toEqual(monitors.map((_, i) => (i === holderIndex ? 'holder' : 0)));
     const survivors = replicas.filter((_, i) => i !== holderIndex);
 
     // Act: the monitor dies while the downloads run (4 s each, started one after another): once it
