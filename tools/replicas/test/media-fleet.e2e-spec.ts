@@ -143,8 +143,11 @@ describeBed('media-acquisition: three replicas behind HAProxy, one Prowlarr budg
     // One holder, and every replica names it.
     expect(leases.filter((l) => l.held)).toHaveLength(1);
     expect(new Set(leases.map((l) => l.holder))).toEqual(new Set([leases[holderIndex].self]));
-    // Only the holder has polled qBittorrent since the bed started.
-    expect(monitors.map((m, i) => (i === holderIndex ? 'holder' : m.polls))).toEqual(monitors.map((_, i) => (i === holderIndex ? 'holder' : 0)));
+    // Only the holder polls qBittorrent: over three poll intervals, its count moves and no other does.
+    await sleep(3 * MONITOR_MS);
+    const later = await Promise.all(replicas.map(monitor));
+    expect(later.map((m) => m.lease.held)).toEqual(leases.map((l) => l.held));
+    expect(later.map((m, i) => m.polls > monitors[i].polls)).toEqual(leases.map((l) => l.held));
     const survivors = replicas.filter((_, i) => i !== holderIndex);
 
     // Act: the monitor dies while the downloads run (4 s each, started one after another): once it
