@@ -75,6 +75,9 @@ async function startReplicaBed(options = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `keel-replicas-${id}-`));
   const started = [];
   const bed = { tmp, id, sandbox: {}, services: {}, haproxy: undefined };
+  // The movie library every media replica imports into (MEDIA_LIBRARY_ROOT must exist), on the same
+  // filesystem as the sandbox's downloads, so imports are hardlinks.
+  fs.mkdirSync(path.join(tmp, 'library'), { recursive: true });
 
   const stop = async () => {
     await Promise.all(started.splice(0).reverse().map((child) => children.stop(child, 8_000)));
@@ -144,6 +147,18 @@ async function startReplicaBed(options = {}) {
     bed.haproxy.tail = () => fs.readFileSync(path.join(tmp, 'haproxy.log'), 'utf8').split('\n').slice(-15).join('\n');
     for (const name of names) await waitHealthy(`${bed.services[name].url}/api/health/ready`, bed.haproxy, 20_000);
     log(`haproxy: ${names.map((n) => `${n} → ${bed.services[n].url}`).join(', ')}`);
+    /** SIGKILLs replica `index` of `name` (its process group), as a node failure or the OOM killer would; resolves once it is gone. */
+    bed.kill = async (name, index) => {
+      const { child } = bed.services[name].replicas[index];
+      if (child.exitCode === null && child.signalCode === null) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
+        }
+      }
+      await child.exited;
+    };
     return bed;
   } catch (error) {
     await stop();

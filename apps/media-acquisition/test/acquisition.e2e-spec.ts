@@ -133,7 +133,7 @@ describe('media-acquisition: add → search → grab → progress → import (e2
     expect(taken.status).toBe(409);
   });
 
-  it('reports both downstreams in /api/health and the queue and rate limit in /api/system/status', async () => {
+  it('reports both downstreams in /api/health and the queue, the monitor lease and the rate limit in /api/system/status', async () => {
     // Act
     const health = await bed.call('GET', '/api/health');
     const status = await bed.call('GET', '/api/system/status');
@@ -144,6 +144,10 @@ describe('media-acquisition: add → search → grab → progress → import (e2
     const prowlarr = status.body.circuits.find((c: { name: string }) => c.name === 'prowlarr');
     expect(prowlarr).toMatchObject({ state: 'closed', rateLimit: { limit: 60, windowMs: 60_000 } });
     expect(prowlarr.rateLimit.used).toBeGreaterThan(0);
+    // A lone replica holds the monitor's lease, and says so.
+    const lease = status.body.queue.monitor.lease;
+    expect(lease).toMatchObject({ name: 'download-monitor', held: true, holder: lease.self });
+    expect(Date.parse(lease.expiresAt)).not.toBeNaN();
   });
 
   it('counts grabs, imports and per-indexer searches in /metrics', async () => {

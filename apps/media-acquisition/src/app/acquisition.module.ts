@@ -5,6 +5,7 @@ import { GrabController } from './grab/grab.controller';
 import { MEDIA_METRIC_PROVIDERS } from './metrics/media-metrics.providers';
 import { GrabService } from './grab/grab.service';
 import { MovieFileImporter } from './import';
+import { LeasesModule } from './leases/leases.module';
 import { CompletedDownloadHandler } from './monitor/completed-download.handler';
 import { DownloadMonitorService } from './monitor/download-monitor.service';
 import { FailedDownloadHandler } from './monitor/failed-download.handler';
@@ -18,7 +19,7 @@ import { TrackingModule } from './tracking/tracking.module';
 
 /** Search → decide → grab → monitor → import: the pipeline over Prowlarr and qBittorrent. */
 @Module({
-  imports: [ProwlarrClientModule, QbittorrentClientModule, MoviesModule, QualityProfilesModule, TrackingModule],
+  imports: [ProwlarrClientModule, QbittorrentClientModule, MoviesModule, QualityProfilesModule, TrackingModule, LeasesModule],
   controllers: [GrabController, QueueController],
   providers: [...MEDIA_METRIC_PROVIDERS, ReleaseSearchService, GrabService, MovieFileImporter, CompletedDownloadHandler, FailedDownloadHandler, DownloadMonitorService, QueueEventsService, QueueService],
   exports: [QueueService, DownloadMonitorService],

@@ -6,7 +6,7 @@ describe('readMediaConfig', () => {
     const config = readMediaConfig({});
 
     // Assert
-    expect(config).toMatchObject({ category: 'keel-movies', monitorIntervalMs: 10_000, autoRedownload: true, removeFailed: true });
+    expect(config).toMatchObject({ category: 'keel-movies', monitorIntervalMs: 10_000, monitorLeaseTtlMs: 15_000, autoRedownload: true, removeFailed: true });
     expect(config.libraryRoot).toMatch(/keel-media[\\/]library$/);
   });
 
@@ -15,11 +15,21 @@ describe('readMediaConfig', () => {
     const config = readMediaConfig({ MEDIA_MONITOR_INTERVAL: '500ms', MEDIA_AUTO_REDOWNLOAD: 'false', MEDIA_QBITTORRENT_CATEGORY: 'films', MEDIA_LIBRARY_ROOT: '/srv/movies' });
 
     // Assert
-    expect(config).toMatchObject({ monitorIntervalMs: 500, autoRedownload: false, category: 'films', libraryRoot: '/srv/movies' });
+    expect(config).toMatchObject({ monitorIntervalMs: 500, monitorLeaseTtlMs: 750, autoRedownload: false, category: 'films', libraryRoot: '/srv/movies' });
+  });
+
+  it('reads the monitor lease TTL when set', () => {
+    // Act
+    const config = readMediaConfig({ MEDIA_MONITOR_INTERVAL: '2s', MEDIA_MONITOR_LEASE_TTL: '5s' });
+
+    // Assert
+    expect(config).toMatchObject({ monitorIntervalMs: 2_000, monitorLeaseTtlMs: 5_000 });
   });
 
   it.each([
     ['MEDIA_MONITOR_INTERVAL', 'soon'],
+    ['MEDIA_MONITOR_LEASE_TTL', 'forever'],
+    ['MEDIA_MONITOR_LEASE_TTL', '10ms'],
     ['MEDIA_AUTO_REDOWNLOAD', 'maybe'],
     ['MEDIA_QBITTORRENT_CATEGORY', 'a/b'],
   ])('names the bad variable %s', (name, value) => {

@@ -8,6 +8,12 @@ export interface MediaConfig {
   /** qBittorrent category of every grab; the monitor only looks at this category. */
   category: string;
   monitorIntervalMs: number;
+  /**
+   * How long the monitor's lease (one replica polls qBittorrent at a time) lasts without renewal. It is
+   * renewed every third of it, so a SIGKILLed holder is replaced within TTL + TTL/3: with the default
+   * (1.5 × the interval), within two poll intervals.
+   */
+  monitorLeaseTtlMs: number;
   /** Where imported movies go. On the same filesystem as qBittorrent's downloads, imports are hardlinks. */
   libraryRoot: string;
   /** True when MEDIA_LIBRARY_ROOT is unset: the default folder is then created at start. */
@@ -33,9 +39,14 @@ function flag(name: string, value: string | undefined, fallback: boolean): boole
 export function readMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConfig {
   const category = env.MEDIA_QBITTORRENT_CATEGORY?.trim() || 'keel-movies';
   if (!/^[\w .-]{1,64}$/.test(category)) throw new Error(`MEDIA_QBITTORRENT_CATEGORY must be 1–64 letters, digits, spaces, dots, dashes or underscores; got "${category}"`);
+  const monitorIntervalMs = parseDuration('MEDIA_MONITOR_INTERVAL', env.MEDIA_MONITOR_INTERVAL, 10_000);
+  const monitorLeaseTtlMs = parseDuration('MEDIA_MONITOR_LEASE_TTL', env.MEDIA_MONITOR_LEASE_TTL, Math.round(1.5 * monitorIntervalMs));
+  // Renewed every third of it: shorter, and one slow database round trip would cost the lease.
+  if (monitorLeaseTtlMs < 30) throw new Error(`MEDIA_MONITOR_LEASE_TTL must be at least 30ms; got "${env.MEDIA_MONITOR_LEASE_TTL}"`);
   return {
     category,
-    monitorIntervalMs: parseDuration('MEDIA_MONITOR_INTERVAL', env.MEDIA_MONITOR_INTERVAL, 10_000),
+    monitorIntervalMs,
+    monitorLeaseTtlMs,
     libraryRoot: env.MEDIA_LIBRARY_ROOT?.trim() || join(tmpdir(), 'keel-media', 'library'),
     libraryRootIsDefault: !env.MEDIA_LIBRARY_ROOT?.trim(),
     searchCacheTtlMs: parseDuration('MEDIA_SEARCH_CACHE_TTL', env.MEDIA_SEARCH_CACHE_TTL, 120_000),

@@ -147,9 +147,24 @@ export const blocklist = pgTable(
   (t) => [uniqueIndex('blocklist_movie_guid').on(t.movieId, t.releaseGuid)],
 );
 
+/**
+ * Named leases on scheduled jobs (the download monitor; later RSS sync, missing search): the row says
+ * which replica runs the job until when. Taken and renewed by one atomic statement on the database's
+ * clock, so replicas never compare their own clocks, and it works on PGlite and Postgres alike.
+ */
+export const jobLeases = pgTable('job_leases', {
+  name: text('name').primaryKey(),
+  /** The replica holding it: `<hostname>:<pid>:<random>` (the hostname is the pod's name on Kubernetes). */
+  holder: text('holder').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /** When the current holder took it; a renewal keeps it. */
+  acquiredAt: timestamp('acquired_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
 export type QualityProfileRow = typeof qualityProfiles.$inferSelect;
 export type MovieRow = typeof movies.$inferSelect;
 export type TrackedDownloadRow = typeof trackedDownloads.$inferSelect;
 export type MovieFileRow = typeof movieFiles.$inferSelect;
 export type HistoryRow = typeof history.$inferSelect;
 export type BlocklistRow = typeof blocklist.$inferSelect;
+export type JobLeaseRow = typeof jobLeases.$inferSelect;

@@ -29,7 +29,7 @@ const MAX_GONE_RELEASES = 3;
 @Injectable()
 export class GrabService {
   private readonly logger = new Logger(GrabService.name);
-  /** Movies with a grab in flight: two concurrent grabs must not send two torrents (one instance per database). */
+  /** Movies with a grab in flight on this replica; across replicas, the database's one-active-download index decides (see `conflict`). */
   private readonly inFlight = new Set<string>();
   /** qBittorrent keeps its categories across restarts: create ours once per process, not per grab. */
   private category: Promise<unknown> | undefined;
@@ -101,14 +101,17 @@ export class GrabService {
   }
 
   /**
-   * The insert hit a unique index: the same torrent is already tracked for this movie (a repeated
-   * grab: answer with it), or another download of the movie won a race (undo our add and refuse).
+   * The insert hit a unique index: another grab of the movie, on this replica or another, won the
+   * race (the database's one-active-download index is the lock that holds across replicas). The
+   * loser answers 409. Its torrent is taken back only if it added it itself and nobody tracks it:
+   * when both picked the same release, the torrent is the winner's download too.
    */
-  private async conflict(movie: MovieRow, added: { id: string; duplicate: boolean }): Promise<TrackedDownloadRow> {
+  private async conflict(movie: MovieRow, added: { id: string; duplicate: boolean }): Promise<never> {
     const same = await this.downloads.findByDownloadId(added.id);
-    if (same && same.movieId === movie.id && ACTIVE_STATES.includes(same.state)) return same;
-    if (!added.duplicate) await this.qbittorrent.remove([added.id], false).catch(() => undefined);
+    const trackedByWinner = same !== undefined && ACTIVE_STATES.includes(same.state);
+    if (!added.duplicate && !trackedByWinner) await this.qbittorrent.remove([added.id], false).catch(() => undefined);
     const active = await this.downloads.activeForMovie(movie.id);
+    this.logger.log({ msg: 'grab lost a race with another grab of the movie', movieId: movie.id, downloadId: added.id });
     throw alreadyDownloading(movie.title, active?.releaseTitle ?? same?.releaseTitle ?? 'another release');
   }
 

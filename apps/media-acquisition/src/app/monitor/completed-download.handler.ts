@@ -16,7 +16,8 @@ import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.reposi
 /**
  * ImportPending → Importing → Imported (or ImportBlocked), Radarr's CompletedDownloadService.
  *
- * Exactly once, across ticks and restarts: the importer is idempotent (a file already linked at its
+ * Exactly once, across ticks, restarts and replicas: the import is claimed by a compare-and-set
+ * (`importPending` → `importing`), the importer is idempotent (a file already linked at its
  * destination counts as imported), the movie's file row is keyed by movie, and only the one call
  * whose compare-and-set moves the download to `imported` records the history entry.
  */
@@ -35,8 +36,9 @@ export class CompletedDownloadHandler {
   ) {}
 
   async import(row: TrackedDownloadRow): Promise<void> {
-    // `importing` too: an import a restart interrupted is simply run again.
-    const claimed = await this.downloads.transition(row.id, ['importPending', 'importing'], 'importing');
+    // An `importing` row untouched for a lease's TTL was left by a replica that died (or restarted)
+    // mid-import: it is claimed again. A live importer's row is not, however many monitors look.
+    const claimed = await this.downloads.claimImport(row.id, this.config.monitorLeaseTtlMs);
     if (!claimed) return;
     this.events.publish('state', claimed);
     const movie = await this.movies.find(claimed.movieId);

@@ -5,6 +5,8 @@ import type { QbittorrentItem } from '@keel/clients-qbittorrent';
 import { MEDIA_CONFIG } from '../config/media.config';
 import type { MediaConfig } from '../config/media.config';
 import type { TrackedDownloadRow } from '../db/schema';
+import { JobLeaseService } from '../leases/job-leases.service';
+import type { JobLease, LeaseStatus } from '../leases/job-lease';
 import { QueueEventsService } from '../queue/queue-events.service';
 import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
 import type { TrackedDownloadPatch } from '../tracking/tracked-downloads.repository';
@@ -13,6 +15,8 @@ import { FailedDownloadHandler } from './failed-download.handler';
 
 /** `clientStatus` of a tracked download qBittorrent no longer lists. */
 const MISSING = 'Missing';
+/** The lease that makes one replica of the fleet the monitor. */
+export const MONITOR_LEASE = 'download-monitor';
 
 export interface MonitorStatus {
   lastPollAt?: string;
@@ -26,6 +30,9 @@ export interface MonitorStatus {
  * the database (so a restart resumes them all) and qBittorrent's torrents in our category, then
  * move each download along Downloading → ImportPending → Importing → Imported, or to Failed.
  * Polls never overlap; a qBittorrent outage only skips a poll.
+ *
+ * With several replicas, only the holder of the `download-monitor` lease polls (and so imports):
+ * the others keep trying to take the lease and start polling the moment it lapses.
  */
 @Injectable()
 export class DownloadMonitorService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -34,6 +41,7 @@ export class DownloadMonitorService implements OnApplicationBootstrap, OnApplica
   private running: Promise<void> | undefined;
   private readonly state: MonitorStatus = { polls: 0 };
   private readonly missingGraceMs: number;
+  private readonly lease: JobLease;
 
   constructor(
     private readonly qbittorrent: QbittorrentClient,
@@ -41,29 +49,41 @@ export class DownloadMonitorService implements OnApplicationBootstrap, OnApplica
     private readonly completed: CompletedDownloadHandler,
     private readonly failed: FailedDownloadHandler,
     private readonly events: QueueEventsService,
+    leases: JobLeaseService,
     @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
   ) {
     this.missingGraceMs = Math.max(2_000, 5 * config.monitorIntervalMs);
+    this.lease = leases.lease(MONITOR_LEASE, config.monitorLeaseTtlMs);
   }
 
   get status(): MonitorStatus {
     return { ...this.state };
   }
 
+  /** Who holds the monitor's lease, by the database. */
+  leaseStatus(): Promise<LeaseStatus> {
+    return this.lease.status();
+  }
+
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.poll(), this.config.monitorIntervalMs);
     this.timer.unref();
-    void this.poll();
+    // The first poll runs as soon as the lease is ours (at once, for a lone replica).
+    this.lease.keep({ onAcquired: () => void this.poll() });
   }
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
+    await this.lease.stop();
     await this.running;
+    // Given up only once the last poll is done, so the next holder never overlaps with it.
+    await this.lease.release().catch((error: Error) => this.logger.warn({ msg: 'could not release the monitor lease', error: error.message }));
   }
 
-  /** Runs one poll now, or joins the one in progress. */
+  /** Runs one poll now, or joins the one in progress; does nothing on a replica without the lease. */
   poll(): Promise<void> {
+    if (!this.lease.held) return this.running ?? Promise.resolve();
     this.running ??= this.pollOnce()
       .catch((error: Error) => this.logger.error({ msg: 'monitor poll failed', error: error.message }))
       .finally(() => (this.running = undefined));
@@ -90,6 +110,8 @@ export class DownloadMonitorService implements OnApplicationBootstrap, OnApplica
     this.state.polls++;
     const byId = new Map(items.map((item) => [item.id, item]));
     for (const row of tracked) {
+      // Lost the lease mid-poll (a stall longer than its TTL): the new holder carries on from here.
+      if (!this.lease.held) break;
       try {
         await this.advance(row, byId.get(row.downloadId));
       } catch (error) {

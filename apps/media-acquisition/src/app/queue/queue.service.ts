@@ -41,6 +41,7 @@ export class QueueService implements StatusContributor {
   }
 
   async status(): Promise<unknown> {
-    return { counts: await this.downloads.countByState(), monitor: this.monitor.status };
+    // The lease says which replica of the fleet monitors qBittorrent (polls and imports) right now.
+    return { counts: await this.downloads.countByState(), monitor: { ...this.monitor.status, lease: await this.monitor.leaseStatus() } };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { InjectDatabase } from '@keel/persistence';
 import type { Database } from '@keel/persistence';
 import { ACTIVE_STATES, trackedDownloads } from '../db/schema';
@@ -57,6 +57,22 @@ export class TrackedDownloadsRepository {
       .update(trackedDownloads)
       .set({ ...patch, state: to, updatedAt: new Date() })
       .where(and(eq(trackedDownloads.id, id), inArray(trackedDownloads.state, [...from])))
+      .returning();
+    return row;
+  }
+
+  /**
+   * Claims the import of a finished download: `importPending` → `importing`, or an `importing` left
+   * untouched for `staleAfterMs` (its importer died), in one compare-and-set. Of two monitors racing
+   * (a lease handed over while its old holder was still busy), one gets the row, the other nothing.
+   * `updated_at` is stamped and compared on the database's clock, the one all replicas share.
+   */
+  async claimImport(id: string, staleAfterMs: number): Promise<TrackedDownloadRow | undefined> {
+    const stale = sql`now() - ${Math.max(0, Math.round(staleAfterMs))}::integer * interval '1 millisecond'`;
+    const [row] = await this.db
+      .update(trackedDownloads)
+      .set({ state: 'importing', updatedAt: sql`now()` })
+      .where(and(eq(trackedDownloads.id, id), or(eq(trackedDownloads.state, 'importPending'), and(eq(trackedDownloads.state, 'importing'), lt(trackedDownloads.updatedAt, stale)))))
       .returning();
     return row;
   }

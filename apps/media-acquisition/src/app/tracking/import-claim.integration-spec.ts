@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { createTestDatabase } from '@keel/persistence/testing';
+import type { TestDatabase } from '@keel/persistence/testing';
+import * as schema from '../db/schema';
+import type { TrackedState } from '../db/schema';
+import { TrackedDownloadsRepository } from './tracked-downloads.repository';
+
+const MIGRATIONS = join(__dirname, '..', '..', '..', 'migrations');
+const HOUR = 3_600_000;
+const drivers: ('pglite' | 'postgres')[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+if (!process.env.DATABASE_URL) console.info('[import-claim] Postgres leg skipped: DATABASE_URL is unset');
+
+/** The compare-and-set that lets exactly one monitor import a finished download. */
+describe.each(drivers)('claiming an import on %s (integration)', (driver) => {
+  let database: TestDatabase<typeof schema>;
+  let downloads: TrackedDownloadsRepository;
+
+  async function tracked(state: TrackedState): Promise<string> {
+    const now = new Date();
+    const profileId = randomUUID();
+    const movieId = randomUUID();
+    await database.db.insert(schema.qualityProfiles).values({ id: profileId, name: `p-${profileId}`, definition: { items: [], cutoff: 'Bluray-1080p', minSeeders: 1, preferIndexerFlags: false, upgradeAllowed: false }, createdAt: now });
+    await database.db.insert(schema.movies).values({ id: movieId, title: `Movie ${movieId}`, year: 2000, qualityProfileId: profileId, status: 'downloading', createdAt: now, updatedAt: now });
+    const id = randomUUID();
+    await database.db.insert(schema.trackedDownloads).values({ id, movieId, downloadId: randomUUID(), releaseGuid: 'g', releaseTitle: 'Movie.2000.1080p.BluRay', indexerId: 1, indexer: 'i', quality: 'Bluray-1080p', sizeBytes: 1, state, grabbedAt: now, updatedAt: now });
+    return id;
+  }
+
+  beforeEach(async () => {
+    database = await createTestDatabase({ schema, migrationsFolder: MIGRATIONS, driver });
+    downloads = new TrackedDownloadsRepository(database.db as never);
+  });
+
+  afterEach(async () => {
+    await database?.close();
+  });
+
+  it('gives a pending import to exactly one of several monitors claiming it at once', async () => {
+    // Arrange
+    const id = await tracked('importPending');
+
+    // Act
+    const claims = await Promise.all(Array.from({ length: 5 }, () => downloads.claimImport(id, HOUR)));
+
+    // Assert
+    expect(claims.filter((row) => row !== undefined)).toHaveLength(1);
+    expect(claims.find((row) => row)?.state).toBe('importing');
+  });
+
+  it('leaves an import in progress alone, and claims one its importer abandoned', async () => {
+    // Arrange
+    const id = await tracked('importPending');
+    await downloads.claimImport(id, HOUR);
+
+    // Act
+    const whileFresh = await downloads.claimImport(id, HOUR);
+    await database.db.update(schema.trackedDownloads).set({ updatedAt: sql`now() - interval '2 hours'` }).where(eq(schema.trackedDownloads.id, id));
+    const onceStale = await downloads.claimImport(id, HOUR);
+
+    // Assert
+    expect(whileFresh).toBeUndefined();
+    expect(onceStale).toMatchObject({ id, state: 'importing' });
+  });
+
+  it.each<TrackedState>(['downloading', 'imported', 'importBlocked', 'failed'])('does not claim a download that is %s', async (state) => {
+    // Arrange
+    const id = await tracked(state);
+
+    // Act
+    const claimed = await downloads.claimImport(id, 0);
+
+    // Assert
+    expect(claimed).toBeUndefined();
+  });
+});
