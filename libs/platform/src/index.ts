@@ -2,6 +2,7 @@ export { PlatformModule } from './platform.module';
 export { OPTIONS_TYPE as PLATFORM_OPTIONS_TYPE, ASYNC_OPTIONS_TYPE as PLATFORM_ASYNC_OPTIONS_TYPE } from './platform.module-definition';
 export type { PlatformModuleOptions, HealthCheckable, HealthIndicatorRef, StatusContributor } from './platform-options.interface';
 export { PLATFORM_OPTIONS, IS_PUBLIC_KEY, ROLES_KEY } from './platform.constants';
+export { serviceVersion } from './platform-options.interface';
 
 export { createService } from './bootstrap/create-service';
 export { bootstrapService } from './bootstrap/bootstrap-service';

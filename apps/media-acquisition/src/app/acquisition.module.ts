@@ -22,6 +22,6 @@ import { TrackingModule } from './tracking/tracking.module';
   imports: [ProwlarrClientModule, QbittorrentClientModule, MoviesModule, QualityProfilesModule, TrackingModule, LeasesModule],
   controllers: [GrabController, QueueController],
   providers: [...MEDIA_METRIC_PROVIDERS, ReleaseSearchService, GrabService, MovieFileImporter, CompletedDownloadHandler, FailedDownloadHandler, DownloadMonitorService, QueueEventsService, QueueService],
-  exports: [QueueService, DownloadMonitorService],
+  exports: [QueueService, DownloadMonitorService, GrabService],
 })
 export class AcquisitionModule {}

@@ -11,6 +11,7 @@ import * as schema from './db/schema';
 import { MoviesModule } from './movies/movies.module';
 import { QualityProfilesModule } from './profiles/quality-profiles.module';
 import { QueueService } from './queue/queue.service';
+import { RadarrV3Module } from './radarr-v3/radarr-v3.module';
 
 /** apps/media-acquisition/migrations, found from this file both in the sources and in dist/ (the build copies it). */
 export const MEDIA_MIGRATIONS = process.env.MEDIA_MIGRATIONS_DIR ?? join(__dirname, '..', '..', 'migrations');
@@ -33,6 +34,7 @@ export const MEDIA_MIGRATIONS = process.env.MEDIA_MIGRATIONS_DIR ?? join(__dirna
     QualityProfilesModule,
     MoviesModule,
     AcquisitionModule,
+    RadarrV3Module,
   ],
 })
 export class AppModule {}

@@ -26,6 +26,10 @@ export interface MediaConfig {
   autoRedownload: boolean;
   /** After a failed download: remove it (and its files) from qBittorrent. */
   removeFailed: boolean;
+  /** `MEDIA_API_KEY`: the key of the Radarr-compatible `/api/v3`; without it, `/api/v3` refuses everyone. Never logged. */
+  apiKey: string | undefined;
+  /** `MEDIA_RECYCLE_BIN`: where deleted movie files go instead of being deleted; unset, they are deleted. */
+  recycleBin: string | undefined;
 }
 
 function flag(name: string, value: string | undefined, fallback: boolean): boolean {
@@ -53,5 +57,15 @@ export function readMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConf
     indexerTimeoutMs: parseDuration('MEDIA_INDEXER_TIMEOUT', env.MEDIA_INDEXER_TIMEOUT, 8_000),
     autoRedownload: flag('MEDIA_AUTO_REDOWNLOAD', env.MEDIA_AUTO_REDOWNLOAD, true),
     removeFailed: flag('MEDIA_REMOVE_FAILED_DOWNLOADS', env.MEDIA_REMOVE_FAILED_DOWNLOADS, true),
+    apiKey: apiKeyOf(env.MEDIA_API_KEY),
+    recycleBin: env.MEDIA_RECYCLE_BIN?.trim() || undefined,
   };
+}
+
+/** A key shorter than 16 characters is a mistake waiting to be guessed: refuse to start with it. */
+function apiKeyOf(value: string | undefined): string | undefined {
+  const key = value?.trim();
+  if (!key) return undefined;
+  if (key.length < 16) throw new Error('MEDIA_API_KEY must be at least 16 characters (Radarr generates 32 hex characters)');
+  return key;
 }

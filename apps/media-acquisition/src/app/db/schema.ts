@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, real, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Radarr's TrackedDownloadState, camelCased. `ignored`: removed from the queue, or gone from qBittorrent. */
 export const TRACKED_STATES = ['downloading', 'importPending', 'importing', 'imported', 'importBlocked', 'failedPending', 'failed', 'ignored'] as const;
@@ -160,6 +160,20 @@ export const jobLeases = pgTable('job_leases', {
   /** When the current holder took it; a renewal keeps it. */
   acquiredAt: timestamp('acquired_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
+
+/** What Radarr's v3 API names with an integer id: our rows keep their UUIDs, and get a number here on first sight. */
+export const RADARR_ID_KINDS = ['movie', 'profile', 'download', 'history'] as const;
+export type RadarrIdKind = (typeof RADARR_ID_KINDS)[number];
+
+export const radarrIds = pgTable(
+  'radarr_ids',
+  {
+    kind: text('kind').$type<RadarrIdKind>().notNull(),
+    key: uuid('key').notNull(),
+    id: serial('id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.key] }), uniqueIndex('radarr_ids_kind_id').on(t.kind, t.id)],
+);
 
 export type QualityProfileRow = typeof qualityProfiles.$inferSelect;
 export type MovieRow = typeof movies.$inferSelect;

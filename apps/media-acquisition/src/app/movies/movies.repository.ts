@@ -33,6 +33,17 @@ export class MoviesRepository {
     await this.db.update(movies).set({ status, updatedAt: new Date() }).where(eq(movies.id, id));
   }
 
+  async findByTmdbId(tmdbId: number): Promise<MovieRow | undefined> {
+    const [row] = await this.db.select().from(movies).where(eq(movies.tmdbId, tmdbId)).limit(1);
+    return row;
+  }
+
+  /** Deletes the movie with its downloads, file record and history (the foreign keys cascade). */
+  async delete(id: string): Promise<boolean> {
+    const deleted = await this.db.delete(movies).where(eq(movies.id, id)).returning({ id: movies.id });
+    return deleted.length > 0;
+  }
+
   async file(movieId: string): Promise<MovieFileRow | undefined> {
     const [row] = await this.db.select().from(movieFiles).where(eq(movieFiles.movieId, movieId)).limit(1);
     return row;
