@@ -197,17 +197,28 @@ describe('media-acquisition movies API (e2e)', () => {
       expect(list.body.items.map((m: { tmdbId?: number }) => m.tmdbId)).not.toContain(155);
     });
 
-    it.each([
-      ['a tmdbId TMDB does not know', { tmdbId: 999_999_999 }, 'TMDB knows no movie with tmdbId 999999999'],
-      ['neither title and year nor tmdbId', { title: 'Heat' }, 'title and year are required unless tmdbId is given'],
-    ])('answers 400 for %s', async (_name, body, detail) => {
+    it('answers 400 for a tmdbId TMDB does not know', async () => {
       // Act
-      const answer = await bed.call('POST', '/api/v1/movies', body);
+      const answer = await bed.call('POST', '/api/v1/movies', { tmdbId: 999_999_999 });
 
       // Assert
       expect(answer.status).toBe(400);
       expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect(answer.body.detail).toBe(detail);
+      expect(answer.body.detail).toBe('TMDB knows no movie with tmdbId 999999999');
+    });
+
+    it('answers 400 naming year when neither year nor tmdbId is given, before asking TMDB', async () => {
+      // Arrange
+      await bed.tmdbFaults.resetStats();
+
+      // Act
+      const answer = await bed.call('POST', '/api/v1/movies', { title: 'Heat' });
+
+      // Assert
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors).toContain('year is required unless tmdbId is given');
+      expect(answer.body.errors.every((e: string) => e.startsWith('year '))).toBe(true);
+      expect((await bed.tmdbFaults.stats()).requests).toBe(0);
     });
 
     it('reports TMDB in /api/health', async () => {
