@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { IsInt32 } from '@keel/platform';
 
