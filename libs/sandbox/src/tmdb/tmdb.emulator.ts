@@ -40,6 +40,8 @@ export function tmdbRoutes(movies: readonly TmdbMovieSeed[] = TMDB_MOVIES, apiKe
     { method: 'GET', path: '/3/movie/:id', handler: auth((ctx) => getMovie(ctx, details)) },
     { method: 'GET', path: '/3/search/movie', handler: auth((ctx) => searchMovies(ctx, movies)) },
     { method: 'GET', path: '/3/configuration', handler: auth((ctx) => sendTmdb(ctx, 200, CONFIGURATION)) },
+    // Not TMDB's: the sandbox's own liveness route, as every emulator has (the client probes /3/configuration).
+    { method: 'GET', path: '/health', handler: (ctx) => sendTmdb(ctx, 200, { status: 'ok' }) },
   ];
 }
 
