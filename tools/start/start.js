@@ -62,7 +62,7 @@ Keel is up.
   chat-summarizer  http://127.0.0.1:3002/api/v1/conversations/c1/summary    docs http://127.0.0.1:3002/docs
   project          http://127.0.0.1:3003/api/v1/projects                     docs http://127.0.0.1:3003/docs
   media-acquisition http://127.0.0.1:3004/api/v1/movies                      docs http://127.0.0.1:3004/docs
-  sandbox          library 3101, chat 3102, user 3103, knowledge 3104, prowlarr 3105, qbittorrent 3106, llm 3107
+  sandbox          library 3101, chat 3102, user 3103, knowledge 3104, prowlarr 3105, qbittorrent 3106, llm 3107, tmdb 3108
                    each: PUT/DELETE /_sandbox/faults, GET /_sandbox/stats   (every service: /metrics, /api/health)
 
 Get a dev token (signed with the development secret):

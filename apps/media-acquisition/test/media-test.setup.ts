@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { isolateDatabaseUrl } from '@keel/persistence/testing';
 import { callJson, signTestToken, startTestService } from '@keel/platform/testing';
 import type { Answer, TestService } from '@keel/platform/testing';
-import { createQbittorrentStore, prowlarrControl, sandboxControl, startProwlarrEmulator, startQbittorrentEmulator } from '@keel/sandbox';
+import { createQbittorrentStore, prowlarrControl, sandboxControl, startProwlarrEmulator, startQbittorrentEmulator, startTmdbEmulator } from '@keel/sandbox';
 import type { ProwlarrControl, QbittorrentStore, RunningEmulator, RunningQbittorrentEmulator, SandboxControl } from '@keel/sandbox';
 import { AppModule } from '../src/app/app.module';
 
@@ -13,6 +13,9 @@ export interface MediaTestBed {
   prowlarr: RunningEmulator;
   qbittorrent: RunningQbittorrentEmulator;
   prowlarrFaults: SandboxControl;
+  /** TMDB, asked when a movie is added without title or year. */
+  tmdb: RunningEmulator;
+  tmdbFaults: SandboxControl;
   indexers: ProwlarrControl;
   /** Holds qBittorrent's downloads and the movie library: one filesystem, so imports are hardlinks. */
   root: string;
@@ -28,7 +31,7 @@ export interface MediaTestBed {
 }
 
 /**
- * The real media-acquisition service on 127.0.0.1:0, against the Prowlarr and qBittorrent emulators.
+ * The real media-acquisition service on 127.0.0.1:0, against the Prowlarr, qBittorrent and TMDB emulators.
  * Storage: Postgres in a schema of its own when DATABASE_URL is set (CI), else PGlite in a temporary
  * folder, so a restarted service finds its data.
  */
@@ -40,6 +43,7 @@ export async function startMediaTestBed(env: Record<string, string> = {}): Promi
   const startQbt = (port = 0) => startQbittorrentEmulator({ port, downloadRoot: join(root, 'downloads'), downloadMs: Number(env.QBT_DOWNLOAD_MS ?? 1_500), store });
   let qbittorrent = await startQbt();
   const prowlarr = await startProwlarrEmulator({ port: 0 });
+  const tmdb = await startTmdbEmulator({ port: 0 });
   const database = isolateDatabaseUrl();
   Object.assign(process.env, {
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
@@ -52,6 +56,10 @@ export async function startMediaTestBed(env: Record<string, string> = {}): Promi
     QBITTORRENT_SERVICE_RETRY_DELAY: '5ms',
     QBITTORRENT_SERVICE_TIMEOUT: '2s',
     QBITTORRENT_SERVICE_CIRCUIT_BREAKER_TIMEOUT: '500ms',
+    TMDB_SERVICE_URL: tmdb.url,
+    TMDB_SERVICE_RETRY_DELAY: '5ms',
+    TMDB_SERVICE_TIMEOUT: '2s',
+    TMDB_SERVICE_CIRCUIT_BREAKER_TIMEOUT: '500ms',
     MEDIA_LIBRARY_ROOT: libraryRoot,
     MEDIA_MONITOR_INTERVAL: '200ms',
     MEDIA_INDEXER_TIMEOUT: '1500ms',
@@ -69,6 +77,8 @@ export async function startMediaTestBed(env: Record<string, string> = {}): Promi
       return qbittorrent;
     },
     prowlarrFaults: sandboxControl(prowlarr.url),
+    tmdb,
+    tmdbFaults: sandboxControl(tmdb.url),
     indexers: prowlarrControl(prowlarr.url),
     root,
     libraryRoot,
@@ -86,7 +96,7 @@ export async function startMediaTestBed(env: Record<string, string> = {}): Promi
     },
     close: async () => {
       await service.close();
-      await Promise.all([prowlarr.close(), qbittorrent.close()]);
+      await Promise.all([prowlarr.close(), qbittorrent.close(), tmdb.close()]);
       await database.release();
       rmSync(root, { recursive: true, force: true });
     },

@@ -141,6 +141,95 @@ describe('media-acquisition movies API (e2e)', () => {
     expect(bed.qbittorrent.store.torrents.has(grab.body.downloadId.toLowerCase())).toBe(true);
   });
 
+  describe('adding a movie by tmdbId alone', () => {
+    afterEach(async () => {
+      await bed.tmdbFaults.heal();
+    });
+
+    it('takes title, year, runtime and IMDb id from TMDB, sending TMDB a bearer key and no key in the URL', async () => {
+      // Arrange
+      await bed.tmdbFaults.resetStats();
+
+      // Act
+      const created = await bed.call('POST', '/api/v1/movies', { tmdbId: 157336 });
+
+      // Assert
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ title: 'Interstellar', year: 2014, tmdbId: 157336, imdbId: 'tt0816692', runtimeMinutes: 169, status: 'wanted' });
+      const stats = await bed.tmdbFaults.stats<{ byPath: Record<string, number>; lastHeaders: { authorization?: boolean } }>();
+      expect(stats.byPath).toEqual({ '/3/movie/157336': 1 });
+      expect(stats.lastHeaders.authorization).toBe(true);
+    });
+
+    it('keeps what the caller gives and fills only the rest', async () => {
+      // Act
+      const created = await bed.call('POST', '/api/v1/movies', { tmdbId: 680, title: 'Pulp Fiction (Director’s Cut)' });
+
+      // Assert
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ title: 'Pulp Fiction (Director’s Cut)', year: 1994, runtimeMinutes: 154, imdbId: 'tt0110912' });
+    });
+
+    it('does not ask TMDB when title and year are given, so an add works while TMDB is down', async () => {
+      // Arrange
+      await bed.tmdbFaults.inject({ mode: 'down' });
+
+      // Act
+      const created = await bed.call('POST', '/api/v1/movies', { title: 'Fight Club', year: 1999, tmdbId: 550 });
+
+      // Assert
+      expect(created.status).toBe(201);
+      expect(created.body.runtimeMinutes).toBeUndefined();
+    });
+
+    it('answers 503 problem+json when TMDB is down and had to be asked, and adds nothing', async () => {
+      // Arrange
+      await bed.tmdbFaults.inject({ mode: 'error', status: 503 });
+
+      // Act
+      const answer = await bed.call('POST', '/api/v1/movies', { tmdbId: 155 });
+      const list = await bed.call('GET', '/api/v1/movies');
+
+      // Assert
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(answer.body).toMatchObject({ status: 503 });
+      expect(list.body.items.map((m: { tmdbId?: number }) => m.tmdbId)).not.toContain(155);
+    });
+
+    it('answers 400 for a tmdbId TMDB does not know', async () => {
+      // Act
+      const answer = await bed.call('POST', '/api/v1/movies', { tmdbId: 999_999_999 });
+
+      // Assert
+      expect(answer.status).toBe(400);
+      expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(answer.body.detail).toBe('TMDB knows no movie with tmdbId 999999999');
+    });
+
+    it('answers 400 naming year when neither year nor tmdbId is given, before asking TMDB', async () => {
+      // Arrange
+      await bed.tmdbFaults.resetStats();
+
+      // Act
+      const answer = await bed.call('POST', '/api/v1/movies', { title: 'Heat' });
+
+      // Assert
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors).toContain('year is required unless tmdbId is given');
+      expect(answer.body.errors.every((e: string) => e.startsWith('year '))).toBe(true);
+      expect((await bed.tmdbFaults.stats()).requests).toBe(0);
+    });
+
+    it('reports TMDB in /api/health', async () => {
+      // Act
+      const health = await bed.call('GET', '/api/health');
+
+      // Assert
+      expect(health.body.details).toMatchObject({ tmdb: { status: 'up' } });
+    });
+  });
+
   it('documents the movie, search, grab, queue and profile routes in the OpenAPI document', async () => {
     // Act
     const docs = await callJson(bed.service.url, 'GET', '/docs-json');

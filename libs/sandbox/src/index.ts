@@ -48,3 +48,5 @@ export { SANDBOX_PROWLARR_API_KEY } from './prowlarr/prowlarr.constants';
 export type { IndexerBehaviour, OmittedFields, SearchLogEntry } from './prowlarr/prowlarr.state';
 export { PROWLARR_INDEXERS, type ProwlarrIndexerSeed } from './prowlarr/prowlarr-indexers.seed';
 export { PROWLARR_MOVIES, PROWLARR_RELEASES, type ProwlarrMovieSeed, type ProwlarrReleaseSeed, type IndexerFlag } from './prowlarr/prowlarr-releases.seed';
+export { startTmdbEmulator, tmdbRoutes, type TmdbEmulatorOptions } from './tmdb/tmdb.emulator';
+export { TMDB_MOVIES, type TmdbMovieSeed } from './tmdb/tmdb.seed';

@@ -7,6 +7,7 @@ export const SANDBOX_PORTS = Object.freeze({
   prowlarr: 3105,
   qbittorrent: 3106,
   llm: 3107,
+  tmdb: 3108,
 } as const);
 
 export type SandboxEmulatorName = keyof typeof SANDBOX_PORTS;

@@ -62,6 +62,7 @@ describe(startSandbox.name, () => {
       prowlarr: 3105,
       qbittorrent: 3106,
       llm: 3107,
+      tmdb: 3108,
     });
   });
 });

@@ -7,6 +7,7 @@ import { startUserEmulator } from './user/user.emulator';
 import { startLibraryEmulator } from './library/library.emulator';
 import { startProwlarrEmulator } from './prowlarr/prowlarr.emulator';
 import { startQbittorrentEmulator } from './qbittorrent/qbittorrent.emulator';
+import { startTmdbEmulator } from './tmdb/tmdb.emulator';
 import { SANDBOX_PORTS, type SandboxEmulatorName } from './sandbox.constants';
 
 /**
@@ -39,6 +40,8 @@ const STARTERS: Partial<Record<SandboxEmulatorName, EmulatorStarter>> = {
   // Long enough for a few monitor polls (MEDIA_MONITOR_INTERVAL, 10 s) to show progress in a demo.
   qbittorrent: (options) =>
     startQbittorrentEmulator({ ...options, downloadMs: Number(process.env.SANDBOX_QBITTORRENT_DOWNLOAD_MS) || 30_000, downloadRoot: process.env.SANDBOX_QBITTORRENT_DOWNLOAD_ROOT || undefined }),
+  // With TMDB_API_KEY set, the emulator accepts only that key, as TMDB would; else any key.
+  tmdb: (options) => startTmdbEmulator({ ...options, apiKey: process.env.TMDB_API_KEY || undefined }),
 };
 
 /** Starts every emulator. If one fails to start, the others are closed before the error is rethrown. */

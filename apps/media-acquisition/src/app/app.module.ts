@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { join } from 'node:path';
 import { ProwlarrHealthIndicator } from '@keel/clients-prowlarr';
 import { QbittorrentHealthIndicator } from '@keel/clients-qbittorrent';
+import { TmdbHealthIndicator } from '@keel/clients-tmdb';
 import { DatabaseHealthIndicator, PersistenceModule } from '@keel/persistence';
 import { PlatformModule } from '@keel/platform';
 import { ResilienceModule } from '@keel/resilience';
@@ -23,7 +24,7 @@ export const MEDIA_MIGRATIONS = process.env.MEDIA_MIGRATIONS_DIR ?? join(__dirna
       // A search waits up to MEDIA_INDEXER_TIMEOUT (8 s) for its slowest indexer; a grab searches first.
       requestDeadline: '15s',
       readiness: [DatabaseHealthIndicator],
-      downstreams: [ProwlarrHealthIndicator, QbittorrentHealthIndicator],
+      downstreams: [ProwlarrHealthIndicator, QbittorrentHealthIndicator, TmdbHealthIndicator],
       status: { queue: QueueService },
     }),
     ResilienceModule.forRoot({ service: 'media-acquisition' }),

@@ -17,12 +17,15 @@ export class MoviesController {
   @Post()
   @HttpCode(201)
   @Roles(MEDIA_WRITE)
-  @ApiOperation({ summary: 'Adds a wanted movie' })
+  @ApiOperation({ summary: 'Adds a wanted movie', description: 'With only `tmdbId`, title, year, runtime and IMDb id come from TMDB; fields the caller gives win' })
   @ApiCreatedResponse({ type: MovieResponse })
   @ApiProblemResponses(
-    { status: 400, description: 'Invalid input; `errors` names each fault' },
+    { status: 400, description: 'Invalid input; `errors` names each fault. Also: neither title+year nor tmdbId, or a tmdbId TMDB does not know' },
     { status: 404, description: 'No quality profile has that name' },
     { status: 409, description: 'The movie (title and year, or its TMDb/IMDb id) is already wanted' },
+    { status: 502, description: 'TMDB answered outside its contract, or refused the key (TMDB_API_KEY)' },
+    { status: 503, description: 'TMDB is unreachable or its circuit is open (only when TMDB had to be asked)' },
+    { status: 504, description: 'TMDB did not answer in time (TMDB_SERVICE_TIMEOUT)' },
   )
   create(@Body() body: CreateMovieDto): Promise<MovieResponse> {
     return this.movies.create(body);

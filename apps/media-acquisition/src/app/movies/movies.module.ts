@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
+import { TmdbClientModule } from '@keel/clients-tmdb';
 import { QualityProfilesModule } from '../profiles/quality-profiles.module';
 import { TrackingModule } from '../tracking/tracking.module';
+import { MovieMetadataService } from './movie-metadata.service';
 import { MoviesController } from './movies.controller';
 import { MoviesRepository } from './movies.repository';
 import { MoviesService } from './movies.service';
 
 @Module({
-  imports: [QualityProfilesModule, TrackingModule],
+  imports: [QualityProfilesModule, TrackingModule, TmdbClientModule],
   controllers: [MoviesController],
-  providers: [MoviesService, MoviesRepository],
+  providers: [MoviesService, MoviesRepository, MovieMetadataService],
   exports: [MoviesService, MoviesRepository],
 })
 export class MoviesModule {}

@@ -8,6 +8,7 @@ import type { HistoryEntryResponse } from './dto/history.response';
 import type { CreateMovieDto } from './dto/create-movie.dto';
 import type { MovieResponse } from './dto/movie.response';
 import { toMovieResponse } from './movie.mapper';
+import { MovieMetadataService } from './movie-metadata.service';
 import { movieExists, unknownMovie } from './movies.errors';
 import { MoviesRepository } from './movies.repository';
 
@@ -18,10 +19,12 @@ export class MoviesService {
     private readonly profiles: QualityProfilesService,
     private readonly downloads: TrackedDownloadsRepository,
     private readonly events: HistoryRepository,
+    private readonly metadata: MovieMetadataService,
   ) {}
 
-  async create(body: CreateMovieDto): Promise<MovieResponse> {
-    const profile = await this.profiles.resolve(body.qualityProfile);
+  async create(input: CreateMovieDto): Promise<MovieResponse> {
+    const profile = await this.profiles.resolve(input.qualityProfile);
+    const body = await this.metadata.complete(input);
     const now = new Date();
     const row = await this.movies.insert({
       id: randomUUID(),

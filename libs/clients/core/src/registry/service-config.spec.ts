@@ -43,7 +43,7 @@ describe(resolveServiceConfig.name, () => {
     });
 
     it('pins every sandbox port', () => {
-      expect(SANDBOX_DEFAULT_PORTS).toEqual({ library: 3101, chat: 3102, user: 3103, knowledge: 3104, prowlarr: 3105, qbittorrent: 3106, llm: 3107 });
+      expect(SANDBOX_DEFAULT_PORTS).toEqual({ library: 3101, chat: 3102, user: 3103, knowledge: 3104, prowlarr: 3105, qbittorrent: 3106, llm: 3107, tmdb: 3108 });
     });
 
     it('treats blank variables as unset', () => {

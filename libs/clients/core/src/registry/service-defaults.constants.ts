@@ -7,4 +7,5 @@ export const SANDBOX_DEFAULT_PORTS: Record<string, number> = {
   prowlarr: 3105,
   qbittorrent: 3106,
   llm: 3107,
+  tmdb: 3108,
 };

@@ -1,21 +1,33 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { IsInt32 } from '@keel/platform';
 
+/** Title and year may be left out only when tmdbId is given: TMDB then supplies them. */
+const needed = (field: 'title' | 'year') => ValidateIf((dto: CreateMovieDto) => dto.tmdbId === undefined || dto[field] !== undefined);
+
 export class CreateMovieDto {
-  @ApiProperty({ example: 'Blade Runner 2049' })
+  @ApiPropertyOptional({ example: 'Blade Runner 2049', description: 'Required without tmdbId; with it, TMDB’s title when omitted' })
+  @needed('title')
+  @IsDefined({ message: 'title is required unless tmdbId is given' })
   @IsString()
   @Length(1, 200)
   @Matches(/\S/, { message: 'title must not be blank' })
-  title: string;
+  title?: string;
 
-  @ApiProperty({ example: 2017, minimum: 1880, maximum: 2100 })
+  @ApiPropertyOptional({ example: 2017, minimum: 1880, maximum: 2100, description: 'Required without tmdbId; with it, the year of TMDB’s release date when omitted' })
+  @needed('year')
+  @IsDefined({ message: 'year is required unless tmdbId is given' })
   @IsInt32()
   @Min(1880)
   @Max(2100)
-  year: number;
+  year?: number;
 
-  @ApiPropertyOptional({ example: 335984, minimum: 1, maximum: 2_147_483_647, description: 'Stored in an int4 column: larger ids are a 400' })
+  @ApiPropertyOptional({
+    example: 335984,
+    minimum: 1,
+    maximum: 2_147_483_647,
+    description: 'Stored in an int4 column: larger ids are a 400. Alone, it is enough: title, year, runtime and IMDb id then come from TMDB',
+  })
   @IsOptional()
   @IsInt32()
   @Min(1)

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'clients-tmdb',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

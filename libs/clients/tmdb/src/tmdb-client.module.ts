@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { HttpModule } from '@nestjs/axios';
+import { TerminusModule } from '@nestjs/terminus';
+import { provideHttpClient } from '@keel/clients-core';
+import { TmdbClient } from './tmdb.client';
+import { DEFAULT_TMDB_API_KEY, TMDB, TMDB_API_KEY } from './tmdb.constants';
+import { TmdbHealthIndicator } from './tmdb.health';
+
+/**
+ * TMDB's client. Configured by `TMDB_SERVICE_*` and `TMDB_API_KEY`; needs `ResilienceModule.forRoot()`
+ * in the app. TMDB allows about 50 requests a second per IP; metadata lookups are rare (one per added
+ * movie), so the default cap of 40 a second only guards against a runaway loop.
+ */
+@Module({
+  imports: [HttpModule.register({}), TerminusModule],
+  providers: [
+    provideHttpClient(TMDB, { healthPath: '/3/configuration', defaults: { rateLimit: '40/1s' } }),
+    // Read when the module starts, not at import, so tests and config loaders can set it first.
+    { provide: TMDB_API_KEY, useFactory: () => process.env.TMDB_API_KEY?.trim() || DEFAULT_TMDB_API_KEY },
+    TmdbClient,
+    TmdbHealthIndicator,
+  ],
+  exports: [TmdbClient, TmdbHealthIndicator],
+})
+export class TmdbClientModule {}

@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectHttpClient, ResilientHttpClient, encodePath } from '@keel/clients-core';
+import type { HttpAnswer, HttpCall } from '@keel/clients-core';
+import { parseMovie, parseSearchPage } from './tmdb.mapper';
+import { TMDB, TMDB_API_KEY } from './tmdb.constants';
+import type { TmdbMovie, TmdbSearchPage } from './tmdb.types';
+
+/** Typed client of TMDB API v3: movie details and movie search. */
+@Injectable()
+export class TmdbClient {
+  constructor(
+    @InjectHttpClient(TMDB) private readonly http: ResilientHttpClient,
+    @Inject(TMDB_API_KEY) private readonly apiKey: string,
+  ) {}
+
+  /** The movie with TMDB id `tmdbId`; `undefined` when TMDB knows none (its 404). */
+  async movie(tmdbId: number, signal?: AbortSignal): Promise<TmdbMovie | undefined> {
+    const answer = await this.send({ operation: 'movie', path: encodePath`/3/movie/${tmdbId}`, signal });
+    if (answer.status === 404) return undefined;
+    if (answer.status >= 300) throw this.http.rejected(answer);
+    return this.http.parse(answer, parseMovie);
+  }
+
+  /** Movies whose title matches `query`, most popular first; `year` narrows to a release year. */
+  async search(query: string, year?: number, page?: number, signal?: AbortSignal): Promise<TmdbSearchPage> {
+    const answer = await this.send({ operation: 'search', path: '/3/search/movie', query: { query, year, page, include_adult: false }, signal });
+    if (answer.status >= 300) throw this.http.rejected(answer);
+    return this.http.parse(answer, parseSearchPage);
+  }
+
+  /**
+   * The key travels as `Authorization: Bearer` (TMDB's v4 read token), never as `?api_key=`: a URL
+   * ends up in access logs and traces, a header does not.
+   */
+  private send(call: HttpCall): Promise<HttpAnswer> {
+    return this.http.send({ ...call, headers: { ...call.headers, authorization: `Bearer ${this.apiKey}` } });
+  }
+}
