@@ -21,7 +21,7 @@ function openApi30ToAjv(node: unknown): unknown {
 
 /** Radarr's own OpenAPI document, verbatim: each answer is checked against the schema Radarr declares for it. */
 const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
-ajv.addSchema(OPENAPI, 'radarr');
+ajv.addSchema(OPENAPI as object, 'radarr');
 const conforms = (schema: string, value: unknown, array = false): string[] => {
   const validate = ajv.compile(array ? { type: 'array', items: { $ref: `radarr#/components/schemas/${schema}` } } : { $ref: `radarr#/components/schemas/${schema}` });
   return validate(value) ? [] : (validate.errors ?? []).map((e) => `${schema}${e.instancePath} ${e.message}`);
@@ -114,6 +114,20 @@ describe('media-acquisition: the Radarr v3 API (e2e)', () => {
     expect(conforms('HistoryResourcePagingResource', imported.body)).toEqual([]);
     expect(imported.body.records.map((r: { eventType: string }) => r.eventType)).toEqual(expect.arrayContaining(['grabbed', 'downloadFolderImported']));
     expect(withFile.body).toMatchObject({ hasFile: true, sizeOnDisk: expect.any(Number) });
+  });
+
+  it('looks a movie up on TMDB and adds it by its TMDB id alone', async () => {
+    // Act
+    const lookup = await v3('GET', '/movie/lookup?term=tmdb:603');
+    const added = await v3('POST', '/movie', { tmdbId: 603, monitored: true, addOptions: { searchForMovie: false } });
+
+    // Assert
+    expect(lookup.status).toBe(200);
+    expect(lookup.body).toEqual([expect.objectContaining({ tmdbId: 603, title: 'The Matrix', year: 1999 })]);
+    expect(lookup.body[0].id).toBeUndefined();
+    expect(conforms('MovieResource', lookup.body, true)).toEqual([]);
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ id: expect.any(Number), tmdbId: 603, title: 'The Matrix', year: 1999, runtime: expect.any(Number) });
   });
 
   it('refuses a second add of the same movie (409), an unknown id (404) and bad input (400)', async () => {

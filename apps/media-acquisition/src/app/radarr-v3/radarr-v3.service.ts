@@ -81,14 +81,11 @@ export class RadarrV3Service {
   }
 
   async add(body: AddMovieV3Dto) {
-    const known = body.title && body.year ? undefined : await this.metadata.byTmdbId(body.tmdbId);
-    const title = body.title ?? known?.title;
-    const year = body.year ?? known?.year;
-    if (!title || !year) throw new NotFoundException(`TMDB knows no movie ${body.tmdbId}; send title and year`);
     const profileKey = body.qualityProfileId === undefined ? undefined : await this.ids.keyFor('profile', body.qualityProfileId);
     if (body.qualityProfileId !== undefined && !profileKey) throw new BadRequestException(`qualityProfileId ${body.qualityProfileId} does not exist`);
     const profile = profileKey ? await this.profiles.byId(profileKey) : undefined;
-    const created = await this.movies.create({ title, year, tmdbId: body.tmdbId, imdbId: body.imdbId ?? known?.imdbId, runtimeMinutes: body.runtime || known?.runtime || undefined, qualityProfile: profile?.name });
+    // MoviesService fills what is missing (title, year, runtime) from TMDB, as the v1 API does.
+    const created = await this.movies.create({ title: body.title, year: body.year, tmdbId: body.tmdbId, imdbId: body.imdbId, runtimeMinutes: body.runtime || undefined, qualityProfile: profile?.name });
     const row = await this.movieRows.find(created.id);
     if (body.addOptions?.searchForMovie && row) this.searchInBackground([row]);
     return (await this.resources([row as MovieRow]))[0];
