@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import { stdoutLogSink } from './stdio-log-sink';
 
 /** Paths pino replaces with "[redacted]": credentials never reach a log line. */
 export const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'];
@@ -21,6 +22,8 @@ export function loggerOptions(env: NodeJS.ProcessEnv = process.env): Params {
   return {
     pinoHttp: {
       level: logLevel(env),
+      // Never blocks on, nor dies of, a stdout nobody reads (see StdioLogSink).
+      stream: stdoutLogSink(),
       // Fastify already chose the id (x-request-id or a UUID); @fastify/middie copies it to req.raw.
       genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? '',
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
