@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import { scrubError, scrubFields, scrubRequest, scrubText } from './log-scrub';
 import { stdoutLogSink } from './stdio-log-sink';
 
 /** Paths pino replaces with "[redacted]": credentials never reach a log line. */
@@ -27,6 +28,14 @@ export function loggerOptions(env: NodeJS.ProcessEnv = process.env): Params {
       // Fastify already chose the id (x-request-id or a UUID); @fastify/middie copies it to req.raw.
       genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? '',
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      // Credentials in URLs (req.url, req.query, messages) and SQL parameter values never reach a line.
+      serializers: { req: scrubRequest, err: scrubError },
+      formatters: { log: scrubFields },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg)) as Parameters<typeof method>);
+        },
+      },
       quietReqLogger: true,
       // Nest's middleware runner strips the matched path from req.url; originalUrl keeps it.
       autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.test((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '') },
