@@ -1,9 +1,19 @@
+import { write } from 'node:fs';
 import { startSandbox } from '@keel/sandbox';
 import { readSandboxEnv } from './sandbox-env';
 
+/** Lines go out one after another, asynchronously: a stdout nobody reads never blocks the sandbox. */
+let written: Promise<void> = Promise.resolve();
+
 function log(level: 'info' | 'error', msg: string, fields: Record<string, unknown> = {}): void {
   const line = JSON.stringify({ level, time: new Date().toISOString(), service: 'sandbox', msg, ...fields });
-  (level === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
+  // A full (EAGAIN) or closed (EPIPE) pipe loses the line, never the process.
+  written = written.then(() => new Promise((resolve) => write(level === 'error' ? 2 : 1, `${line}\n`, () => resolve())));
+}
+
+/** Exits once the last lines are out, or after a second if stdout is stuck. */
+function exit(code: number): void {
+  void Promise.race([written, new Promise((resolve) => setTimeout(resolve, 1000).unref())]).then(() => process.exit(code));
 }
 
 // A reader of stdout that went away (EPIPE) must neither crash nor hold the sandbox.
@@ -21,7 +31,7 @@ async function main(): Promise<void> {
   let stopping = false;
   const stop = (signal: NodeJS.Signals | 'parent exited'): void => {
     if (stopping) {
-      if (signal !== 'parent exited') process.exit(1);
+      if (signal !== 'parent exited') exit(1);
       return;
     }
     stopping = true;
@@ -30,11 +40,11 @@ async function main(): Promise<void> {
     sandbox.close().then(
       () => {
         log('info', 'sandbox stopped');
-        process.exit(0);
+        exit(0);
       },
       (err: unknown) => {
         log('error', 'sandbox failed to stop cleanly', { error: String(err) });
-        process.exit(1);
+        exit(1);
       },
     );
   };
@@ -49,5 +59,5 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   log('error', 'sandbox failed to start', { error: err instanceof Error ? err.message : String(err) });
-  process.exit(1);
+  exit(1);
 });
