@@ -1,7 +1,30 @@
 // Each Nx test task runs its own Jest; this records every run's counts so tools/jest/summary.js can
 // print one closing line for the whole `npm test`.
+//
+// Real-peer suites (against a real qbittorrent-nox, Postgres, Redis or HAProxy, which a laptop may
+// lack) carry `[real peer: <name>, …]` in a describe title. They skip locally without the server,
+// with a notice, and are mandatory in CI; the closing line says how many ran and how many skipped.
 const fs = require('node:fs');
 const path = require('node:path');
+
+const TAG = /\[real peer: ([^\]]+)\]/;
+
+/** One entry per tagged describe block of each file: its peers, and whether any of its tests ran. */
+function realPeerSuites(results) {
+  const suites = new Map();
+  for (const file of results.testResults) {
+    for (const test of file.testResults) {
+      const at = test.ancestorTitles.findIndex((title) => TAG.test(title));
+      if (at === -1) continue;
+      const key = `${file.testFilePath}::${test.ancestorTitles.slice(0, at + 1).join(' › ')}`;
+      const peers = TAG.exec(test.ancestorTitles[at])[1].split(',').map((peer) => peer.trim());
+      const suite = suites.get(key) ?? { peers, ran: false };
+      suite.ran ||= test.status === 'passed' || test.status === 'failed';
+      suites.set(key, suite);
+    }
+  }
+  return [...suites.values()];
+}
 
 class SummaryReporter {
   constructor(globalConfig) {
@@ -12,7 +35,9 @@ class SummaryReporter {
     fs.mkdirSync(dir, { recursive: true });
     const name = path.relative(path.join(__dirname, '..', '..'), this.rootDir).replace(/[\\/]/g, '__') || 'root';
     const { numPassedTests: passed, numFailedTests: failed, numPendingTests: skipped, numFailedTestSuites: failedSuites } = results;
-    fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ passed, failed, skipped, failedSuites, at: Date.now() }));
+    const realPeers = realPeerSuites(results);
+    fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ passed, failed, skipped, failedSuites, realPeers, at: Date.now() }));
   }
 }
 module.exports = SummaryReporter;
+module.exports.realPeerSuites = realPeerSuites;

@@ -1,20 +1,50 @@
 #!/usr/bin/env node
 // `npm start`: builds, then runs the sandbox and every service on embedded storage (PGlite under
-// ./data/<service>), with no configuration. Ctrl-C stops them all.
+// ./data/<service>), with no configuration. Ctrl-C stops them all, each with one clean drain.
+//   --no-build        run what dist/ holds
+//   --only a,b        start only these (the sandbox is always started when it is in the list)
+// Each service runs in a process group of its own with an IPC channel to this process:
+// - Ctrl-C reaches only this process, which sends each service exactly one SIGTERM (a service that
+//   got the terminal's SIGINT too would take our SIGTERM as a second signal and skip its drain);
+//   a second Ctrl-C sends a second SIGTERM, which services take as "exit now";
+// - when this process dies (SIGKILL, a closed terminal), the channel closes and every service
+//   drains and exits instead of living on as an orphan.
 const { spawn, execFileSync } = require('node:child_process');
 const path = require('node:path');
-const services = require('./services');
 
 const root = path.join(__dirname, '..', '..');
+// KEEL_START_SERVICES: another services list (a module path), for the start e2e spec.
+const allServices = require(process.env.KEEL_START_SERVICES ? path.resolve(process.env.KEEL_START_SERVICES) : './services');
+const only = optionValue('--only')?.split(',').map((name) => name.trim()).filter(Boolean);
+if (only) {
+  const unknown = only.filter((name) => !allServices.some((s) => s.name === name));
+  if (unknown.length > 0) {
+    console.error(`--only: no service named ${unknown.join(', ')} (known: ${allServices.map((s) => s.name).join(', ')})`);
+    process.exit(2);
+  }
+}
+const services = only ? allServices.filter((s) => s.name === 'sandbox' || only.includes(s.name)) : allServices;
 const children = [];
 let stopping = false;
 
+function optionValue(name) {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+
+const running = () => children.filter((child) => child.exitCode === null && child.signalCode === null);
+
 function stop(code) {
-  if (stopping) return;
+  if (stopping) {
+    // A second Ctrl-C: services take a second SIGTERM as "exit now, without draining".
+    for (const child of running()) child.kill('SIGTERM');
+    return;
+  }
   stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 6000).unref();
-  Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve))))).then(() => process.exit(code));
+  for (const child of running()) child.kill('SIGTERM');
+  // Services exit within their SHUTDOWN_GRACE (25 s) on their own; this only bounds our wait.
+  setTimeout(() => process.exit(code), 30_000).unref();
+  Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', resolve))))).then(() => process.exit(code));
 }
 
 async function waitHealthy(url, deadlineMs) {
@@ -36,10 +66,11 @@ async function main() {
     execFileSync(process.execPath, [path.join(root, 'tools/build/build.js')], { cwd: root, stdio: 'inherit' });
   }
   for (const service of services) {
-    const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, service.main)], {
+    const child = spawn(process.execPath, ['--enable-source-maps', ...(service.args ?? []), path.resolve(root, service.main)], {
       cwd: root,
-      env: { LOG_LEVEL: 'info', SHUTDOWN_DELAY: '0', ...process.env },
-      stdio: 'inherit',
+      env: { LOG_LEVEL: 'info', SHUTDOWN_DELAY: '0', ...process.env, ...service.env },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      detached: true,
     });
     child.once('exit', (code) => {
       if (!stopping) {
@@ -55,6 +86,10 @@ async function main() {
       console.error(`${service.name} did not become healthy at ${url}`);
       return stop(1);
     }
+  }
+  if (services !== allServices || process.env.KEEL_START_SERVICES) {
+    console.log(`\nKeel is up: ${services.map((s) => (s.port ? `${s.name} http://127.0.0.1:${s.port}` : s.name)).join(', ')}`);
+    return;
   }
   console.log(`
 Keel is up.
@@ -74,6 +109,7 @@ Then:
 
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
+process.on('SIGHUP', () => stop(0));
 main().catch((error) => {
   console.error(error);
   stop(1);

@@ -8,12 +8,13 @@ import { openPostgres } from './postgres.connection';
 import { selectRows } from './select-rows.util';
 import { FIXTURE_MIGRATION_COUNT, FIXTURE_MIGRATIONS } from './test-fixtures/fixture.constants';
 import * as schema from './test-fixtures/fixture.schema';
+import { postgresUrlForTests } from './testing/postgres-url-for-tests';
 import { uniqueSchemaName, withSchemaParam } from './testing/test-database';
 
-const url = process.env.DATABASE_URL;
+const url = postgresUrlForTests('persistence: openPostgres');
 const onPostgres = url ? describe : describe.skip;
 
-onPostgres('openPostgres', () => {
+onPostgres('openPostgres [real peer: Postgres]', () => {
   const pgSchema = uniqueSchemaName('t_pg');
   const opened: DatabaseConnection[] = [];
   const open = async (extraParams = '') => {

@@ -8,3 +8,4 @@ export {
 } from './testing/test-database';
 export { overrideDatabase, type OverridableModuleBuilder } from './testing/override-database';
 export { isolateDatabaseUrl, type IsolatedDatabaseUrl } from './testing/isolated-database-url';
+export { postgresUrlForTests } from './testing/postgres-url-for-tests';

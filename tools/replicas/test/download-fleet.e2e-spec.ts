@@ -13,7 +13,7 @@ const describeBed = replicasBedAvailable() ? describe : describe.skip;
  * Redis, and keep serving when Redis goes away. Every call is real HTTP: to HAProxy, to a replica,
  * to the library emulator; Postgres and Redis are real servers.
  */
-describeBed('download: three replicas behind HAProxy, one circuit (e2e)', () => {
+describeBed('download: three replicas behind HAProxy, one circuit (e2e) [real peer: haproxy]', () => {
   let redis: PrivateRedis;
   let bed: any;
   let library: SandboxControl;

@@ -15,7 +15,7 @@ export function replicasBedAvailable(): boolean {
   if (!process.env['DATABASE_URL']) missing.push('DATABASE_URL (a Postgres)');
   if (missing.length === 0) return true;
   if (process.env['CI'] === 'true') throw new Error(`the replicas e2e needs ${missing.join(', ')} in CI`);
-  console.info(`[replicas e2e] skipped: needs ${missing.join(', ')}`);
+  process.stderr.write(`[replicas e2e] skipped: needs ${missing.join(', ')}\n`);
   return false;
 }
 

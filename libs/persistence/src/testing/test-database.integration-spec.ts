@@ -4,6 +4,7 @@ import { selectRows } from '../select-rows.util';
 import { FIXTURE_MIGRATION_COUNT, FIXTURE_MIGRATIONS } from '../test-fixtures/fixture.constants';
 import * as schema from '../test-fixtures/fixture.schema';
 import { users } from '../test-fixtures/fixture.schema';
+import { postgresUrlForTests } from './postgres-url-for-tests';
 import { closeTestDatabaseTemplates, createTestDatabase, type TestDatabase } from './test-database';
 
 // Forced to PGlite so the embedded path is covered even where CI sets DATABASE_URL.
@@ -35,9 +36,9 @@ describe('createTestDatabase on pglite', () => {
   });
 });
 
-const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
+const onPostgres = postgresUrlForTests('persistence: createTestDatabase') ? describe : describe.skip;
 
-onPostgres('createTestDatabase on postgres', () => {
+onPostgres('createTestDatabase on postgres [real peer: Postgres]', () => {
   let a: TestDatabase<typeof schema>;
   let b: TestDatabase<typeof schema>;
 

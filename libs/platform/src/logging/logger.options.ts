@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import { RequestContext } from '@keel/context';
 import { traceIdOf } from '../context/request-id.util';
+import { scrubError, scrubFields, scrubRequest, scrubText } from './log-scrub';
+import { stdoutLogSink } from './stdio-log-sink';
 
 /** Paths pino replaces with "[redacted]": credentials never reach a log line. */
 export const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'];
@@ -23,9 +25,19 @@ export function loggerOptions(env: NodeJS.ProcessEnv = process.env): Params {
   return {
     pinoHttp: {
       level: logLevel(env),
+      // Never blocks on, nor dies of, a stdout nobody reads (see StdioLogSink).
+      stream: stdoutLogSink(),
       // Fastify already chose the id (x-request-id or a UUID); @fastify/middie copies it to req.raw.
       genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? '',
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      // Credentials in URLs (req.url, req.query, messages) and SQL parameter values never reach a line.
+      serializers: { req: scrubRequest, err: scrubError },
+      formatters: { log: scrubFields },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg)) as Parameters<typeof method>);
+        },
+      },
       quietReqLogger: true,
       // Every line logged while a request is handled carries its trace id, so one search finds the
       // request's lines in every service it reached (they all forward the same traceparent).

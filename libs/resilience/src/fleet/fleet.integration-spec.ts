@@ -37,7 +37,7 @@ async function replicas(count: number, options: PolicyOptionsInput, config: Part
 
 const failing = () => Promise.reject(new HttpError(503));
 
-describeWithRedis('FleetCircuit and FleetRateLimiter on real Redis', () => {
+describeWithRedis('FleetCircuit and FleetRateLimiter on real Redis [real peer: Redis]', () => {
   let close: (() => Promise<unknown>) | undefined;
   afterEach(async () => {
     await close?.();
@@ -181,7 +181,7 @@ describeWithRedis('FleetCircuit and FleetRateLimiter on real Redis', () => {
 
 const describeWithServer = url && redisServerAvailable(SUITE) ? describe : describe.skip;
 
-describeWithServer('FleetLink when Redis fails', () => {
+describeWithServer('FleetLink when Redis fails [real peer: Redis]', () => {
   let redis: PrivateRedis;
   let close: (() => Promise<unknown>) | undefined;
   beforeEach(async () => {

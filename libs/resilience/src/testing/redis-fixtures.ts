@@ -12,7 +12,7 @@ export function redisUrlForTests(suite: string): string | undefined {
   const url = process.env['REDIS_URL']?.trim();
   if (url) return url;
   if (process.env['CI'] === 'true') throw new Error(`${suite} needs Redis: CI must set REDIS_URL`);
-  console.info(`[${suite}] skipped: REDIS_URL is not set (CI sets it; locally: REDIS_URL=redis://127.0.0.1:6379 npm test)`);
+  process.stderr.write(`[${suite}] skipped: REDIS_URL is not set (CI sets it; locally: REDIS_URL=redis://127.0.0.1:6379 npm test)\n`);
   return undefined;
 }
 
@@ -24,7 +24,7 @@ export function redisServerAvailable(suite: string): boolean {
   const found = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
   if (found) return true;
   if (process.env['CI'] === 'true') throw new Error(`${suite} needs redis-server on PATH in CI`);
-  console.info(`[${suite}] skipped: redis-server is not installed (apt-get install redis-server)`);
+  process.stderr.write(`[${suite}] skipped: redis-server is not installed (apt-get install redis-server)\n`);
   return false;
 }
 

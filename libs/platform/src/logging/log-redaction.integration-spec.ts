@@ -1,0 +1,77 @@
+import { Module } from '@nestjs/common';
+import { PlatformModule } from '../platform.module';
+import { DbErrorController } from '../test-fixtures/db-error.controller';
+import { FixtureController } from '../test-fixtures/fixture.controller';
+import { ContextProbeService } from '../test-fixtures/context-probe.service';
+import { captureProcessOutput, startTestService } from '../testing';
+import type { CapturedOutput, TestService } from '../testing';
+
+@Module({
+  imports: [PlatformModule.forRoot({ service: 'log-fixture' })],
+  controllers: [FixtureController, DbErrorController],
+  providers: [ContextProbeService],
+})
+class LogFixtureModule {}
+
+/** The real service's log lines (pino through nestjs-pino and the problem filter), captured from fd 1. */
+describe('what a service logs (redaction)', () => {
+  let service: TestService;
+  let output: CapturedOutput;
+
+  beforeAll(async () => {
+    output = captureProcessOutput();
+    service = await startTestService(LogFixtureModule);
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    output.restore();
+  });
+
+  it('redacts credentials in the request URL and query, keeping the other parameters', async () => {
+    // Arrange
+    const query = 'access_token=AT-SECRET-1&apikey=AK-SECRET-2&Password=PW-SECRET-3&sig=SG-SECRET-4&page=7';
+
+    // Act
+    const ok = await fetch(`${service.url}/api/v1/fixture/public?${query}`);
+    const missing = await fetch(`${service.url}/api/v1/nowhere?token=TK-SECRET-5`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const logs = output.text();
+
+    // Assert
+    expect([ok.status, missing.status]).toEqual([200, 404]);
+    expect(logs).toContain('request completed');
+    for (const secret of ['AT-SECRET-1', 'AK-SECRET-2', 'PW-SECRET-3', 'SG-SECRET-4', 'TK-SECRET-5']) expect(logs).not.toContain(secret);
+    expect(logs).toContain('access_token=[redacted]&apikey=[redacted]&Password=[redacted]&sig=[redacted]&page=7');
+    expect(logs).toContain('"page":"7"');
+    expect(logs).toContain('"access_token":"[redacted]"');
+  });
+
+  it('logs a failed query with its statement and error, not the values (DrizzleQueryError params, Postgres detail)', async () => {
+    // Arrange
+    const email = 'someone.private@example.com';
+    const notUuid = 'private-diary-entry';
+
+    // Act
+    const duplicate = await fetch(`${service.url}/api/v1/fixture/db-error/unique?value=${encodeURIComponent(email)}`);
+    const malformed = await fetch(`${service.url}/api/v1/fixture/db-error/uuid?value=${notUuid}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const errorLines = output
+      .text()
+      .split('\n')
+      .filter((line) => line.includes('unhandled exception'));
+
+    // Assert
+    expect([duplicate.status, malformed.status]).toEqual([500, 500]);
+    expect(errorLines).toHaveLength(2);
+    const logged = errorLines.join('\n');
+    expect(logged).toContain('insert into people (email) values ($1)');
+    expect(logged).toContain('select $1::uuid as id');
+    expect(logged).toContain('params: [redacted]');
+    expect(logged).toContain('duplicate key value violates unique constraint');
+    expect(logged).toContain('invalid input syntax for type uuid');
+    // The request line's query is not the point here: only the error lines are checked.
+    expect(logged).not.toContain(email);
+    expect(logged).not.toContain(notUuid);
+  });
+});

@@ -1,0 +1,3 @@
+import type { RealPeerSuite } from './real-peers';
+
+export function realPeerLine(suites: RealPeerSuite[]): string;
