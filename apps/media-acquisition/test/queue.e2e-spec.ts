@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually, startMediaTestBed } from './media-test.setup';
 import type { MediaTestBed } from './media-test.setup';
@@ -9,13 +10,16 @@ async function addMovie(bed: MediaTestBed, body: object): Promise<string> {
   return created.body.id as string;
 }
 
+/** The recycle bin, in a temporary folder of the suite's own. */
+const recycleBin = join(mkdtempSync(join(tmpdir(), 'keel-queue-e2e-')), 'recycle');
+
 const movie = (bed: MediaTestBed, id: string) => bed.call('GET', `/api/v1/movies/${id}`).then((a) => a.body);
 
 describe('media-acquisition queue management and upgrades (e2e)', () => {
   let bed: MediaTestBed;
 
   beforeAll(async () => {
-    bed = await startMediaTestBed({ QBT_DOWNLOAD_MS: '60000' });
+    bed = await startMediaTestBed({ QBT_DOWNLOAD_MS: '60000', MEDIA_RECYCLE_BIN: recycleBin });
   });
 
   afterAll(async () => {
@@ -82,6 +86,32 @@ describe('media-acquisition queue management and upgrades (e2e)', () => {
     expect(search.body.releases.every((r: { approved: boolean; rejections: { code: string }[] }) => !r.approved && r.rejections.some((j) => j.code === 'cutoffMet'))).toBe(true);
     expect(again.status).toBe(409);
     expect((await movie(bed, id)).status).toBe('downloaded');
+  });
+
+  it('moves the file an upgrade replaces into the recycle bin', async () => {
+    // Arrange: a lower approved release is imported first.
+    const id = await addMovie(bed, { title: 'The Matrix', year: 1999, imdbId: 'tt0133093' });
+    const releases = (await bed.call('POST', `/api/v1/movies/${id}/search`)).body.releases as { guid: string; approved: boolean; quality: string }[];
+    const lower = releases.find((r) => r.approved && r.quality !== 'Bluray-1080p');
+    expect(lower).toBeDefined();
+    const first = await bed.call('POST', `/api/v1/movies/${id}/grab`, { guid: lower!.guid });
+    bed.qbittorrent.completeTorrent((first.body.downloadId as string).toLowerCase());
+    const before = await eventually(async () => (await movie(bed, id)).file, 20_000, 'the first import');
+
+    // Act: the upgrade.
+    const upgrade = await bed.call('POST', `/api/v1/movies/${id}/grab`, {});
+    bed.qbittorrent.completeTorrent((upgrade.body.downloadId as string).toLowerCase());
+    const after = await eventually(async () => {
+      const current = await movie(bed, id);
+      return current.file && current.file.relativePath !== before.relativePath ? current.file : undefined;
+    }, 20_000, 'the upgrade import');
+
+    // Assert
+    expect(upgrade.status).toBe(201);
+    expect(after.quality).toBe('Bluray-1080p');
+    expect(existsSync(join(bed.libraryRoot, before.relativePath))).toBe(false);
+    const recycled = readdirSync(recycleBin);
+    expect(recycled).toEqual([expect.stringMatching(new RegExp(`^\\d{13}-${before.relativePath.split('/').pop()!.replace(/[()]/g, '\\$&')}$`))]);
   });
 
   it('blocks an import whose destination holds another file, keeps the reason, and leaves that file alone', async () => {

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDuration } from '@keel/platform';
+import type { RecycleBinOptions } from '../import/recycle-bin';
 
 export const MEDIA_CONFIG = 'KEEL:MEDIA_CONFIG';
 
@@ -28,8 +29,14 @@ export interface MediaConfig {
   removeFailed: boolean;
   /** `MEDIA_API_KEY`: the key of the Radarr-compatible `/api/v3`; without it, `/api/v3` refuses everyone. Never logged. */
   apiKey: string | undefined;
-  /** `MEDIA_RECYCLE_BIN`: where deleted movie files go instead of being deleted; unset, they are deleted. */
-  recycleBin: string | undefined;
+  /** `MEDIA_RECYCLE_BIN` and `MEDIA_RECYCLE_BIN_CLEANUP_DAYS`: where replaced and deleted movie files go. */
+  recycleBin: RecycleBinOptions;
+}
+
+function wholeNumber(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  if (!/^\d{1,6}$/.test(value.trim())) throw new Error(`${name} must be a whole number of days; got "${value}"`);
+  return Number(value.trim());
 }
 
 function flag(name: string, value: string | undefined, fallback: boolean): boolean {
@@ -58,7 +65,7 @@ export function readMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConf
     autoRedownload: flag('MEDIA_AUTO_REDOWNLOAD', env.MEDIA_AUTO_REDOWNLOAD, true),
     removeFailed: flag('MEDIA_REMOVE_FAILED_DOWNLOADS', env.MEDIA_REMOVE_FAILED_DOWNLOADS, true),
     apiKey: apiKeyOf(env.MEDIA_API_KEY),
-    recycleBin: env.MEDIA_RECYCLE_BIN?.trim() || undefined,
+    recycleBin: { path: env.MEDIA_RECYCLE_BIN?.trim() || undefined, retentionDays: wholeNumber('MEDIA_RECYCLE_BIN_CLEANUP_DAYS', env.MEDIA_RECYCLE_BIN_CLEANUP_DAYS, 7) },
   };
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { rm } from 'node:fs/promises';
+import { discardFile } from '../import/recycle-bin';
 import { join } from 'node:path';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Counter } from 'prom-client';
@@ -95,9 +95,11 @@ export class CompletedDownloadHandler {
     this.events.publish('state', imported);
   }
 
+  /** The superseded file goes to the recycle bin (MEDIA_RECYCLE_BIN), or is deleted without one. */
   private async removeSuperseded(relativePath: string): Promise<void> {
-    await rm(join(this.config.libraryRoot, relativePath), { force: true }).catch((error: Error) =>
-      this.logger.warn({ msg: 'could not remove the superseded file', path: relativePath, error: error.message }),
+    await discardFile(join(this.config.libraryRoot, relativePath), this.config.recycleBin).then(
+      (how) => this.logger.log({ msg: 'superseded file removed from the library', path: relativePath, how }),
+      (error: Error) => this.logger.warn({ msg: 'could not remove the superseded file', path: relativePath, error: error.message }),
     );
   }
 

@@ -1,10 +1,10 @@
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { MEDIA_CONFIG } from '../config/media.config';
 import type { MediaConfig } from '../config/media.config';
 import type { MovieRow } from '../db/schema';
 import { GrabService } from '../grab/grab.service';
+import { discardFile } from '../import/recycle-bin';
 import { MoviesRepository } from '../movies/movies.repository';
 import { MoviesService } from '../movies/movies.service';
 import { QualityProfilesService } from '../profiles/quality-profiles.service';
@@ -95,7 +95,7 @@ export class RadarrV3Service {
     const row = await this.movieRow(id);
     const file = await this.movieRows.file(row.id);
     await this.movieRows.delete(row.id);
-    if (deleteFiles && file) await this.recycle(join(this.config.libraryRoot, file.relativePath));
+    if (deleteFiles && file) await discardFile(join(this.config.libraryRoot, file.relativePath), this.config.recycleBin);
   }
 
   async queue(page: number, pageSize: number): Promise<Page<ReturnType<typeof toQueueResource>>> {
@@ -154,12 +154,4 @@ export class RadarrV3Service {
     })();
   }
 
-  /** Moves a deleted movie's file to MEDIA_RECYCLE_BIN when set (Radarr's recycle bin), else deletes it. */
-  private async recycle(path: string): Promise<void> {
-    if (!this.config.recycleBin) return rm(path, { force: true });
-    await mkdir(this.config.recycleBin, { recursive: true });
-    await rename(path, join(this.config.recycleBin, `${Date.now()}-${basename(path)}`)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
-  }
 }
