@@ -7,7 +7,8 @@ import { eventually, startMediaTestBed } from './media-test.setup';
 import type { MediaTestBed } from './media-test.setup';
 
 const API_KEY = 'a3f1c0de5b7e4d2f9a8b6c4d2e0f1a3b';
-const OPENAPI = openApi30ToAjv(JSON.parse(readFileSync(join(__dirname, '../../../../shared/contracts/radarr-v3-openapi.json'), 'utf8')));
+// A verbatim copy of Radarr's own document (from ../shared/contracts), kept in the repo so that CI has it.
+const OPENAPI = openApi30ToAjv(JSON.parse(readFileSync(join(__dirname, 'contracts', 'radarr-v3-openapi.json'), 'utf8')));
 
 /** OpenAPI 3.0's `nullable` beside a `$ref`/`allOf` (no `type`) is not JSON Schema: spell it as "or null". */
 function openApi30ToAjv(node: unknown): unknown {
