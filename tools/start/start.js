@@ -101,7 +101,7 @@ Keel is up.
                    each: PUT/DELETE /_sandbox/faults, GET /_sandbox/stats   (every service: /metrics, /api/health)
 
 Get a dev token (signed with the development secret):
-  npm run token -- --sub u1
+  npm run token -- --sub u1                        (media-acquisition's writes: --roles media:write; admin routes: --roles admin)
 Then:
   curl -s -X POST http://127.0.0.1:3001/api/v1/downloads -H "authorization: Bearer $(npm run -s token -- --sub u1)" -H 'content-type: application/json' -d '{"gameId":"g1"}'
 `);
