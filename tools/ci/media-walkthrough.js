@@ -32,7 +32,7 @@ async function mediaWalkthrough(readerToken, expect) {
 
   const refused = await call('POST', '/api/v1/movies', { title: 'Blade Runner 2049', year: 2017 }, readerToken);
   expect(refused.status === 403, `POST /movies without a write role answered ${refused.status}, not 403`);
-  const movie = await call('POST', '/api/v1/movies', { title: 'Blade Runner 2049', year: 2017, imdbId: 'tt1856101', tmdbId: 335984, runtimeMinutes: 164 });
+  const movie = await call('POST', '/api/v1/movies', { title: 'Blade Runner 2049', year: 2017, imdbId: 'tt1856101', tmdbId: 335984, runtimeMinutes: 164, searchOnAdd: false });
   expect(movie.status === 201, `POST /movies answered ${movie.status}`);
   const read = await call('GET', `/api/v1/movies/${movie.body.id}`, undefined, readerToken);
   expect(read.status === 200, `GET /movies/{id} without a write role answered ${read.status}, not 200`);
@@ -51,7 +51,7 @@ async function mediaWalkthrough(readerToken, expect) {
   expect(fs.statSync(file).nlink === 2, `${file} is not a hardlink of the download`);
 
   await fetch(`${PROWLARR}/_sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'down', path: '/api/v1' }) });
-  const other = await call('POST', '/api/v1/movies', { title: 'Arrival', year: 2016 });
+  const other = await call('POST', '/api/v1/movies', { title: 'Arrival', year: 2016, searchOnAdd: false });
   const down = await call('POST', `/api/v1/movies/${other.body.id}/search`);
   await fetch(`${PROWLARR}/_sandbox/faults`, { method: 'DELETE' });
   expect(down.status === 503 && down.headers.get('retry-after') && (down.headers.get('content-type') ?? '').startsWith('application/problem+json'), `Prowlarr down: search answered ${down.status}`);

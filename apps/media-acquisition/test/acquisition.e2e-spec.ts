@@ -162,6 +162,22 @@ describe('media-acquisition: add → search → grab → progress → import (e2
   });
 
   // Last: it shuts the service down.
+  it('searches on add: a movie added with searchOnAdd is grabbed and imported with no further call', async () => {
+    // Act: one call, by TMDB id alone.
+    const added = await bed.call('POST', '/api/v1/movies', { tmdbId: 329865, searchOnAdd: true });
+    const imported = await eventually(async () => {
+      const movie = (await bed.call('GET', `/api/v1/movies/${added.body.id}`)).body;
+      return movie.file ? movie : undefined;
+    }, 30_000, 'the import after search on add');
+
+    // Assert
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ title: 'Arrival', year: 2016, status: 'wanted' });
+    expect(imported).toMatchObject({ status: 'downloaded', download: { state: 'imported' } });
+    const events = (await bed.call('GET', `/api/v1/movies/${added.body.id}/history`)).body.items.map((h: { event: string }) => h.event);
+    expect(events).toEqual(['imported', 'grabbed']);
+  });
+
   it('ends open SSE streams when it shuts down, so the drain is not held open', async () => {
     // Arrange
     const token = await signTestToken({ sub: 'u1' });

@@ -62,6 +62,8 @@ export async function startMediaTestBed(env: Record<string, string> = {}): Promi
     TMDB_SERVICE_CIRCUIT_BREAKER_TIMEOUT: '500ms',
     MEDIA_LIBRARY_ROOT: libraryRoot,
     MEDIA_MONITOR_INTERVAL: '200ms',
+    // Suites search and grab by hand; the one that tests search on add turns it on.
+    MEDIA_SEARCH_ON_ADD: 'false',
     MEDIA_INDEXER_TIMEOUT: '1500ms',
     ...env,
   });

@@ -63,6 +63,8 @@ describeBed('media-acquisition: three replicas behind HAProxy, one Prowlarr budg
       env: {
         PROWLARR_SERVICE_RATE_LIMIT: `${LIMIT}/${WINDOW_MS / 1000}s`,
         MEDIA_MONITOR_INTERVAL: `${MONITOR_MS}ms`,
+        // The suite grabs by hand (and races two grabs): no search on add behind its back.
+        MEDIA_SEARCH_ON_ADD: 'false',
         MEDIA_INDEXER_TIMEOUT: '3s',
         // This suite measures the shared window, not the fallback: on a busy 2-core machine a burst
         // can push Redis round trips past the 50 ms default cap, and a replica that finds Redis

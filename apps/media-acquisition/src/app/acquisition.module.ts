@@ -4,6 +4,7 @@ import { QbittorrentClientModule } from '@keel/clients-qbittorrent';
 import { GrabController } from './grab/grab.controller';
 import { MEDIA_METRIC_PROVIDERS } from './metrics/media-metrics.providers';
 import { GrabService } from './grab/grab.service';
+import { SearchOnAddListener } from './grab/search-on-add.listener';
 import { MovieFileImporter } from './import';
 import { LeasesModule } from './leases/leases.module';
 import { CompletedDownloadHandler } from './monitor/completed-download.handler';
@@ -21,7 +22,7 @@ import { TrackingModule } from './tracking/tracking.module';
 @Module({
   imports: [ProwlarrClientModule, QbittorrentClientModule, MoviesModule, QualityProfilesModule, TrackingModule, LeasesModule],
   controllers: [GrabController, QueueController],
-  providers: [...MEDIA_METRIC_PROVIDERS, ReleaseSearchService, GrabService, MovieFileImporter, CompletedDownloadHandler, FailedDownloadHandler, DownloadMonitorService, QueueEventsService, QueueService],
+  providers: [...MEDIA_METRIC_PROVIDERS, ReleaseSearchService, GrabService, MovieFileImporter, CompletedDownloadHandler, FailedDownloadHandler, DownloadMonitorService, QueueEventsService, QueueService, SearchOnAddListener],
   exports: [QueueService, DownloadMonitorService, GrabService],
 })
 export class AcquisitionModule {}

@@ -21,6 +21,9 @@ import { HistoryRepository } from '../tracking/history.repository';
 import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
 import { alreadyDownloading, nothingApproved, releaseRejected, unknownRelease } from './grab.errors';
 
+/** Why a grab happened: a user's call, search on add, a command of the v3 API, or a re-download after a failure. */
+export type GrabTrigger = 'user' | 'searchOnAdd' | 'command' | 'redownload';
+
 /** Tags every torrent Keel adds, so people can tell them apart in qBittorrent's UI. */
 const GRAB_TAG = 'keel';
 /** Approved releases tried, best first, when the indexer no longer has the better ones. */
@@ -48,16 +51,16 @@ export class GrabService {
     @InjectMetric(MEDIA_METRICS.grabs) private readonly grabs: Counter<'trigger'>,
   ) {}
 
-  /** Grabs `guid`, or the best approved release, and tracks it. */
-  async grab(movie: MovieRow, guid?: string): Promise<TrackedDownloadRow> {
+  /** Grabs `guid`, or the best approved release, and tracks it; `trigger` labels media_grabs_total. */
+  async grab(movie: MovieRow, guid?: string, trigger: GrabTrigger = 'user'): Promise<TrackedDownloadRow> {
     if (this.inFlight.has(movie.id)) throw alreadyDownloading(movie.title, 'a grab in progress');
     this.inFlight.add(movie.id);
     try {
       const active = await this.downloads.activeForMovie(movie.id);
       if (active) throw alreadyDownloading(movie.title, active.releaseTitle);
       const result = await this.search.search(movie, await this.profiles.byId(movie.qualityProfileId));
-      if (guid !== undefined) return await this.send(movie, this.choose(movie, result, guid), result, 'user');
-      return await this.sendBest(movie, result, 'user');
+      if (guid !== undefined) return await this.send(movie, this.choose(movie, result, guid), result, trigger);
+      return await this.sendBest(movie, result, trigger);
     } finally {
       this.inFlight.delete(movie.id);
     }
@@ -74,7 +77,7 @@ export class GrabService {
    * The best approved release; if the indexer no longer has it (its link answers 404/410), that
    * release is blocklisted and the next best is tried, a few at most.
    */
-  private async sendBest(movie: MovieRow, result: ReleaseSearchResult, trigger: 'user' | 'redownload'): Promise<TrackedDownloadRow> {
+  private async sendBest(movie: MovieRow, result: ReleaseSearchResult, trigger: GrabTrigger): Promise<TrackedDownloadRow> {
     const approved = result.decisions.filter((d) => d.approved);
     if (approved.length === 0) throw nothingApproved(movie.title, result.decisions.length);
     let gone: ProwlarrReleaseGoneError | undefined;
@@ -122,7 +125,7 @@ export class GrabService {
     return chosen;
   }
 
-  private async send(movie: MovieRow, decision: Decision, result: ReleaseSearchResult, trigger: 'user' | 'redownload'): Promise<TrackedDownloadRow> {
+  private async send(movie: MovieRow, decision: Decision, result: ReleaseSearchResult, trigger: GrabTrigger): Promise<TrackedDownloadRow> {
     const release = result.releases.get(decision.release.guid);
     if (!release) throw unknownRelease(decision.release.guid);
     const link = await this.prowlarr.resolveDownload(release);

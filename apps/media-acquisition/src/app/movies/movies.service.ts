@@ -5,6 +5,7 @@ import { QualityProfilesService } from '../profiles/quality-profiles.service';
 import { HistoryRepository } from '../tracking/history.repository';
 import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
 import type { HistoryEntryResponse } from './dto/history.response';
+import { MovieAddedEvents } from './movie-added.events';
 import type { CreateMovieDto } from './dto/create-movie.dto';
 import type { MovieResponse } from './dto/movie.response';
 import { toMovieResponse } from './movie.mapper';
@@ -20,6 +21,7 @@ export class MoviesService {
     private readonly downloads: TrackedDownloadsRepository,
     private readonly events: HistoryRepository,
     private readonly metadata: MovieMetadataService,
+    private readonly added: MovieAddedEvents,
   ) {}
 
   async create(input: CreateMovieDto): Promise<MovieResponse> {
@@ -39,6 +41,7 @@ export class MoviesService {
       updatedAt: now,
     });
     if (!row) throw movieExists(body.title, body.year);
+    this.added.publish({ movie: row, search: input.searchOnAdd });
     return toMovieResponse(row, profile.name);
   }
 

@@ -85,9 +85,9 @@ export class RadarrV3Service {
     if (body.qualityProfileId !== undefined && !profileKey) throw new BadRequestException(`qualityProfileId ${body.qualityProfileId} does not exist`);
     const profile = profileKey ? await this.profiles.byId(profileKey) : undefined;
     // MoviesService fills what is missing (title, year, runtime) from TMDB, as the v1 API does.
-    const created = await this.movies.create({ title: body.title, year: body.year, tmdbId: body.tmdbId, imdbId: body.imdbId, runtimeMinutes: body.runtime || undefined, qualityProfile: profile?.name });
+    // Radarr searches on add only when asked (`addOptions.searchForMovie`), whatever MEDIA_SEARCH_ON_ADD says.
+    const created = await this.movies.create({ title: body.title, year: body.year, tmdbId: body.tmdbId, imdbId: body.imdbId, runtimeMinutes: body.runtime || undefined, qualityProfile: profile?.name, searchOnAdd: body.addOptions?.searchForMovie ?? false });
     const row = await this.movieRows.find(created.id);
-    if (body.addOptions?.searchForMovie && row) this.searchInBackground([row]);
     return (await this.resources([row as MovieRow]))[0];
   }
 
@@ -146,7 +146,7 @@ export class RadarrV3Service {
     void (async () => {
       for (const row of rows) {
         try {
-          await this.grabs.grab(row);
+          await this.grabs.grab(row, undefined, 'command');
         } catch (error) {
           this.logger.warn({ msg: 'search on request found nothing to grab', movieId: row.id, error: (error as Error).message });
         }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsDefined, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { IsInt32 } from '@keel/platform';
 
 /** Title and year may be left out only when tmdbId is given: TMDB then supplies them. */
@@ -50,4 +50,9 @@ export class CreateMovieDto {
   @IsString()
   @Length(1, 64)
   qualityProfile?: string;
+
+  @ApiPropertyOptional({ description: 'Search and grab the best approved release at once, after answering (Radarr’s searchOnAdd); default MEDIA_SEARCH_ON_ADD (true)' })
+  @IsOptional()
+  @IsBoolean()
+  searchOnAdd?: boolean;
 }
