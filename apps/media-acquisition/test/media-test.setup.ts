@@ -64,6 +64,7 @@ export async function startMediaTestBed(env: Record<string, string> = {}): Promi
     MEDIA_MONITOR_INTERVAL: '200ms',
     // Suites search and grab by hand; the one that tests search on add turns it on.
     MEDIA_SEARCH_ON_ADD: 'false',
+    MEDIA_MISSING_SEARCH_INTERVAL: '0',
     MEDIA_INDEXER_TIMEOUT: '1500ms',
     ...env,
   });

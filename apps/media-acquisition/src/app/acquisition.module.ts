@@ -5,6 +5,8 @@ import { GrabController } from './grab/grab.controller';
 import { MEDIA_METRIC_PROVIDERS } from './metrics/media-metrics.providers';
 import { GrabService } from './grab/grab.service';
 import { SearchOnAddListener } from './grab/search-on-add.listener';
+import { MissingSearchJob } from './jobs/missing-search.job';
+import { ScheduledJobsService } from './jobs/scheduled-jobs.service';
 import { MovieFileImporter } from './import';
 import { LeasesModule } from './leases/leases.module';
 import { CompletedDownloadHandler } from './monitor/completed-download.handler';
@@ -22,7 +24,7 @@ import { TrackingModule } from './tracking/tracking.module';
 @Module({
   imports: [ProwlarrClientModule, QbittorrentClientModule, MoviesModule, QualityProfilesModule, TrackingModule, LeasesModule],
   controllers: [GrabController, QueueController],
-  providers: [...MEDIA_METRIC_PROVIDERS, ReleaseSearchService, GrabService, MovieFileImporter, CompletedDownloadHandler, FailedDownloadHandler, DownloadMonitorService, QueueEventsService, QueueService, SearchOnAddListener],
-  exports: [QueueService, DownloadMonitorService, GrabService],
+  providers: [...MEDIA_METRIC_PROVIDERS, ReleaseSearchService, GrabService, MovieFileImporter, CompletedDownloadHandler, FailedDownloadHandler, DownloadMonitorService, QueueEventsService, QueueService, SearchOnAddListener, ScheduledJobsService, MissingSearchJob],
+  exports: [QueueService, DownloadMonitorService, GrabService, ScheduledJobsService],
 })
 export class AcquisitionModule {}

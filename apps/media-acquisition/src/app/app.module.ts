@@ -11,6 +11,7 @@ import { MediaConfigModule } from './config/media-config.module';
 import * as schema from './db/schema';
 import { MoviesModule } from './movies/movies.module';
 import { QualityProfilesModule } from './profiles/quality-profiles.module';
+import { ScheduledJobsService } from './jobs/scheduled-jobs.service';
 import { QueueService } from './queue/queue.service';
 import { RadarrV3Module } from './radarr-v3/radarr-v3.module';
 
@@ -25,7 +26,7 @@ export const MEDIA_MIGRATIONS = process.env.MEDIA_MIGRATIONS_DIR ?? join(__dirna
       requestDeadline: '15s',
       readiness: [DatabaseHealthIndicator],
       downstreams: [ProwlarrHealthIndicator, QbittorrentHealthIndicator, TmdbHealthIndicator],
-      status: { queue: QueueService },
+      status: { queue: QueueService, jobs: ScheduledJobsService },
     }),
     ResilienceModule.forRoot({ service: 'media-acquisition' }),
     // MEDIA_DATA_DIR: where PGlite keeps its files when DATABASE_URL is unset (`memory://` keeps none).

@@ -27,6 +27,9 @@ export interface MediaConfig {
   autoRedownload: boolean;
   /** After a failed download: remove it (and its files) from qBittorrent. */
   removeFailed: boolean;
+  /** `MEDIA_MISSING_SEARCH_INTERVAL` (0 = off) and `MEDIA_MISSING_SEARCH_PAUSE`: the scheduled search for wanted movies. */
+  missingSearchIntervalMs: number;
+  missingSearchPauseMs: number;
   /** `MEDIA_SEARCH_ON_ADD`: whether a movie added without `searchOnAdd` is searched and grabbed at once (Radarr's default). */
   searchOnAdd: boolean;
   /** `MEDIA_API_KEY`: the key of the Radarr-compatible `/api/v3`; without it, `/api/v3` refuses everyone. Never logged. */
@@ -66,6 +69,8 @@ export function readMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConf
     indexerTimeoutMs: parseDuration('MEDIA_INDEXER_TIMEOUT', env.MEDIA_INDEXER_TIMEOUT, 8_000),
     autoRedownload: flag('MEDIA_AUTO_REDOWNLOAD', env.MEDIA_AUTO_REDOWNLOAD, true),
     removeFailed: flag('MEDIA_REMOVE_FAILED_DOWNLOADS', env.MEDIA_REMOVE_FAILED_DOWNLOADS, true),
+    missingSearchIntervalMs: parseDuration('MEDIA_MISSING_SEARCH_INTERVAL', env.MEDIA_MISSING_SEARCH_INTERVAL, 6 * 3_600_000),
+    missingSearchPauseMs: parseDuration('MEDIA_MISSING_SEARCH_PAUSE', env.MEDIA_MISSING_SEARCH_PAUSE, 10_000),
     searchOnAdd: flag('MEDIA_SEARCH_ON_ADD', env.MEDIA_SEARCH_ON_ADD, true),
     apiKey: apiKeyOf(env.MEDIA_API_KEY),
     recycleBin: { path: env.MEDIA_RECYCLE_BIN?.trim() || undefined, retentionDays: wholeNumber('MEDIA_RECYCLE_BIN_CLEANUP_DAYS', env.MEDIA_RECYCLE_BIN_CLEANUP_DAYS, 7) },

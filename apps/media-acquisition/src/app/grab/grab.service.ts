@@ -21,8 +21,8 @@ import { HistoryRepository } from '../tracking/history.repository';
 import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
 import { alreadyDownloading, nothingApproved, releaseRejected, unknownRelease } from './grab.errors';
 
-/** Why a grab happened: a user's call, search on add, a command of the v3 API, or a re-download after a failure. */
-export type GrabTrigger = 'user' | 'searchOnAdd' | 'command' | 'redownload';
+/** Why a grab happened: a user's call, search on add, a command of the v3 API, the scheduled missing search, or a re-download after a failure. */
+export type GrabTrigger = 'user' | 'searchOnAdd' | 'command' | 'missingSearch' | 'redownload';
 
 /** Tags every torrent Keel adds, so people can tell them apart in qBittorrent's UI. */
 const GRAB_TAG = 'keel';

@@ -113,6 +113,21 @@ describe.each(drivers)('job leases on %s (integration)', (driver) => {
     expect(await leases.find('monitor')).toMatchObject({ holder: winners[0]!.holder });
   });
 
+  it('claimRun: one run per interval for the whole fleet, even for the replica that ran it last', async () => {
+    // Act
+    const racing = await Promise.all(Array.from({ length: 6 }, (_, i) => leases.claimRun('job:missing-search', `r${i}`, 300)));
+    const winner = racing.find((row) => row !== undefined)!;
+    const sameHolderTooSoon = await leases.claimRun('job:missing-search', winner.holder, 300);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    const next = await leases.claimRun('job:missing-search', 'late', 300);
+
+    // Assert
+    expect(racing.filter((row) => row !== undefined)).toHaveLength(1);
+    expect(sameHolderTooSoon).toBeUndefined();
+    expect(next).toMatchObject({ holder: 'late' });
+    expect(next!.acquiredAt.getTime()).toBeGreaterThanOrEqual(winner.expiresAt.getTime());
+  });
+
   it('JobLease: one replica holds it, the other takes over once the holder stops renewing, and a release hands it on at once', async () => {
     // Arrange
     const acquired: string[] = [];

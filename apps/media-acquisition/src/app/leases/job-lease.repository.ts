@@ -43,6 +43,26 @@ export class JobLeaseRepository {
     return row;
   }
 
+  /**
+   * Claims the next run of a periodic job: succeeds for one replica once the previous run's period
+   * (`expires_at`) has passed, whoever ran it, and holds the job until `intervalMs` from now. So the
+   * fleet runs it once per interval; `acquired_at` is when it last started, `expires_at` when it is
+   * next due.
+   */
+  async claimRun(name: string, holder: string, intervalMs: number): Promise<JobLeaseRow | undefined> {
+    const expiresAt = sql`now() + ${Math.max(1, Math.round(intervalMs))}::integer * interval '1 millisecond'`;
+    const [row] = await this.db
+      .insert(jobLeases)
+      .values({ name, holder, expiresAt, acquiredAt: sql`now()` })
+      .onConflictDoUpdate({
+        target: jobLeases.name,
+        set: { holder: sql`excluded.holder`, expiresAt: sql`excluded.expires_at`, acquiredAt: sql`excluded.acquired_at` },
+        setWhere: sql`${jobLeases.expiresAt} <= now()`,
+      })
+      .returning();
+    return row;
+  }
+
   /** Gives the lease up, if `holder` still has it, so another replica need not wait for it to expire. */
   async release(name: string, holder: string): Promise<boolean> {
     const released = await this.db

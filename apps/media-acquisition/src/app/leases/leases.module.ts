@@ -5,6 +5,6 @@ import { JobLeaseService } from './job-leases.service';
 /** Leases on scheduled jobs, so a fleet of replicas runs each one once. */
 @Module({
   providers: [JobLeaseRepository, JobLeaseService],
-  exports: [JobLeaseService],
+  exports: [JobLeaseService, JobLeaseRepository],
 })
 export class LeasesModule {}
