@@ -77,7 +77,10 @@ export async function fuzzOpenApi(options: OpenApiFuzzOptions): Promise<OpenApiF
   const http = new Pool(options.baseUrl, { connections: concurrency });
 
   const exchange = async (wire: WireRequest): Promise<string | undefined> => {
+    const trace = process.env['FUZZ_VERBOSE'] === '2';
+    if (trace) process.stderr.write(`fuzz> ${wire.method} ${wire.path.slice(0, 120)} ${JSON.stringify(wire.body?.slice(0, 80))}\n`);
     const answer = await send(http, wire, timeoutMs);
+    if (trace) process.stderr.write(`fuzz< ${answer.status} ${wire.method} ${wire.path.slice(0, 120)}\n`);
     report.requests++;
     const counts = (report.byOperation[wire.operation] ??= {});
     counts[answer.status] = (counts[answer.status] ?? 0) + 1;
@@ -89,7 +92,10 @@ export async function fuzzOpenApi(options: OpenApiFuzzOptions): Promise<OpenApiF
       }
     }
     if (options.exclusive?.(wire)) await options.afterExclusive?.(wire, answer);
-    return answer.status >= 500 || answer.error ? describeFailure(wire, answer) : undefined;
+    const failure = answer.status >= 500 || answer.error ? describeFailure(wire, answer) : undefined;
+    // FUZZ_VERBOSE=1: each failure as it happens, before shrinking repeats it.
+    if (failure && process.env['FUZZ_VERBOSE']) process.stderr.write(`fuzz: ${failure}\n`);
+    return failure;
   };
 
   const property = fc.asyncProperty(fc.array(request, { minLength: 1, maxLength: concurrency }), async (batch) => {
