@@ -71,13 +71,15 @@ export interface FuzzCredential {
   weight?: number;
 }
 
-function resolveJson(value: unknown, pool: ValuePool): unknown {
+function resolveJson(value: unknown, pool: ValuePool, depth = 0): unknown {
   if (value instanceof PoolRef) return pool.pick(value);
-  if (Array.isArray(value)) return value.map((item) => resolveJson(item, pool));
+  // Pool references sit in a DTO's own fields; deeper down is generated nesting, left as it is.
+  if (depth > 8) return value;
+  if (Array.isArray(value)) return value.map((item) => resolveJson(item, pool, depth + 1));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     // defineProperty keeps a generated `__proto__` key a key, as JSON.parse on the server will.
-    for (const [key, item] of Object.entries(value)) Object.defineProperty(out, key, { value: resolveJson(item, pool), enumerable: true, writable: true, configurable: true });
+    for (const [key, item] of Object.entries(value)) Object.defineProperty(out, key, { value: resolveJson(item, pool, depth + 1), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return value;
