@@ -30,7 +30,7 @@ export class ValuePool {
       for (const [key, item] of Object.entries(value)) {
         const scalar = typeof item === 'string' || typeof item === 'number' ? String(item) : undefined;
         if (scalar !== undefined && key === 'id' && topLevel) this.add(`${collection}:id`, scalar);
-        if (scalar !== undefined && /(Id|ID|guid|[cC]ursor|hash)$/.test(key)) this.add(`field:${key}`, scalar);
+        if (scalar !== undefined && /(Id|ID|guid|[cC]ursor|hash)$|^name$/.test(key)) this.add(`field:${key}`, scalar);
         walk(item, depth + 1, topLevel && (key === 'items' || Array.isArray(item)));
       }
     };
