@@ -48,7 +48,7 @@ function pathParam(doc: OpenApiDocument, template: string, name: string, schema:
   const poolKeys = [`${collection}:id`, `field:${name}`];
   const valid = validValue(doc, schema).map((value) => ({ text: String(value) }));
   return fc.oneof(
-    { arbitrary: fc.nat().map((n) => new PoolRef(poolKeys, n)), weight: 6 },
+    { arbitrary: fc.tuple(fc.nat(), fc.string({ minLength: 1, maxLength: 12 })).map(([n, fallback]) => new PoolRef(poolKeys, n, fallback)), weight: 6 },
     { arbitrary: valid.filter((part) => part.text !== ''), weight: 2 },
     { arbitrary: hostileString().filter((text) => text !== '').map((text) => ({ text })), weight: 2 },
     { arbitrary: fc.constantFrom(...RAW_SEGMENTS).map((encoded) => ({ encoded })), weight: 1 },

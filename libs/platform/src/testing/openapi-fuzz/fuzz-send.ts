@@ -18,7 +18,7 @@ export class ValuePool {
 
   pick(ref: PoolRef): string {
     const candidates = ref.keys.flatMap((key) => this.values.get(key) ?? []);
-    return candidates.length === 0 ? 'none' : candidates[ref.pick % candidates.length];
+    return candidates.length === 0 ? ref.fallback : candidates[ref.pick % candidates.length];
   }
 
   /** Ids and cursors from a JSON answer, so later requests can name what exists. */

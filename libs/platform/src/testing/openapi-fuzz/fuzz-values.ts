@@ -17,6 +17,8 @@ export class PoolRef {
   constructor(
     readonly keys: string[],
     readonly pick: number,
+    /** Sent when the pool has nothing under these keys yet. */
+    readonly fallback = 'none',
   ) {}
 }
 
@@ -67,7 +69,7 @@ function validBare(doc: OpenApiDocument, schema: Schema, name: string | undefine
   switch (schema.type) {
     case 'string': {
       const text = validString(schema);
-      return name ? fc.oneof({ arbitrary: fc.nat().map((n) => new PoolRef([`field:${name}`], n)), weight: 3 }, { arbitrary: text, weight: 2 }) : text;
+      return name ? fc.oneof({ arbitrary: fc.tuple(fc.nat(), text).map(([n, fallback]) => new PoolRef([`field:${name}`], n, fallback)), weight: 3 }, { arbitrary: text, weight: 2 }) : text;
     }
     case 'number':
     case 'integer':
