@@ -43,8 +43,9 @@ function validString(schema: Schema): fc.Arbitrary<string> {
   const maxLength = Math.max(minLength, clampLength(schema.maxLength, 40));
   const choices: Array<fc.WeightedArbitrary<string>> = [{ arbitrary: fc.string({ minLength, maxLength }), weight: 4 }];
   if (schema.pattern) choices.push({ arbitrary: fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length >= minLength && s.length <= (schema.maxLength ?? Infinity)), weight: 4 });
-  // Any Unicode that is valid (paired surrogates, emoji, combining marks): still a valid request.
-  if (!schema.pattern) choices.push({ arbitrary: fc.string({ unit: 'grapheme', minLength, maxLength }), weight: 2 });
+  // Valid Unicode beyond ASCII (emoji as surrogate pairs): still a valid request. One code point per
+  // unit, so the length is what class-validator counts (a surrogate pair is one character).
+  if (!schema.pattern) choices.push({ arbitrary: fc.string({ unit: 'grapheme-composite', minLength, maxLength }), weight: 2 });
   if (typeof schema.example === 'string') choices.push({ arbitrary: fc.constant(schema.example), weight: 2 });
   // The longest value the schema allows: the boundary a column width or a cap meets.
   if (schema.maxLength !== undefined && !schema.pattern) choices.push({ arbitrary: fc.constant('x'.repeat(schema.maxLength)), weight: 1 });
