@@ -52,6 +52,12 @@ describe('project service: bad input (e2e)', () => {
       expect400(answer, 'description must not contain NUL characters');
     });
 
+    it('answers 400 naming name to PATCH /projects/{id} with name: null (found by the fuzzer: was a 500)', async () => {
+      const answer = await call(url, 'PATCH', `/api/v1/projects/${projectId}`, { token: u1, body: { name: null } });
+
+      expect400(answer, 'name must not be null (leave it out instead)');
+    });
+
     it('answers 400 to a NUL in a comment body', async () => {
       const answer = await call(url, 'POST', `/api/v1/projects/${projectId}/comments`, { token: u1, body: { body: `hi${NUL}` } });
 

@@ -4,6 +4,7 @@ import { SignJWT } from 'jose';
 import { DEV_JWT_SECRET } from './auth/dev-secret.constants';
 import { createService } from './bootstrap/create-service';
 import { ShutdownCoordinator } from './shutdown/shutdown-coordinator.service';
+import type { FuzzCredential } from './testing/openapi-fuzz';
 
 export interface TestTokenOptions {
   sub?: string;
@@ -60,3 +61,21 @@ export { captureProcessOutput, type CapturedOutput } from './testing/capture-out
 export { callJson, type Answer } from './testing/call-json';
 export { dashboardQueries, exposedMetricNames, promqlMetricNames, unexposedQueryMetrics, type DashboardQuery } from './testing/promql-metric-names';
 export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './testing/otlp-receiver';
+export { fuzzOpenApi, fuzzSettings, formatFuzzReport, undoCircuitIsolation, type OpenApiFuzzOptions, type OpenApiFuzzReport, type FuzzCredential, type WireAnswer, type WireRequest, type OpenApiDocument } from './testing/openapi-fuzz';
+
+/**
+ * Credentials for `fuzzOpenApi`: a signed token per subject (with `roles`, weighted to reach the
+ * deep paths) plus the bad ones every route must refuse with a 401: none, garbage, expired, unsigned,
+ * signed with another secret.
+ */
+export async function fuzzCredentials(subjects: Array<{ sub: string; roles?: string[]; weight?: number }>): Promise<FuzzCredential[]> {
+  const good = await Promise.all(subjects.map(async ({ sub, roles, weight = 4 }) => ({ label: `${sub}${roles ? `[${roles.join(',')}]` : ''}`, token: await signTestToken({ sub, roles }), weight })));
+  return [
+    ...good,
+    { label: 'none' },
+    { label: 'garbage', token: 'not.a.jwt' },
+    { label: 'expired', token: await signTestToken({ sub: subjects[0]?.sub, expiresIn: -60 }) },
+    { label: 'alg-none', token: await signTestToken({ sub: subjects[0]?.sub, roles: ['admin'], alg: 'none' }) },
+    { label: 'other-secret', token: await signTestToken({ sub: subjects[0]?.sub, roles: ['admin'], secret: 'not-the-service-secret-0123456789abcdef' }) },
+  ];
+}

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
+import { IsOptional, IsString, ValidateIf } from 'class-validator';
 import { MAX_INPUT_DEPTH, screenInput } from './input-screen';
 
 class PageQuery {
@@ -9,7 +10,30 @@ class PageQuery {
   cursor?: string;
 }
 
+class PatchDto {
+  @IsOptional()
+  @IsString()
+  name?: string;
+
+  @ValidateIf((_dto, value) => value !== undefined && value !== null)
+  @IsString()
+  description?: string | null;
+}
+
 describe(screenInput.name, () => {
+  it('refuses null for an @IsOptional field (it may be left out, not nulled), but not where null is allowed', () => {
+    // Arrange: what the OpenAPI fuzzer sent: PATCH /projects/{id} {"name": null} was a 500.
+    const body = { name: null, description: null };
+
+    // Act
+    const result = screenInput(body, { type: 'body', metatype: PatchDto });
+
+    // Assert
+    expect(result.errors).toEqual(['name must not be null (leave it out instead)']);
+    expect(screenInput({ description: null }, { type: 'body', metatype: PatchDto }).errors).toEqual([]);
+    expect(screenInput({}, { type: 'body', metatype: PatchDto }).errors).toEqual([]);
+  });
+
   it('passes ordinary text, emoji (paired surrogates) and non-string values', () => {
     const result = screenInput({ name: 'Zoë 🎬', count: 3, tags: ['a', null], nested: { ok: true } }, { type: 'body', metatype: Object });
 

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { ArgumentMetadata } from '@nestjs/common';
+import { IS_OPTIONAL, getMetadataStorage } from 'class-validator';
 
 /** Deeper than any Keel DTO; bounds the walk here and class-transformer's recursion after it. */
 export const MAX_INPUT_DEPTH = 32;
@@ -42,7 +43,7 @@ export function screenInput(value: unknown, metadata: Pick<ArgumentMetadata, 'ty
       stack.push([item, itemPath, depth + 1]);
     }
   }
-  errors.push(...decimalFaults(value, metadata));
+  errors.push(...decimalFaults(value, metadata), ...nullFaults(value, metadata));
   return { errors, fatal: false };
 }
 
@@ -65,4 +66,22 @@ function decimalFaults(value: unknown, { metatype, data }: Pick<ArgumentMetadata
     if (Reflect.getMetadata('design:type', metatype.prototype as object, key) === Number) faults.push(`${key} must be a decimal integer`);
   }
   return faults;
+}
+
+/**
+ * `@IsOptional()` lets `null` through as if the field were absent, and the service then writes it:
+ * `PATCH /projects/{id}` with `{"name": null}` reached a NOT NULL column as a 500. Optional means it
+ * may be left out; a field that takes `null` says so with `@ValidateIf` (and `nullable` in Swagger).
+ */
+function nullFaults(value: unknown, { type, metatype }: Pick<ArgumentMetadata, 'type' | 'metatype'>): string[] {
+  if (type !== 'body' || typeof metatype !== 'function' || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  const optional = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(metatype, '', true, false)
+      .filter((rule) => rule.name === IS_OPTIONAL)
+      .map((rule) => rule.propertyName),
+  );
+  return Object.entries(value)
+    .filter(([key, raw]) => raw === null && optional.has(key))
+    .map(([key]) => `${key} must not be null (leave it out instead)`);
 }
