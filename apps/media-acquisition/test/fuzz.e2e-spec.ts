@@ -8,6 +8,8 @@ import type { MediaTestBed } from './media-test.setup';
  * healthy here, so no answer may be a 5xx: not even a downstream 502/503/504, which would mean the
  * service passed bad input on to a downstream instead of refusing it.
  */
+const API_KEY = 'f0e1d2c3b4a5968778695a4b3c2d1e0f';
+
 describe('media-acquisition: OpenAPI fuzzing (e2e)', () => {
   let bed: MediaTestBed;
 
@@ -15,7 +17,8 @@ describe('media-acquisition: OpenAPI fuzzing (e2e)', () => {
     // Prowlarr's quota (60 searches a minute) is load protection: past it a search is refused with
     // 503 downstream-rate-limited, by design and tested in rate-limit.e2e-spec. This spec is about
     // what a request holds, not how many come, so the quota is lifted and any 5xx stays a finding.
-    bed = await startMediaTestBed({ PROWLARR_SERVICE_RATE_LIMIT: '1000000/1m' });
+    // MEDIA_API_KEY: the Radarr-compatible /api/v3 routes are fuzzed past their key check too.
+    bed = await startMediaTestBed({ PROWLARR_SERVICE_RATE_LIMIT: '1000000/1m', MEDIA_API_KEY: API_KEY });
   });
 
   afterAll(async () => {
@@ -24,7 +27,7 @@ describe('media-acquisition: OpenAPI fuzzing (e2e)', () => {
 
   it('answers no fuzzed request with a 5xx', async () => {
     // Writes need media:write or admin; a plain user reaches the reads and meets the 403s.
-    const credentials = await fuzzCredentials([{ sub: 'u1', roles: ['media:write'] }, { sub: 'admin1', roles: ['admin'] }, { sub: 'u2', weight: 2 }]);
+    const credentials = [...(await fuzzCredentials([{ sub: 'u1', roles: ['media:write'] }, { sub: 'admin1', roles: ['admin'] }, { sub: 'u2', weight: 2 }])), { label: 'radarr api key', headers: { 'x-api-key': API_KEY }, weight: 6 }];
     const admin = await signTestToken({ sub: 'admin1', roles: ['admin'] });
     const profiles = (await bed.call<{ items?: Array<{ name: string }> }>('GET', '/api/v1/quality-profiles')).body.items ?? [];
 

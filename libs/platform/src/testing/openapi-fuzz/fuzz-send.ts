@@ -67,6 +67,8 @@ export interface FuzzCredential {
   /** Shown in a report instead of the token: `admin`, `none`, `expired`. */
   label: string;
   token?: string;
+  /** Other credentials it sends, e.g. `{ 'x-api-key': … }` for an API-key-authenticated route. */
+  headers?: Record<string, string>;
   /** How often it is drawn, relative to the others (default 1). */
   weight?: number;
 }
@@ -93,6 +95,7 @@ export function toWire(request: GeneratedRequest, method: string, template: stri
   const credential = credentials[request.auth] ?? { label: 'none' };
   const headers: Record<string, string> = { ...request.headers, accept: 'application/json' };
   if (credential.token !== undefined) headers.authorization = `Bearer ${credential.token}`;
+  Object.assign(headers, credential.headers);
   let body: string | undefined;
   if (request.body) {
     body = 'raw' in request.body ? request.body.raw : JSON.stringify(resolveJson(request.body.json, pool));
