@@ -37,7 +37,11 @@ describe('download traces (e2e)', () => {
     delete process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
   });
 
-  const spansOf = async (traceId: string, count: number) => (await receiver.waitFor((spans) => spans.filter((s) => s.traceId === traceId).length >= count)).filter((s) => s.traceId === traceId);
+  // The request's own span ends last, after every span it caused, so it is what to wait for; the
+  // count alone can be met by the earlier spans while the request's span is still in the batch.
+  const isRequestSpan = (s: { kind: number; attributes: Record<string, unknown> }) => s.kind === SERVER && !s.attributes['keel.emulator'];
+  const spansOf = async (traceId: string, count: number) =>
+    (await receiver.waitFor((spans) => { const ours = spans.filter((s) => s.traceId === traceId); return ours.length >= count && ours.some(isRequestSpan); })).filter((s) => s.traceId === traceId);
 
   it('continues the caller’s trace: the request span, a client span per attempt, and each emulator’s span', async () => {
     // Arrange

@@ -113,13 +113,17 @@ describe.each(drivers)('job leases on %s (integration)', (driver) => {
     expect(await leases.find('monitor')).toMatchObject({ holder: winners[0]!.holder });
   });
 
+  const INTERVAL = 3000;
+
   it('claimRun: one run per interval for the whole fleet, even for the replica that ran it last', async () => {
     // Act
-    const racing = await Promise.all(Array.from({ length: 6 }, (_, i) => leases.claimRun('job:missing-search', `r${i}`, 300)));
+    // The interval is long enough that a loaded machine still races inside it; the late claim waits
+    // for the winner's own expiry rather than a fixed sleep.
+    const racing = await Promise.all(Array.from({ length: 6 }, (_, i) => leases.claimRun('job:missing-search', `r${i}`, INTERVAL)));
     const winner = racing.find((row) => row !== undefined)!;
-    const sameHolderTooSoon = await leases.claimRun('job:missing-search', winner.holder, 300);
-    await new Promise((resolve) => setTimeout(resolve, 350));
-    const next = await leases.claimRun('job:missing-search', 'late', 300);
+    const sameHolderTooSoon = await leases.claimRun('job:missing-search', winner.holder, INTERVAL);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, winner.expiresAt.getTime() - Date.now()) + 50));
+    const next = await leases.claimRun('job:missing-search', 'late', INTERVAL);
 
     // Assert
     expect(racing.filter((row) => row !== undefined)).toHaveLength(1);
