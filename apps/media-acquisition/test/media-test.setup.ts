@@ -5,12 +5,12 @@ import { isolateDatabaseUrl } from '@keel/persistence/testing';
 import { callJson, signTestToken, startTestService } from '@keel/platform/testing';
 import type { Answer, TestService } from '@keel/platform/testing';
 import { createQbittorrentStore, prowlarrControl, sandboxControl, startProwlarrEmulator, startQbittorrentEmulator, startTmdbEmulator } from '@keel/sandbox';
-import type { ProwlarrControl, QbittorrentStore, RunningEmulator, RunningQbittorrentEmulator, SandboxControl } from '@keel/sandbox';
+import type { ProwlarrControl, QbittorrentStore, RunningProwlarrEmulator, RunningQbittorrentEmulator, RunningEmulator, SandboxControl } from '@keel/sandbox';
 import { AppModule } from '../src/app/app.module';
 
 export interface MediaTestBed {
   service: TestService;
-  prowlarr: RunningEmulator;
+  prowlarr: RunningProwlarrEmulator;
   qbittorrent: RunningQbittorrentEmulator;
   prowlarrFaults: SandboxControl;
   /** TMDB, asked when a movie is added without title or year. */
@@ -65,6 +65,9 @@ export async function startMediaTestBed(env: Record<string, string> = {}): Promi
     // Suites search and grab by hand; the one that tests search on add turns it on.
     MEDIA_SEARCH_ON_ADD: 'false',
     MEDIA_MISSING_SEARCH_INTERVAL: '0',
+    // RSS sync runs when a suite asks (a command), not by itself.
+    MEDIA_RSS_SYNC_INTERVAL: '0',
+    MEDIA_RSS_SYNC_PAUSE: '10ms',
     MEDIA_INDEXER_TIMEOUT: '1500ms',
     ...env,
   });

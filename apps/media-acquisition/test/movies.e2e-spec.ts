@@ -10,7 +10,10 @@ const ROUTES: [string, string, unknown?][] = [
   ['POST', '/api/v1/movies', { title: 'Arrival', year: 2016 }],
   ['GET', '/api/v1/movies'],
   ['GET', `/api/v1/movies/${SOME_UUID}`],
+  ['PUT', `/api/v1/movies/${SOME_UUID}`, { monitored: false }],
+  ['DELETE', `/api/v1/movies/${SOME_UUID}`],
   ['GET', `/api/v1/movies/${SOME_UUID}/history`],
+  ['POST', '/api/v1/jobs/rss-sync/run'],
   ['POST', `/api/v1/movies/${SOME_UUID}/search`],
   ['POST', `/api/v1/movies/${SOME_UUID}/grab`, {}],
   ['GET', '/api/v1/queue'],
@@ -252,13 +255,15 @@ describe('media-acquisition movies API (e2e)', () => {
     // Act
     const answers = await Promise.all([
       bed.call('GET', `/api/v1/movies/${NOT_A_UUID}`),
+      bed.call('PUT', `/api/v1/movies/${NOT_A_UUID}`, { monitored: false }),
+      bed.call('DELETE', `/api/v1/movies/${NOT_A_UUID}`),
       bed.call('GET', `/api/v1/movies/${NOT_A_UUID}/history`),
       bed.call('POST', `/api/v1/movies/${NOT_A_UUID}/search`),
       bed.call('POST', `/api/v1/movies/${NOT_A_UUID}/grab`, {}),
     ]);
 
     // Assert
-    expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 400]);
+    expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 400, 400, 400]);
     for (const answer of answers) expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await bed.indexers.searchLog()).toEqual([]);
   });

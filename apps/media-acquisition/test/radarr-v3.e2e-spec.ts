@@ -131,6 +131,31 @@ describe('media-acquisition: the Radarr v3 API (e2e)', () => {
     expect(added.body).toMatchObject({ id: expect.any(Number), tmdbId: 603, title: 'The Matrix', year: 1999, runtime: expect.any(Number) });
   });
 
+  it('edits a movie with PUT (monitored, qualityProfileId), ignoring the rest of the resource sent back, and runs RssSync as a command', async () => {
+    // Arrange: Overseerr-style, the whole resource goes back with the changes.
+    const [matrix] = (await v3('GET', '/movie?tmdbId=603')).body;
+    const profileId = (await v3('GET', '/qualityprofile')).body[0].id;
+
+    // Act
+    const edited = await v3('PUT', `/movie/${matrix.id}?moveFiles=false`, { ...matrix, monitored: false, qualityProfileId: profileId, title: 'Not The Matrix' });
+    const read = await v3('GET', `/movie/${matrix.id}`);
+    const v1 = (await bed.call('GET', '/api/v1/movies')).body.items.find((m: { tmdbId?: number }) => m.tmdbId === 603);
+    const unknownMovie = await v3('PUT', '/movie/999999', { monitored: true });
+    const unknownProfile = await v3('PUT', `/movie/${matrix.id}`, { qualityProfileId: 4242 });
+    const rss = await v3('POST', '/command', { name: 'RssSync' });
+
+    // Assert
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ id: matrix.id, title: 'The Matrix', monitored: false, qualityProfileId: profileId });
+    expect(conforms('MovieResource', edited.body)).toEqual([]);
+    expect(read.body).toEqual(edited.body);
+    expect(v1).toMatchObject({ title: 'The Matrix', monitored: false });
+    expect([unknownMovie.status, unknownProfile.status]).toEqual([404, 400]);
+    expect(rss.status).toBe(201);
+    expect(rss.body).toMatchObject({ name: 'RssSync', message: 'RSS sync started' });
+    expect(conforms('CommandResource', rss.body)).toEqual([]);
+  });
+
   it('refuses a second add of the same movie (409), an unknown id (404) and bad input (400)', async () => {
     // Act
     const again = await v3('POST', '/movie', { title: 'Blade Runner 2049', year: 2017, tmdbId: 335984 });

@@ -28,6 +28,9 @@ describe('media-acquisition write access (e2e)', () => {
     ['POST', `/api/v1/movies/${movieId}/grab`, {}],
     ['POST', '/api/v1/quality-profiles', { name: 'UHD', items: [{ quality: 'Bluray-2160p', allowed: true }], cutoff: 'Bluray-2160p' }],
     ['DELETE', `/api/v1/queue/${SOME_HASH}`],
+    ['PUT', `/api/v1/movies/${movieId}`, { monitored: false }],
+    ['DELETE', `/api/v1/movies/${movieId}?deleteFiles=true`],
+    ['POST', '/api/v1/jobs/rss-sync/run'],
   ];
   const reads = (): string[] => ['/api/v1/movies', `/api/v1/movies/${movieId}`, `/api/v1/movies/${movieId}/history`, '/api/v1/queue', '/api/v1/quality-profiles'];
 
@@ -46,6 +49,7 @@ describe('media-acquisition write access (e2e)', () => {
 
     expect((await bed.call('GET', '/api/v1/movies')).body.items).toHaveLength(moviesBefore.body.items.length);
     expect((await bed.call('GET', '/api/v1/quality-profiles')).body.items).toHaveLength(profilesBefore.body.items.length);
+    expect((await bed.call('GET', `/api/v1/movies/${movieId}`)).body).toMatchObject({ id: movieId, monitored: true });
     expect(await bed.indexers.searchLog()).toEqual([]);
     expect(bed.qbittorrent.store.torrents.size).toBe(0);
   });
@@ -89,6 +93,9 @@ describe('media-acquisition write access (e2e)', () => {
       ['post', '/api/v1/movies/{id}/grab'],
       ['post', '/api/v1/quality-profiles'],
       ['delete', '/api/v1/queue/{downloadId}'],
+      ['put', '/api/v1/movies/{id}'],
+      ['delete', '/api/v1/movies/{id}'],
+      ['post', '/api/v1/jobs/{name}/run'],
     ]) {
       expect({ method, path, has403: '403' in paths[path][method].responses }).toEqual({ method, path, has403: true });
     }

@@ -44,6 +44,7 @@ export { buildTorrentFile, encodeBencode, type Bencodable, type TorrentFixture }
 export { startProwlarrEmulator, prowlarrRoutes, type ProwlarrEmulatorOptions, type RunningProwlarrEmulator } from './prowlarr/prowlarr.emulator';
 export { prowlarrControl, maxInWindow, type ProwlarrControl } from './prowlarr/prowlarr.control';
 export { PROWLARR_CONTROL_PREFIX } from './prowlarr/prowlarr.control-routes';
+export type { PublishedRelease, PublishedReleaseRef } from './prowlarr/prowlarr.feed-routes';
 export { SANDBOX_PROWLARR_API_KEY } from './prowlarr/prowlarr.constants';
 export type { IndexerBehaviour, OmittedFields, SearchLogEntry } from './prowlarr/prowlarr.state';
 export { PROWLARR_INDEXERS, type ProwlarrIndexerSeed } from './prowlarr/prowlarr-indexers.seed';

@@ -5,7 +5,9 @@ import { GrabController } from './grab/grab.controller';
 import { MEDIA_METRIC_PROVIDERS } from './metrics/media-metrics.providers';
 import { GrabService } from './grab/grab.service';
 import { SearchOnAddListener } from './grab/search-on-add.listener';
+import { JobsController } from './jobs/jobs.controller';
 import { MissingSearchJob } from './jobs/missing-search.job';
+import { RssSyncJob } from './jobs/rss-sync.job';
 import { ScheduledJobsService } from './jobs/scheduled-jobs.service';
 import { MovieFileImporter } from './import';
 import { LeasesModule } from './leases/leases.module';
@@ -17,14 +19,15 @@ import { QualityProfilesModule } from './profiles/quality-profiles.module';
 import { QueueEventsService } from './queue/queue-events.service';
 import { QueueController } from './queue/queue.controller';
 import { QueueService } from './queue/queue.service';
+import { RssSyncService } from './rss/rss-sync.service';
 import { ReleaseSearchService } from './search/release-search.service';
 import { TrackingModule } from './tracking/tracking.module';
 
-/** Search → decide → grab → monitor → import: the pipeline over Prowlarr and qBittorrent. */
+/** Search (or RSS sync) → decide → grab → monitor → import: the pipeline over Prowlarr and qBittorrent. */
 @Module({
   imports: [ProwlarrClientModule, QbittorrentClientModule, MoviesModule, QualityProfilesModule, TrackingModule, LeasesModule],
-  controllers: [GrabController, QueueController],
-  providers: [...MEDIA_METRIC_PROVIDERS, ReleaseSearchService, GrabService, MovieFileImporter, CompletedDownloadHandler, FailedDownloadHandler, DownloadMonitorService, QueueEventsService, QueueService, SearchOnAddListener, ScheduledJobsService, MissingSearchJob],
+  controllers: [GrabController, QueueController, JobsController],
+  providers: [...MEDIA_METRIC_PROVIDERS, ReleaseSearchService, GrabService, MovieFileImporter, CompletedDownloadHandler, FailedDownloadHandler, DownloadMonitorService, QueueEventsService, QueueService, SearchOnAddListener, ScheduledJobsService, MissingSearchJob, RssSyncService, RssSyncJob],
   exports: [QueueService, DownloadMonitorService, GrabService, ScheduledJobsService],
 })
 export class AcquisitionModule {}

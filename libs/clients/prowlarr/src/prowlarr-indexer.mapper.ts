@@ -27,6 +27,7 @@ export function parseIndexers(body: unknown): ProwlarrIndexer[] {
       protocol: text(resource.protocol) ?? 'unknown',
       privacy: text(resource.privacy) ?? 'unknown',
       supportsSearch: flag(resource.supportsSearch) ?? true,
+      supportsRss: flag(resource.supportsRss) ?? true,
       resource,
     };
   });

@@ -1,4 +1,4 @@
-import type { ProwlarrSearch } from './prowlarr.types';
+import type { ProwlarrRecent, ProwlarrSearch } from './prowlarr.types';
 
 /**
  * The `/api/v1/search` query for a movie search. Ids ride in the text as `{ImdbId:tt…}` /
@@ -14,4 +14,12 @@ export function searchQuery(search: ProwlarrSearch): Record<string, unknown> {
     categories: search.categories,
     limit: search.limit,
   };
+}
+
+/**
+ * The `/api/v1/search` query for one indexer's feed: `type=search` with an empty `query` (kept, so
+ * the request says what it is), which Prowlarr hands the indexer as an RSS request.
+ */
+export function recentQuery(recent: ProwlarrRecent): Record<string, unknown> {
+  return { query: '', type: 'search', indexerIds: [recent.indexerId], categories: recent.categories, limit: recent.limit };
 }

@@ -135,11 +135,45 @@ describe(ProwlarrClient.name, () => {
     });
   });
 
+  describe('recentReleases', () => {
+    afterEach(() => prowlarr.resetFeed());
+
+    it('reads one indexer’s feed with an empty type=search query, newest first, a release published on it included', async () => {
+      // Arrange
+      await boot();
+      const published = await prowlarr.publishRelease({ indexerId: 2, title: 'Oppenheimer.2023.1080p.WEB-DL.DDP5.1.H.264-FLUX', kind: 'magnet' });
+
+      // Act
+      const releases = await client.recentReleases({ indexerId: 2, categories: [2000], limit: 50 });
+      const [arrival] = await prowlarr.searchLog();
+
+      // Assert
+      expect(releases[0]).toMatchObject({ guid: published.guid, title: published.title, indexerId: 2, imdbId: undefined, tmdbId: undefined });
+      expect(releases.length).toBeGreaterThan(5);
+      expect(releases.every((r) => r.indexerId === 2)).toBe(true);
+      const query = new URLSearchParams(arrival.url.split('?')[1]);
+      expect([...query.entries()]).toEqual([['query', ''], ['type', 'search'], ['indexerIds', '2'], ['categories', '2000'], ['limit', '50']]);
+      expect(arrival.apiKeyVia).toBe('header');
+    });
+
+    it('throws ProwlarrIndexersUnavailableError when the indexer is down', async () => {
+      // Arrange
+      await boot();
+      await prowlarr.setIndexer(4, { failing: true });
+
+      // Act
+      const error = await client.recentReleases({ indexerId: 4, categories: [2000] }).catch((e: unknown) => e);
+
+      // Assert
+      expect(error).toBeInstanceOf(ProwlarrIndexersUnavailableError);
+    });
+  });
+
   describe('version skew', () => {
     it('reads indexers and releases that lack optional fields, with defaults', async () => {
       // Arrange
       await boot();
-      await prowlarr.omitFields({ indexer: ['supportsSearch', 'priority', 'enable'], release: ['indexerFlags', 'size', 'categories', 'publishDate'] });
+      await prowlarr.omitFields({ indexer: ['supportsSearch', 'supportsRss', 'priority', 'enable'], release: ['indexerFlags', 'size', 'categories', 'publishDate'] });
 
       // Act
       const indexers = await client.listIndexers();
@@ -147,7 +181,7 @@ describe(ProwlarrClient.name, () => {
 
       // Assert
       expect(indexers.length).toBeGreaterThan(0);
-      expect(indexers.every((indexer) => indexer.supportsSearch && indexer.enable && indexer.priority === 25)).toBe(true);
+      expect(indexers.every((indexer) => indexer.supportsSearch && indexer.supportsRss && indexer.enable && indexer.priority === 25)).toBe(true);
       expect(releases.length).toBeGreaterThan(0);
       expect(releases.every((release) => release.size === 0 && release.indexerFlags.length === 0 && release.publishDate === undefined)).toBe(true);
     });

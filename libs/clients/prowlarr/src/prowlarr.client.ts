@@ -6,9 +6,9 @@ import { ProwlarrReleaseGoneError } from './errors/prowlarr-release-gone.error';
 import { proxyRequest } from './prowlarr-download.link';
 import { parseIndexers } from './prowlarr-indexer.mapper';
 import { parseReleases } from './prowlarr-release.mapper';
-import { searchQuery } from './prowlarr-search.query';
+import { recentQuery, searchQuery } from './prowlarr-search.query';
 import { PROWLARR, PROWLARR_API_KEY } from './prowlarr.constants';
-import type { ProwlarrDownload, ProwlarrIndexer, ProwlarrIndexerStats, ProwlarrIndexerTest, ProwlarrRelease, ProwlarrSearch, ProwlarrSystemStatus, ProwlarrValidationFailure } from './prowlarr.types';
+import type { ProwlarrDownload, ProwlarrIndexer, ProwlarrIndexerStats, ProwlarrIndexerTest, ProwlarrRecent, ProwlarrRelease, ProwlarrSearch, ProwlarrSystemStatus, ProwlarrValidationFailure } from './prowlarr.types';
 
 const FAILURE_SHAPE = { propertyName: 'string', errorMessage: 'string', severity: 'string' } as const;
 const STATISTICS_SHAPE = { indexerId: 'number', indexerName: 'string', averageResponseTime: 'number', numberOfQueries: 'number', numberOfGrabs: 'number', numberOfFailedQueries: 'number', numberOfFailedGrabs: 'number' } as const;
@@ -31,6 +31,19 @@ export class ProwlarrClient {
   async search(search: ProwlarrSearch, signal?: AbortSignal): Promise<ProwlarrRelease[]> {
     const answer = await this.send({ operation: 'search', path: '/api/v1/search', query: searchQuery(search), signal });
     if (answer.status === 400) throw new ProwlarrIndexersUnavailableError(messageOf(answer) ?? 'all selected indexers are unavailable');
+    if (answer.status >= 300) throw this.http.rejected(answer);
+    return this.http.parse(answer, parseReleases);
+  }
+
+  /**
+   * One indexer's newest releases, its RSS feed: a search with no query and no ids is what Prowlarr
+   * treats as an RSS request (`SearchCriteriaBase.IsRssSearch`), answered from the indexer's recent
+   * list, the same call Radarr's RSS sync makes to the indexer's Torznab feed (`t=search`, no `q`).
+   * Throws ProwlarrIndexersUnavailableError when the indexer is down, as `search` does.
+   */
+  async recentReleases(recent: ProwlarrRecent, signal?: AbortSignal): Promise<ProwlarrRelease[]> {
+    const answer = await this.send({ operation: 'recentReleases', path: '/api/v1/search', query: recentQuery(recent), signal });
+    if (answer.status === 400) throw new ProwlarrIndexersUnavailableError(messageOf(answer) ?? 'the indexer is unavailable');
     if (answer.status >= 300) throw this.http.rejected(answer);
     return this.http.parse(answer, parseReleases);
   }

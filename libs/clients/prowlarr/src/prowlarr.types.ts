@@ -12,6 +12,15 @@ export interface ProwlarrSearch {
   limit?: number;
 }
 
+/** What to read of one indexer's RSS feed (its newest releases). */
+export interface ProwlarrRecent {
+  indexerId: number;
+  /** Newznab ids, e.g. 2000 (Movies, with all its subcategories). */
+  categories: number[];
+  /** Default: the indexer's own page size (typically 100). */
+  limit?: number;
+}
+
 /** One search result (Prowlarr's `ReleaseResource`, narrowed to what acquisition needs). */
 export interface ProwlarrRelease {
   guid: string;
@@ -52,6 +61,8 @@ export interface ProwlarrIndexer {
   privacy: string;
   /** True when not sent: Prowlarr lists it, so Prowlarr will search it. */
   supportsSearch: boolean;
+  /** True when not sent: whether the indexer has a feed of its newest releases (RSS sync reads it). */
+  supportsRss: boolean;
   /** The `IndexerResource` exactly as Prowlarr sent it: `testIndexer` posts it back. */
   resource: Record<string, unknown>;
 }

@@ -4,11 +4,15 @@ import { PROWLARR_MOVIES, type ProwlarrMovieSeed, type ProwlarrReleaseSeed } fro
 import { titleWords } from './prowlarr.query';
 import { buildTorrent, magnetInfoHash } from './prowlarr.torrent';
 
-/** A seeded release with everything derived once at start-up. */
+/** A release as the emulator serves it: a seed's fields, without the seed's key into PROWLARR_MOVIES. */
+export type ReleaseFields = Omit<ProwlarrReleaseSeed, 'movie' | 'guidOf'>;
+
+/** A seeded or published release with everything derived once. */
 export interface CatalogueEntry {
-  seed: ProwlarrReleaseSeed;
+  seed: ReleaseFields;
   indexer: ProwlarrIndexerSeed;
-  movie: ProwlarrMovieSeed;
+  /** What the indexer knows of the movie; a release published without ids knows none (Prowlarr sends 0). */
+  movie: Partial<ProwlarrMovieSeed>;
   guid: string;
   infoHash: string;
   /** The `.torrent` bytes, for `torrent` releases only. */
@@ -30,20 +34,11 @@ export function buildCatalogue(indexers: readonly ProwlarrIndexerSeed[], release
   const entries = releases.map((seed): CatalogueEntry => {
     const indexer = indexerById.get(seed.indexerId);
     if (indexer === undefined) throw new Error(`Prowlarr seed: release ${seed.key} names unknown indexer ${seed.indexerId}`);
-    const guid = seed.guidOf !== undefined ? guids.get(seed.guidOf) : `${indexer.baseUrl}torrent/${seed.trackerId}/${slug(seed.title)}/`;
+    const entry = catalogueEntry(seed, indexer, PROWLARR_MOVIES[seed.movie]);
+    const guid = seed.guidOf !== undefined ? guids.get(seed.guidOf) : entry.guid;
     if (guid === undefined) throw new Error(`Prowlarr seed: release ${seed.key} mirrors ${seed.guidOf}, which is not seeded before it`);
     guids.set(seed.key, guid);
-    const torrent = seed.kind === 'torrent' ? buildTorrent(seed) : undefined;
-    return {
-      seed,
-      indexer,
-      movie: PROWLARR_MOVIES[seed.movie],
-      guid,
-      infoHash: torrent?.infoHash ?? magnetInfoHash(seed),
-      torrent: torrent?.file,
-      link: Buffer.from(`${seed.indexerId}:${seed.key}`).toString('base64url'),
-      words: new Set(titleWords(seed.title)),
-    };
+    return { ...entry, guid };
   });
   return { entries, byLink: new Map(entries.map((entry) => [entry.link, entry])), indexers: indexerById };
 }
@@ -67,8 +62,8 @@ export function releaseResource(entry: CatalogueEntry, origin: string, apiKey: s
     indexer: indexer.name,
     title: seed.title,
     sortTitle: titleWords(seed.title).join(' '),
-    imdbId: Number(movie.imdbId.slice(2)),
-    tmdbId: movie.tmdbId,
+    imdbId: movie.imdbId === undefined ? 0 : Number(movie.imdbId.slice(2)),
+    tmdbId: movie.tmdbId ?? 0,
     tvdbId: 0,
     tvMazeId: 0,
     publishDate: seed.publishDate,
@@ -82,6 +77,22 @@ export function releaseResource(entry: CatalogueEntry, origin: string, apiKey: s
     leechers: seed.leechers,
     protocol: 'torrent',
     fileName: `${seed.title}.torrent`,
+  };
+}
+
+/** The entry for a release published on an indexer's feed after start-up (`POST /_sandbox/prowlarr/feed`). */
+export function catalogueEntry(seed: ReleaseFields, indexer: ProwlarrIndexerSeed, movie: Partial<ProwlarrMovieSeed>): CatalogueEntry {
+  const torrent = seed.kind === 'torrent' ? buildTorrent(seed) : undefined;
+  const guid = `${indexer.baseUrl}torrent/${seed.trackerId}/${slug(seed.title)}/`;
+  return {
+    seed,
+    indexer,
+    movie,
+    guid,
+    infoHash: torrent?.infoHash ?? magnetInfoHash(seed),
+    torrent: torrent?.file,
+    link: Buffer.from(`${seed.indexerId}:${seed.key}`).toString('base64url'),
+    words: new Set(titleWords(seed.title)),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Catalogue } from './prowlarr.catalogue';
+import type { Catalogue, CatalogueEntry } from './prowlarr.catalogue';
 import type { ProwlarrState } from './prowlarr.state';
 
 /** What every Prowlarr route handler shares. */
@@ -13,4 +13,14 @@ export interface ProwlarrContext {
 export function originOf(req: IncomingMessage): string {
   const host = req.headers.host ?? `${req.socket.localAddress}:${req.socket.localPort}`;
   return `http://${host}`;
+}
+
+/** Every release the indexers hold: the seeded catalogue, then what tests published on their feeds. */
+export function allEntries({ catalogue, state }: ProwlarrContext): readonly CatalogueEntry[] {
+  const published = state.publishedReleases();
+  return published.length === 0 ? catalogue.entries : [...catalogue.entries, ...published];
+}
+
+export function entryByLink({ catalogue, state }: ProwlarrContext, link: string): CatalogueEntry | undefined {
+  return catalogue.byLink.get(link) ?? state.publishedReleases().find((entry) => entry.link === link);
 }

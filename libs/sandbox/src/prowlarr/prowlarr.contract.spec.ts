@@ -48,6 +48,19 @@ describe('Prowlarr emulator contract', () => {
     expect(releases.flatMap((release) => violations('ReleaseResource', release))).toEqual([]);
   });
 
+  it('answers an RSS request (no query), published releases included, as ReleaseResources', async () => {
+    // Arrange
+    prowlarr.publishRelease({ indexerId: 5, title: 'Unknown.Film.2024.1080p.WEB-DL.DDP5.1.H.264-GRP' });
+
+    // Act
+    const releases = await getJson<unknown[]>('/api/v1/search?query=&type=search&categories=2000');
+    prowlarr.resetFeed();
+
+    // Assert
+    expect(releases.length).toBeGreaterThan(30);
+    expect(releases.flatMap((release) => violations('ReleaseResource', release))).toEqual([]);
+  });
+
   it('answers every indexer as an IndexerResource, also once it has failed', async () => {
     // Arrange
     prowlarr.setIndexerBehaviour(2, { failing: true });

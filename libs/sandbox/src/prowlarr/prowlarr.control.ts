@@ -1,4 +1,5 @@
 import { PROWLARR_CONTROL_PREFIX } from './prowlarr.control-routes';
+import type { PublishedRelease, PublishedReleaseRef } from './prowlarr.feed-routes';
 import type { IndexerBehaviour, OmittedFields, SearchLogEntry } from './prowlarr.state';
 
 /** A typed client of the Prowlarr emulator's own controls, for out-of-process tests and benchmarks. */
@@ -14,10 +15,14 @@ export interface ProwlarrControl {
   omitFields(change: Partial<OmittedFields>): Promise<OmittedFields>;
   /** `DELETE /_sandbox/prowlarr/omit-fields`: every field is sent again. */
   resetOmittedFields(): Promise<void>;
+  /** `POST /_sandbox/prowlarr/feed`: a new release appears on an indexer's feed (RSS) and in matching searches. */
+  publishRelease(release: PublishedRelease): Promise<PublishedReleaseRef>;
+  /** `DELETE /_sandbox/prowlarr/feed`: every published release is taken off again. */
+  resetFeed(): Promise<void>;
 }
 
 export function prowlarrControl(baseUrl: string): ProwlarrControl {
-  const call = async (method: 'GET' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<Response> => {
+  const call = async (method: 'GET' | 'PUT' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<Response> => {
     const response = await fetch(`${baseUrl}${PROWLARR_CONTROL_PREFIX}${path}`, {
       method,
       headers: body === undefined ? undefined : { 'content-type': 'application/json' },
@@ -34,6 +39,8 @@ export function prowlarrControl(baseUrl: string): ProwlarrControl {
     resetSearchLog: async () => drain(await call('DELETE', '/search-log')),
     omitFields: async (change) => (await (await call('PUT', '/omit-fields', change)).json()) as OmittedFields,
     resetOmittedFields: async () => drain(await call('DELETE', '/omit-fields')),
+    publishRelease: async (release) => (await (await call('POST', '/feed', release)).json()) as PublishedReleaseRef,
+    resetFeed: async () => drain(await call('DELETE', '/feed')),
   };
 }
 

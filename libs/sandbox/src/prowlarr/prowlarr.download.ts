@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { RequestContext, Route } from '../kernel/emulator.types';
 import { requireApiKey } from './prowlarr.auth';
-import type { ProwlarrContext } from './prowlarr.context';
+import { entryByLink, type ProwlarrContext } from './prowlarr.context';
 import { magnetUri } from './prowlarr.torrent';
 
 /** The download proxy (`NewznabController` "download") and its `/api/v1/indexer` alias. */
@@ -13,10 +13,11 @@ export function downloadRoutes(ctx: ProwlarrContext): Route[] {
   ];
 }
 
-function download(request: RequestContext, { catalogue, state }: ProwlarrContext): void {
+function download(request: RequestContext, ctx: ProwlarrContext): void {
+  const { catalogue, state } = ctx;
   const indexerId = Number(request.params.indexerId);
   if (!catalogue.indexers.has(indexerId)) return sendXmlError(request.res, 404, 'Indexer not found');
-  const entry = catalogue.byLink.get(request.query.get('link') ?? '');
+  const entry = entryByLink(ctx, request.query.get('link') ?? '');
   if (entry === undefined || entry.indexer.id !== indexerId) return sendXmlError(request.res, 410, 'Link is no longer valid');
   const counters = state.countersOf(indexerId);
   if (state.behaviour(indexerId).failing) {

@@ -234,6 +234,65 @@ describe(startProwlarrEmulator.name, () => {
     });
   });
 
+  describe('RSS: a search with no query', () => {
+    afterEach(() => prowlarr.resetFeed());
+
+    it('answers each selected indexer’s newest releases first, limit and offset applying per indexer', async () => {
+      // Act
+      const feed = await search('query=&type=search&indexerIds=2&categories=2000');
+      const two = await search('query=&type=search&indexerIds=1&indexerIds=2&limit=2');
+
+      // Assert
+      const seededOnTpb = PROWLARR_RELEASES.filter((r) => r.indexerId === 2);
+      expect(feed).toHaveLength(seededOnTpb.length);
+      expect(feed.every((r) => r.indexerId === 2)).toBe(true);
+      const dates = feed.map((r) => Date.parse(r.publishDate));
+      expect(dates).toEqual([...dates].sort((a, b) => b - a));
+      expect(two.map((r) => r.indexerId)).toEqual([1, 1, 2, 2]);
+    });
+
+    it('shows a release published on an indexer at the head of its feed, in matching searches and through the proxy, until reset', async () => {
+      // Arrange
+      const control = prowlarrControl(prowlarr.url);
+
+      // Act
+      const published = await control.publishRelease({ indexerId: 3, title: 'Oppenheimer.2023.1080p.BluRay.x264-SPARKS', imdbId: 'tt15398776', tmdbId: 872585, year: 2023 });
+      const [head] = await search('query=&type=search&indexerIds=3');
+      const [found] = await search(`type=movie&query=${encodeURIComponent('{ImdbId:tt15398776}')}`);
+      const torrent = await fetch(head.downloadUrl);
+      const bytes = Buffer.from(await torrent.arrayBuffer());
+      const listed = await http(`${prowlarr.url}/_sandbox/prowlarr/feed`);
+      await control.resetFeed();
+      const after = await search('query=oppenheimer');
+
+      // Assert
+      expect(published).toMatchObject({ indexerId: 3, title: 'Oppenheimer.2023.1080p.BluRay.x264-SPARKS', guid: expect.stringMatching(/^https:\/\/yts\.mx\/torrent\//), infoHash: expect.stringMatching(/^[0-9a-f]{40}$/) });
+      expect(head).toMatchObject({ guid: published.guid, title: published.title, imdbId: 15398776, tmdbId: 872585, indexer: 'YTS', seeders: 100 });
+      expect(found.guid).toBe(published.guid);
+      expect(torrent.status).toBe(200);
+      expect(await hash(bytes)).toBe(published.infoHash);
+      expect((listed.json() as { releases: unknown[] }).releases).toEqual([published]);
+      expect(after).toEqual([]);
+    });
+
+    it('sends imdbId and tmdbId 0 for a release published without ids, and refuses a bad one', async () => {
+      // Arrange
+      const publish = (body: unknown) => http(`${prowlarr.url}/_sandbox/prowlarr/feed`, { method: 'POST', body });
+
+      // Act
+      const ok = await publish({ indexerId: 1, title: 'Some.Unknown.Film.2023.720p.WEB-DL-GRP', kind: 'magnet' });
+      const [head] = await search('query=&indexerIds=1');
+      const unknownIndexer = await publish({ indexerId: 42, title: 'x' });
+      const noTitle = await publish({ indexerId: 1 });
+      const badCategory = await publish({ indexerId: 1, title: 'x', categories: [5000] });
+
+      // Assert
+      expect(ok.status).toBe(201);
+      expect(head).toMatchObject({ title: 'Some.Unknown.Film.2023.720p.WEB-DL-GRP', imdbId: 0, tmdbId: 0, magnetUrl: expect.any(String) });
+      expect([unknownIndexer.status, noTitle.status, badCategory.status]).toEqual([404, 400, 400]);
+    });
+  });
+
   describe('GET /{id}/download', () => {
     const release = async (title: string) => (await search(`query=${encodeURIComponent(title)}`)).find((r) => r.title === title)!;
     const pathOf = (url: string) => url.slice(prowlarr.url.length);

@@ -5,6 +5,7 @@ import { SANDBOX_PROWLARR_API_KEY } from './prowlarr.constants';
 import type { ProwlarrContext } from './prowlarr.context';
 import { controlRoutes } from './prowlarr.control-routes';
 import { downloadRoutes } from './prowlarr.download';
+import { feedRoutes, publishRelease, type PublishedRelease, type PublishedReleaseRef } from './prowlarr.feed-routes';
 import { indexerRoutes } from './prowlarr.indexers';
 import { PROWLARR_INDEXERS } from './prowlarr-indexers.seed';
 import { PROWLARR_RELEASES } from './prowlarr-releases.seed';
@@ -27,6 +28,10 @@ export interface RunningProwlarrEmulator extends RunningEmulator {
   resetIndexerBehaviours(): void;
   searchLog(): readonly SearchLogEntry[];
   resetSearchLog(): void;
+  /** Puts a new release on an indexer's feed (what `POST /_sandbox/prowlarr/feed` does); throws when refused. */
+  publishRelease(release: PublishedRelease): PublishedReleaseRef;
+  /** Takes every published release off the feeds. */
+  resetFeed(): void;
 }
 
 // Building the catalogue hashes every seeded .torrent; do it once per process.
@@ -38,6 +43,7 @@ export async function startProwlarrEmulator(options: ProwlarrEmulatorOptions = {
   const state = new ProwlarrState();
   const apiKey = options.apiKey || process.env.PROWLARR_API_KEY || SANDBOX_PROWLARR_API_KEY;
   const running = await startEmulator({ name: 'prowlarr', port: options.port ?? 0, host: options.host, routes: prowlarrRoutes({ apiKey, state }) });
+  const ctx: ProwlarrContext = { apiKey, catalogue: catalogue(), state };
   return {
     ...running,
     apiKey,
@@ -45,6 +51,12 @@ export async function startProwlarrEmulator(options: ProwlarrEmulatorOptions = {
     resetIndexerBehaviours: () => state.resetBehaviours(),
     searchLog: () => state.searchLog(),
     resetSearchLog: () => state.resetSearchLog(),
+    publishRelease: (release) => {
+      const published = publishRelease(ctx, release);
+      if (typeof published === 'string') throw new Error(`Prowlarr emulator: ${published}`);
+      return published;
+    },
+    resetFeed: () => state.resetPublished(),
   };
 }
 
@@ -54,5 +66,5 @@ export function prowlarrRoutes(options: { apiKey?: string; state?: ProwlarrState
     catalogue: catalogue(),
     state: options.state ?? new ProwlarrState(),
   };
-  return [...systemRoutes(ctx, new Date().toISOString()), ...searchRoutes(ctx), ...downloadRoutes(ctx), ...indexerRoutes(ctx), ...controlRoutes(ctx)];
+  return [...systemRoutes(ctx, new Date().toISOString()), ...searchRoutes(ctx), ...downloadRoutes(ctx), ...indexerRoutes(ctx), ...controlRoutes(ctx), ...feedRoutes(ctx)];
 }

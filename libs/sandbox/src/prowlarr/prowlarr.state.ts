@@ -1,3 +1,5 @@
+import type { CatalogueEntry } from './prowlarr.catalogue';
+
 /** How one indexer behaves behind the emulated Prowlarr (`PUT /_sandbox/prowlarr/indexers/:id`). */
 export interface IndexerBehaviour {
   /** How long the indexer takes to answer; a search waits for its slowest selected indexer. */
@@ -45,6 +47,9 @@ export class ProwlarrState {
   private readonly counters = new Map<number, IndexerCounters>();
   private log: SearchLogEntry[] = [];
   private omitted: OmittedFields = { indexer: [], release: [] };
+  /** Releases published on indexers' feeds after start-up, oldest first. */
+  private published: CatalogueEntry[] = [];
+  private publishedCount = 0;
 
   behaviour(id: number): IndexerBehaviour {
     return this.behaviours.get(id) ?? NORMAL;
@@ -93,6 +98,23 @@ export class ProwlarrState {
     const omit = this.omitted[kind];
     if (omit.length === 0) return resource;
     return Object.fromEntries(Object.entries(resource).filter(([field]) => !omit.includes(field)));
+  }
+
+  /** The next number for a published release: its key and tracker id stay unique for the emulator's life. */
+  nextPublished(): number {
+    return ++this.publishedCount;
+  }
+
+  publish(entry: CatalogueEntry): void {
+    this.published.push(entry);
+  }
+
+  publishedReleases(): readonly CatalogueEntry[] {
+    return this.published;
+  }
+
+  resetPublished(): void {
+    this.published = [];
   }
 
   logSearch(entry: SearchLogEntry): void {

@@ -18,7 +18,7 @@ export interface SeededTorrent {
  * A real single-file torrent for `release`, so that a client which hashes the info dict gets the
  * same hash the search result advertised. The piece hashes are made up (there is no payload).
  */
-export function buildTorrent(release: ProwlarrReleaseSeed): SeededTorrent {
+export function buildTorrent(release: Pick<ProwlarrReleaseSeed, 'key' | 'title' | 'size'>): SeededTorrent {
   const pieceCount = Math.max(1, Math.ceil(release.size / PIECE_LENGTH));
   const pieces = Buffer.concat(Array.from({ length: pieceCount }, (_, i) => sha1(`${release.key}:${i}`)));
   const info = { length: release.size, name: `${release.title}.mkv`, 'piece length': PIECE_LENGTH, pieces };
@@ -27,7 +27,7 @@ export function buildTorrent(release: ProwlarrReleaseSeed): SeededTorrent {
 }
 
 /** A magnet release has no info dict here; a stable hash of its key stands in for one. */
-export function magnetInfoHash(release: ProwlarrReleaseSeed): string {
+export function magnetInfoHash(release: Pick<ProwlarrReleaseSeed, 'key' | 'title'>): string {
   return sha1(`magnet:${release.key}:${release.title}`).toString('hex');
 }
 

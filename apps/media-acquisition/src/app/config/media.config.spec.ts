@@ -26,7 +26,21 @@ describe('readMediaConfig', () => {
     expect(config).toMatchObject({ monitorIntervalMs: 2_000, monitorLeaseTtlMs: 5_000 });
   });
 
+  it('runs RSS sync every 15 minutes unless MEDIA_RSS_SYNC_INTERVAL, or the issue’s RSS_SYNC_INTERVAL, says otherwise; 0 turns it off', () => {
+    // Act
+    const byDefault = readMediaConfig({});
+    const byIssueName = readMediaConfig({ RSS_SYNC_INTERVAL: '0' });
+    const both = readMediaConfig({ RSS_SYNC_INTERVAL: '0', MEDIA_RSS_SYNC_INTERVAL: '30m', MEDIA_RSS_SYNC_PAUSE: '50ms' });
+
+    // Assert
+    expect(byDefault).toMatchObject({ rssSyncIntervalMs: 900_000, rssSyncPauseMs: 1_000 });
+    expect(byIssueName.rssSyncIntervalMs).toBe(0);
+    expect(both).toMatchObject({ rssSyncIntervalMs: 1_800_000, rssSyncPauseMs: 50 });
+  });
+
   it.each([
+    ['RSS_SYNC_INTERVAL', 'often'],
+    ['MEDIA_RSS_SYNC_INTERVAL', 'often'],
     ['MEDIA_MONITOR_INTERVAL', 'soon'],
     ['MEDIA_MONITOR_LEASE_TTL', 'forever'],
     ['MEDIA_MONITOR_LEASE_TTL', '10ms'],

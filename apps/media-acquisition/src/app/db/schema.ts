@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, primaryKey, real, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, real, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Radarr's TrackedDownloadState, camelCased. `ignored`: removed from the queue, or gone from qBittorrent. */
 export const TRACKED_STATES = ['downloading', 'importPending', 'importing', 'imported', 'importBlocked', 'failedPending', 'failed', 'ignored'] as const;
@@ -44,6 +44,8 @@ export const movies = pgTable(
       .notNull()
       .references(() => qualityProfiles.id),
     status: text('status').$type<MovieStatus>().notNull(),
+    /** Radarr's `monitored`: the missing search and RSS sync grab only monitored movies; a user may still search and grab by hand. */
+    monitored: boolean('monitored').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },

@@ -21,8 +21,8 @@ import { HistoryRepository } from '../tracking/history.repository';
 import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
 import { alreadyDownloading, nothingApproved, releaseRejected, unknownRelease } from './grab.errors';
 
-/** Why a grab happened: a user's call, search on add, a command of the v3 API, the scheduled missing search, or a re-download after a failure. */
-export type GrabTrigger = 'user' | 'searchOnAdd' | 'command' | 'missingSearch' | 'redownload';
+/** Why a grab happened: a user's call, search on add, a command of the v3 API, the scheduled missing search, RSS sync, or a re-download after a failure. */
+export type GrabTrigger = 'user' | 'searchOnAdd' | 'command' | 'missingSearch' | 'rss' | 'redownload';
 
 /** Tags every torrent Keel adds, so people can tell them apart in qBittorrent's UI. */
 const GRAB_TAG = 'keel';
@@ -53,14 +53,28 @@ export class GrabService {
 
   /** Grabs `guid`, or the best approved release, and tracks it; `trigger` labels media_grabs_total. */
   async grab(movie: MovieRow, guid?: string, trigger: GrabTrigger = 'user'): Promise<TrackedDownloadRow> {
+    return this.exclusive(movie, async () => {
+      const result = await this.search.search(movie, await this.profiles.byId(movie.qualityProfileId));
+      return guid !== undefined ? this.send(movie, this.choose(movie, result, guid), result, trigger) : this.sendBest(movie, result, trigger);
+    });
+  }
+
+  /**
+   * Grabs the best approved release among decisions already made (RSS sync judges an indexer's feed
+   * without searching), with the same one-download-per-movie guards as `grab`.
+   */
+  async grabDecided(movie: MovieRow, result: ReleaseSearchResult, trigger: GrabTrigger): Promise<TrackedDownloadRow> {
+    return this.exclusive(movie, () => this.sendBest(movie, result, trigger));
+  }
+
+  /** Runs `grab` unless the movie is downloading already, or being grabbed on this replica. */
+  private async exclusive(movie: MovieRow, grab: () => Promise<TrackedDownloadRow>): Promise<TrackedDownloadRow> {
     if (this.inFlight.has(movie.id)) throw alreadyDownloading(movie.title, 'a grab in progress');
     this.inFlight.add(movie.id);
     try {
       const active = await this.downloads.activeForMovie(movie.id);
       if (active) throw alreadyDownloading(movie.title, active.releaseTitle);
-      const result = await this.search.search(movie, await this.profiles.byId(movie.qualityProfileId));
-      if (guid !== undefined) return await this.send(movie, this.choose(movie, result, guid), result, trigger);
-      return await this.sendBest(movie, result, trigger);
+      return await grab();
     } finally {
       this.inFlight.delete(movie.id);
     }

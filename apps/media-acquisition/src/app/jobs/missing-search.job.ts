@@ -4,12 +4,13 @@ import { MEDIA_CONFIG } from '../config/media.config';
 import type { MediaConfig } from '../config/media.config';
 import { GrabService } from '../grab/grab.service';
 import { MoviesRepository } from '../movies/movies.repository';
+import { MISSING_SEARCH_JOB } from './job.names';
 import { ScheduledJobsService } from './scheduled-jobs.service';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /**
- * Radarr's missing-movie search: every MEDIA_MISSING_SEARCH_INTERVAL, each wanted movie is searched
+ * Radarr's missing-movie search: every MEDIA_MISSING_SEARCH_INTERVAL, each monitored wanted movie is searched
  * and its best approved release grabbed, one movie after another with MEDIA_MISSING_SEARCH_PAUSE
  * between them, so a long wanted list is spread over time instead of spending Prowlarr's rate limit
  * in one burst. Once per interval for the whole fleet (ScheduledJobsService).
@@ -24,11 +25,12 @@ export class MissingSearchJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register({ name: 'missing-search', intervalMs: this.config.missingSearchIntervalMs, run: () => this.run() });
+    this.jobs.register({ name: MISSING_SEARCH_JOB, intervalMs: this.config.missingSearchIntervalMs, run: () => this.run() });
   }
 
   async run(): Promise<string> {
-    const wanted = (await this.movies.list(10_000)).filter((movie) => movie.status === 'wanted');
+    // Unmonitored movies are never grabbed by themselves (Radarr's MonitoredMovieSpecification).
+    const wanted = (await this.movies.list(10_000)).filter((movie) => movie.status === 'wanted' && movie.monitored);
     let grabbed = 0;
     for (const [i, movie] of wanted.entries()) {
       if (i > 0) await sleep(this.config.missingSearchPauseMs);

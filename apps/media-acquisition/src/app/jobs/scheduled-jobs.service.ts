@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { RequestContext } from '@keel/context';
 import type { StatusContributor } from '@keel/platform';
 import { JobLeaseRepository, JobLeaseService } from '../leases';
 
@@ -13,8 +14,10 @@ export interface ScheduledJob {
 interface JobState {
   job: ScheduledJob;
   timer?: NodeJS.Timeout;
-  running?: Promise<void>;
+  running?: Promise<string>;
   lastResult?: string;
+  /** Runs finished on this replica, scheduled or asked for. */
+  runs: number;
 }
 
 /** How often a replica asks whether a job is due: a tenth of its interval, between 1 s and 1 min. */
@@ -38,7 +41,7 @@ export class ScheduledJobsService implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   register(job: ScheduledJob): void {
-    this.jobs.set(job.name, { job });
+    this.jobs.set(job.name, { job, runs: 0 });
   }
 
   onApplicationBootstrap(): void {
@@ -58,18 +61,41 @@ export class ScheduledJobsService implements OnApplicationBootstrap, OnApplicati
 
   async status(): Promise<unknown> {
     const jobs = await Promise.all(
-      [...this.jobs.values()].map(async ({ job, lastResult }) => {
+      [...this.jobs.values()].map(async ({ job, lastResult, runs }) => {
         const row = job.intervalMs > 0 ? await this.leases.find(`job:${job.name}`) : undefined;
         return {
           name: job.name,
           intervalMs: job.intervalMs,
           enabled: job.intervalMs > 0,
           ...(row ? { lastRun: row.acquiredAt.toISOString(), nextRun: row.expiresAt.toISOString(), lastRunBy: row.holder } : {}),
+          runsHere: runs,
           ...(lastResult ? { lastResultHere: lastResult } : {}),
         };
       }),
     );
     return jobs;
+  }
+
+  isRunning(name: string): boolean {
+    return this.jobs.get(name)?.running !== undefined;
+  }
+
+  /**
+   * Runs `name` now on this replica, because a command asked (Radarr's `RssSync`), and resolves with
+   * the run's result; if it is running here already, with that run's. It runs outside the caller's
+   * request, so the request's deadline does not cut it short, and it counts as the job's latest run:
+   * the next scheduled one comes an interval later, as a manual Radarr command resets its task.
+   */
+  runNow(name: string): Promise<string> {
+    const state = this.jobs.get(name);
+    if (!state) return Promise.reject(new Error(`No scheduled job named ${name}`));
+    if (state.running) return state.running;
+    return RequestContext.run({ requestId: `job:${name}` }, async () => {
+      if (state.job.intervalMs > 0) {
+        await this.leases.recordRun(`job:${name}`, this.service.holder, state.job.intervalMs).catch((error: Error) => this.logger.warn({ msg: 'could not record a run on request', job: name, error: error.message }));
+      }
+      return state.running ?? this.start(state);
+    });
   }
 
   private async tick(state: JobState): Promise<void> {
@@ -81,19 +107,30 @@ export class ScheduledJobsService implements OnApplicationBootstrap, OnApplicati
       this.logger.warn({ msg: 'could not ask whether a job is due', job: state.job.name, error: (error as Error).message });
       return;
     }
-    state.running = state.job
+    if (!state.running) await this.start(state);
+  }
+
+  /** Runs the job once; a failure is its result, logged, never thrown. */
+  private start(state: JobState): Promise<string> {
+    const running = state.job
       .run()
       .then(
         (result) => {
-          state.lastResult = result;
           this.logger.log({ msg: 'scheduled job ran', job: state.job.name, result });
+          return result;
         },
         (error: Error) => {
-          state.lastResult = `failed: ${error.message}`;
           this.logger.warn({ msg: 'scheduled job failed', job: state.job.name, error: error.message });
+          return `failed: ${error.message}`;
         },
       )
-      .finally(() => (state.running = undefined));
-    await state.running;
+      .then((result) => {
+        state.lastResult = result;
+        state.runs++;
+        state.running = undefined;
+        return result;
+      });
+    state.running = running;
+    return running;
   }
 }

@@ -132,6 +132,22 @@ describe.each(drivers)('job leases on %s (integration)', (driver) => {
     expect(next!.acquiredAt.getTime()).toBeGreaterThanOrEqual(winner.expiresAt.getTime());
   });
 
+  it('recordRun: a run on request counts as the latest, and pushes the next scheduled claim an interval on', async () => {
+    // Arrange
+    await leases.claimRun('job:rss-sync', 'scheduler', 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    // Act
+    const recorded = await leases.recordRun('job:rss-sync', 'commanded', 60_000);
+    const scheduledClaim = await leases.claimRun('job:rss-sync', 'scheduler', 60_000);
+
+    // Assert
+    expect(recorded).toMatchObject({ holder: 'commanded' });
+    expect(recorded.expiresAt.getTime() - recorded.acquiredAt.getTime()).toBe(60_000);
+    expect(scheduledClaim).toBeUndefined();
+    expect(await leases.find('job:rss-sync')).toMatchObject({ holder: 'commanded', live: true });
+  });
+
   it('JobLease: one replica holds it, the other takes over once the holder stops renewing, and a release hands it on at once', async () => {
     // Arrange
     const acquired: string[] = [];

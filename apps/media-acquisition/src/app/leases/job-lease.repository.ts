@@ -63,6 +63,20 @@ export class JobLeaseRepository {
     return row;
   }
 
+  /**
+   * Records a run started on request (a command) as the job's latest, whatever the schedule said:
+   * the next scheduled run then comes `intervalMs` after it, as a manual Radarr command resets its task.
+   */
+  async recordRun(name: string, holder: string, intervalMs: number): Promise<JobLeaseRow> {
+    const expiresAt = sql`now() + ${Math.max(1, Math.round(intervalMs))}::integer * interval '1 millisecond'`;
+    const [row] = await this.db
+      .insert(jobLeases)
+      .values({ name, holder, expiresAt, acquiredAt: sql`now()` })
+      .onConflictDoUpdate({ target: jobLeases.name, set: { holder: sql`excluded.holder`, expiresAt: sql`excluded.expires_at`, acquiredAt: sql`excluded.acquired_at` } })
+      .returning();
+    return row;
+  }
+
   /** Gives the lease up, if `holder` still has it, so another replica need not wait for it to expire. */
   async release(name: string, holder: string): Promise<boolean> {
     const released = await this.db

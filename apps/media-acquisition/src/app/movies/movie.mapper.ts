@@ -26,6 +26,7 @@ export function toMovieResponse(row: MovieRow, profileName: string, file?: Movie
     runtimeMinutes: row.runtimeMinutes ?? undefined,
     qualityProfile: profileName,
     status: row.status,
+    monitored: row.monitored,
     file: file && {
       relativePath: file.relativePath,
       quality: file.quality,

@@ -6,6 +6,9 @@ import { movieFiles, movies } from '../db/schema';
 import type { MovieFileRow, MovieRow, MovieStatus } from '../db/schema';
 import type * as schema from '../db/schema';
 
+/** What a user may change on a movie. */
+export type MoviePatch = Partial<Pick<MovieRow, 'monitored' | 'qualityProfileId' | 'runtimeMinutes'>>;
+
 @Injectable()
 export class MoviesRepository {
   constructor(@InjectDatabase() private readonly db: Database<typeof schema>) {}
@@ -31,6 +34,12 @@ export class MoviesRepository {
 
   async setStatus(id: string, status: MovieStatus): Promise<void> {
     await this.db.update(movies).set({ status, updatedAt: new Date() }).where(eq(movies.id, id));
+  }
+
+  /** Applies `patch`; undefined when there is no such movie. */
+  async update(id: string, patch: MoviePatch): Promise<MovieRow | undefined> {
+    const [row] = await this.db.update(movies).set({ ...patch, updatedAt: new Date() }).where(eq(movies.id, id)).returning();
+    return row;
   }
 
   async findByTmdbId(tmdbId: number): Promise<MovieRow | undefined> {

@@ -1,20 +1,28 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { MEDIA_CONFIG } from '../config/media.config';
+import type { MediaConfig } from '../config/media.config';
 import type { MovieRow } from '../db/schema';
+import { discardFile } from '../import/recycle-bin';
 import { QualityProfilesService } from '../profiles/quality-profiles.service';
 import { HistoryRepository } from '../tracking/history.repository';
 import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
 import type { HistoryEntryResponse } from './dto/history.response';
 import { MovieAddedEvents } from './movie-added.events';
 import type { CreateMovieDto } from './dto/create-movie.dto';
+import type { UpdateMovieDto } from './dto/update-movie.dto';
 import type { MovieResponse } from './dto/movie.response';
 import { toMovieResponse } from './movie.mapper';
 import { MovieMetadataService } from './movie-metadata.service';
 import { movieExists, unknownMovie } from './movies.errors';
 import { MoviesRepository } from './movies.repository';
+import type { MoviePatch } from './movies.repository';
 
 @Injectable()
 export class MoviesService {
+  private readonly logger = new Logger(MoviesService.name);
+
   constructor(
     private readonly movies: MoviesRepository,
     private readonly profiles: QualityProfilesService,
@@ -22,6 +30,7 @@ export class MoviesService {
     private readonly events: HistoryRepository,
     private readonly metadata: MovieMetadataService,
     private readonly added: MovieAddedEvents,
+    @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
   ) {}
 
   async create(input: CreateMovieDto): Promise<MovieResponse> {
@@ -37,12 +46,37 @@ export class MoviesService {
       runtimeMinutes: body.runtimeMinutes ?? null,
       qualityProfileId: profile.id,
       status: 'wanted',
+      monitored: input.monitored ?? true,
       createdAt: now,
       updatedAt: now,
     });
     if (!row) throw movieExists(body.title, body.year);
     this.added.publish({ movie: row, search: input.searchOnAdd });
     return toMovieResponse(row, profile.name);
+  }
+
+  /** Changes what the body gives (monitored, quality profile, runtime); the rest stays. */
+  async update(id: string, input: UpdateMovieDto): Promise<MovieResponse> {
+    await this.require(id);
+    const patch: MoviePatch = { monitored: input.monitored, runtimeMinutes: input.runtimeMinutes };
+    if (input.qualityProfile !== undefined) patch.qualityProfileId = (await this.profiles.resolve(input.qualityProfile)).id;
+    const row = await this.movies.update(id, Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)));
+    if (!row) throw unknownMovie(id);
+    return this.get(row.id);
+  }
+
+  /**
+   * Removes the movie with its history, blocklist and download tracking (the foreign keys cascade).
+   * As in Radarr, a download in progress is left in qBittorrent (it keeps seeding; nothing imports it
+   * any more). With `deleteFiles`, the imported file goes to MEDIA_RECYCLE_BIN, or is deleted without one.
+   */
+  async delete(id: string, deleteFiles: boolean): Promise<void> {
+    const row = await this.require(id);
+    const file = await this.movies.file(row.id);
+    if (!(await this.movies.delete(row.id))) throw unknownMovie(id);
+    if (!deleteFiles || !file) return;
+    const outcome = await discardFile(join(this.config.libraryRoot, file.relativePath), this.config.recycleBin);
+    this.logger.log({ msg: 'movie deleted with its file', movieId: row.id, file: file.relativePath, outcome });
   }
 
   async list(limit = 500): Promise<MovieResponse[]> {

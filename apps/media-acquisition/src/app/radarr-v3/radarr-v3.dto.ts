@@ -27,6 +27,15 @@ export class AddMovieV3Dto {
   @ApiPropertyOptional({ type: AddMovieOptionsDto }) @IsOptional() @ValidateNested() @Type(() => AddMovieOptionsDto) addOptions?: AddMovieOptionsDto;
 }
 
+/**
+ * The fields of Radarr's `MovieResource` that editing a movie (`PUT movie/{id}`) acts on. Clients send
+ * the whole resource back; the rest is dropped, as for adding.
+ */
+export class UpdateMovieV3Dto {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() monitored?: boolean;
+  @ApiPropertyOptional({ example: 1 }) @IsOptional() @IsInt32() @Min(1) qualityProfileId?: number;
+}
+
 export const V3_COMMANDS = ['MoviesSearch', 'RssSync', 'MissingMoviesSearch'] as const;
 
 export class CommandV3Dto {

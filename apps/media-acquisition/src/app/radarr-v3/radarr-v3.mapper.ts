@@ -54,7 +54,7 @@ export function toMovieResource(row: MovieRow, { id, profileId, libraryRoot, fil
     qualityProfileId: profileId,
     hasFile: file !== undefined,
     movieFileId: 0,
-    monitored: true,
+    monitored: row.monitored,
     minimumAvailability: 'released',
     isAvailable: true,
     folderName,

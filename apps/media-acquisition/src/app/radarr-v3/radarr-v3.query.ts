@@ -31,6 +31,10 @@ export class V3DeleteMovieQuery extends V3Query {
   @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() addImportExclusion?: boolean;
 }
 
+export class V3UpdateMovieQuery extends V3Query {
+  @ApiPropertyOptional({ description: 'Accepted and ignored: the library has one root folder, so a movie never moves' }) @IsOptional() @Transform(toBoolean) @IsBoolean() moveFiles?: boolean;
+}
+
 export class V3PageQuery extends V3Query {
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page?: number;
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000) pageSize?: number;

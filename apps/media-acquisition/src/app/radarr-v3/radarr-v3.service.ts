@@ -1,10 +1,8 @@
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { join } from 'node:path';
 import { MEDIA_CONFIG } from '../config/media.config';
 import type { MediaConfig } from '../config/media.config';
 import type { MovieRow } from '../db/schema';
 import { GrabService } from '../grab/grab.service';
-import { discardFile } from '../import/recycle-bin';
 import { MoviesRepository } from '../movies/movies.repository';
 import { MoviesService } from '../movies/movies.service';
 import { QualityProfilesService } from '../profiles/quality-profiles.service';
@@ -12,7 +10,7 @@ import { HistoryRepository } from '../tracking/history.repository';
 import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
 import { MOVIE_METADATA } from './movie-metadata';
 import type { MovieMetadataSource } from './movie-metadata';
-import type { AddMovieV3Dto } from './radarr-v3.dto';
+import type { AddMovieV3Dto, UpdateMovieV3Dto } from './radarr-v3.dto';
 import { RadarrIdsRepository } from './radarr-ids.repository';
 import { toHistoryResource, toLookupResource, toMovieResource, toQualityProfileResource, toQueueResource } from './radarr-v3.mapper';
 
@@ -86,16 +84,23 @@ export class RadarrV3Service {
     const profile = profileKey ? await this.profiles.byId(profileKey) : undefined;
     // MoviesService fills what is missing (title, year, runtime) from TMDB, as the v1 API does.
     // Radarr searches on add only when asked (`addOptions.searchForMovie`), whatever MEDIA_SEARCH_ON_ADD says.
-    const created = await this.movies.create({ title: body.title, year: body.year, tmdbId: body.tmdbId, imdbId: body.imdbId, runtimeMinutes: body.runtime || undefined, qualityProfile: profile?.name, searchOnAdd: body.addOptions?.searchForMovie ?? false });
+    const created = await this.movies.create({ title: body.title, year: body.year, tmdbId: body.tmdbId, imdbId: body.imdbId, runtimeMinutes: body.runtime || undefined, qualityProfile: profile?.name, monitored: body.monitored, searchOnAdd: body.addOptions?.searchForMovie ?? false });
     const row = await this.movieRows.find(created.id);
     return (await this.resources([row as MovieRow]))[0];
   }
 
-  async delete(id: number, deleteFiles: boolean): Promise<void> {
+  /** Radarr's movie edit: `monitored` and `qualityProfileId` are acted on; the rest of the resource is ignored. */
+  async update(id: number, body: UpdateMovieV3Dto) {
     const row = await this.movieRow(id);
-    const file = await this.movieRows.file(row.id);
-    await this.movieRows.delete(row.id);
-    if (deleteFiles && file) await discardFile(join(this.config.libraryRoot, file.relativePath), this.config.recycleBin);
+    const profileKey = body.qualityProfileId === undefined ? undefined : await this.ids.keyFor('profile', body.qualityProfileId);
+    if (body.qualityProfileId !== undefined && !profileKey) throw new BadRequestException(`qualityProfileId ${body.qualityProfileId} does not exist`);
+    const profile = profileKey ? await this.profiles.byId(profileKey) : undefined;
+    await this.movies.update(row.id, { monitored: body.monitored, qualityProfile: profile?.name });
+    return this.movie(id);
+  }
+
+  async delete(id: number, deleteFiles: boolean): Promise<void> {
+    await this.movies.delete((await this.movieRow(id)).id, deleteFiles);
   }
 
   async queue(page: number, pageSize: number): Promise<Page<ReturnType<typeof toQueueResource>>> {
@@ -112,14 +117,14 @@ export class RadarrV3Service {
     return { page, pageSize, sortKey: 'date', sortDirection: 'descending', totalRecords: total, records: rows.map((row) => toHistoryResource(row, historyIds.get(row.id) as number, movieIdMap.get(row.movieId) as number)) };
   }
 
-  /** `MoviesSearch` for the ids given; `RssSync` and `MissingMoviesSearch` for every wanted movie. */
+  /** `MoviesSearch` for the ids given (monitored or not, as a user asked); `MissingMoviesSearch` for every monitored wanted movie. */
   async searchMovies(movieIds: number[] | undefined): Promise<number> {
     let rows: MovieRow[];
     if (movieIds) {
       const keys = (await Promise.all(movieIds.map((id) => this.ids.keyFor('movie', id)))).filter((key): key is string => key !== undefined);
       rows = await this.movieRows.findMany(keys);
     } else {
-      rows = (await this.movieRows.list(10_000)).filter((row) => row.status === 'wanted');
+      rows = (await this.movieRows.list(10_000)).filter((row) => row.status === 'wanted' && row.monitored);
     }
     this.searchInBackground(rows);
     return rows.length;

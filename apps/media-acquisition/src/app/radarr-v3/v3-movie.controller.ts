@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query, VERSION_NEUTRAL } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { ApiProblemResponses } from '@keel/platform';
 import { RadarrBodyPipe } from './radarr-body.pipe';
-import { AddMovieV3Dto } from './radarr-v3.dto';
+import { AddMovieV3Dto, UpdateMovieV3Dto } from './radarr-v3.dto';
 import { RadarrV3Api } from './radarr-v3.decorators';
-import { V3DeleteMovieQuery, V3LookupQuery, V3LookupTmdbQuery, V3MovieListQuery, V3Query } from './radarr-v3.query';
+import { V3DeleteMovieQuery, V3LookupQuery, V3LookupTmdbQuery, V3MovieListQuery, V3Query, V3UpdateMovieQuery } from './radarr-v3.query';
 import { RadarrV3Service } from './radarr-v3.service';
 
 /** Radarr's `/api/v3/movie`: what Overseerr and Jellyseerr call to find, add and remove a movie. */
@@ -45,6 +45,13 @@ export class V3MovieController {
   @ApiProblemResponses({ status: 400, description: 'Invalid input' }, { status: 409, description: 'The movie is already in the library' })
   add(@Body(new RadarrBodyPipe(AddMovieV3Dto)) body: Record<string, unknown>, @Query() _query: V3Query) {
     return this.v3.add(body as unknown as AddMovieV3Dto);
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: 'Edits a movie: `monitored` and `qualityProfileId` of the resource sent back; other fields are ignored' })
+  @ApiProblemResponses({ status: 400, description: 'Invalid input, or an unknown qualityProfileId' }, { status: 404, description: 'No such movie' })
+  update(@Param('id', ParseIntPipe) id: number, @Body(new RadarrBodyPipe(UpdateMovieV3Dto)) body: Record<string, unknown>, @Query() _query: V3UpdateMovieQuery) {
+    return this.v3.update(id, body as unknown as UpdateMovieV3Dto);
   }
 
   @Delete(':id')

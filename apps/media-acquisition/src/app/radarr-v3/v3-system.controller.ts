@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Query, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { serviceVersion } from '@keel/platform';
+import { RSS_SYNC_JOB } from '../jobs/job.names';
+import { ScheduledJobsService } from '../jobs/scheduled-jobs.service';
 import { RadarrBodyPipe } from './radarr-body.pipe';
 import { CommandV3Dto } from './radarr-v3.dto';
 import { RadarrV3Api } from './radarr-v3.decorators';
@@ -15,7 +17,10 @@ const STARTED = new Date();
 export class V3SystemController {
   private commandNo = 0;
 
-  constructor(private readonly v3: RadarrV3Service) {}
+  constructor(
+    private readonly v3: RadarrV3Service,
+    private readonly jobs: ScheduledJobsService,
+  ) {}
 
   @Get('system/status')
   @ApiOperation({ summary: 'What a client’s “test connection” reads' })
@@ -72,11 +77,17 @@ export class V3SystemController {
 
   @Post('command')
   @HttpCode(201)
-  @ApiOperation({ summary: '`MoviesSearch` (movieIds), `RssSync` and `MissingMoviesSearch` (every wanted movie): they run in the background' })
+  @ApiOperation({ summary: '`MoviesSearch` (movieIds), `MissingMoviesSearch` (every monitored wanted movie), `RssSync` (every indexer’s feed of new releases): they run in the background' })
   async command(@Body(new RadarrBodyPipe(CommandV3Dto)) raw: Record<string, unknown>, @Query() _query: V3Query) {
     const body = raw as unknown as CommandV3Dto;
-    const movies = await this.v3.searchMovies(body.name === 'MoviesSearch' ? (body.movieIds ?? []) : undefined);
+    let message: string;
+    if (body.name === 'RssSync') {
+      void this.jobs.runNow(RSS_SYNC_JOB);
+      message = 'RSS sync started';
+    } else {
+      message = `Searching ${await this.v3.searchMovies(body.name === 'MoviesSearch' ? (body.movieIds ?? []) : undefined)} movie(s)`;
+    }
     const now = new Date().toISOString();
-    return { id: ++this.commandNo, name: body.name, commandName: body.name, message: `Searching ${movies} movie(s)`, body: { name: body.name, sendUpdatesToClient: false, trigger: 'manual' }, priority: 'normal', status: 'started', result: 'unknown', queued: now, started: now, trigger: 'manual', stateChangeTime: now, sendUpdatesToClient: false, updateScheduledTask: false };
+    return { id: ++this.commandNo, name: body.name, commandName: body.name, message, body: { name: body.name, sendUpdatesToClient: false, trigger: 'manual' }, priority: 'normal', status: 'started', result: 'unknown', queued: now, started: now, trigger: 'manual', stateChangeTime: now, sendUpdatesToClient: false, updateScheduledTask: false };
   }
 }

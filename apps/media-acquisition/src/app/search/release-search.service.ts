@@ -60,9 +60,13 @@ export class ReleaseSearchService {
     this.indexerList = new SearchCache(INDEXERS_TTL_MS, 1);
   }
 
+  /** Prowlarr's indexers, asked at most every five minutes. */
+  async indexers(): Promise<ProwlarrIndexer[]> {
+    return (await this.indexerList.get('indexers', () => this.prowlarr.listIndexers(AbortSignal.timeout(this.config.indexerTimeoutMs)))).value;
+  }
+
   async search(movie: MovieRow, profileRow: QualityProfileRow): Promise<ReleaseSearchResult> {
-    const { value: all } = await this.indexerList.get('indexers', () => this.prowlarr.listIndexers(AbortSignal.timeout(this.config.indexerTimeoutMs)));
-    const indexers = all.filter((indexer) => indexer.enable && indexer.supportsSearch);
+    const indexers = (await this.indexers()).filter((indexer) => indexer.enable && indexer.supportsSearch);
     const settled = await Promise.allSettled(indexers.map((indexer) => this.searchIndexer(movie, indexer)));
     const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
     if (indexers.length > 0 && failures.length === indexers.length) throw this.whyAllFailed(failures);
@@ -86,15 +90,28 @@ export class ReleaseSearchService {
       return { indexerId: indexer.id, indexer: indexer.name, outcome: 'ok', cached: result.value.cached, releases: result.value.value.length };
     });
 
+    return { decisions: await this.decideFor(movie, profileRow, candidates), releases, indexers: reports, degraded: failures.length > 0 };
+  }
+
+  /**
+   * Judges releases found elsewhere (an indexer's RSS feed) for `movie`, as a search's would be:
+   * the same specifications, blocklist and upgrade rules against its file, the same ranking.
+   */
+  async judge(movie: MovieRow, profileRow: QualityProfileRow, found: readonly ProwlarrRelease[], indexerPriority: ReadonlyMap<number, number>): Promise<ReleaseSearchResult> {
+    const releases = new Map(found.map((release) => [release.guid, release]));
+    const candidates = [...releases.values()].map((release) => toCandidate(release, indexerPriority.get(release.indexerId)));
+    return { decisions: await this.decideFor(movie, profileRow, candidates), releases, indexers: [], degraded: false };
+  }
+
+  private async decideFor(movie: MovieRow, profileRow: QualityProfileRow, candidates: CandidateRelease[]): Promise<Decision[]> {
     const [blocklist, file] = await Promise.all([this.blocklist.forMovie(movie.id), this.movies.file(movie.id)]);
     const existingFile = file && { quality: file.quality, revision: { version: file.revisionVersion, real: file.revisionReal } };
-    const decisions = decide(
+    return decide(
       candidates,
       { title: movie.title, year: movie.year, imdbId: movie.imdbId ?? undefined, tmdbId: movie.tmdbId ?? undefined, runtimeMinutes: movie.runtimeMinutes ?? undefined, existingFile },
       toQualityProfile(profileRow),
       { blocklist: blocklist.map((b) => ({ guid: b.releaseGuid, title: b.releaseTitle, indexerId: b.indexerId })) },
     );
-    return { decisions, releases, indexers: reports, degraded: failures.length > 0 };
   }
 
   private searchIndexer(movie: MovieRow, indexer: ProwlarrIndexer) {
@@ -116,7 +133,7 @@ function isTimeout(error: unknown): boolean {
   return error instanceof DownstreamTimeoutError || (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'));
 }
 
-function toCandidate(release: ProwlarrRelease, indexerPriority: number): CandidateRelease {
+function toCandidate(release: ProwlarrRelease, indexerPriority: number | undefined): CandidateRelease {
   return {
     guid: release.guid,
     title: release.title,

@@ -51,6 +51,11 @@ export class CreateMovieDto {
   @Length(1, 64)
   qualityProfile?: string;
 
+  @ApiPropertyOptional({ default: true, description: 'Radarr’s `monitored`: the missing search and RSS sync grab only monitored movies' })
+  @IsOptional()
+  @IsBoolean()
+  monitored?: boolean;
+
   @ApiPropertyOptional({ description: 'Search and grab the best approved release at once, after answering (Radarr’s searchOnAdd); default MEDIA_SEARCH_ON_ADD (true)' })
   @IsOptional()
   @IsBoolean()

@@ -34,6 +34,7 @@ export class MovieResponse {
   @ApiPropertyOptional() runtimeMinutes?: number;
   @ApiProperty({ example: 'HD-1080p' }) qualityProfile: string;
   @ApiProperty({ enum: MOVIE_STATUSES }) status: string;
+  @ApiProperty({ description: 'Whether the missing search and RSS sync grab it by themselves' }) monitored: boolean;
   @ApiPropertyOptional({ type: MovieFileResponse }) file?: MovieFileResponse;
   @ApiPropertyOptional({ type: MovieDownloadResponse, description: 'The latest grab' }) download?: MovieDownloadResponse;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -1,0 +1,1 @@
+ALTER TABLE "movies" ADD COLUMN "monitored" boolean DEFAULT true NOT NULL;
