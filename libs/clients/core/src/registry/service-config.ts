@@ -21,7 +21,7 @@ export interface BalancingConfig {
   outlier: OutlierOptions;
   /** `<NAME>_SERVICE_DNS=host:port`: the instances are the host's A/AAAA records, re-resolved. */
   dns?: { host: string; port: number; protocol: 'http' | 'https'; refreshMs: number; servers?: string[] };
-  /** For calls that opt in (`hedge: true`): a fixed delay in ms, or `p95` of recent calls. */
+  /** For calls that opt in (`hedge: true`): a fixed delay in ms, or `p95`: the median of the instances' p95 per answered attempt. */
   hedgeDelay: number | 'p95';
 }
 
