@@ -1,7 +1,9 @@
 'use strict';
 // (e) p99 of a read when one instance of three is slow: hedging on vs off, against a healthy fleet,
-// in one run. Three real library emulators on 127.0.0.1, the real client (dist/) with P2C, and a
-// closed loop of `concurrency` callers. Reports p50/p99 per row and the extra requests hedging sent.
+// in one run. Three real library emulators on 127.0.0.1, the real client (dist/) with its default
+// balancer (P2C over peak-EWMA latency × outstanding), and a closed loop of `concurrency` callers.
+// Reports p50/p99 per row, the requests each instance got (the third is the slow one when a row has
+// one), and the extra requests hedging sent.
 //
 //   node bench/hedge.bench.js [--out file.json] [--calls 3000] [--concurrency 8] [--slow-ms 100] [--hedge-delay p95]
 const path = require('node:path');
@@ -28,11 +30,13 @@ async function runHedgeBench(options = {}) {
 
   const instances = await Promise.all([0, 1, 2].map(() => startLibraryEmulator({ port: 0 })));
   const controls = instances.map((instance) => sandboxControl(instance.url));
-  const requestsSent = async () => (await Promise.all(controls.map((c) => c.stats()))).reduce((sum, s) => sum + s.requests, 0);
+  const requestsPerInstance = async () => (await Promise.all(controls.map((c) => c.stats()))).map((s) => s.requests);
+  let balancer;
 
   async function scenario(name, { slow, hedge }) {
     const env = { HEDGE_SERVICE_URLS: instances.map((i) => i.url).join(','), HEDGE_SERVICE_TIMEOUT: '5s', HEDGE_SERVICE_HEDGE_DELAY: hedgeDelay };
     const config = resolveServiceConfig('hedge', env);
+    balancer = config.balancing.balancer;
     const registry = new PolicyRegistry({});
     const pipeline = registry.get(`hedge-${name}`, { ...config.policy, classifier: httpFailureClassifier });
     const client = new ResilientHttpClient(config, axios.create(), pipeline, new UndiciAdapter({ connections: 32, keepAliveTimeoutMs: 10_000 }), {});
@@ -53,12 +57,13 @@ async function runHedgeBench(options = {}) {
         }
       }),
     );
-    const sent = await requestsSent();
+    const perInstance = await requestsPerInstance();
+    const sent = perInstance.reduce((sum, n) => sum + n, 0);
     await client.close();
     registry.onModuleDestroy();
     durations.sort((a, b) => a - b);
-    const row = { name, calls: durations.length, p50Ms: +quantile(durations, 0.5).toFixed(2), p99Ms: +quantile(durations, 0.99).toFixed(2), requestsSent: sent, extraRequestShare: +((sent - durations.length) / durations.length).toFixed(3) };
-    log(`  ${name}: p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${sent} requests for ${row.calls} calls`);
+    const row = { name, calls: durations.length, p50Ms: +quantile(durations, 0.5).toFixed(2), p99Ms: +quantile(durations, 0.99).toFixed(2), requestsSent: sent, slowInstanceRequests: perInstance[2], extraRequestShare: +((sent - durations.length) / durations.length).toFixed(3) };
+    log(`  ${name}: p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${sent} requests for ${row.calls} calls (${perInstance.join('/')} per instance)`);
     return row;
   }
 
@@ -69,7 +74,7 @@ async function runHedgeBench(options = {}) {
   await Promise.all(instances.map((i) => i.close()));
   const ratio = (a, b) => Math.round((a / b) * 100) / 100;
   return {
-    config: { calls, concurrency, slowMs, hedgeDelay, balancer: 'p2c' },
+    config: { calls, concurrency, slowMs, hedgeDelay, balancer },
     rows: { healthy, slowNoHedge: slowOff, slowHedged: slowOn },
     p99HedgedVsHealthy: ratio(slowOn.p99Ms, healthy.p99Ms),
     p99UnhedgedVsHealthy: ratio(slowOff.p99Ms, healthy.p99Ms),

@@ -95,13 +95,13 @@ async function runPipelineBench(options = {}) {
     );
   const cockatielWrap = cockatielPolicy();
   const opossum = new CircuitBreaker(fn);
-  const { InstanceSet, powerOfTwoChoices } = require(path.join(DIST, 'libs/clients/core/src'));
+  const { InstanceSet, balancerOf } = require(path.join(DIST, 'libs/clients/core/src'));
   const balanced = new PolicyRegistry({}).get('bench-balanced');
   const { BasicTracerProvider, BatchSpanProcessor } = require('@opentelemetry/sdk-trace-base');
   const dropping = { export: (_spans, done) => done({ code: 0 }), shutdown: () => Promise.resolve() };
   const tracerProvider = new BasicTracerProvider({ spanProcessors: [new BatchSpanProcessor(dropping, { maxQueueSize: 100000, maxExportBatchSize: 4096 })] });
   const tracer = tracerProvider.getTracer('bench');
-  const instances = new InstanceSet(['http://10.0.0.1', 'http://10.0.0.2', 'http://10.0.0.3'], powerOfTwoChoices(), { consecutiveFailures: 5, baseEjectionMs: 30000, maxEjectionMs: 300000, maxEjectionPercent: 50 });
+  const instances = new InstanceSet(['http://10.0.0.1', 'http://10.0.0.2', 'http://10.0.0.3'], balancerOf('p2c-ewma'), { consecutiveFailures: 5, baseEjectionMs: 30000, maxEjectionMs: 300000, maxEjectionPercent: 50 });
 
   log(`(a) per-call overhead: ${rounds} rounds × ${count} awaited calls per variant`);
   const callVariants = [
@@ -127,17 +127,18 @@ async function runPipelineBench(options = {}) {
     { name: 'opossum', kind: 'call', scale: 0.5, call: () => opossum.fire() },
     ...(oursFleet ? [{ name: 'oursFleet', kind: 'call', scale: 1, call: () => oursFleet.execute(fn, opts) }] : []),
     {
-      // What the client adds per attempt over three instances: a P2C pick, and the instance's
-      // outstanding count and ejection tally around the call.
+      // What the client adds per attempt over three instances: a P2C pick (the default, over
+      // peak-EWMA latency × outstanding), and the instance's outstanding count, latency estimate and
+      // window, and ejection tally around the call.
       name: 'oursBalanced',
       kind: 'call',
       scale: 1,
       call: () =>
         balanced.execute(() => {
           const instance = instances.pick();
-          instances.begin(instance);
+          const startedAt = instances.begin(instance);
           return fn().then((answer) => {
-            instances.end(instance, 'success');
+            instances.end(instance, 'success', startedAt);
             return answer;
           });
         }, opts),
@@ -151,10 +152,10 @@ async function runPipelineBench(options = {}) {
       call: () =>
         balanced.execute(({ attempt }) => {
           const instance = instances.pick();
-          instances.begin(instance);
+          const startedAt = instances.begin(instance);
           const span = tracer.startSpan('library checkOwnership', { kind: 3, attributes: { 'http.request.method': 'GET', 'server.address': instance.url, 'keel.downstream': 'library', 'keel.operation': 'checkOwnership', 'keel.attempt': attempt, 'keel.breaker.state': 'closed' } });
           return fn().then((answer) => {
-            instances.end(instance, 'success');
+            instances.end(instance, 'success', startedAt);
             span.setAttribute('http.response.status_code', 200);
             span.setAttribute('keel.outcome', 'success');
             span.end();

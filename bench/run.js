@@ -100,7 +100,7 @@ function table(result) {
       ['cockatiel 3.2.1 `wrap(retry, circuitBreaker, timeout, bulkhead)`', a.cockatiel],
       ['opossum 9 `new CircuitBreaker(fn)` defaults', a.opossum],
       ...(a.oursFleet ? [['**ours, shared with the fleet** (REDIS_URL; closed and healthy)', a.oursFleet]] : []),
-      ...(a.oursBalanced ? [['**ours + P2C over 3 instances** (pick, outstanding count, ejection tally); tracing off', a.oursBalanced]] : []),
+      ...(a.oursBalanced ? [['**ours + P2C over 3 instances** (pick, outstanding count, latency estimate, ejection tally); tracing off', a.oursBalanced]] : []),
       ...(a.oursTraced ? [['ours + P2C, **tracing on** (a client span per attempt through the OpenTelemetry SDK)', a.oursTraced]] : []),
     ];
     for (const [name, v] of rowsA) lines.push(`| ${name} | ${fmt(v.nsPerCallMedian / 1000)} | ${fmt(v.overheadUs)} | ${fmt(v.cpuNsPerCallMedian / 1000)} | ${fmt(v.cpuOverheadUs)} |`);
@@ -167,10 +167,10 @@ function table(result) {
   const e = result.hedge;
   if (e && !e.error) {
     const c = e.config;
-    lines.push(`### (e) A read over 3 instances (P2C), one ${c.slowMs} ms slower; ${c.calls} calls by ${c.concurrency} callers; hedge delay ${c.hedgeDelay}`, '');
-    lines.push('| Row | p50 ms | p99 ms | Requests sent per call |', '|---|---:|---:|---:|');
+    lines.push(`### (e) A read over 3 instances (${c.balancer ?? 'p2c'}), one ${c.slowMs} ms slower; ${c.calls} calls by ${c.concurrency} callers; hedge delay ${c.hedgeDelay}`, '');
+    lines.push('| Row | p50 ms | p99 ms | Requests sent per call | Requests to the third (slow) instance |', '|---|---:|---:|---:|---:|');
     for (const [name, r] of [['healthy fleet', e.rows.healthy], ['one slow, no hedging', e.rows.slowNoHedge], ['**one slow, hedged**', e.rows.slowHedged]])
-      lines.push(`| ${name} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${fmt(r.requestsSent / r.calls, 3)} |`);
+      lines.push(`| ${name} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${fmt(r.requestsSent / r.calls, 3)} | ${r.slowInstanceRequests ?? '–'} |`);
     lines.push('');
   } else {
     lines.push(`### (e): not measured (${e ? e.error : 'skipped'})`, '');

@@ -66,9 +66,9 @@ describe('ResilientHttpClient over three instances', () => {
     expect(client.circuitState).toBe('closed');
   });
 
-  it('one instance 300 ms slower: P2C sends it markedly fewer calls than its share', async () => {
+  it.each(['p2c-ewma', 'p2c'])('one instance 300 ms slower: P2C (%s) sends it markedly fewer calls than its share', async (lb) => {
     // Arrange
-    build({});
+    build({ LB_SERVICE_LB: lb });
     await controls[2].inject({ mode: 'slow', latencyMs: 300 });
 
     // Act: 12 callers in parallel, 10 calls each.
@@ -81,6 +81,27 @@ describe('ResilientHttpClient over three instances', () => {
     const total = counts.reduce((a, b) => a + b, 0);
     expect(total).toBe(120);
     expect(counts[2]).toBeLessThan(total / 6);
+  });
+
+  it.each(['p2c-ewma', 'p2c'])('hedged reads, one instance 300 ms slower: P2C (%s) still sends it markedly fewer calls, and every call answers', async (lb) => {
+    // Arrange: a 100 ms hedge delay, so the slow instance's calls are cut short after about 100 ms
+    // (and, being abandoned, stay counted against it) while healthy calls, even on a busy machine,
+    // are seldom hedged; it has answered unhedged calls before.
+    build({ LB_SERVICE_LB: lb, LB_SERVICE_HEDGE_DELAY: '100ms' });
+    await controls[2].inject({ mode: 'slow', latencyMs: 300 });
+    await Promise.all(Array.from({ length: 6 }, () => call(false)));
+    await Promise.all(controls.map((control) => control.resetStats()));
+
+    // Act: 12 callers in parallel, 10 hedged calls each.
+    const statuses: (number | string)[] = [];
+    await Promise.all(Array.from({ length: 12 }, async () => {
+      for (let i = 0; i < 10; i++) statuses.push(await call(true));
+    }));
+    const counts = await requestsPerInstance();
+
+    // Assert: a third would be 40 of 120.
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
+    expect(counts[2]).toBeLessThan(120 / 6);
   });
 
   it('hedges a read that has not answered within the delay to another instance, and takes the first answer', async () => {

@@ -1,4 +1,5 @@
-import { powerOfTwoChoices, roundRobin } from './balancer';
+import { peakEwmaTwoChoices, powerOfTwoChoices, roundRobin } from './balancer';
+import { Instance } from './instance';
 import { InstanceSet } from './instance-set';
 import type { OutlierOptions } from './instance-set';
 
@@ -140,6 +141,154 @@ describe(InstanceSet.name, () => {
 
     // Assert
     expect(set.urls()).toEqual(URLS);
+  });
+});
+
+describe('InstanceSet latencies', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('feeds an answer to the instance latency estimate and window, and a failure only as a lower bound', () => {
+    // Arrange
+    const { set, advance } = setOf();
+    const a = set.pick();
+
+    // Act: a 40 ms answer, then a failure after 5 ms, then one after 90 ms.
+    let started = set.begin(a);
+    advance(40);
+    set.end(a, 'success', started);
+    const afterAnswer = a.latency.value(40);
+    started = set.begin(a);
+    advance(5);
+    set.end(a, 'failure', started);
+    const afterFastFailure = a.latency.value(45);
+    started = set.begin(a);
+    advance(90);
+    set.end(a, 'failure', started);
+
+    // Assert
+    expect(afterAnswer).toBe(40);
+    expect(afterFastFailure).toBeCloseTo(40, 1);
+    expect(a.latency.value(135)).toBe(90);
+    expect(a.answered.samples).toBe(1);
+    expect(set.snapshot()[0]).toMatchObject({ url: a.url, latencyMs: 90 });
+  });
+
+  it('keeps a call abandoned to a hedge in its instance outstanding count until its estimate says it would have answered', () => {
+    // Arrange: an instance known to take 100 ms.
+    jest.useFakeTimers();
+    const { set, advance } = setOf();
+    const slow = set.pick();
+    let started = set.begin(slow);
+    advance(100);
+    set.end(slow, 'success', started);
+
+    // Act: a call cut short after 20 ms, because the hedge answered first.
+    started = set.begin(slow);
+    advance(20);
+    set.abandon(slow, started);
+    const justAfter = slow.outstanding;
+    // It would answer about 80 ms from now (the estimate decays a little meanwhile).
+    jest.advanceTimersByTime(70);
+    const before = slow.outstanding;
+    jest.advanceTimersByTime(10);
+
+    // Assert
+    expect(justAfter).toBe(1);
+    expect(before).toBe(1);
+    expect(slow.outstanding).toBe(0);
+  });
+
+  it('ends an abandoned call at once when its instance has no estimate beyond it', () => {
+    // Arrange
+    jest.useFakeTimers();
+    const { set, advance } = setOf();
+    const a = set.pick();
+
+    // Act
+    const started = set.begin(a);
+    advance(20);
+    set.abandon(a, started);
+
+    // Assert: its estimate is now the 20 ms it is known to take at least; nothing is left.
+    expect(a.outstanding).toBe(0);
+    expect(a.latency.value(20)).toBe(20);
+  });
+
+  it('lists the instances taking calls, without the ejected ones', () => {
+    // Arrange
+    const { set } = setOf();
+
+    // Act
+    traffic(set, 9, (url) => url === 'http://b');
+
+    // Assert
+    expect(set.active().map((instance) => instance.url)).toEqual(['http://a', 'http://c']);
+  });
+});
+
+describe(peakEwmaTwoChoices.name, () => {
+  /** An instance that answered in `latencyMs` at time 0, with `outstanding` calls in flight. */
+  function instance(url: string, latencyMs: number | undefined, outstanding: number): Instance {
+    const it = new Instance(url);
+    if (latencyMs !== undefined) it.latency.observe(latencyMs, 0);
+    it.outstanding = outstanding;
+    return it;
+  }
+  const pick = peakEwmaTwoChoices(() => 0);
+
+  it('prefers the instance with the lower latency × (calls in flight + 1)', () => {
+    // Arrange: 100 ms idle (cost 100) against 10 ms with 4 in flight (cost 50).
+    const pair = [instance('http://slow', 100, 0), instance('http://busy', 10, 4)];
+
+    // Act
+    const picks = Array.from({ length: 20 }, () => pick(pair).url);
+
+    // Assert
+    expect(new Set(picks)).toEqual(new Set(['http://busy']));
+  });
+
+  it('is least outstanding among instances that answer alike', () => {
+    // Arrange
+    const pair = [instance('http://a', 10, 3), instance('http://b', 10, 1)];
+
+    // Act
+    const picks = Array.from({ length: 20 }, () => pick(pair).url);
+
+    // Assert
+    expect(new Set(picks)).toEqual(new Set(['http://b']));
+  });
+
+  it('gives an instance that never answered one call, then waits for its answer', () => {
+    // Arrange: a new instance next to one at 50 ms with 3 in flight.
+    const known = instance('http://known', 50, 3);
+    const fresh = instance('http://new', undefined, 0);
+
+    // Act
+    const first = pick([known, fresh]);
+    fresh.outstanding = 1;
+    const second = pick([known, fresh]);
+
+    // Assert
+    expect(first).toBe(fresh);
+    expect(second).toBe(known);
+  });
+
+  it('tries a slow instance again once its estimate has decayed', () => {
+    // Arrange: 100 ms idle against 10 ms with 4 in flight (cost 50), 10 s decay.
+    let now = 0;
+    const decaying = peakEwmaTwoChoices(() => now);
+    const pair = [instance('http://slow', 100, 0), instance('http://busy', 10, 4)];
+
+    // Act: the busy one keeps answering in 10 ms; the slow one takes nothing. After 10 s its
+    // estimate is 100·e^-1 ≈ 37, below the busy one's 10 × 5.
+    const early = decaying(pair).url;
+    now = 10_000;
+    pair[1].latency.observe(10, now);
+    const late = decaying(pair).url;
+
+    // Assert
+    expect(early).toBe('http://busy');
+    expect(late).toBe('http://slow');
   });
 });
 

@@ -58,21 +58,61 @@ export class InstanceSet {
     return this.balancer(eligible);
   }
 
-  /** Marks an attempt as started on `instance`. */
-  begin(instance: Instance): void {
+  /** Marks an attempt as started on `instance`; returns its start time, for `end`. */
+  begin(instance: Instance): number {
     instance.outstanding++;
     instance.requests++;
+    return this.now();
   }
 
-  /** Marks the attempt as ended; a failure counts toward ejecting the instance, a success clears its count. */
-  end(instance: Instance, verdict: AttemptVerdict): void {
+  /**
+   * Marks the attempt as ended; a failure counts toward ejecting the instance, a success clears its
+   * count. With `startedAt` (from `begin`) its latency feeds the instance's estimate: an answer in
+   * full, an attempt that ended without one (cancelled, failed) only as a lower bound.
+   */
+  end(instance: Instance, verdict: AttemptVerdict, startedAt?: number): void {
     instance.outstanding--;
     if (instance.draining) {
       if (instance.outstanding <= 0) this.draining.delete(instance);
       return;
     }
+    if (startedAt !== undefined) {
+      const now = this.now();
+      const ms = now - startedAt;
+      if (verdict === 'success') {
+        instance.latency.observe(ms, now);
+        instance.answered.record(ms);
+      } else {
+        instance.latency.atLeast(ms, now);
+      }
+    }
     if (verdict === 'success') instance.consecutiveFailures = 0;
     else if (verdict === 'failure') this.failed(instance);
+  }
+
+  /**
+   * Ends an attempt the client gave up on because another leg of its hedged call answered first.
+   * The instance most likely still works on it (a server seldom notices a closed socket before it
+   * writes), so the call stays in its outstanding count for as long as the instance's latency
+   * estimate says it would still take. Otherwise a slow instance's count would drop to 0 each time
+   * a hedge cut its call short, and the balancer would refill it at once.
+   */
+  abandon(instance: Instance, startedAt: number): void {
+    const now = this.now();
+    const elapsed = now - startedAt;
+    instance.latency.atLeast(elapsed, now);
+    const remainingMs = instance.latency.value(now) - elapsed;
+    if (remainingMs < 1 || instance.draining) {
+      this.end(instance, 'neutral');
+      return;
+    }
+    setTimeout(() => this.end(instance, 'neutral'), remainingMs).unref();
+  }
+
+  /** The instances taking calls now (not ejected, not draining), for the hedge delay. */
+  active(): readonly Instance[] {
+    if (this.nextReturn <= this.now()) this.refresh();
+    return this.eligible.length > 0 ? this.eligible : this.all;
   }
 
   /**
@@ -108,6 +148,7 @@ export class InstanceSet {
         requests: instance.requests,
         consecutiveFailures: instance.consecutiveFailures,
         ejections: instance.ejections,
+        ...(instance.latency.known ? { latencyMs: Math.round(instance.latency.value(now) * 10) / 10 } : {}),
         ...(ejected ? { ejectedForMs: Math.round(instance.ejectedUntil - now) } : {}),
       };
     };

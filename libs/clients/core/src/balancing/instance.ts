@@ -1,3 +1,6 @@
+import { LatencyWindow } from './latency-window';
+import { PeakEwma } from './peak-ewma';
+
 /** One instance of a downstream (a pod, a host), with what the balancer and outlier ejection know of it. */
 export class Instance {
   /** Attempts sent to it that have not answered yet. */
@@ -12,6 +15,10 @@ export class Instance {
   ejectedUntil = 0;
   /** It left discovery: it finishes its in-flight calls and takes no new ones. */
   draining = false;
+  /** Its latency estimate, for the peak-EWMA balancer. */
+  readonly latency = new PeakEwma();
+  /** Its recent answered attempts' latencies, for the hedge delay. */
+  readonly answered = new LatencyWindow();
 
   constructor(readonly url: string) {}
 
@@ -29,6 +36,8 @@ export interface InstanceSnapshot {
   requests: number;
   consecutiveFailures: number;
   ejections: number;
+  /** The peak-EWMA latency estimate, rounded to 0.1 ms; absent until the instance has answered. */
+  latencyMs?: number;
   /** Milliseconds until an ejected instance is back. */
   ejectedForMs?: number;
 }

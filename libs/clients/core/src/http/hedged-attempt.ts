@@ -1,31 +1,58 @@
-import type { CallStats } from '../health/call-stats';
 import type { Instance } from '../balancing/instance';
 
 /** Below this, a p95-based hedge delay would hedge calls that are merely normal. */
 const MIN_HEDGE_DELAY_MS = 5;
-/** Recent calls the p95 needs before it means anything. */
-const MIN_CALLS_FOR_P95 = 20;
+/** Answered attempts an instance needs before its p95 means anything. */
+const MIN_ANSWERS_FOR_P95 = 20;
+/** The p95 sorts each instance's window: at most this often, not per call. */
+const REFRESH_MS = 100;
 
-/** The hedge delay: fixed, or the p95 of recent calls (none until enough calls have been seen). */
+/**
+ * The hedge delay: fixed, or `p95`, the p95 of a typical instance's answered attempts (none until
+ * one has enough answers). Per attempt and per instance, not per call: a call's duration includes
+ * its own hedge, and a p95 over the fleet includes the slow instance hedging exists to route around,
+ * so either would raise the delay exactly when it should stay put. "Typical" is the median of the
+ * instances' p95s (the higher one of two), so fewer than half of them being slow does not move it.
+ */
 export class HedgeDelay {
   private readAt = -Infinity;
   private p95: number | undefined;
 
   constructor(
     private readonly setting: number | 'p95',
-    private readonly stats: CallStats,
+    private readonly instances: () => readonly Instance[],
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   ms(): number | undefined {
     if (this.setting !== 'p95') return this.setting;
-    // The p95 sorts the recent calls: do it at most every 100 ms, not per call.
-    const now = performance.now();
-    if (now - this.readAt > 100) {
-      const { calls, p95Ms } = this.stats.snapshot();
+    const now = this.now();
+    // Until some instance has enough answers the check is a few counter reads: do it every call.
+    if (this.p95 === undefined || now - this.readAt >= REFRESH_MS) {
       this.readAt = now;
-      this.p95 = calls < MIN_CALLS_FOR_P95 || p95Ms === null ? undefined : Math.max(MIN_HEDGE_DELAY_MS, p95Ms);
+      this.p95 = typicalP95(this.instances());
     }
     return this.p95;
+  }
+}
+
+function typicalP95(instances: readonly Instance[]): number | undefined {
+  const p95s: number[] = [];
+  for (const instance of instances) {
+    if (instance.answered.samples < MIN_ANSWERS_FOR_P95) continue;
+    const p95 = instance.answered.quantile(0.95);
+    if (p95 !== undefined) p95s.push(p95);
+  }
+  if (p95s.length === 0) return undefined;
+  p95s.sort((a, b) => a - b);
+  return Math.max(MIN_HEDGE_DELAY_MS, p95s[Math.floor(p95s.length / 2)]);
+}
+
+/** Why a hedged call's other leg is cancelled: it lost, which says nothing bad about its instance. */
+export class HedgeLostError extends Error {
+  constructor() {
+    super('another leg of the hedged call answered first');
+    this.name = 'HedgeLostError';
   }
 }
 
@@ -71,7 +98,7 @@ export function hedgedAttempt<T>({ parent, delayMs, leg, hedgeTarget, observe }:
           if (done) return;
           finish();
           if (instance) observe('won');
-          for (const other of legs) if (other !== controller) other.abort(new Error('another hedged attempt answered first'));
+          for (const other of legs) if (other !== controller) other.abort(new HedgeLostError());
           resolve(answer);
         },
         (error: unknown) => {
@@ -83,13 +110,19 @@ export function hedgedAttempt<T>({ parent, delayMs, leg, hedgeTarget, observe }:
       );
     };
     launch(undefined);
-    timer = setTimeout(() => {
-      timer = undefined;
+    const hedge = () => {
       if (done) return;
       const target = hedgeTarget();
       if (!target) return;
       observe('sent');
       launch(target);
+    };
+    // Timers run before the loop reads sockets: after a stall (GC, a busy loop) the first leg's
+    // answer may be waiting unread. setImmediate runs after that read, so such a leg wins, and
+    // only a leg that is really late is hedged.
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (!done) setImmediate(hedge);
     }, delayMs);
   });
 }

@@ -15,7 +15,7 @@ import type { ServiceConfig } from '../registry/service-config';
 import { spanOutcomeOf, verdictOf } from './attempt-outcome';
 import type { SignalLike } from './attempt-outcome';
 import { endAttemptSpan, startAttemptSpan } from './attempt-span';
-import { HedgeDelay, hedgedAttempt } from './hedged-attempt';
+import { HedgeDelay, HedgeLostError, hedgedAttempt } from './hedged-attempt';
 import type { HttpAnswer, HttpCall, HttpClientOptions, HttpMethod } from './http-call.types';
 import { DownstreamErrorMapper } from './error-mapper';
 import { propagatedHeaders } from './header-propagation';
@@ -65,11 +65,11 @@ export class ResilientHttpClient {
     // silently hand back the raw string).
     axios.defaults.transformResponse = [identity];
     this.errors = new DownstreamErrorMapper(config.name, pipeline, config.timeoutMs);
-    this.hedgeDelay = new HedgeDelay(config.balancing.hedgeDelay, this.stats);
     const { balancing } = config;
     this.instances = new InstanceSet(config.urls, balancerOf(balancing.balancer), balancing.outlier, {
       ejected: (url) => this.metrics.ejected(config.name, url),
     });
+    this.hedgeDelay = new HedgeDelay(balancing.hedgeDelay, () => this.instances.active());
     this.untrack = this.metrics.track(config.name, this.instances);
     if (balancing.dns) {
       this.discovery = new DnsDiscovery(balancing.dns, this.instances, systemResolver(balancing.dns.servers));
@@ -196,16 +196,17 @@ export class ResilientHttpClient {
    */
   private attempt(instance: Instance, call: HttpCall, method: HttpMethod, signal: SignalLike, attempt = 0): Promise<HttpAnswer> {
     const instances = this.instances;
-    instances.begin(instance);
+    const startedAt = instances.begin(instance);
     const span = startAttemptSpan({ downstream: this.name, operation: call.operation, method, instance: instance.url, attempt, breaker: this.pipeline.circuitState });
     return this.request(instance.url, call, method, signal, span ? traceparentOfSpan(span) : undefined).then(
       (answer) => {
-        instances.end(instance, 'success');
+        instances.end(instance, 'success', startedAt);
         if (span) endAttemptSpan(span, answer.status < 400 ? 'success' : 'client_error', answer.status);
         return answer;
       },
       (error: unknown) => {
-        instances.end(instance, verdictOf(error, signal));
+        if (signal?.aborted && signal.reason instanceof HedgeLostError) instances.abandon(instance, startedAt);
+        else instances.end(instance, verdictOf(error, signal), startedAt);
         if (span) endAttemptSpan(span, spanOutcomeOf(error, signal), error instanceof RetryableStatusError ? error.status : undefined);
         throw error;
       },
