@@ -9,8 +9,8 @@ describe('loggerOptions', () => {
     expect(() => logLevel({ LOG_LEVEL: 'loud' })).toThrow(/^LOG_LEVEL must be one of/);
   });
 
-  it('registers its middleware on the Nest 11 catch-all path (STACK.md pitfall 8)', () => {
-    expect(loggerOptions({}).forRoutes).toEqual([{ path: '{*splat}', method: expect.any(Number) }]);
+  it('registers no Nest middleware: requestLogHook does the per-request part', () => {
+    expect(loggerOptions({}).forRoutes).toEqual([]);
   });
 
   it('redacts credentials from request and response headers', () => {
