@@ -46,10 +46,12 @@ export function loggerOptions(env: NodeJS.ProcessEnv = process.env): Params {
   };
 }
 
-const NO_FIELDS = {};
-
-/** pino mixin: `traceId` from the request context; nothing outside a request (start-up, timers). */
+/**
+ * pino mixin: `traceId` from the request context; nothing outside a request (start-up, timers).
+ * Always a new object: pino merges the line's fields into what the mixin returns, so a shared empty
+ * object collected every earlier out-of-request line's fields into the next ones.
+ */
 export function traceIdMixin(): { traceId?: string } {
   const traceparent = RequestContext.current()?.traceparent;
-  return traceparent ? { traceId: traceIdOf(traceparent) } : NO_FIELDS;
+  return traceparent ? { traceId: traceIdOf(traceparent) } : {};
 }
