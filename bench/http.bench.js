@@ -26,7 +26,7 @@ const SANDBOX_MAIN = path.join(ROOT, 'dist/apps/sandbox/src/main.js');
 const BASELINE_MAIN = path.join(__dirname, 'baseline/download-baseline.js');
 const MIGRATIONS = path.join(ROOT, 'apps/download/migrations');
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
-const EMULATORS = ['library', 'chat', 'user', 'knowledge', 'prowlarr', 'qbittorrent', 'llm'];
+const EMULATORS = ['library', 'chat', 'user', 'knowledge', 'prowlarr', 'qbittorrent', 'llm', 'tmdb'];
 const CLK_TCK = (() => {
   try {
     return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;

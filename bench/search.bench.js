@@ -25,7 +25,7 @@ const ROOT = path.join(__dirname, '..');
 const SERVICE_MAIN = path.join(ROOT, 'dist/apps/media-acquisition/src/main.js');
 const SANDBOX_MAIN = path.join(ROOT, 'dist/apps/sandbox/src/main.js');
 const SANDBOX_LIB = path.join(ROOT, 'dist/libs/sandbox/src/index.js');
-const EMULATORS = ['library', 'chat', 'user', 'knowledge', 'prowlarr', 'qbittorrent', 'llm'];
+const EMULATORS = ['library', 'chat', 'user', 'knowledge', 'prowlarr', 'qbittorrent', 'llm', 'tmdb'];
 /** The sandbox's default key, which the service's client also falls back to. */
 const API_KEY = 'keel-sandbox-prowlarr-api-key';
 /** High enough that Prowlarr's client-side rate limiter (60/1m by default) never waits here. */

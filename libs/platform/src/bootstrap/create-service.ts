@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { parseByteSize, parseDuration } from '../config/env.util';
 import { requestContextHook } from '../context/request-context.hook';
 import { requestIdOf } from '../context/request-id.util';
+import { requestLogHook } from '../logging/request-log.hook';
 import { httpMetricsHook } from '../metrics/http-metrics.hooks';
 import { DEFAULT_REQUEST_DEADLINE_MS, serviceVersion } from '../platform-options.interface';
 import type { PlatformModuleOptions } from '../platform-options.interface';
@@ -58,8 +59,11 @@ export async function createService(appModule: Type<unknown> | DynamicModule, op
   const serviceDeadlineMs = parseDuration('PlatformModule requestDeadline', platform.requestDeadline, DEFAULT_REQUEST_DEADLINE_MS);
   const deadlineMs = parseDuration('REQUEST_DEADLINE', process.env['REQUEST_DEADLINE'], serviceDeadlineMs);
   if (deadlineMs < 1) throw new Error('REQUEST_DEADLINE must be at least 1ms');
-  // The adapter's own slot runs before Nest middleware; a plain addHook would run after it.
-  adapter.setOnRequestHook(requestContextHook(deadlineMs));
+  // The adapter's own slot runs before Nest middleware; a plain addHook would run after it. The
+  // request's logging runs inside its context, so that its lines carry the trace id.
+  const context = requestContextHook(deadlineMs);
+  const logging = requestLogHook();
+  adapter.setOnRequestHook((request, reply, done) => context(request, reply, () => logging(request, reply, done)));
   fastify.addHook('onSend', connectionCloseHook(shutdown));
   fastify.addHook('onResponse', httpMetricsHook());
 

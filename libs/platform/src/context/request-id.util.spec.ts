@@ -39,6 +39,14 @@ describe('newTraceparent', () => {
     expect(first).toMatch(/^00-[\da-f]{32}-[\da-f]{16}-00$/);
     expect(traceIdOf(first)).not.toBe(traceIdOf(second));
   });
+
+  it('never repeats an id across many traces (the random pool refills, it does not wrap)', () => {
+    const traces = Array.from({ length: 1000 }, () => newTraceparent());
+
+    expect(new Set(traces.map(traceIdOf)).size).toBe(1000);
+    expect(new Set(traces.map((t) => t.slice(36, 52))).size).toBe(1000);
+    for (const trace of traces) expect(traceparentOf(trace)).toBe(trace);
+  });
 });
 
 describe('traceIdOf', () => {

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomFillSync, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /** A caller's id is reused only when it is short and plain: it goes into logs and outbound headers. */
@@ -18,13 +18,26 @@ export function traceparentOf(header: string | string[] | undefined): string | u
 }
 
 /**
+ * Random bytes drawn 256 traces at a time, as `randomUUID` buffers its own: a `randomBytes` call
+ * per request cost about 2 % of a request's CPU in bench (c). Every trace still gets fresh bytes.
+ */
+const TRACE_BYTES = 24;
+const pool = Buffer.alloc(TRACE_BYTES * 256);
+let poolOffset = pool.length;
+
+/**
  * A new trace for a request that came without one, so its log lines and every downstream it calls
  * share a trace id. Flags 00 (not sampled): no span is recorded for it, and a downstream that traces
  * must not believe it has a recorded parent.
  */
 export function newTraceparent(): string {
-  // One draw for both ids; a zero id (invalid) has odds of 2^-64 and is not worth a loop.
-  const hex = randomBytes(24).toString('hex');
+  // 24 bytes for both ids; a zero id (invalid) has odds of 2^-64 and is not worth a loop.
+  if (poolOffset + TRACE_BYTES > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const hex = pool.toString('hex', poolOffset, poolOffset + TRACE_BYTES);
+  poolOffset += TRACE_BYTES;
   return `00-${hex.slice(0, 32)}-${hex.slice(32)}-00`;
 }
 

@@ -74,4 +74,32 @@ describe('what a service logs (redaction)', () => {
     expect(logged).not.toContain(email);
     expect(logged).not.toContain(notUuid);
   });
+  it('writes one access line per request, with the request id, trace id, request and status; a 5xx at warn; probes not at all', async () => {
+    // Arrange
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const headers = { 'x-request-id': 'access-line-1', traceparent: `00-${traceId}-00f067aa0ba902b7-01` };
+
+    // Act
+    const ok = await fetch(`${service.url}/api/v1/fixture/public?page=2`, { headers });
+    const boom = await fetch(`${service.url}/api/v1/fixture/db-error/uuid?value=x`, { headers: { ...headers, 'x-request-id': 'access-line-2' } });
+    const probe = await fetch(`${service.url}/api/health/live`, { headers: { ...headers, 'x-request-id': 'access-line-3' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const lines = output
+      .text()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: number; msg: string; reqId?: string; traceId?: string; req?: Record<string, unknown>; res?: { statusCode: number }; responseTime?: number });
+    const access = (id: string) => lines.filter((line) => line.msg === 'request completed' && line.reqId === id);
+
+    // Assert
+    expect([ok.status, boom.status, probe.status]).toEqual([200, 500, 200]);
+    expect(access('access-line-1')).toEqual([
+      expect.objectContaining({ level: 30, traceId, req: expect.objectContaining({ id: 'access-line-1', method: 'GET', url: '/api/v1/fixture/public?page=2', query: { page: '2' } }), res: expect.objectContaining({ statusCode: 200 }), responseTime: expect.any(Number) }),
+    ]);
+    expect(access('access-line-2')).toEqual([expect.objectContaining({ level: 40, traceId, res: expect.objectContaining({ statusCode: 500 }) })]);
+    expect(access('access-line-2')[0]).not.toHaveProperty('err');
+    // The problem filter's line, written inside the request, carries its id too.
+    expect(lines.some((line) => line.reqId === 'access-line-2' && line.msg !== 'request completed' && line.level >= 50)).toBe(true);
+    expect(access('access-line-3')).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import { CanceledError } from 'axios';
 import type { AxiosInstance } from 'axios';
 import { RequestContext, traceparentOfSpan } from '@keel/context';
 import type { CircuitStateListener, CircuitStateName, ResiliencePipeline } from '@keel/resilience';
@@ -32,6 +33,12 @@ function deadlineOf(own: AbortSignal | undefined): AbortSignal | undefined {
   const request = RequestContext.current()?.deadline?.signal;
   if (!request) return own;
   return own ? AbortSignal.any([own, request]) : request;
+}
+
+/** Whether someone added request or response interceptors to the instance (ejected ones leave null). */
+function hasInterceptors(axios: AxiosInstance): boolean {
+  const handlers = (manager: unknown) => (manager as { handlers?: unknown[] }).handlers ?? [];
+  return handlers(axios.interceptors.request).some(Boolean) || handlers(axios.interceptors.response).some(Boolean);
 }
 
 /** Encodes each value as one path segment: `encodePath\`/users/${id}\``. */
@@ -235,7 +242,7 @@ export class ResilientHttpClient {
     if (traceparent) headers['traceparent'] = traceparent;
     if (call.idempotencyKey !== undefined) headers['idempotency-key'] = call.idempotencyKey;
     const binary = call.responseType === 'buffer';
-    const response = await this.axios.request<string | Buffer>({
+    const response = call.body === undefined && !hasInterceptors(this.axios) ? await this.direct(baseURL, call, method, headers, signal as AbortSignal | undefined, binary) : await this.axios.request<string | Buffer>({
       baseURL,
       url: call.path,
       method,
@@ -252,5 +259,23 @@ export class ResilientHttpClient {
       throw new RetryableStatusError(response.status, parseRetryAfter(answer.headers['retry-after']), answer.text);
     }
     return answer;
+  }
+
+  /**
+   * A body-less call straight to the transport, as axios would have handed it over: axios' request
+   * pipeline (config merge, header normalisation) cost about 7 % of a request's CPU in bench (c),
+   * for nothing a body-less call needs. An aborted signal ends it with axios' CanceledError, as
+   * through axios. Calls with a body, and an instance given interceptors, still go through axios.
+   */
+  private async direct(baseURL: string, call: HttpCall, method: HttpMethod, headers: Record<string, string>, signal: AbortSignal | undefined, binary: boolean): Promise<{ status: number; headers: unknown; data: string | Buffer }> {
+    if (signal?.aborted) throw new CanceledError();
+    try {
+      const answer = await this.transport.send(baseURL, { method, url: call.path, params: call.query, headers, signal, binary });
+      if (signal?.aborted) throw new CanceledError();
+      return answer;
+    } catch (error) {
+      if (signal?.aborted && !(error instanceof CanceledError)) throw new CanceledError();
+      throw error;
+    }
   }
 }

@@ -8,6 +8,25 @@ export interface PoolOptions {
   keepAliveTimeoutMs: number;
 }
 
+/** A request as the transport sends it (the axios adapter's config, reduced to what it reads). */
+export interface TransportRequest {
+  method: string;
+  /** Appended to the base URL's path. */
+  url: string;
+  params?: Record<string, unknown>;
+  headers: Record<string, string>;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** The body as a Buffer rather than text. */
+  binary?: boolean;
+}
+
+export interface TransportAnswer {
+  data: string | Buffer;
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+}
+
 /**
  * An axios adapter on one undici Pool (keep-alive sockets) per downstream instance. axios' own Node
  * adapter costs ~7× undici per call here (STACK.md); this keeps axios as the client API and moves
@@ -25,29 +44,42 @@ export class UndiciAdapter {
   constructor(private readonly options: PoolOptions) {}
 
   readonly adapter: AxiosAdapter = async (config: InternalAxiosRequestConfig): Promise<AxiosResponse> => {
-    const { pool, prefix } = this.target(config.baseURL as string);
-    const url = config.url ?? '/';
-    const path = prefix + (url.startsWith('/') ? '' : '/') + withQuery(url, config.params as Record<string, unknown> | undefined);
-    const headers = config.headers.toJSON(true) as Record<string, string>;
-    let body = config.data as Dispatcher.RequestOptions['body'];
-    if (config.data instanceof FormData) {
+    const { data, status, headers } = await this.send(config.baseURL as string, {
+      method: config.method ?? 'get',
+      url: config.url ?? '/',
+      params: config.params as Record<string, unknown> | undefined,
+      headers: config.headers.toJSON(true) as Record<string, string>,
+      body: config.data,
+      signal: config.signal as AbortSignal | undefined,
+      binary: config.responseType === 'arraybuffer',
+    });
+    return { data, status, statusText: '', headers: headers as AxiosResponse['headers'], config, request: undefined };
+  };
+
+  /** One request on the pool of `baseURL`'s origin: what the axios adapter sends, also used without axios. */
+  async send(baseURL: string, request: TransportRequest): Promise<TransportAnswer> {
+    const { pool, prefix } = this.target(baseURL);
+    const { url, headers } = request;
+    const path = prefix + (url.startsWith('/') ? '' : '/') + withQuery(url, request.params);
+    let body = request.body as Dispatcher.RequestOptions['body'];
+    if (request.body instanceof FormData) {
       // Node's global FormData belongs to its bundled undici, which this undici cannot read; the
       // runtime's own Response encodes it, boundary and file parts included.
-      const encoded = new Response(config.data);
+      const encoded = new Response(request.body);
       for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name];
       headers['content-type'] = encoded.headers.get('content-type') as string;
       body = Buffer.from(await encoded.arrayBuffer());
     }
     const response = await pool.request({
-      method: (config.method ?? 'get').toUpperCase() as 'GET',
+      method: request.method.toUpperCase() as 'GET',
       path,
       headers,
       body,
-      signal: config.signal as AbortSignal | undefined,
+      signal: request.signal,
     });
-    const data = config.responseType === 'arraybuffer' ? Buffer.from(await response.body.arrayBuffer()) : await response.body.text();
-    return { data, status: response.statusCode, statusText: '', headers: response.headers as AxiosResponse['headers'], config, request: undefined };
-  };
+    const data = request.binary ? Buffer.from(await response.body.arrayBuffer()) : await response.body.text();
+    return { data, status: response.statusCode, headers: response.headers };
+  }
 
   async close(): Promise<void> {
     const targets = [...this.targets.values()];
