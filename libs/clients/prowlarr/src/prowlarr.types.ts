@@ -52,39 +52,6 @@ export interface ProwlarrIndexer {
   privacy: string;
   /** True when not sent: Prowlarr lists it, so Prowlarr will search it. */
   supportsSearch: boolean;
-  /** The `IndexerResource` exactly as Prowlarr sent it: `testIndexer` posts it back. */
-  resource: Record<string, unknown>;
-}
-
-export interface ProwlarrValidationFailure {
-  propertyName: string;
-  errorMessage: string;
-  severity: string;
-}
-
-export type ProwlarrIndexerTest = { valid: true } | { valid: false; failures: ProwlarrValidationFailure[] };
-
-export interface ProwlarrIndexerStatistics {
-  indexerId: number;
-  indexerName: string;
-  averageResponseTime: number;
-  numberOfQueries: number;
-  numberOfGrabs: number;
-  numberOfFailedQueries: number;
-  numberOfFailedGrabs: number;
-}
-
-export interface ProwlarrIndexerStats {
-  indexers: ProwlarrIndexerStatistics[];
-}
-
-export interface ProwlarrSystemStatus {
-  appName: string;
-  version: string;
-  instanceName?: string;
-  branch?: string;
-  isDocker?: boolean;
-  startTime?: string;
 }
 
 /** What a torrent client needs to add a release. */
