@@ -3,7 +3,7 @@ import type { FailureClassifier } from './policy-options.interface';
 import { PolicyRegistry } from './policy-registry.service';
 import { register } from 'prom-client';
 import type { Gauge } from 'prom-client';
-import { METRIC_NAMES } from './metrics/metric-names.constants';
+import { RESILIENCE_METRIC_NAMES } from './metrics/metric-names.constants';
 import { ResiliencePipeline } from './policy/resilience-pipeline';
 
 describe(PolicyRegistry.name, () => {
@@ -35,7 +35,7 @@ describe(PolicyRegistry.name, () => {
     registry.get('declared-a');
     registry.get('declared-b');
 
-    const gauge = register.getSingleMetric(METRIC_NAMES.circuitState) as Gauge<'downstream'>;
+    const gauge = register.getSingleMetric(RESILIENCE_METRIC_NAMES.circuitState) as Gauge<'downstream'>;
     const values = (await gauge.get()).values.filter((v) => String(v.labels.downstream).startsWith('declared-'));
     expect(values.map((v) => [v.labels.downstream, v.value])).toEqual([['declared-a', 0], ['declared-b', 0]]);
   });
