@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { register as defaultRegistry } from 'prom-client';
 import type { Registry } from 'prom-client';
-import { TallyCounter, TallyHistogram, registerTally } from '@keel/resilience';
-import type { CounterCell, HistogramCell } from '@keel/resilience';
+import { TallyCounter, TallyHistogram, registerTally } from '@keel/util';
+import type { CounterCell, HistogramCell } from '@keel/util';
 import { PLATFORM_METRIC_NAMES } from './platform-metric-names.constants';
 
 export const HTTP_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];

@@ -3,7 +3,8 @@ import type { Registry } from 'prom-client';
 import type { CircuitStateName, Outcome } from '../policy-options.interface';
 import type { RejectionKind } from '../policy/pipeline-observer';
 import { CIRCUIT_STATE_VALUES, DOWNSTREAM_DURATION_BUCKETS, RESILIENCE_METRIC_NAMES } from './metric-names.constants';
-import { CounterCell, HistogramCell, TallyCounter, TallyHistogram, registerTally } from './tally-metrics';
+import { TallyCounter, TallyHistogram, registerTally } from '@keel/util';
+import type { CounterCell, HistogramCell } from '@keel/util';
 
 const OUTCOMES: readonly Outcome[] = ['success', 'client_error', 'server_error', 'timeout', 'network_error', 'rejected'];
 
