@@ -25,7 +25,7 @@ const ROOT = path.join(__dirname, '..');
 const SERVICE_MAIN = path.join(ROOT, 'dist/apps/media-acquisition/src/main.js');
 const SANDBOX_MAIN = path.join(ROOT, 'dist/apps/sandbox/src/main.js');
 const SANDBOX_LIB = path.join(ROOT, 'dist/libs/sandbox/src/index.js');
-const EMULATORS = ['library', 'chat', 'user', 'knowledge', 'prowlarr', 'qbittorrent', 'llm'];
+const EMULATORS = ['library', 'chat', 'user', 'knowledge', 'prowlarr', 'qbittorrent', 'llm', 'tmdb'];
 /** The sandbox's default key, which the service's client also falls back to. */
 const API_KEY = 'keel-sandbox-prowlarr-api-key';
 /** High enough that Prowlarr's client-side rate limiter (60/1m by default) never waits here. */
@@ -91,7 +91,8 @@ async function runSearchBench(options = {}) {
     // ephemeral one, so a sandbox already running on the fixed ports is neither hit nor disturbed.
     const prowlarrPort = await freePort();
     const qbittorrentPort = await freePort();
-    const ports = { prowlarr: prowlarrPort, qbittorrent: qbittorrentPort };
+    const tmdbPort = await freePort();
+    const ports = { prowlarr: prowlarrPort, qbittorrent: qbittorrentPort, tmdb: tmdbPort };
     sandbox = startLogged([SANDBOX_MAIN], {
       cwd: ROOT,
       env: cleanEnv(Object.fromEntries(EMULATORS.map((name) => [`SANDBOX_${name.toUpperCase()}_PORT`, String(ports[name] ?? 0)]))),
@@ -115,6 +116,7 @@ async function runSearchBench(options = {}) {
         PROWLARR_SERVICE_URL: prowlarrUrl,
         PROWLARR_SERVICE_RATE_LIMIT: RATE_LIMIT,
         QBITTORRENT_SERVICE_URL: qbittorrentUrl,
+        TMDB_SERVICE_URL: `http://127.0.0.1:${tmdbPort}`,
       }),
       logFile: path.join(tmp, 'media-acquisition.log'),
     });
