@@ -63,7 +63,7 @@ async function runPipelineBench(options = {}) {
   const { Logger } = require('@nestjs/common');
   // Only the circuit's state change logs (once, on isolate): keep it out of the output.
   Logger.overrideLogger(false);
-  const { PolicyRegistry, FleetLink, noopObserver } = require(path.join(DIST, 'libs/resilience/src'));
+  const { PolicyRegistry, FleetLink, ResiliencePipeline, DEFAULT_POLICY_OPTIONS, noopObserver } = require(path.join(DIST, 'libs/resilience/src'));
   const cockatiel = require('cockatiel');
   const CircuitBreaker = require('opossum');
 
@@ -73,14 +73,14 @@ async function runPipelineBench(options = {}) {
 
   // Ours, with metrics (prom-client's default registry) and, for the split, with a no-op observer.
   const ours = new PolicyRegistry({}).get('bench');
-  const oursNoMetrics = new PolicyRegistry({}, noopObserver).get('bench-nometrics');
+  const oursNoMetrics = new ResiliencePipeline('bench-nometrics', DEFAULT_POLICY_OPTIONS, noopObserver);
   // Ours with the fleet's shared state (REDIS_URL): closed and healthy, a call must not touch Redis.
   const fleet = process.env.REDIS_URL ? new FleetLink({ url: process.env.REDIS_URL, service: 'bench', namespace: `keel-bench-${process.pid}`, commandTimeoutMs: 50 }) : undefined;
   if (fleet) {
     await fleet.start();
     if (!fleet.available) throw new Error(`REDIS_URL is set but Redis is unavailable: ${fleet.status.error}`);
   } else log('REDIS_URL is not set: the shared-state (Redis) rows are skipped');
-  const oursFleet = fleet && new PolicyRegistry({}, undefined, fleet).get('bench-fleet');
+  const oursFleet = fleet && new PolicyRegistry({}, fleet).get('bench-fleet');
 
   const { wrap, retry, circuitBreaker, timeout, bulkhead, handleAll, ConsecutiveBreaker, TimeoutStrategy } = cockatiel;
   const cockatielPolicy = () =>
@@ -172,7 +172,7 @@ async function runPipelineBench(options = {}) {
   // retries the IsolatedCircuitError twice, with a setTimeout(0) between tries). opossum: open().
   const openOurs = new PolicyRegistry({}).get('bench-open');
   await openOurs.isolateCircuit();
-  const openFleet = fleet && new PolicyRegistry({}, undefined, fleet).get('bench-fleet-open');
+  const openFleet = fleet && new PolicyRegistry({}, fleet).get('bench-fleet-open');
   if (openFleet) await openFleet.isolateCircuit();
   const openBreaker = circuitBreaker(handleAll, {
     halfOpenAfter: 30000,

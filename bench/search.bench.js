@@ -91,7 +91,8 @@ async function runSearchBench(options = {}) {
     // ephemeral one, so a sandbox already running on the fixed ports is neither hit nor disturbed.
     const prowlarrPort = await freePort();
     const qbittorrentPort = await freePort();
-    const ports = { prowlarr: prowlarrPort, qbittorrent: qbittorrentPort };
+    const tmdbPort = await freePort();
+    const ports = { prowlarr: prowlarrPort, qbittorrent: qbittorrentPort, tmdb: tmdbPort };
     sandbox = startLogged([SANDBOX_MAIN], {
       cwd: ROOT,
       env: cleanEnv(Object.fromEntries(EMULATORS.map((name) => [`SANDBOX_${name.toUpperCase()}_PORT`, String(ports[name] ?? 0)]))),
@@ -115,6 +116,7 @@ async function runSearchBench(options = {}) {
         PROWLARR_SERVICE_URL: prowlarrUrl,
         PROWLARR_SERVICE_RATE_LIMIT: RATE_LIMIT,
         QBITTORRENT_SERVICE_URL: qbittorrentUrl,
+        TMDB_SERVICE_URL: `http://127.0.0.1:${tmdbPort}`,
       }),
       logFile: path.join(tmp, 'media-acquisition.log'),
     });

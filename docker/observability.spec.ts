@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { METRIC_NAMES } from '@keel/resilience';
+import { RESILIENCE_METRIC_NAMES } from '@keel/resilience';
+import { PLATFORM_METRIC_NAMES } from '@keel/platform';
 import { promqlMetricNames } from '@keel/platform/testing';
 
 const OBSERVABILITY_DIR = join(__dirname, 'observability');
@@ -79,7 +80,7 @@ describe('docker/observability/prometheus', () => {
   });
 
   it('has the four alerts of issue #10, each on Keel metric names only', () => {
-    const known = new Set<string>(Object.values(METRIC_NAMES));
+    const known = new Set<string>([...Object.values(RESILIENCE_METRIC_NAMES), ...Object.values(PLATFORM_METRIC_NAMES)]);
 
     const alerts = rules();
 

@@ -12,10 +12,10 @@ const children = require('../../bench/lib/children');
 const { DEV_JWT_SECRET, cleanEnv, freePort, startLogged, waitHealthy } = require('../../bench/lib/services');
 
 const ROOT = path.join(__dirname, '..', '..');
-const EMULATORS = ['library', 'chat', 'user', 'knowledge', 'prowlarr', 'qbittorrent', 'llm'];
+const EMULATORS = ['library', 'chat', 'user', 'knowledge', 'prowlarr', 'qbittorrent', 'llm', 'tmdb'];
 const SERVICES = {
   download: { main: 'dist/apps/download/src/main.js', downstreams: ['library'] },
-  'media-acquisition': { main: 'dist/apps/media-acquisition/src/main.js', downstreams: ['prowlarr', 'qbittorrent'] },
+  'media-acquisition': { main: 'dist/apps/media-acquisition/src/main.js', downstreams: ['prowlarr', 'qbittorrent', 'tmdb'] },
 };
 
 /** A development token (HS256, the dev secret) for `sub` with `roles`. */

@@ -36,6 +36,7 @@ export { ShutdownCoordinator } from './shutdown/shutdown-coordinator.service';
 export { TracingService } from './tracing/tracing.service';
 export { healthKeyOf } from './health/health-checks.registry';
 export { HTTP_DURATION_BUCKETS, UNMATCHED_ROUTE } from './metrics/http-metrics.hooks';
+export { PLATFORM_METRIC_NAMES } from './metrics/platform-metric-names.constants';
 export { parseDuration, parseByteSize, parsePort } from './config/env.util';
 
 // Re-exported so an app's health indicators need no direct terminus import for their types.

@@ -12,7 +12,6 @@ export { PolicyEventsSubscriber } from './policy-events.subscriber';
 export { ResilienceMetrics } from './metrics/resilience-metrics';
 export { trackRateLimitUsage } from './metrics/rate-limit-gauges';
 export type { RateLimitSource } from './metrics/rate-limit-gauges';
-export { TallyCounter, TallyHistogram, CounterCell, HistogramCell, registerTally } from './metrics/tally-metrics';
 export * from './metrics/metric-names.constants';
 export { stackless } from './errors/stackless';
 export { PolicyRejectedError } from './errors/policy-rejected.error';

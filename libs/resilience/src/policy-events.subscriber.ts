@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { CounterCell } from './metrics/tally-metrics';
+import type { CounterCell } from '@keel/util';
 import type { OperationCells, ResilienceMetrics } from './metrics/resilience-metrics';
 import type { CircuitStateName, Outcome } from './policy-options.interface';
 import type { PipelineObserver, RejectionKind } from './policy/pipeline-observer';

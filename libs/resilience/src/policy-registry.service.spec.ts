@@ -1,17 +1,10 @@
 import { NotFoundException } from '@nestjs/common';
 import type { FailureClassifier } from './policy-options.interface';
 import { PolicyRegistry } from './policy-registry.service';
-import type { PipelineObserver } from './policy/pipeline-observer';
+import { register } from 'prom-client';
+import type { Gauge } from 'prom-client';
+import { RESILIENCE_METRIC_NAMES } from './metrics/metric-names.constants';
 import { ResiliencePipeline } from './policy/resilience-pipeline';
-
-const observer = (): jest.Mocked<PipelineObserver & { declare(name: string): void }> => ({
-  callFinished: jest.fn(),
-  attempted: jest.fn(),
-  retrying: jest.fn(),
-  rejected: jest.fn(),
-  circuitChanged: jest.fn(),
-  declare: jest.fn(),
-});
 
 describe(PolicyRegistry.name, () => {
   let registry: PolicyRegistry;
@@ -22,7 +15,7 @@ describe(PolicyRegistry.name, () => {
   });
 
   it('builds one pipeline per name and hands out the same one every time', () => {
-    registry = new PolicyRegistry({}, observer());
+    registry = new PolicyRegistry({});
 
     const first = registry.get('library');
     const second = registry.get('library', { timeoutMs: 1 });
@@ -35,15 +28,16 @@ describe(PolicyRegistry.name, () => {
     expect(registry.list()).toEqual([first, other]);
   });
 
-  it('declares each new policy to the observer once', () => {
-    const events = observer();
-    registry = new PolicyRegistry({}, events);
+  it('declares each new policy in the metrics as a closed circuit, before its first call', async () => {
+    registry = new PolicyRegistry({});
 
-    registry.get('library');
-    registry.get('library');
-    registry.get('chat');
+    registry.get('declared-a');
+    registry.get('declared-a');
+    registry.get('declared-b');
 
-    expect(events.declare.mock.calls).toEqual([['library'], ['chat']]);
+    const gauge = register.getSingleMetric(RESILIENCE_METRIC_NAMES.circuitState) as Gauge<'downstream'>;
+    const values = (await gauge.get()).values.filter((v) => String(v.labels.downstream).startsWith('declared-'));
+    expect(values.map((v) => [v.labels.downstream, v.value])).toEqual([['declared-a', 0], ['declared-b', 0]]);
   });
 
   it('merges defaults, then module defaults, then the caller options, then the module policies[name]', () => {
@@ -53,7 +47,6 @@ describe(PolicyRegistry.name, () => {
         defaults: { timeoutMs: 1_000, retry: { maxRetries: 1, exponent: 3 }, bulkhead: false },
         policies: { library: { retry: { maxRetries: 7 }, breaker: { threshold: 2 } } },
       },
-      observer(),
     );
 
     const { options } = registry.get('library', { timeoutMs: 2_000, retry: { maxRetries: 4, initialDelayMs: 5 }, classifier, breaker: { threshold: 9, halfOpenAfterMs: 1_000 } });
@@ -66,14 +59,14 @@ describe(PolicyRegistry.name, () => {
   });
 
   it('uses the plain defaults without module options', () => {
-    registry = new PolicyRegistry(undefined, observer());
+    registry = new PolicyRegistry(undefined);
 
     expect(registry.get('library').options.bulkhead).toEqual({ limit: 32, queue: 128 });
   });
 
   it('snapshots every policy with its circuit state', () => {
     jest.useFakeTimers({ now: 0 });
-    registry = new PolicyRegistry({ policies: { prowlarr: { breaker: false } } }, observer());
+    registry = new PolicyRegistry({ policies: { prowlarr: { breaker: false } } });
     registry.get('library').isolateCircuit();
     registry.get('prowlarr');
 
@@ -87,7 +80,7 @@ describe(PolicyRegistry.name, () => {
 
   it('reports a rate-limited policy\'s usage of its window', async () => {
     jest.useFakeTimers({ now: 0 });
-    registry = new PolicyRegistry({ policies: { prowlarr: { rateLimit: { limit: 3, windowMs: 60_000, maxWaitMs: 0 } } } }, observer());
+    registry = new PolicyRegistry({ policies: { prowlarr: { rateLimit: { limit: 3, windowMs: 60_000, maxWaitMs: 0 } } } });
     const prowlarr = registry.get('prowlarr');
     await prowlarr.execute(async () => 'a');
     await prowlarr.execute(async () => 'b');
@@ -101,7 +94,7 @@ describe(PolicyRegistry.name, () => {
 
   it('reports how long an open circuit still refuses calls', async () => {
     jest.useFakeTimers({ now: 0 });
-    registry = new PolicyRegistry({ defaults: { retry: false, breaker: { threshold: 1, halfOpenAfterMs: 20_000 } } }, observer());
+    registry = new PolicyRegistry({ defaults: { retry: false, breaker: { threshold: 1, halfOpenAfterMs: 20_000 } } });
     await registry.get('library').execute(async () => Promise.reject(new Error('down'))).catch(() => undefined);
 
     jest.advanceTimersByTime(5_000);
@@ -111,7 +104,7 @@ describe(PolicyRegistry.name, () => {
   });
 
   it('requires an existing policy and 404s an unknown one', () => {
-    registry = new PolicyRegistry({}, observer());
+    registry = new PolicyRegistry({});
     const library = registry.get('library');
 
     expect(registry.require('library')).toBe(library);
@@ -120,7 +113,7 @@ describe(PolicyRegistry.name, () => {
   });
 
   it('disposes every pipeline on module destroy', () => {
-    registry = new PolicyRegistry({}, observer());
+    registry = new PolicyRegistry({});
     const disposals = [registry.get('a'), registry.get('b')].map((p) => jest.spyOn(p, 'dispose'));
 
     registry.onModuleDestroy();

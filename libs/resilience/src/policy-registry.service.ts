@@ -3,7 +3,6 @@ import type { FleetLink } from './fleet/fleet-link';
 import { trackRateLimitUsage } from './metrics/rate-limit-gauges';
 import { ResilienceMetrics } from './metrics/resilience-metrics';
 import { DEFAULT_POLICY_OPTIONS, mergePolicyOptions } from './policy/default-options';
-import type { PipelineObserver } from './policy/pipeline-observer';
 import { ResiliencePipeline } from './policy/resilience-pipeline';
 import type { RateLimitUsage } from './policy/resilience-pipeline';
 import { PolicyEventsSubscriber } from './policy-events.subscriber';
@@ -28,16 +27,15 @@ export interface PolicySnapshot {
 @Injectable()
 export class PolicyRegistry implements OnModuleDestroy {
   private readonly pipelines = new Map<string, ResiliencePipeline>();
-  private readonly observer: PipelineObserver & { declare?(name: string): void };
+  /** Every pipeline reports to this one subscriber: metrics on prom-client's default registry, and logs. */
+  private readonly observer = new PolicyEventsSubscriber(new ResilienceMetrics());
   private readonly untrackRateLimits: () => void;
 
   constructor(
     @Optional() @Inject(RESILIENCE_OPTIONS) private readonly options: ResilienceModuleOptions = {},
-    @Optional() observer?: PipelineObserver,
     /** With `REDIS_URL`, the link through which breakers and rate limits hold for every replica. */
     @Optional() @Inject(FLEET_LINK) readonly fleet?: FleetLink,
   ) {
-    this.observer = observer ?? new PolicyEventsSubscriber(new ResilienceMetrics());
     this.untrackRateLimits = trackRateLimitUsage(() => this.list().map((p) => ({ name: p.name, usage: p.rateLimitUsage() })));
   }
 
@@ -46,7 +44,7 @@ export class PolicyRegistry implements OnModuleDestroy {
     if (!pipeline) {
       const merged = mergePolicyOptions(DEFAULT_POLICY_OPTIONS, this.options.defaults, options, this.options.policies?.[name]);
       pipeline = new ResiliencePipeline(name, merged, this.observer, this.fleet ?? undefined);
-      this.observer.declare?.(name);
+      this.observer.declare(name);
       this.pipelines.set(name, pipeline);
     }
     return pipeline;

@@ -46,6 +46,7 @@ describe(provideHttpClient.name, () => {
 
   it('stops start-up on a malformed variable, naming it', async () => {
     // Arrange
+    process.env.CHAT_SERVICE_URL = 'http://chat.internal:8080';
     process.env.CHAT_SERVICE_TIMEOUT = 'forever';
 
     // Act
@@ -56,8 +57,18 @@ describe(provideHttpClient.name, () => {
     expect((error as InvalidServiceConfigError).variable).toBe('CHAT_SERVICE_TIMEOUT');
   });
 
+  it('stops start-up without an address, naming CHAT_SERVICE_URL', async () => {
+    // Act
+    const error = await compile().catch((e: unknown) => e);
+
+    // Assert
+    expect(error).toBeInstanceOf(InvalidServiceConfigError);
+    expect((error as InvalidServiceConfigError).variable).toBe('CHAT_SERVICE_URL');
+  });
+
   it('closes the client’s pools when the application shuts down', async () => {
     // Arrange
+    process.env.CHAT_SERVICE_URL = 'http://chat.internal:8080';
     const moduleRef = await compile();
     const client = moduleRef.get<ResilientHttpClient>(getHttpClientToken('chat'));
     const close = jest.spyOn(client, 'close');

@@ -2,7 +2,6 @@ export * from './errors';
 export * from './registry/duration';
 export * from './registry/service-config';
 export * from './registry/service-config.error';
-export * from './registry/service-defaults.constants';
 export * from './http/resilient-http-client';
 export * from './http/http-call.types';
 export * from './http/http-failure-classifier';

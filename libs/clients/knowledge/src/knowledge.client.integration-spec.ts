@@ -1,64 +1,22 @@
-import { Test } from '@nestjs/testing';
-import type { TestingModule } from '@nestjs/testing';
-import { RequestContext } from '@keel/context';
 import { DownstreamContractError, DownstreamRejectedError, DownstreamUnavailableError } from '@keel/clients-core';
-import { ResilienceModule } from '@keel/resilience';
-import type { PolicyOptionsInput } from '@keel/resilience';
-import type { FaultSpec, RunningEmulator, SandboxControl } from '@keel/sandbox';
-import { sandboxControl, startKnowledgeEmulator } from '@keel/sandbox';
+import { emulatorClientBed } from '@keel/clients-core/testing';
+import { startKnowledgeEmulator } from '@keel/sandbox';
 import { KnowledgeClient } from './knowledge.client';
 import { KnowledgeClientModule } from './knowledge-client.module';
 import { KnowledgeHealthIndicator } from './knowledge.health';
 
-const ENV_KEYS = ['URL', 'HOST', 'PORT', 'PROTOCOL', 'TIMEOUT', 'MAX_RETRIES'].map((key) => `KNOWLEDGE_SERVICE_${key}`);
-
 /** The real client, policies and transport against the real knowledge emulator on 127.0.0.1, faults injected over HTTP. */
 describe(KnowledgeClient.name, () => {
-  let emulator: RunningEmulator;
-  let control: SandboxControl;
-  let moduleRef: TestingModule | undefined;
-  let client: KnowledgeClient;
-
-  const fast: PolicyOptionsInput = { retry: { initialDelayMs: 5, maxDelayMs: 20 }, breaker: { kind: 'consecutive', threshold: 5, halfOpenAfterMs: 400 } };
-
-  const inject = (fault: FaultSpec) => control.inject(fault);
-  const stats = () => control.stats<{ requests: number; byPath: Record<string, number>; lastHeaders: Record<string, unknown> }>();
-  const asUser = <T>(fn: () => Promise<T>) => RequestContext.run({ requestId: 'req-9', token: 'user-token' }, fn);
-
-  async function boot(env: Record<string, string> = { KNOWLEDGE_SERVICE_URL: emulator.url }, policy: PolicyOptionsInput = fast) {
-    Object.assign(process.env, { KNOWLEDGE_SERVICE_TIMEOUT: '2s', ...env });
-    moduleRef = await Test.createTestingModule({ imports: [ResilienceModule.forRoot({ policies: { knowledge: policy } }), KnowledgeClientModule] }).compile();
-    await moduleRef.init();
-    client = moduleRef.get(KnowledgeClient);
-  }
-
-  beforeAll(async () => {
-    emulator = await startKnowledgeEmulator({ port: 0 });
-    control = sandboxControl(emulator.url);
-  });
-
-  beforeEach(async () => {
-    await control.heal();
-    await control.resetStats();
-  });
-
-  afterEach(async () => {
-    await moduleRef?.close();
-    moduleRef = undefined;
-    for (const key of ENV_KEYS) delete process.env[key];
-  });
-
-  afterAll(async () => {
-    await emulator.close();
-  });
+  const bed = emulatorClientBed({ name: 'knowledge', startEmulator: startKnowledgeEmulator, module: KnowledgeClientModule, client: KnowledgeClient, requestId: 'req-9' });
+  const { boot, inject, stats, asUser } = bed;
 
   it('reads a resource and its citations, forwarding the caller’s token and request id', async () => {
     // Arrange
     await boot();
 
     // Act
-    const resource = await asUser(() => client.getResource('k1'));
-    const citations = await asUser(() => client.citations('k1'));
+    const resource = await asUser(() => bed.client.getResource('k1'));
+    const citations = await asUser(() => bed.client.citations('k1'));
 
     // Assert
     expect(resource).toEqual({ id: 'k1', title: 'Circuit breakers in distributed systems', url: 'https://kb.example.com/resources/k1', kind: 'article', tags: ['resilience', 'patterns'] });
@@ -71,10 +29,10 @@ describe(KnowledgeClient.name, () => {
     await boot();
 
     // Act
-    const results = await asUser(() => client.search('circuit resilience'));
-    const limited = await asUser(() => client.search('latency', 1));
-    const recommended = await asUser(() => client.recommendations('p2'));
-    const again = await asUser(() => client.recommendations('any-project', 3));
+    const results = await asUser(() => bed.client.search('circuit resilience'));
+    const limited = await asUser(() => bed.client.search('latency', 1));
+    const recommended = await asUser(() => bed.client.recommendations('p2'));
+    const again = await asUser(() => bed.client.recommendations('any-project', 3));
 
     // Assert
     expect(results).toEqual([
@@ -84,7 +42,7 @@ describe(KnowledgeClient.name, () => {
     expect(limited.map((result) => result.id)).toEqual(['k3']);
     expect(recommended.map((result) => result.id)).toEqual(['k3', 'k4']);
     expect(again).toHaveLength(3);
-    expect(await asUser(() => client.recommendations('any-project', 3))).toEqual(again);
+    expect(await asUser(() => bed.client.recommendations('any-project', 3))).toEqual(again);
   });
 
   it('answers undefined for an unknown resource', async () => {
@@ -92,8 +50,8 @@ describe(KnowledgeClient.name, () => {
     await boot();
 
     // Act
-    const resource = await asUser(() => client.getResource('k404'));
-    const citations = await asUser(() => client.citations('k404'));
+    const resource = await asUser(() => bed.client.getResource('k404'));
+    const citations = await asUser(() => bed.client.citations('k404'));
 
     // Assert
     expect(resource).toBeUndefined();
@@ -105,7 +63,7 @@ describe(KnowledgeClient.name, () => {
     await boot();
 
     // Act
-    const error = await asUser(() => client.search('')).catch((e: unknown) => e);
+    const error = await asUser(() => bed.client.search('')).catch((e: unknown) => e);
 
     // Assert
     expect(error).toBeInstanceOf(DownstreamRejectedError);
@@ -119,7 +77,7 @@ describe(KnowledgeClient.name, () => {
     await boot();
 
     // Act
-    const error = await client.getResource('k1').catch((e: unknown) => e);
+    const error = await bed.client.getResource('k1').catch((e: unknown) => e);
 
     // Assert
     expect(error).toBeInstanceOf(DownstreamRejectedError);
@@ -128,11 +86,11 @@ describe(KnowledgeClient.name, () => {
 
   it('retries a 503 up to KNOWLEDGE_SERVICE_MAX_RETRIES, then throws DownstreamUnavailableError', async () => {
     // Arrange
-    await boot({ KNOWLEDGE_SERVICE_URL: emulator.url, KNOWLEDGE_SERVICE_MAX_RETRIES: '2' });
+    await boot({ KNOWLEDGE_SERVICE_URL: bed.emulator.url, KNOWLEDGE_SERVICE_MAX_RETRIES: '2' });
     await inject({ mode: 'error', status: 503 });
 
     // Act
-    const error = await asUser(() => client.search('latency')).catch((e: unknown) => e);
+    const error = await asUser(() => bed.client.search('latency')).catch((e: unknown) => e);
 
     // Assert
     expect(error).toBeInstanceOf(DownstreamUnavailableError);
@@ -145,7 +103,7 @@ describe(KnowledgeClient.name, () => {
     await inject({ mode: 'malformed' });
 
     // Act
-    const errors = await Promise.all([asUser(() => client.getResource('k1')), asUser(() => client.recommendations('p1'))].map((call) => call.catch((e: unknown) => e)));
+    const errors = await Promise.all([asUser(() => bed.client.getResource('k1')), asUser(() => bed.client.recommendations('p1'))].map((call) => call.catch((e: unknown) => e)));
 
     // Assert
     for (const error of errors) expect(error).toBeInstanceOf(DownstreamContractError);
@@ -153,10 +111,10 @@ describe(KnowledgeClient.name, () => {
 
   it('is configured by KNOWLEDGE_SERVICE_HOST, _PORT and _PROTOCOL as well as _URL', async () => {
     // Arrange
-    await boot({ KNOWLEDGE_SERVICE_HOST: emulator.host, KNOWLEDGE_SERVICE_PORT: String(emulator.port), KNOWLEDGE_SERVICE_PROTOCOL: 'http' });
+    await boot({ KNOWLEDGE_SERVICE_HOST: bed.emulator.host, KNOWLEDGE_SERVICE_PORT: String(bed.emulator.port), KNOWLEDGE_SERVICE_PROTOCOL: 'http' });
 
     // Act
-    const resource = await asUser(() => client.getResource('k4'));
+    const resource = await asUser(() => bed.client.getResource('k4'));
 
     // Assert
     expect(resource).toMatchObject({ id: 'k4', kind: 'dataset' });
@@ -166,7 +124,7 @@ describe(KnowledgeClient.name, () => {
   it('reports health up when /health answers and down when the emulator is down', async () => {
     // Arrange
     await boot();
-    const health = moduleRef!.get(KnowledgeHealthIndicator);
+    const health = bed.moduleRef.get(KnowledgeHealthIndicator);
 
     // Act
     const up = await health.isHealthy('knowledge');

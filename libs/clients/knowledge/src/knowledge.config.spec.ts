@@ -2,12 +2,13 @@ import { InvalidServiceConfigError, resolveServiceConfig } from '@keel/clients-c
 import { KNOWLEDGE } from './knowledge.constants';
 
 describe(`${KNOWLEDGE} service config`, () => {
-  it('defaults to the sandbox emulator on 3104', () => {
+  it('has no default address: unset, KNOWLEDGE_SERVICE_URL is named in the start-up error', () => {
     // Act
-    const config = resolveServiceConfig(KNOWLEDGE, {});
+    const resolve = () => resolveServiceConfig(KNOWLEDGE, {});
 
     // Assert
-    expect(config.urls).toEqual(['http://127.0.0.1:3104']);
+    expect(resolve).toThrow(InvalidServiceConfigError);
+    expect(resolve).toThrow(/^KNOWLEDGE_SERVICE_URL=/);
   });
 
   it('builds the base URL from KNOWLEDGE_SERVICE_HOST, _PORT and _PROTOCOL', () => {

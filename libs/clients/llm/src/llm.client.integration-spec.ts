@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Test } from '@nestjs/testing';
 import type { TestingModule } from '@nestjs/testing';
 import { RequestContext } from '@keel/context';
-import { DownstreamContractError, DownstreamRejectedError, DownstreamTimeoutError } from '@keel/clients-core';
+import { DownstreamContractError, DownstreamRejectedError, DownstreamTimeoutError, InvalidServiceConfigError } from '@keel/clients-core';
 import { ResilienceModule } from '@keel/resilience';
 import type { PolicyOptionsInput } from '@keel/resilience';
 import { startLlmEmulator, type RunningEmulator } from '@keel/sandbox';
@@ -59,7 +59,6 @@ describe(LlmClient.name, () => {
     expect(completion.content).toBe(`Summary of 1 messages: u1: the deploy. [sha256:${digest}]`);
     expect(completion).toMatchObject({ finishReason: 'stop', model: 'test-model', usage: { promptTokens: 9 } });
     expect(completion.usage.totalTokens).toBe(completion.usage.promptTokens + completion.usage.completionTokens);
-    expect(client.isConfigured).toBe(true);
     expect(emulator.stats()).toMatchObject({ requests: 1, lastHeaders: { 'x-request-id': 'req-9', authorization: true } });
   });
 
@@ -121,12 +120,18 @@ describe(LlmClient.name, () => {
     expect(error).toBeInstanceOf(DownstreamContractError);
   });
 
-  it('defaults to the sandbox with a 20 s timeout when LLM_SERVICE_URL is unset, and says it is not configured', async () => {
-    await boot({ LLM_SERVICE_URL: '' });
+  it('waits 20 s per attempt by default (generation is slow)', async () => {
+    await boot();
 
-    expect(client.isConfigured).toBe(false);
     expect(client.model).toBe('test-model');
-    expect((moduleRef.get('KEEL:HTTP_CLIENT:llm') as { config: { urls: string[]; timeoutMs: number } }).config).toMatchObject({ urls: ['http://127.0.0.1:3107'], timeoutMs: 20_000 });
+    expect((moduleRef.get('KEEL:HTTP_CLIENT:llm') as { config: { urls: string[]; timeoutMs: number } }).config).toMatchObject({ urls: [emulator.url], timeoutMs: 20_000 });
+  });
+
+  it('does not start without LLM_SERVICE_URL, naming it', async () => {
+    const error = await boot({ LLM_SERVICE_URL: '' }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(InvalidServiceConfigError);
+    expect((error as InvalidServiceConfigError).variable).toBe('LLM_SERVICE_URL');
   });
 
   it('reports health from the emulator', async () => {

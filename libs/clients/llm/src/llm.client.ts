@@ -15,11 +15,6 @@ export class LlmClient {
     @Inject(LLM_SETTINGS) private readonly settings: LlmSettings,
   ) {}
 
-  /** False when `LLM_SERVICE_URL` is unset and the client points at the sandbox default. */
-  get isConfigured(): boolean {
-    return this.settings.isConfigured;
-  }
-
   get model(): string {
     return this.settings.model;
   }

@@ -33,6 +33,4 @@ export interface LlmSettings {
   model: string;
   /** `LLM_API_KEY`; sent as `Authorization: Bearer …`, never logged. */
   apiKey: string | undefined;
-  /** True when a URL was configured; false when the client falls back to the sandbox default. */
-  isConfigured: boolean;
 }

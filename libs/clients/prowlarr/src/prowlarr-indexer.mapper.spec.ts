@@ -10,7 +10,7 @@ describe(parseIndexers.name, () => {
     const [indexer] = parseIndexers([resource]);
 
     // Assert
-    expect(indexer).toEqual({ id: 3, name: '1337x', enable: false, priority: 10, protocol: 'torrent', privacy: 'public', supportsSearch: false, supportsRss: false, resource });
+    expect(indexer).toEqual({ id: 3, name: '1337x', enable: false, priority: 10, protocol: 'torrent', privacy: 'public', supportsSearch: false, supportsRss: false });
   });
 
   it('defaults every optional field of an entry that has only an id (older/newer Prowlarr builds)', () => {
@@ -18,7 +18,7 @@ describe(parseIndexers.name, () => {
     const [indexer] = parseIndexers([{ id: 7 }]);
 
     // Assert
-    expect(indexer).toEqual({ id: 7, name: 'Indexer 7', enable: true, priority: DEFAULT_INDEXER_PRIORITY, protocol: 'unknown', privacy: 'unknown', supportsSearch: true, supportsRss: true, resource: { id: 7 } });
+    expect(indexer).toEqual({ id: 7, name: 'Indexer 7', enable: true, priority: DEFAULT_INDEXER_PRIORITY, protocol: 'unknown', privacy: 'unknown', supportsSearch: true, supportsRss: true });
   });
 
   it('reads null and mistyped optional fields as absent', () => {

@@ -17,18 +17,17 @@ export function parseIndexers(body: unknown): ProwlarrIndexer[] {
   if (body.length > 0 && usable.length === 0) {
     throw new DownstreamContractError(PROWLARR, ['body: no indexer entry has a numeric id']);
   }
-  return usable.map((resource) => {
-    const id = resource.id as number;
+  return usable.map((entry) => {
+    const id = entry.id as number;
     return {
       id,
-      name: text(resource.name) ?? `Indexer ${id}`,
-      enable: flag(resource.enable) ?? true,
-      priority: count(resource.priority) ?? DEFAULT_INDEXER_PRIORITY,
-      protocol: text(resource.protocol) ?? 'unknown',
-      privacy: text(resource.privacy) ?? 'unknown',
-      supportsSearch: flag(resource.supportsSearch) ?? true,
-      supportsRss: flag(resource.supportsRss) ?? true,
-      resource,
+      name: text(entry.name) ?? `Indexer ${id}`,
+      enable: flag(entry.enable) ?? true,
+      priority: count(entry.priority) ?? DEFAULT_INDEXER_PRIORITY,
+      protocol: text(entry.protocol) ?? 'unknown',
+      privacy: text(entry.privacy) ?? 'unknown',
+      supportsSearch: flag(entry.supportsSearch) ?? true,
+      supportsRss: flag(entry.supportsRss) ?? true,
     };
   });
 }

@@ -188,41 +188,16 @@ describe(ProwlarrClient.name, () => {
   });
 
   describe('indexers', () => {
-    it('lists typed indexers and tests one: valid, then invalid with Prowlarr’s failures', async () => {
+    it('lists typed indexers with their priorities', async () => {
       // Arrange
       await boot();
-      const indexers = await client.listIndexers();
-      const yts = indexers.find((i) => i.name === 'YTS')!;
 
       // Act
-      const valid = await client.testIndexer(yts);
-      await prowlarr.setIndexer(yts.id, { failing: true });
-      const invalid = await client.testIndexer(yts);
-      const incomplete = await client.testIndexer({ ...yts, resource: { ...yts.resource, name: '' } });
+      const indexers = await client.listIndexers();
 
       // Assert
       expect(indexers.map((i) => [i.id, i.priority])).toEqual([[1, 25], [2, 25], [3, 10], [4, 40], [5, 25]]);
-      expect(yts).toMatchObject({ enable: true, protocol: 'torrent', privacy: 'public', supportsSearch: true });
-      expect(valid).toEqual({ valid: true });
-      expect(invalid).toEqual({ valid: false, failures: [{ propertyName: '', errorMessage: expect.stringContaining('Unable to connect'), severity: 'error' }] });
-      expect(incomplete).toEqual({ valid: false, failures: [{ propertyName: 'Name', errorMessage: "'Name' must not be empty.", severity: 'error' }] });
-    });
-
-    it('reads indexer stats that count the searches it made, and the system status', async () => {
-      // Arrange
-      await boot();
-      const before = await client.indexerStats();
-
-      // Act
-      await client.search({ ...MATRIX, indexerIds: [3] });
-      const after = await client.indexerStats();
-      const status = await client.systemStatus();
-
-      // Assert
-      const queries = (stats: typeof after, id: number) => stats.indexers.find((s) => s.indexerId === id)!.numberOfQueries;
-      expect(queries(after, 3) - queries(before, 3)).toBe(1);
-      expect(queries(after, 4) - queries(before, 4)).toBe(0);
-      expect(status).toMatchObject({ appName: 'Prowlarr', version: '2.3.6.5192' });
+      expect(indexers.find((i) => i.name === 'YTS')).toMatchObject({ enable: true, protocol: 'torrent', privacy: 'public', supportsSearch: true });
     });
   });
 
@@ -337,7 +312,7 @@ describe(ProwlarrClient.name, () => {
     it('reports health from /ping, which needs no key', async () => {
       // Arrange
       await boot();
-      await client.systemStatus();
+      await client.listIndexers();
 
       // Act
       const health = await moduleRef.get(ProwlarrHealthIndicator).isHealthy('prowlarr');

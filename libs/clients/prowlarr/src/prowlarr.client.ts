@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DownstreamContractError, InjectHttpClient, ResilientHttpClient, checkShape, shapeViolations } from '@keel/clients-core';
+import { DownstreamContractError, InjectHttpClient, ResilientHttpClient } from '@keel/clients-core';
 import type { HttpAnswer, HttpCall } from '@keel/clients-core';
 import { ProwlarrIndexersUnavailableError } from './errors/prowlarr-indexers-unavailable.error';
 import { ProwlarrReleaseGoneError } from './errors/prowlarr-release-gone.error';
@@ -8,10 +8,8 @@ import { parseIndexers } from './prowlarr-indexer.mapper';
 import { parseReleases } from './prowlarr-release.mapper';
 import { recentQuery, searchQuery } from './prowlarr-search.query';
 import { PROWLARR, PROWLARR_API_KEY } from './prowlarr.constants';
-import type { ProwlarrDownload, ProwlarrIndexer, ProwlarrIndexerStats, ProwlarrIndexerTest, ProwlarrRecent, ProwlarrRelease, ProwlarrSearch, ProwlarrSystemStatus, ProwlarrValidationFailure } from './prowlarr.types';
+import type { ProwlarrDownload, ProwlarrIndexer, ProwlarrRecent, ProwlarrRelease, ProwlarrSearch } from './prowlarr.types';
 
-const FAILURE_SHAPE = { propertyName: 'string', errorMessage: 'string', severity: 'string' } as const;
-const STATISTICS_SHAPE = { indexerId: 'number', indexerName: 'string', averageResponseTime: 'number', numberOfQueries: 'number', numberOfGrabs: 'number', numberOfFailedQueries: 'number', numberOfFailedGrabs: 'number' } as const;
 /** A `.torrent` link may redirect to the indexer's own URL once (redirect-mode indexers); not more. */
 const MAX_DOWNLOAD_HOPS = 2;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -52,31 +50,6 @@ export class ProwlarrClient {
     return this.json({ operation: 'listIndexers', path: '/api/v1/indexer', signal }, parseIndexers);
   }
 
-  /** Asks Prowlarr to test the indexer; its failures come back as a bare array on a 400. */
-  async testIndexer(indexer: ProwlarrIndexer, signal?: AbortSignal): Promise<ProwlarrIndexerTest> {
-    const answer = await this.send({ operation: 'testIndexer', method: 'POST', path: '/api/v1/indexer/test', body: indexer.resource, signal });
-    if (answer.status >= 200 && answer.status < 300) return { valid: true };
-    if (answer.status !== 400) throw this.http.rejected(answer);
-    const failures = this.http.parse(answer, (value) => checkArray(value, FAILURE_SHAPE));
-    return { valid: false, failures: failures.map((f): ProwlarrValidationFailure => ({ propertyName: f.propertyName as string, errorMessage: f.errorMessage as string, severity: f.severity as string })) };
-  }
-
-  async indexerStats(signal?: AbortSignal): Promise<ProwlarrIndexerStats> {
-    return this.json({ operation: 'indexerStats', path: '/api/v1/indexerstats', signal }, (value) => {
-      const body = checkShape<{ indexers: unknown[] }>(PROWLARR, value, { indexers: 'array' });
-      const rows = checkArray(body.indexers, STATISTICS_SHAPE, 'body.indexers');
-      return { indexers: rows.map((row) => Object.fromEntries(Object.keys(STATISTICS_SHAPE).map((key) => [key, row[key]]))) as unknown as ProwlarrIndexerStats['indexers'] };
-    });
-  }
-
-  async systemStatus(signal?: AbortSignal): Promise<ProwlarrSystemStatus> {
-    return this.json({ operation: 'systemStatus', path: '/api/v1/system/status', signal }, (value) => {
-      const s = checkShape<Record<string, unknown>>(PROWLARR, value, { appName: 'string', version: 'string' });
-      const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-      return { appName: s.appName as string, version: s.version as string, instanceName: text(s.instanceName), branch: text(s.branch), isDocker: typeof s.isDocker === 'boolean' ? s.isDocker : undefined, startTime: text(s.startTime) };
-    });
-  }
-
   /**
    * What to hand a torrent client for `release`: the `.torrent` bytes, or a magnet URI. Prowlarr's
    * proxy answers 200 with the file or 301 to a magnet; redirects are followed only to magnets and
@@ -109,13 +82,6 @@ export class ProwlarrClient {
     if (answer.status >= 300) throw this.http.rejected(answer);
     return this.http.parse(answer, validate);
   }
-}
-
-function checkArray(value: unknown, shape: Parameters<typeof shapeViolations>[1], where = 'body'): Record<string, unknown>[] {
-  if (!Array.isArray(value)) throw new DownstreamContractError(PROWLARR, [`${where}: expected an array`]);
-  const violations = value.flatMap((item, i) => shapeViolations(item, shape, `${where}[${i}]`));
-  if (violations.length > 0) throw new DownstreamContractError(PROWLARR, violations);
-  return value as Record<string, unknown>[];
 }
 
 function messageOf(answer: HttpAnswer): string | undefined {

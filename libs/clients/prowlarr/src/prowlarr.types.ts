@@ -63,39 +63,6 @@ export interface ProwlarrIndexer {
   supportsSearch: boolean;
   /** True when not sent: whether the indexer has a feed of its newest releases (RSS sync reads it). */
   supportsRss: boolean;
-  /** The `IndexerResource` exactly as Prowlarr sent it: `testIndexer` posts it back. */
-  resource: Record<string, unknown>;
-}
-
-export interface ProwlarrValidationFailure {
-  propertyName: string;
-  errorMessage: string;
-  severity: string;
-}
-
-export type ProwlarrIndexerTest = { valid: true } | { valid: false; failures: ProwlarrValidationFailure[] };
-
-export interface ProwlarrIndexerStatistics {
-  indexerId: number;
-  indexerName: string;
-  averageResponseTime: number;
-  numberOfQueries: number;
-  numberOfGrabs: number;
-  numberOfFailedQueries: number;
-  numberOfFailedGrabs: number;
-}
-
-export interface ProwlarrIndexerStats {
-  indexers: ProwlarrIndexerStatistics[];
-}
-
-export interface ProwlarrSystemStatus {
-  appName: string;
-  version: string;
-  instanceName?: string;
-  branch?: string;
-  isDocker?: boolean;
-  startTime?: string;
 }
 
 /** What a torrent client needs to add a release. */

@@ -8,7 +8,6 @@ import { QbittorrentClient } from './qbittorrent.client';
 import { QbittorrentClientModule } from './qbittorrent-client.module';
 import { QbittorrentHealthIndicator } from './qbittorrent.health';
 import { QbittorrentSession } from './qbittorrent.session';
-import { compareVersions } from './webapi-version';
 import type { QbittorrentItem } from './qbittorrent.types';
 import { emulatorTarget, noxTarget } from './testing/contract-targets';
 import type { ContractTarget, TargetCredentials } from './testing/contract-targets';
@@ -162,23 +161,6 @@ const contract = (start: (credentials: TargetCredentials) => Promise<ContractTar
     // Assert
     expect(added).toEqual({ id: fixture.infoHash, duplicate: false });
     expect(item).toMatchObject({ status: 'Paused', state: expect.stringMatching(/^(paused|stopped)DL$/) });
-  });
-
-  it('pauses with the dialect of its version, and resumes', async () => {
-    // Arrange
-    const { id } = await client.addTorrent({ urls: [magnetFor(randomHash(), 'Pause.Me.2021')], category: CATEGORY });
-    const { webApi } = await client.versions();
-    const stoppedState = compareVersions(webApi, '2.11.0') >= 0 ? 'stoppedDL' : 'pausedDL';
-
-    // Act
-    await client.pause([id]);
-    const paused = await eventually(() => find(id), (i) => i?.status === 'Paused');
-    await client.resume([id]);
-    const resumed = await eventually(() => find(id), (i) => i?.status !== 'Paused');
-
-    // Assert
-    expect(paused).toMatchObject({ status: 'Paused', state: stoppedState });
-    expect(['Queued', 'Downloading']).toContain(resumed?.status);
   });
 
   it('reports the same torrent added again as a duplicate, under the same id', async () => {

@@ -61,16 +61,6 @@ export class QbittorrentClient {
     return parseTorrentInfos(answer.text).map((raw) => toQbittorrentItem(raw, { dhtEnabled: this.options.dhtEnabled }));
   }
 
-  async pause(ids: string[], signal?: AbortSignal): Promise<void> {
-    const { pause } = await this.session.dialect();
-    await this.post('pause', pause, { hashes: wireHashes(ids) }, ids, signal);
-  }
-
-  async resume(ids: string[], signal?: AbortSignal): Promise<void> {
-    const { resume } = await this.session.dialect();
-    await this.post('resume', resume, { hashes: wireHashes(ids) }, ids, signal);
-  }
-
   /** Removes torrents; an unknown id is a no-op, as in qBittorrent. */
   async remove(ids: string[], deleteFiles: boolean, signal?: AbortSignal): Promise<void> {
     // `deleteFiles` is required: qBittorrent answers 400 without it.

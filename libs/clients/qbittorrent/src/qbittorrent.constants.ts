@@ -11,7 +11,7 @@ export const QBITTORRENT_DEFAULT_PASSWORD = 'adminadmin';
 /** Radarr renews nothing proactively; we do, well before qBittorrent's default 3600 s session timeout. */
 export const QBITTORRENT_DEFAULT_SESSION_MAX_AGE_MS = 30 * 60_000;
 
-/** WebAPI version from which pause/resume became stop/start and `paused` became `stopped` (qBittorrent 5.0). */
+/** WebAPI version from which `torrents/add`'s `paused` field became `stopped` (qBittorrent 5.0). */
 export const QBITTORRENT_STOP_START_API = '2.11.0';
 
 /** `eta` qBittorrent reports for "infinite". */

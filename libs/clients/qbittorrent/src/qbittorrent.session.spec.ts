@@ -188,8 +188,8 @@ describe(QbittorrentSession.name, () => {
     const after = await session.dialect();
 
     // Assert
-    expect(before.pause).toBe('torrents/pause');
-    expect(after.pause).toBe('torrents/stop');
+    expect(before.addStoppedField).toBe('paused');
+    expect(after.addStoppedField).toBe('stopped');
     expect(fake.calls.filter((c) => c.path === '/api/v2/app/webapiVersion' && c.headers?.['cookie'])).toHaveLength(2);
   });
 });

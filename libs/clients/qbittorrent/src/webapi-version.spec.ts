@@ -23,17 +23,17 @@ describe(compareVersions.name, () => {
 
 describe(dialectFor.name, () => {
   it.each([
-    ['2.8.19', 'torrents/pause', 'torrents/resume', 'paused'],
-    ['2.10.4', 'torrents/pause', 'torrents/resume', 'paused'],
-    ['2.11.0', 'torrents/stop', 'torrents/start', 'stopped'],
-    ['2.15.1', 'torrents/stop', 'torrents/start', 'stopped'],
-  ])('WebAPI %s pauses with %s, resumes with %s and adds stopped torrents with `%s`', (webApi, pause, resume, field) => {
+    ['2.8.19', 'paused'],
+    ['2.10.4', 'paused'],
+    ['2.11.0', 'stopped'],
+    ['2.15.1', 'stopped'],
+  ])('WebAPI %s adds stopped torrents with `%s`', (webApi, field) => {
     // Arrange: the version above.
 
     // Act
     const dialect = dialectFor(webApi);
 
     // Assert
-    expect(dialect).toEqual({ webApi, pause, resume, addStoppedField: field, stoppedFilter: field });
+    expect(dialect).toEqual({ webApi, addStoppedField: field });
   });
 });

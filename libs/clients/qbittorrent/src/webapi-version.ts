@@ -14,20 +14,14 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** The verbs and names of one WebAPI generation (qBittorrent commit 5d1c2496 renamed them in 2.11.0). */
+/** The names of one WebAPI generation (qBittorrent commit 5d1c2496 renamed them in 2.11.0). */
 export interface WebApiDialect {
   webApi: string;
-  pause: 'torrents/pause' | 'torrents/stop';
-  resume: 'torrents/resume' | 'torrents/start';
   /** The `torrents/add` field that adds a torrent without starting it. */
   addStoppedField: 'paused' | 'stopped';
-  /** The `torrents/info?filter=` value for stopped torrents. */
-  stoppedFilter: 'paused' | 'stopped';
 }
 
 export function dialectFor(webApi: string): WebApiDialect {
   const stopStart = compareVersions(webApi, QBITTORRENT_STOP_START_API) >= 0;
-  return stopStart
-    ? { webApi, pause: 'torrents/stop', resume: 'torrents/start', addStoppedField: 'stopped', stoppedFilter: 'stopped' }
-    : { webApi, pause: 'torrents/pause', resume: 'torrents/resume', addStoppedField: 'paused', stoppedFilter: 'paused' };
+  return { webApi, addStoppedField: stopStart ? 'stopped' : 'paused' };
 }

@@ -14,7 +14,8 @@ import { TmdbHealthIndicator } from './tmdb.health';
 @Module({
   imports: [HttpModule.register({}), TerminusModule],
   providers: [
-    provideHttpClient(TMDB, { healthPath: '/3/configuration', defaults: { rateLimit: '40/1s' } }),
+    // TMDB has one public address, so it is the default; `npm start` and the tests point it at the sandbox.
+    provideHttpClient(TMDB, { healthPath: '/3/configuration', defaults: { url: 'https://api.themoviedb.org', rateLimit: '40/1s' } }),
     // Read when the module starts, not at import, so tests and config loaders can set it first.
     { provide: TMDB_API_KEY, useFactory: () => process.env.TMDB_API_KEY?.trim() || DEFAULT_TMDB_API_KEY },
     TmdbClient,

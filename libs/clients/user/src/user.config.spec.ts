@@ -2,12 +2,13 @@ import { InvalidServiceConfigError, resolveServiceConfig } from '@keel/clients-c
 import { USER } from './user.constants';
 
 describe(`${USER} service config`, () => {
-  it('defaults to the sandbox emulator on 3103', () => {
+  it('has no default address: unset, USER_SERVICE_URL is named in the start-up error', () => {
     // Act
-    const config = resolveServiceConfig(USER, {});
+    const resolve = () => resolveServiceConfig(USER, {});
 
     // Assert
-    expect(config.urls).toEqual(['http://127.0.0.1:3103']);
+    expect(resolve).toThrow(InvalidServiceConfigError);
+    expect(resolve).toThrow(/^USER_SERVICE_URL=/);
   });
 
   it('builds the base URL from USER_SERVICE_HOST, _PORT and _PROTOCOL', () => {

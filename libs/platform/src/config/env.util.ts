@@ -1,4 +1,4 @@
-import { parseDuration as parseDurationText } from '@keel/clients-core';
+import { parseDuration as parseDurationText } from '@keel/util';
 
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib)?$/i;
 const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1_024, kib: 1_024, mb: 1_048_576, mib: 1_048_576 };

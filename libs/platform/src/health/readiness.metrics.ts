@@ -1,6 +1,6 @@
 import { Counter, Gauge, register as defaultRegistry } from 'prom-client';
 import type { Registry } from 'prom-client';
-import { METRIC_NAMES } from '@keel/resilience';
+import { PLATFORM_METRIC_NAMES } from '../metrics/platform-metric-names.constants';
 
 /**
  * What the readiness probe last answered, and how often the answer changed. The counter is what the
@@ -14,11 +14,11 @@ export class ReadinessMetrics {
 
   constructor(registry: Registry = defaultRegistry) {
     this.state =
-      (registry.getSingleMetric(METRIC_NAMES.readinessState) as Gauge | undefined) ??
-      new Gauge({ name: METRIC_NAMES.readinessState, help: 'What /api/health/ready last answered: 1 ready, 0 not ready', registers: [registry] });
+      (registry.getSingleMetric(PLATFORM_METRIC_NAMES.readinessState) as Gauge | undefined) ??
+      new Gauge({ name: PLATFORM_METRIC_NAMES.readinessState, help: 'What /api/health/ready last answered: 1 ready, 0 not ready', registers: [registry] });
     this.changes =
-      (registry.getSingleMetric(METRIC_NAMES.readinessChanges) as Counter | undefined) ??
-      new Counter({ name: METRIC_NAMES.readinessChanges, help: 'Times /api/health/ready changed its answer (ready ↔ not ready)', registers: [registry] });
+      (registry.getSingleMetric(PLATFORM_METRIC_NAMES.readinessChanges) as Counter | undefined) ??
+      new Counter({ name: PLATFORM_METRIC_NAMES.readinessChanges, help: 'Times /api/health/ready changed its answer (ready ↔ not ready)', registers: [registry] });
   }
 
   record(ready: boolean): void {

@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { register as defaultRegistry } from 'prom-client';
 import type { Registry } from 'prom-client';
-import { METRIC_NAMES, TallyCounter, TallyHistogram, registerTally } from '@keel/resilience';
-import type { CounterCell, HistogramCell } from '@keel/resilience';
+import { TallyCounter, TallyHistogram, registerTally } from '@keel/util';
+import type { CounterCell, HistogramCell } from '@keel/util';
+import { PLATFORM_METRIC_NAMES } from './platform-metric-names.constants';
 
 export const HTTP_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -21,8 +22,8 @@ interface Cells {
  * (`/api/v1/items/:id`), never the URL. Cells are looked up once per (method, route, status).
  */
 export function httpMetricsHook(registry: Registry = defaultRegistry) {
-  const requests = registerTally(registry, new TallyCounter(METRIC_NAMES.httpRequests, 'HTTP requests served, by route template and status', ['method', 'route', 'status']));
-  const duration = registerTally(registry, new TallyHistogram(METRIC_NAMES.httpDuration, 'HTTP request duration in seconds, by route template', ['method', 'route'], HTTP_DURATION_BUCKETS));
+  const requests = registerTally(registry, new TallyCounter(PLATFORM_METRIC_NAMES.httpRequests, 'HTTP requests served, by route template and status', ['method', 'route', 'status']));
+  const duration = registerTally(registry, new TallyHistogram(PLATFORM_METRIC_NAMES.httpDuration, 'HTTP request duration in seconds, by route template', ['method', 'route'], HTTP_DURATION_BUCKETS));
   const cells = new Map<string, Cells>();
 
   return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {

@@ -1,6 +1,6 @@
 import { Counter, Gauge, register as defaultRegistry } from 'prom-client';
 import type { Registry } from 'prom-client';
-import { METRIC_NAMES } from '../metrics/metric-names.constants';
+import { RESILIENCE_METRIC_NAMES } from '../metrics/metric-names.constants';
 
 /** Whether the fleet's shared state is in use, and how often a policy had to do without it. */
 export class FleetMetrics {
@@ -9,11 +9,11 @@ export class FleetMetrics {
 
   constructor(registry: Registry = defaultRegistry) {
     this.up =
-      (registry.getSingleMetric(METRIC_NAMES.sharedStateAvailable) as Gauge | undefined) ??
-      new Gauge({ name: METRIC_NAMES.sharedStateAvailable, help: 'Whether the shared resilience state in Redis is in use (1) or policies run on local state (0)', registers: [registry] });
+      (registry.getSingleMetric(RESILIENCE_METRIC_NAMES.sharedStateAvailable) as Gauge | undefined) ??
+      new Gauge({ name: RESILIENCE_METRIC_NAMES.sharedStateAvailable, help: 'Whether the shared resilience state in Redis is in use (1) or policies run on local state (0)', registers: [registry] });
     this.fallbacks =
-      (registry.getSingleMetric(METRIC_NAMES.sharedStateFallbacks) as Counter<'operation'> | undefined) ??
-      new Counter({ name: METRIC_NAMES.sharedStateFallbacks, help: 'Shared-state operations served from local state because Redis failed or was unavailable', labelNames: ['operation'], registers: [registry] });
+      (registry.getSingleMetric(RESILIENCE_METRIC_NAMES.sharedStateFallbacks) as Counter<'operation'> | undefined) ??
+      new Counter({ name: RESILIENCE_METRIC_NAMES.sharedStateFallbacks, help: 'Shared-state operations served from local state because Redis failed or was unavailable', labelNames: ['operation'], registers: [registry] });
   }
 
   /** Creates an operation's fallback series at 0, so a rate exists before Redis first fails. */

@@ -1,5 +1,5 @@
-/** Every Keel metric name, in one place (the platform's HTTP metrics included). */
-export const METRIC_NAMES = {
+/** The metric names of the resilience layer (downstream calls, circuits, rate limits, shared state). */
+export const RESILIENCE_METRIC_NAMES = {
   downstreamRequests: 'downstream_requests_total',
   downstreamDuration: 'downstream_request_duration_seconds',
   downstreamAttempts: 'downstream_attempts_total',
@@ -10,15 +10,6 @@ export const METRIC_NAMES = {
   rateLimitLimit: 'downstream_rate_limit_limit',
   sharedStateAvailable: 'shared_state_available',
   sharedStateFallbacks: 'shared_state_fallbacks_total',
-  httpRequests: 'http_server_requests_total',
-  httpDuration: 'http_server_request_duration_seconds',
-  readinessState: 'readiness_state',
-  readinessChanges: 'readiness_changes_total',
-  summarizerFallbacks: 'summarizer_fallbacks_total',
-  mediaIndexerSearches: 'media_indexer_searches_total',
-  mediaGrabs: 'media_grabs_total',
-  mediaImports: 'media_imports_total',
-  mediaFailedDownloads: 'media_failed_downloads_total',
 } as const;
 
 /** Gauge values of `downstream_circuit_breaker_state`. */

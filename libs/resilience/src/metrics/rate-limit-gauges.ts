@@ -1,7 +1,7 @@
 import { Gauge, register as defaultRegistry } from 'prom-client';
 import type { Registry } from 'prom-client';
 import type { RateLimitUsage } from '../policy/resilience-pipeline';
-import { METRIC_NAMES } from './metric-names.constants';
+import { RESILIENCE_METRIC_NAMES } from './metric-names.constants';
 
 /** The rate-limited policies of one PolicyRegistry, read at scrape time. */
 export type RateLimitSource = () => Iterable<{ name: string; usage: RateLimitUsage | undefined }>;
@@ -29,7 +29,7 @@ export function trackRateLimitUsage(source: RateLimitSource, registry: Registry 
 function trackedFor(registry: Registry): Tracked {
   const known = trackedByRegistry.get(registry);
   // A registry.clear() drops the gauges; build them again on the same sources.
-  if (known && registry.getSingleMetric(METRIC_NAMES.rateLimitUsed)) return known;
+  if (known && registry.getSingleMetric(RESILIENCE_METRIC_NAMES.rateLimitUsed)) return known;
   const sources = known?.sources ?? new Set<RateLimitSource>();
   const fill = (pick: (usage: RateLimitUsage) => number) =>
     function (this: Gauge<'downstream'>): void {
@@ -38,8 +38,8 @@ function trackedFor(registry: Registry): Tracked {
     };
   const tracked: Tracked = {
     sources,
-    used: new Gauge({ name: METRIC_NAMES.rateLimitUsed, help: "Slots of a downstream's rate-limit window taken now (calls started within the window)", labelNames: ['downstream'], registers: [registry], collect: fill((u) => u.used) }),
-    limit: new Gauge({ name: METRIC_NAMES.rateLimitLimit, help: "Calls a downstream's rate limit lets start within one window", labelNames: ['downstream'], registers: [registry], collect: fill((u) => u.limit) }),
+    used: new Gauge({ name: RESILIENCE_METRIC_NAMES.rateLimitUsed, help: "Slots of a downstream's rate-limit window taken now (calls started within the window)", labelNames: ['downstream'], registers: [registry], collect: fill((u) => u.used) }),
+    limit: new Gauge({ name: RESILIENCE_METRIC_NAMES.rateLimitLimit, help: "Calls a downstream's rate limit lets start within one window", labelNames: ['downstream'], registers: [registry], collect: fill((u) => u.limit) }),
   };
   trackedByRegistry.set(registry, tracked);
   return tracked;

@@ -2,8 +2,9 @@ import { Gauge, register as defaultRegistry } from 'prom-client';
 import type { Registry } from 'prom-client';
 import type { CircuitStateName, Outcome } from '../policy-options.interface';
 import type { RejectionKind } from '../policy/pipeline-observer';
-import { CIRCUIT_STATE_VALUES, DOWNSTREAM_DURATION_BUCKETS, METRIC_NAMES } from './metric-names.constants';
-import { CounterCell, HistogramCell, TallyCounter, TallyHistogram, registerTally } from './tally-metrics';
+import { CIRCUIT_STATE_VALUES, DOWNSTREAM_DURATION_BUCKETS, RESILIENCE_METRIC_NAMES } from './metric-names.constants';
+import { TallyCounter, TallyHistogram, registerTally } from '@keel/util';
+import type { CounterCell, HistogramCell } from '@keel/util';
 
 const OUTCOMES: readonly Outcome[] = ['success', 'client_error', 'server_error', 'timeout', 'network_error', 'rejected'];
 
@@ -23,14 +24,14 @@ export class ResilienceMetrics {
   private readonly circuit: Gauge<'downstream'>;
 
   constructor(registry: Registry = defaultRegistry) {
-    this.requests = registerTally(registry, new TallyCounter(METRIC_NAMES.downstreamRequests, 'Logical calls to a downstream, by outcome', ['downstream', 'operation', 'outcome']));
-    this.duration = registerTally(registry, new TallyHistogram(METRIC_NAMES.downstreamDuration, 'Duration of a logical downstream call, retries and waits included', ['downstream', 'operation'], DOWNSTREAM_DURATION_BUCKETS));
-    this.attempts = registerTally(registry, new TallyCounter(METRIC_NAMES.downstreamAttempts, 'Attempts sent to a downstream (first tries and retries)', ['downstream']));
-    this.retries = registerTally(registry, new TallyCounter(METRIC_NAMES.downstreamRetries, 'Retries of failed downstream attempts', ['downstream']));
-    this.rejections = registerTally(registry, new TallyCounter(METRIC_NAMES.downstreamRejections, 'Calls refused by a policy before reaching the downstream', ['downstream', 'reason']));
+    this.requests = registerTally(registry, new TallyCounter(RESILIENCE_METRIC_NAMES.downstreamRequests, 'Logical calls to a downstream, by outcome', ['downstream', 'operation', 'outcome']));
+    this.duration = registerTally(registry, new TallyHistogram(RESILIENCE_METRIC_NAMES.downstreamDuration, 'Duration of a logical downstream call, retries and waits included', ['downstream', 'operation'], DOWNSTREAM_DURATION_BUCKETS));
+    this.attempts = registerTally(registry, new TallyCounter(RESILIENCE_METRIC_NAMES.downstreamAttempts, 'Attempts sent to a downstream (first tries and retries)', ['downstream']));
+    this.retries = registerTally(registry, new TallyCounter(RESILIENCE_METRIC_NAMES.downstreamRetries, 'Retries of failed downstream attempts', ['downstream']));
+    this.rejections = registerTally(registry, new TallyCounter(RESILIENCE_METRIC_NAMES.downstreamRejections, 'Calls refused by a policy before reaching the downstream', ['downstream', 'reason']));
     this.circuit =
-      (registry.getSingleMetric(METRIC_NAMES.circuitState) as Gauge<'downstream'> | undefined) ??
-      new Gauge({ name: METRIC_NAMES.circuitState, help: 'Circuit breaker state: 0 closed, 1 half-open, 2 open', labelNames: ['downstream'], registers: [registry] });
+      (registry.getSingleMetric(RESILIENCE_METRIC_NAMES.circuitState) as Gauge<'downstream'> | undefined) ??
+      new Gauge({ name: RESILIENCE_METRIC_NAMES.circuitState, help: 'Circuit breaker state: 0 closed, 1 half-open, 2 open', labelNames: ['downstream'], registers: [registry] });
   }
 
   operation(downstream: string, operation: string): OperationCells {

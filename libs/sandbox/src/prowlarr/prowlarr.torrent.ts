@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { bencode } from './bencode';
+import { bencode } from '../kernel/bencode';
 import { SANDBOX_TRACKER } from './prowlarr.constants';
 import type { ProwlarrReleaseSeed } from './prowlarr-releases.seed';
 

@@ -1,17 +1,5 @@
 import { createHash } from 'node:crypto';
-
-export type Bencodable = number | string | Uint8Array | Bencodable[] | { [key: string]: Bencodable };
-
-/** Minimal bencode encoder (BEP 3), enough to build `.torrent` files for tests and fixtures. */
-export function encodeBencode(value: Bencodable): Buffer {
-  if (typeof value === 'number') return Buffer.from(`i${Math.trunc(value)}e`);
-  if (typeof value === 'string') return encodeBytes(Buffer.from(value, 'utf8'));
-  if (value instanceof Uint8Array) return encodeBytes(Buffer.from(value));
-  if (Array.isArray(value)) return Buffer.concat([Buffer.from('l'), ...value.map(encodeBencode), Buffer.from('e')]);
-  // Keys sorted as raw strings, as the spec requires; the info hash depends on it.
-  const keys = Object.keys(value).sort();
-  return Buffer.concat([Buffer.from('d'), ...keys.flatMap((key) => [encodeBencode(key), encodeBencode(value[key])]), Buffer.from('e')]);
-}
+import { bencode, type Bencodable } from '../kernel/bencode';
 
 export type BencodeValue = number | Buffer | BencodeValue[] | { [key: string]: BencodeValue };
 
@@ -71,10 +59,6 @@ function parse(bytes: Uint8Array): { value: BencodeValue; infoSpan: [number, num
   return { value, infoSpan };
 }
 
-function encodeBytes(bytes: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(`${bytes.length}:`), bytes]);
-}
-
 export interface TorrentFixture {
   name: string;
   /** Single-file torrent of this length, unless `files` is given. */
@@ -90,6 +74,6 @@ export function buildTorrentFile(fixture: TorrentFixture): { bytes: Buffer; hash
   const info: Record<string, Bencodable> = { name: fixture.name, 'piece length': pieceLength, pieces: new Uint8Array(20).fill(0xff) };
   if (fixture.files !== undefined) info['files'] = fixture.files.map((file) => ({ length: file.length, path: file.path }));
   else info['length'] = fixture.length ?? 1_000_000;
-  const bytes = encodeBencode({ announce: fixture.announce ?? 'http://tracker.invalid/announce', info });
-  return { bytes, hash: createHash('sha1').update(encodeBencode(info)).digest('hex') };
+  const bytes = bencode({ announce: fixture.announce ?? 'http://tracker.invalid/announce', info });
+  return { bytes, hash: createHash('sha1').update(bencode(info)).digest('hex') };
 }

@@ -1,8 +1,6 @@
-import { METRIC_NAMES } from '@keel/resilience';
-
-/** This service's metric names, from the one shared list. */
+/** This service's own metric names. */
 export const SUMMARIZER_METRIC_NAMES = {
-  fallbacks: METRIC_NAMES.summarizerFallbacks,
+  fallbacks: 'summarizer_fallbacks_total',
 } as const;
 
 /** `reason` label values of `summarizer_fallbacks_total` (low cardinality by construction). */

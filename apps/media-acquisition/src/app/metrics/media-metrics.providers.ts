@@ -1,11 +1,10 @@
 import { makeCounterProvider } from '@willsoto/nestjs-prometheus';
-import { METRIC_NAMES } from '@keel/resilience';
 
 export const MEDIA_METRICS = {
-  indexerSearches: METRIC_NAMES.mediaIndexerSearches,
-  grabs: METRIC_NAMES.mediaGrabs,
-  imports: METRIC_NAMES.mediaImports,
-  failedDownloads: METRIC_NAMES.mediaFailedDownloads,
+  indexerSearches: 'media_indexer_searches_total',
+  grabs: 'media_grabs_total',
+  imports: 'media_imports_total',
+  failedDownloads: 'media_failed_downloads_total',
 } as const;
 
 /** The pipeline's own counters; labels are bounded (indexers are configured, outcomes are enums). */

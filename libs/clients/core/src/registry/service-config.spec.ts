@@ -1,6 +1,8 @@
 import { resolveServiceConfig } from './service-config';
 import { InvalidServiceConfigError } from './service-config.error';
-import { SANDBOX_DEFAULT_PORTS } from './service-defaults.constants';
+
+const LIBRARY = { LIBRARY_SERVICE_URL: 'http://library.internal:3101' };
+const PROWLARR = { PROWLARR_SERVICE_URL: 'http://prowlarr:9696' };
 
 /** Runs `fn` and returns what it threw (or fails the test if it did not throw). */
 function thrown(fn: () => unknown): InvalidServiceConfigError {
@@ -14,14 +16,14 @@ function thrown(fn: () => unknown): InvalidServiceConfigError {
 
 describe(resolveServiceConfig.name, () => {
   describe('defaults', () => {
-    it('points library at its sandbox port with the documented policy defaults', () => {
+    it('applies the documented policy defaults', () => {
       // Act
-      const config = resolveServiceConfig('library', {});
+      const config = resolveServiceConfig('library', LIBRARY);
 
       // Assert
       expect(config).toEqual({
         name: 'library',
-        urls: ['http://127.0.0.1:3101'],
+        urls: ['http://library.internal:3101'],
         timeoutMs: 10_000,
         policy: {
           timeoutMs: 10_000,
@@ -38,26 +40,40 @@ describe(resolveServiceConfig.name, () => {
       });
     });
 
-    it.each(Object.entries(SANDBOX_DEFAULT_PORTS))('points %s at 127.0.0.1:%d', (name, port) => {
-      expect(resolveServiceConfig(name, {}).urls).toEqual([`http://127.0.0.1:${port}`]);
+    it('has no default address: none set is a start-up error naming the URL variable', () => {
+      // Act
+      const error = thrown(() => resolveServiceConfig('library', { LIBRARY_SERVICE_TIMEOUT: '5s' }));
+
+      // Assert
+      expect(error).toBeInstanceOf(InvalidServiceConfigError);
+      expect(error.variable).toBe('LIBRARY_SERVICE_URL');
+      expect(error.message).toMatch(/^LIBRARY_SERVICE_URL="" is invalid: expected the base URL of library/);
     });
 
-    it('pins every sandbox port', () => {
-      expect(SANDBOX_DEFAULT_PORTS).toEqual({ library: 3101, chat: 3102, user: 3103, knowledge: 3104, prowlarr: 3105, qbittorrent: 3106, llm: 3107, tmdb: 3108 });
+    it('takes a client’s own default URL when no address is set, and the env over it', () => {
+      // Act
+      const fallback = resolveServiceConfig('tmdb', {}, { url: 'https://api.themoviedb.org/' }).urls;
+      const configured = resolveServiceConfig('tmdb', { TMDB_SERVICE_URL: 'http://127.0.0.1:3108' }, { url: 'https://api.themoviedb.org' }).urls;
+
+      // Assert
+      expect(fallback).toEqual(['https://api.themoviedb.org']);
+      expect(configured).toEqual(['http://127.0.0.1:3108']);
     });
 
     it('treats blank variables as unset', () => {
       // Act
-      const config = resolveServiceConfig('library', { LIBRARY_SERVICE_URL: '   ', LIBRARY_SERVICE_TIMEOUT: '' });
+      const config = resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_URLS: '   ', LIBRARY_SERVICE_TIMEOUT: '' });
+      const missing = thrown(() => resolveServiceConfig('library', { LIBRARY_SERVICE_URL: '   ' }));
 
       // Assert
-      expect(config.urls).toEqual(['http://127.0.0.1:3101']);
+      expect(config.urls).toEqual(['http://library.internal:3101']);
       expect(config.timeoutMs).toBe(10_000);
+      expect(missing.variable).toBe('LIBRARY_SERVICE_URL');
     });
 
     it('applies a client’s own defaults (timeout, retries, rate limit) under the env', () => {
       // Act
-      const config = resolveServiceConfig('prowlarr', {}, { timeout: '30s', maxRetries: 0, rateLimit: '10/1s' });
+      const config = resolveServiceConfig('prowlarr', PROWLARR, { timeout: '30s', maxRetries: 0, rateLimit: '10/1s' });
 
       // Assert
       expect(config.timeoutMs).toBe(30_000);
@@ -67,7 +83,7 @@ describe(resolveServiceConfig.name, () => {
 
     it('lets the env override a client’s own defaults', () => {
       // Act
-      const config = resolveServiceConfig('prowlarr', { PROWLARR_SERVICE_RATE_LIMIT: '120/1m', PROWLARR_SERVICE_TIMEOUT: '2s' }, { timeout: '30s', rateLimit: '10/1s' });
+      const config = resolveServiceConfig('prowlarr', { ...PROWLARR, PROWLARR_SERVICE_RATE_LIMIT: '120/1m', PROWLARR_SERVICE_TIMEOUT: '2s' }, { timeout: '30s', rateLimit: '10/1s' });
 
       // Assert
       expect(config.timeoutMs).toBe(2000);
@@ -80,8 +96,8 @@ describe(resolveServiceConfig.name, () => {
       const defaults = { circuitBreakerTimeout: '60s', circuitBreakerMaxFails: 3 };
 
       // Act
-      const fromDefaults = resolveServiceConfig('prowlarr', {}, defaults);
-      const fromEnv = resolveServiceConfig('prowlarr', { PROWLARR_SERVICE_CIRCUIT_BREAKER_TIMEOUT: '5s', PROWLARR_SERVICE_CIRCUIT_BREAKER_MAX_FAILS: '9' }, defaults);
+      const fromDefaults = resolveServiceConfig('prowlarr', PROWLARR, defaults);
+      const fromEnv = resolveServiceConfig('prowlarr', { ...PROWLARR, PROWLARR_SERVICE_CIRCUIT_BREAKER_TIMEOUT: '5s', PROWLARR_SERVICE_CIRCUIT_BREAKER_MAX_FAILS: '9' }, defaults);
 
       // Assert
       expect(fromDefaults.policy.breaker).toEqual({ kind: 'consecutive', threshold: 3, halfOpenAfterMs: 60_000 });
@@ -89,7 +105,7 @@ describe(resolveServiceConfig.name, () => {
     });
 
     it('names a malformed client default after the variable that would override it', () => {
-      const error = thrown(() => resolveServiceConfig('prowlarr', {}, { rateLimit: 'lots' }));
+      const error = thrown(() => resolveServiceConfig('prowlarr', PROWLARR, { rateLimit: 'lots' }));
 
       expect(error.variable).toBe('PROWLARR_SERVICE_RATE_LIMIT');
     });
@@ -138,7 +154,7 @@ describe(resolveServiceConfig.name, () => {
       expect(resolveServiceConfig('game-store', { GAME_STORE_SERVICE_URL: 'http://store:1' }).urls).toEqual(['http://store:1']);
     });
 
-    it('throws for a downstream without a sandbox default and without any address, naming its URL variable', () => {
+    it('throws for a downstream without any address, naming its URL variable', () => {
       // Act
       const error = thrown(() => resolveServiceConfig('billing', {}));
 
@@ -148,13 +164,13 @@ describe(resolveServiceConfig.name, () => {
       expect(error.message).toContain('BILLING_SERVICE_URL');
     });
 
-    it('accepts PORT alone for a downstream without a sandbox default', () => {
+    it('accepts PORT alone (host 127.0.0.1)', () => {
       expect(resolveServiceConfig('billing', { BILLING_SERVICE_PORT: '7000' }).urls).toEqual(['http://127.0.0.1:7000']);
     });
 
-    // Regression (was a bug at service-config.ts:84): without PORT and without a sandbox default the URL is built as
-    // `http://billing.svc:undefined`, which fails and blames HOST although HOST is fine.
-    it('accepts HOST alone for a downstream without a sandbox default (protocol default port)', () => {
+    // Regression (was a bug at service-config.ts:84): without PORT the URL was built as `http://billing.svc:undefined`,
+    // which fails and blames HOST although HOST is fine.
+    it('accepts HOST alone (the protocol’s default port)', () => {
       expect(resolveServiceConfig('billing', { BILLING_SERVICE_HOST: 'billing.svc' }).urls).toEqual(['http://billing.svc']);
     });
   });
@@ -163,6 +179,7 @@ describe(resolveServiceConfig.name, () => {
     it('reads every tuning variable', () => {
       // Arrange
       const env = {
+        KNOWLEDGE_SERVICE_URL: 'http://knowledge:3104',
         KNOWLEDGE_SERVICE_TIMEOUT: '1.5s',
         KNOWLEDGE_SERVICE_MAX_RETRIES: '4',
         KNOWLEDGE_SERVICE_RETRY_DELAY: '250ms',
@@ -188,19 +205,19 @@ describe(resolveServiceConfig.name, () => {
     });
 
     it.each(['false', 'FALSE', '0'])('switches the breaker off with CIRCUIT_BREAKER_ENABLED=%s', (value) => {
-      expect(resolveServiceConfig('library', { LIBRARY_SERVICE_CIRCUIT_BREAKER_ENABLED: value }).policy.breaker).toBe(false);
+      expect(resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_CIRCUIT_BREAKER_ENABLED: value }).policy.breaker).toBe(false);
     });
 
     it.each(['true', 'True', '1'])('keeps the breaker on with CIRCUIT_BREAKER_ENABLED=%s', (value) => {
-      expect(resolveServiceConfig('library', { LIBRARY_SERVICE_CIRCUIT_BREAKER_ENABLED: value }).policy.breaker).toEqual({ kind: 'consecutive', threshold: 5, halfOpenAfterMs: 30_000 });
+      expect(resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_CIRCUIT_BREAKER_ENABLED: value }).policy.breaker).toEqual({ kind: 'consecutive', threshold: 5, halfOpenAfterMs: 30_000 });
     });
 
     it('allows zero retries', () => {
-      expect(resolveServiceConfig('library', { LIBRARY_SERVICE_MAX_RETRIES: '0' }).policy.retry).toEqual({ maxRetries: 0, initialDelayMs: 100, exponent: 2 });
+      expect(resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_MAX_RETRIES: '0' }).policy.retry).toEqual({ maxRetries: 0, initialDelayMs: 100, exponent: 2 });
     });
 
     it('gives a rate-limited call at most a tenth of the window to wait', () => {
-      expect(resolveServiceConfig('library', { LIBRARY_SERVICE_RATE_LIMIT: '10/1s' }).policy.rateLimit).toEqual({ limit: 10, windowMs: 1000, maxWaitMs: 100 });
+      expect(resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_RATE_LIMIT: '10/1s' }).policy.rateLimit).toEqual({ limit: 10, windowMs: 1000, maxWaitMs: 100 });
     });
   });
 
@@ -208,6 +225,7 @@ describe(resolveServiceConfig.name, () => {
     it('reads the balancer, outlier ejection and hedge delay', () => {
       // Act
       const config = resolveServiceConfig('library', {
+        ...LIBRARY,
         LIBRARY_SERVICE_LB: 'Round-Robin',
         LIBRARY_SERVICE_OUTLIER_FAILURES: '3',
         LIBRARY_SERVICE_OUTLIER_EJECTION: '10s',
@@ -279,7 +297,7 @@ describe(resolveServiceConfig.name, () => {
       const variable = `LIBRARY_SERVICE_${key}`;
 
       // Act
-      const error = thrown(() => resolveServiceConfig('library', { [variable]: value }));
+      const error = thrown(() => resolveServiceConfig('library', { LIBRARY_SERVICE_HOST: 'library.svc', [variable]: value }));
 
       // Assert
       expect(error).toBeInstanceOf(InvalidServiceConfigError);
@@ -290,7 +308,7 @@ describe(resolveServiceConfig.name, () => {
 
     it('quotes the bad value and says what was expected', () => {
       // Act
-      const error = thrown(() => resolveServiceConfig('library', { LIBRARY_SERVICE_TIMEOUT: 'soon' }));
+      const error = thrown(() => resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_TIMEOUT: 'soon' }));
 
       // Assert
       expect(error.message).toBe('LIBRARY_SERVICE_TIMEOUT="soon" is invalid: expected a duration of at least 1ms, like 10s or 500ms');
@@ -298,7 +316,7 @@ describe(resolveServiceConfig.name, () => {
     });
 
     it('reports the trimmed value', () => {
-      expect(thrown(() => resolveServiceConfig('library', { LIBRARY_SERVICE_BULKHEAD: '  0/1 ' })).value).toBe('0/1');
+      expect(thrown(() => resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_BULKHEAD: '  0/1 ' })).value).toBe('0/1');
     });
 
     // Regression (was a bug at service-config.ts:79 + 84): PORT passes its 1–5 digit check, then `new URL` rejects the
@@ -313,7 +331,7 @@ describe(resolveServiceConfig.name, () => {
     // Regression (was a bug at service-config.ts:41): the lookup table is a plain object, so the lower-case inherited keys
     // `constructor` and `__proto__` resolve to Object / Object.prototype (truthy, not undefined) and turn the breaker on.
     it.each(['constructor', '__proto__'])('rejects CIRCUIT_BREAKER_ENABLED=%s', (value) => {
-      const error = thrown(() => resolveServiceConfig('library', { LIBRARY_SERVICE_CIRCUIT_BREAKER_ENABLED: value }));
+      const error = thrown(() => resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_CIRCUIT_BREAKER_ENABLED: value }));
 
       expect(error.variable).toBe('LIBRARY_SERVICE_CIRCUIT_BREAKER_ENABLED');
     });

@@ -4,7 +4,6 @@ import type { BalancerKind } from '../balancing/balancer';
 import type { OutlierOptions } from '../balancing/instance-set';
 import { parseBulkhead, parseDuration, parseRate } from './duration';
 import { InvalidServiceConfigError } from './service-config.error';
-import { SANDBOX_DEFAULT_PORTS } from './service-defaults.constants';
 
 export interface ServiceConfig {
   name: string;
@@ -27,6 +26,11 @@ export interface BalancingConfig {
 
 /** Defaults a client may set for its own downstream (e.g. Prowlarr's rate limit). */
 export interface ServiceConfigDefaults {
+  /**
+   * The base URL when no `<NAME>_SERVICE_URL`/`_URLS`/`_HOST`/`_PORT`/`_DNS` is set: only for a
+   * downstream with one public address (TMDB's API). Without it an address is required.
+   */
+  url?: string;
   rateLimit?: string;
   timeout?: string;
   maxRetries?: number;
@@ -48,7 +52,9 @@ const BOOLEANS = new Map([
 
 /**
  * Reads `<NAME>_SERVICE_*` (ARCHITECTURE.md, "Service registry") and fails on the first malformed
- * variable, naming it. Unset variables take the defaults, which point at the sandbox.
+ * variable, naming it. The address has no default (unless the client gives one in `defaults.url`):
+ * a service that forgot it must not start against a port on its own machine. `npm start` and the
+ * test beds set it to their sandbox emulators.
  */
 export function resolveServiceConfig(name: string, env: Env = process.env, defaults: ServiceConfigDefaults = {}): ServiceConfig {
   const prefix = `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_SERVICE_`;
@@ -68,7 +74,7 @@ export function resolveServiceConfig(name: string, env: Env = process.env, defau
 
   const dns = resolveDns(prefix, read, (key, fallback, parser, expected) => parse(key, fallback, parser, expected));
   // Until the first resolution answers, calls go to the name itself (the OS resolves it per connection).
-  const urls = dns ? [checkUrl(prefix + 'DNS', `${dns.protocol}://${dns.host.includes(':') ? `[${dns.host}]` : dns.host}:${dns.port}`)] : resolveUrls(name, prefix, read);
+  const urls = dns ? [checkUrl(prefix + 'DNS', `${dns.protocol}://${dns.host.includes(':') ? `[${dns.host}]` : dns.host}:${dns.port}`)] : resolveUrls(name, prefix, read, defaults.url);
   const timeoutMs = parse('TIMEOUT', defaults.timeout ?? '10s', (v) => ((parseDuration(v) ?? 0) >= 1 ? parseDuration(v) : undefined), 'a duration of at least 1ms, like 10s or 500ms');
   const maxRetries = parse('MAX_RETRIES', String(defaults.maxRetries ?? 2), int, 'a whole number');
   const initialDelayMs = parse('RETRY_DELAY', '100ms', parseDuration, 'a duration like 100ms');
@@ -124,7 +130,7 @@ function resolveDns(
   return { host: match[1].replace(/^\[|\]$/g, ''), port, protocol, refreshMs, ...(servers?.length ? { servers } : {}) };
 }
 
-function resolveUrls(name: string, prefix: string, read: (key: string) => string | undefined): string[] {
+function resolveUrls(name: string, prefix: string, read: (key: string) => string | undefined, defaultUrl: string | undefined): string[] {
   const list = read('URLS');
   if (list) return list.split(',').map((url) => checkUrl(prefix + 'URLS', url.trim()));
   const single = read('URL');
@@ -134,13 +140,12 @@ function resolveUrls(name: string, prefix: string, read: (key: string) => string
   const protocol = read('PROTOCOL') ?? 'http';
   if (!['http', 'https'].includes(protocol)) throw new InvalidServiceConfigError(prefix + 'PROTOCOL', protocol, 'http or https');
   if (port !== undefined && !(/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65_535)) throw new InvalidServiceConfigError(prefix + 'PORT', port, 'a port number (1-65535)');
-  const defaultPort = SANDBOX_DEFAULT_PORTS[name];
-  if (!host && port === undefined && defaultPort === undefined) {
-    throw new InvalidServiceConfigError(prefix + 'URL', '', `the base URL of ${name} (no sandbox default exists)`);
+  if (!host && port === undefined) {
+    if (defaultUrl !== undefined) return [checkUrl(prefix + 'URL', defaultUrl)];
+    throw new InvalidServiceConfigError(prefix + 'URL', '', `the base URL of ${name}, such as http://${name}:8080 (or set ${prefix}URLS, ${prefix}HOST and ${prefix}PORT, or ${prefix}DNS)`);
   }
-  const effectivePort = port ?? defaultPort;
-  // No port and no sandbox default: the protocol's own (80/443).
-  return [checkUrl(prefix + 'HOST', `${protocol}://${host ?? '127.0.0.1'}${effectivePort === undefined ? '' : `:${effectivePort}`}`)];
+  // No port: the protocol's own (80/443).
+  return [checkUrl(prefix + 'HOST', `${protocol}://${host ?? '127.0.0.1'}${port === undefined ? '' : `:${port}`}`)];
 }
 
 function checkUrl(variable: string, raw: string): string {

@@ -1,16 +1,5 @@
 import { createHash } from 'node:crypto';
-
-type Bencodable = number | string | Buffer | Bencodable[] | { [key: string]: Bencodable };
-
-function bencode(value: Bencodable): Buffer {
-  if (typeof value === 'number') return Buffer.from(`i${Math.trunc(value)}e`);
-  if (typeof value === 'string') return bencode(Buffer.from(value));
-  if (Buffer.isBuffer(value)) return Buffer.concat([Buffer.from(`${value.length}:`), value]);
-  if (Array.isArray(value)) return Buffer.concat([Buffer.from('l'), ...value.map(bencode), Buffer.from('e')]);
-  // Keys in raw byte order, as BEP 3 requires (otherwise clients compute another info hash).
-  const keys = Object.keys(value).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-  return Buffer.concat([Buffer.from('d'), ...keys.flatMap((key) => [bencode(key), bencode(value[key])]), Buffer.from('e')]);
-}
+import { bencode } from '@keel/sandbox';
 
 export interface TorrentFileFixture {
   bytes: Buffer;

@@ -1,8 +1,10 @@
-export type Bencodable = number | string | Buffer | Bencodable[] | { [key: string]: Bencodable };
+export type Bencodable = number | string | Uint8Array | Bencodable[] | { [key: string]: Bencodable };
 
 /**
- * BEP 3 encoding: just enough to build `.torrent` files. Dictionary keys are sorted by their raw
- * bytes, as the spec demands, so the info hash of a dict is stable whatever order it was built in.
+ * BEP 3 encoding: just enough to build `.torrent` files, the one encoder of the sandbox and its
+ * fixtures. Dictionary keys are sorted by their raw UTF-8 bytes, as the spec demands (not by
+ * JavaScript's UTF-16 order, which differs above U+FFFF), so the info hash of a dict is the one a
+ * real client computes, whatever order the dict was built in.
  */
 export function bencode(value: Bencodable): Buffer {
   const parts: Buffer[] = [];
@@ -14,8 +16,8 @@ function write(value: Bencodable, parts: Buffer[]): void {
   if (typeof value === 'number') {
     if (!Number.isSafeInteger(value)) throw new TypeError(`bencode supports integers only, got ${value}`);
     parts.push(Buffer.from(`i${value}e`));
-  } else if (typeof value === 'string' || Buffer.isBuffer(value)) {
-    const bytes = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
+  } else if (typeof value === 'string' || value instanceof Uint8Array) {
+    const bytes = typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
     parts.push(Buffer.from(`${bytes.length}:`), bytes);
   } else if (Array.isArray(value)) {
     parts.push(Buffer.from('l'));

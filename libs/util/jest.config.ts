@@ -1,0 +1,5 @@
+export default {
+  displayName: 'util',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,2 @@
+export { parseDuration } from './duration';
+export { CounterCell, HistogramCell, TallyCounter, TallyHistogram, registerTally } from './tally-metrics';
