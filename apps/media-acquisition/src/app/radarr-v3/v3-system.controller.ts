@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { serviceVersion } from '@keel/platform';
+import { isProduction } from '../app.config';
 import { RadarrBodyPipe } from './radarr-body.pipe';
 import { CommandV3Dto } from './radarr-v3.dto';
 import { RadarrV3Api } from './radarr-v3.decorators';
@@ -27,7 +28,7 @@ export class V3SystemController {
       buildTime: STARTED.toISOString(),
       startTime: STARTED.toISOString(),
       isDebug: false,
-      isProduction: process.env['NODE_ENV'] === 'production',
+      isProduction: isProduction(),
       isAdmin: false,
       isUserInteractive: false,
       isNetCore: false,
