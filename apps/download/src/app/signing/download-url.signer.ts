@@ -2,8 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DEV_DOWNLOAD_URL_SECRET, readDownloadUrlConfig } from './download-url.config';
 
-export { DEV_DOWNLOAD_URL_SECRET } from './download-url.config';
-
 export interface SignedUrlParts {
   downloadId: string;
   gameId: string;
