@@ -3,9 +3,22 @@ const path = require('node:path');
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.base.json');
 
+// Three tiers, each its own Nx target (nx.json targetDefaults), chosen by KEEL_TEST_TIER:
+//   unit         `test`         src/**/*.spec.ts: one class or function, no sockets
+//   integration  `integration`  src/**/*.integration-spec.ts: real loopback servers (sandbox emulators, PGlite, Redis)
+//   e2e          `e2e`          test/**/*.e2e-spec.ts: a whole service (or the fleet) over HTTP
+// Unset (`npx jest -c <project>/jest.config.ts <path>`) runs every tier.
+const TIERS = {
+  unit: ['<rootDir>/src/**/*.spec.ts'],
+  integration: ['<rootDir>/src/**/*.integration-spec.ts'],
+  e2e: ['<rootDir>/test/**/*.e2e-spec.ts'],
+};
+const tier = process.env.KEEL_TEST_TIER;
+if (tier && !TIERS[tier]) throw new Error(`KEEL_TEST_TIER must be one of ${Object.keys(TIERS).join(', ')}; got "${tier}"`);
+
 module.exports = {
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.integration-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  testMatch: tier ? TIERS[tier] : Object.values(TIERS).flat(),
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: path.join(__dirname, '/') }),
   moduleFileExtensions: ['ts', 'js', 'cjs', 'mjs', 'json'],
   transform: {

@@ -224,8 +224,9 @@ describe('docker/Dockerfile', () => {
     // copies them there and download resolves them from its compiled file. If either changes, the
     // runtime stage has to copy apps/${APP}/migrations itself.
     expect(existsSync(join(ROOT, 'apps/download/migrations/meta/_journal.json'))).toBe(true);
-    expect(read('tools/build/build.js')).toMatch(/cpSync\(migrations, path\.join\(root, 'dist', 'apps', app, 'migrations'\)/);
-    expect(read('apps/download/src/app/app.module.ts')).toContain("join(__dirname, '..', '..', 'migrations')");
+    expect(read('tools/build/build.js')).toMatch(/cpSync\(migrations, path\.join\(root, 'dist', projectRoot, 'migrations'\)/);
+    expect(read('tools/build/build.js')).toMatch(/copyMigrations\(path\.join\('apps', app\)\)/);
+    expect(read('apps/download/src/app/app.config.ts')).toContain("join(__dirname, '..', '..', 'migrations')");
   });
 
   it('runtime: the CMD path is where tsconfig.build.json puts an app entry', () => {

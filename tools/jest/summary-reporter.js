@@ -33,10 +33,12 @@ class SummaryReporter {
   onRunComplete(_contexts, results) {
     const dir = path.join(__dirname, '..', '..', 'tmp', 'test-results');
     fs.mkdirSync(dir, { recursive: true });
-    const name = path.relative(path.join(__dirname, '..', '..'), this.rootDir).replace(/[\\/]/g, '__') || 'root';
+    // One file per project and tier (`libs__resilience.integration.json`), as each is its own Nx task.
+    const project = path.relative(path.join(__dirname, '..', '..'), this.rootDir).replace(/[\\/]/g, '__') || 'root';
+    const name = `${project}.${process.env.KEEL_TEST_TIER || 'all'}`;
     const { numPassedTests: passed, numFailedTests: failed, numPendingTests: skipped, numFailedTestSuites: failedSuites } = results;
     const realPeers = realPeerSuites(results);
-    fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ passed, failed, skipped, failedSuites, realPeers, at: Date.now() }));
+    fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ tier: process.env.KEEL_TEST_TIER || 'all', passed, failed, skipped, failedSuites, realPeers, at: Date.now() }));
   }
 }
 module.exports = SummaryReporter;

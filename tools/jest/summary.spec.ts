@@ -1,5 +1,5 @@
 import { realPeerSuites } from './summary-reporter';
-import { realPeerLine } from './summary';
+import { realPeerLine, tierLine } from './summary';
 
 type Status = 'passed' | 'failed' | 'pending';
 const test = (ancestorTitles: string[], status: Status) => ({ ancestorTitles, status });
@@ -36,5 +36,12 @@ describe('the closing line of npm test: real-peer suites', () => {
 
   it('says so when no suite needed a real peer', () => {
     expect(realPeerLine([])).toBe('real-peer suites: 0 ran, 0 skipped');
+  });
+});
+
+describe('the closing line of npm test: tiers', () => {
+  it('adds up the tests passed per tier over every project, unit first', () => {
+    const run = (tier: string, passed: number) => ({ tier, passed });
+    expect(tierLine([run('e2e', 3), run('unit', 10), run('integration', 4), run('unit', 5)])).toBe('unit 15, integration 4, e2e 3');
   });
 });

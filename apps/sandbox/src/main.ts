@@ -1,6 +1,6 @@
 import { write } from 'node:fs';
 import { startSandbox } from '@keel/sandbox';
-import { readSandboxEnv } from './sandbox-env';
+import { readSandboxEnv } from './sandbox.config';
 
 /** Lines go out one after another, asynchronously: a stdout nobody reads never blocks the sandbox. */
 let written: Promise<void> = Promise.resolve();
@@ -24,7 +24,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 async function main(): Promise<void> {
-  const sandbox = await startSandbox(readSandboxEnv(process.env));
+  const sandbox = await startSandbox(readSandboxEnv());
   for (const [emulator, running] of Object.entries(sandbox.emulators)) {
     log('info', 'emulator listening', { emulator, url: running.url });
   }

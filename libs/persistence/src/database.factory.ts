@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { join, resolve } from 'node:path';
+import { databaseUrlFromEnv } from './database.config';
 import { parseDatabaseUrl, redactUrl } from './database-url.util';
 import type { DatabaseConnection, DatabaseDriver } from './database.types';
 import { isInMemoryDataDir, openPglite } from './pglite.connection';
@@ -12,8 +13,7 @@ export function resolveDriver(options: Pick<PersistenceModuleOptions, 'url' | 'd
   driver: DatabaseDriver;
   url?: string;
 } {
-  // An empty DATABASE_URL (a blank line in .env) means "not set", not "connect to localhost".
-  const url = options.url || process.env.DATABASE_URL || undefined;
+  const url = options.url || databaseUrlFromEnv();
   const driver = options.driver ?? (url ? 'postgres' : 'pglite');
   if (driver === 'postgres' && !url) throw new Error('Persistence driver "postgres" needs `url` or DATABASE_URL');
   return { driver, url };

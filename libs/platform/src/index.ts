@@ -2,7 +2,7 @@ export { PlatformModule } from './platform.module';
 export { OPTIONS_TYPE as PLATFORM_OPTIONS_TYPE, ASYNC_OPTIONS_TYPE as PLATFORM_ASYNC_OPTIONS_TYPE } from './platform.module-definition';
 export type { PlatformModuleOptions, HealthCheckable, HealthIndicatorRef, StatusContributor } from './platform-options.interface';
 export { PLATFORM_OPTIONS, IS_PUBLIC_KEY, ROLES_KEY } from './platform.constants';
-export { serviceVersion } from './platform-options.interface';
+export { serviceVersion } from './config/service.config';
 
 export { createService } from './bootstrap/create-service';
 export { bootstrapService } from './bootstrap/bootstrap-service';
@@ -16,8 +16,8 @@ export type { JwtConfig, JwtKeySource } from './auth/jwt.config';
 export { BearerAuthError } from './auth/bearer-auth.error';
 export { CurrentUser } from './auth/current-user.decorator';
 export { Roles } from './auth/roles.decorator';
-export { rolesSetting, resolveRolesSetting } from './auth/roles-setting';
-export type { RolesSetting } from './auth/roles-setting';
+export { rolesSetting, resolveRolesSetting } from './auth/roles.settings';
+export type { RolesSetting } from './auth/roles.settings';
 export { Public } from './auth/public.decorator';
 export { DEV_JWT_SECRET } from './auth/dev-secret.constants';
 

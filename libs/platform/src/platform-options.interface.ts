@@ -34,7 +34,3 @@ export interface PlatformModuleOptions {
 }
 
 export const DEFAULT_REQUEST_DEADLINE_MS = 5_000;
-
-export function serviceVersion(options: Pick<PlatformModuleOptions, 'version'>): string {
-  return options.version ?? process.env['SERVICE_VERSION'] ?? process.env['npm_package_version'] ?? '0.0.0';
-}

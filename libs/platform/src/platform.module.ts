@@ -33,7 +33,7 @@ import { KeelValidationPipe } from './validation/validation.pipe';
   ],
   controllers: [HealthController, SystemStatusController, CircuitsController, MetricsController],
   providers: [
-    { provide: JWT_CONFIG, useFactory: () => resolveJwtConfig(process.env) },
+    { provide: JWT_CONFIG, useFactory: () => resolveJwtConfig() },
     JwtVerifier,
     HealthChecksRegistry,
     SharedStateHealthIndicator,

@@ -9,6 +9,7 @@ import { startProwlarrEmulator } from './prowlarr/prowlarr.emulator';
 import { startQbittorrentEmulator } from './qbittorrent/qbittorrent.emulator';
 import { startTmdbEmulator } from './tmdb/tmdb.emulator';
 import { SANDBOX_PORTS, type SandboxEmulatorName } from './sandbox.constants';
+import { readEmulatorEnv } from './sandbox.config';
 
 /**
  * A port per emulator (default {@link SANDBOX_PORTS}; 0 = ephemeral) and one host for all, plus
@@ -35,13 +36,13 @@ const STARTERS: Partial<Record<SandboxEmulatorName, EmulatorStarter>> = {
   chat: startChatEmulator,
   user: startUserEmulator,
   knowledge: startKnowledgeEmulator,
-  llm: (options) => startLlmEmulator({ ...options, apiKey: process.env.LLM_API_KEY || undefined }),
+  llm: (options) => startLlmEmulator({ ...options, apiKey: readEmulatorEnv().llmApiKey }),
   prowlarr: startProwlarrEmulator,
   // Long enough for a few monitor polls (MEDIA_MONITOR_INTERVAL, 10 s) to show progress in a demo.
   qbittorrent: (options) =>
-    startQbittorrentEmulator({ ...options, downloadMs: Number(process.env.SANDBOX_QBITTORRENT_DOWNLOAD_MS) || 30_000, downloadRoot: process.env.SANDBOX_QBITTORRENT_DOWNLOAD_ROOT || undefined }),
+    startQbittorrentEmulator({ ...options, downloadMs: readEmulatorEnv().qbittorrentDownloadMs ?? 30_000, downloadRoot: readEmulatorEnv().qbittorrentDownloadRoot }),
   // With TMDB_API_KEY set, the emulator accepts only that key, as TMDB would; else any key.
-  tmdb: (options) => startTmdbEmulator({ ...options, apiKey: process.env.TMDB_API_KEY || undefined }),
+  tmdb: (options) => startTmdbEmulator({ ...options, apiKey: readEmulatorEnv().tmdbApiKey }),
 };
 
 /** Starts every emulator. If one fails to start, the others are closed before the error is rethrown. */

@@ -28,7 +28,7 @@ export function provideHttpClient(name: string, options: ProvideHttpClientOption
     provide: getHttpClientToken(name),
     inject: [PolicyRegistry, HttpService],
     useFactory: (registry: PolicyRegistry, http: HttpService) => {
-      const config = resolveServiceConfig(name, process.env, options.defaults);
+      const config = resolveServiceConfig(name, undefined, options.defaults);
       const pipeline = registry.get(name, { ...config.policy, classifier: httpFailureClassifier });
       const transport = new UndiciAdapter({ connections: 128, keepAliveTimeoutMs: 10_000 });
       const client = new ResilientHttpClient(config, http.axiosRef, pipeline, transport, options);

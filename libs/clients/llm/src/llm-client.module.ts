@@ -15,7 +15,7 @@ import { resolveLlmSettings } from './llm.settings';
   imports: [HttpModule.register({}), TerminusModule],
   providers: [
     provideHttpClient(LLM, { forwardAuth: false, healthPath: '/health', defaults: { timeout: LLM_DEFAULT_TIMEOUT } }),
-    { provide: LLM_SETTINGS, useFactory: () => resolveLlmSettings(process.env) },
+    { provide: LLM_SETTINGS, useFactory: () => resolveLlmSettings() },
     LlmClient,
     LlmHealthIndicator,
   ],

@@ -3,8 +3,9 @@ import { HttpModule } from '@nestjs/axios';
 import { TerminusModule } from '@nestjs/terminus';
 import { provideHttpClient } from '@keel/clients-core';
 import { ProwlarrClient } from './prowlarr.client';
-import { DEFAULT_PROWLARR_API_KEY, PROWLARR, PROWLARR_API_KEY } from './prowlarr.constants';
+import { PROWLARR, PROWLARR_API_KEY } from './prowlarr.constants';
 import { ProwlarrHealthIndicator } from './prowlarr.health';
+import { prowlarrApiKey } from './prowlarr.settings';
 
 /**
  * Prowlarr's client. Configured by `PROWLARR_SERVICE_*` and `PROWLARR_API_KEY`; needs
@@ -16,7 +17,7 @@ import { ProwlarrHealthIndicator } from './prowlarr.health';
   providers: [
     provideHttpClient(PROWLARR, { healthPath: '/ping', defaults: { rateLimit: '60/1m', circuitBreakerMaxFails: 5, circuitBreakerTimeout: '60s' } }),
     // Read when the module starts, not at import, so tests and config loaders can set it first.
-    { provide: PROWLARR_API_KEY, useFactory: () => process.env.PROWLARR_API_KEY?.trim() || DEFAULT_PROWLARR_API_KEY },
+    { provide: PROWLARR_API_KEY, useFactory: () => prowlarrApiKey() },
     ProwlarrClient,
     ProwlarrHealthIndicator,
   ],

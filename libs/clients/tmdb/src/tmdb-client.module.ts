@@ -3,8 +3,9 @@ import { HttpModule } from '@nestjs/axios';
 import { TerminusModule } from '@nestjs/terminus';
 import { provideHttpClient } from '@keel/clients-core';
 import { TmdbClient } from './tmdb.client';
-import { DEFAULT_TMDB_API_KEY, TMDB, TMDB_API_KEY } from './tmdb.constants';
+import { TMDB, TMDB_API_KEY } from './tmdb.constants';
 import { TmdbHealthIndicator } from './tmdb.health';
+import { tmdbApiKey } from './tmdb.settings';
 
 /**
  * TMDB's client. Configured by `TMDB_SERVICE_*` and `TMDB_API_KEY`; needs `ResilienceModule.forRoot()`
@@ -17,7 +18,7 @@ import { TmdbHealthIndicator } from './tmdb.health';
     // TMDB has one public address, so it is the default; `npm start` and the tests point it at the sandbox.
     provideHttpClient(TMDB, { healthPath: '/3/configuration', defaults: { url: 'https://api.themoviedb.org', rateLimit: '40/1s' } }),
     // Read when the module starts, not at import, so tests and config loaders can set it first.
-    { provide: TMDB_API_KEY, useFactory: () => process.env.TMDB_API_KEY?.trim() || DEFAULT_TMDB_API_KEY },
+    { provide: TMDB_API_KEY, useFactory: () => tmdbApiKey() },
     TmdbClient,
     TmdbHealthIndicator,
   ],

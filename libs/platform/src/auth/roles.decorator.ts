@@ -1,8 +1,8 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
 import { ROLES_KEY } from '../platform.constants';
 import { ApiProblemResponses } from '../errors/api-problem-response.decorator';
-import { describeRoles } from './roles-setting';
-import type { RolesSetting } from './roles-setting';
+import { describeRoles } from './roles.settings';
+import type { RolesSetting } from './roles.settings';
 
 /**
  * Requires any one of `roles` among the caller's roles, otherwise 403. The caller's roles are those

@@ -4,8 +4,8 @@ import { Reflector } from '@nestjs/core';
 import type { AuthenticatedUser } from '@keel/context';
 import { ROLES_KEY } from '../platform.constants';
 import { BearerAuthError } from './bearer-auth.error';
-import { declaredRolesSettings, resolveRolesSetting } from './roles-setting';
-import type { RolesSetting } from './roles-setting';
+import { declaredRolesSettings, resolveRolesSetting } from './roles.settings';
+import type { RolesSetting } from './roles.settings';
 
 /** Runs after JwtAuthGuard (registered after it): checks `@Roles(...)` against the verified user. */
 @Injectable()

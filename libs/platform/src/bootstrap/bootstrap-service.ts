@@ -1,15 +1,13 @@
 import { Logger } from '@nestjs/common';
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { parseDuration, parsePort } from '../config/env.util';
+import { readListenConfig } from '../config/server.config';
 import { stdoutLogSink } from '../logging/stdio-log-sink';
 import { ShutdownCoordinator } from '../shutdown/shutdown-coordinator.service';
 import { createService } from './create-service';
 import { guardStdio, watchParent } from './process-guards';
 import type { ServiceOptions } from './service-options.interface';
 
-/** Kubernetes' default terminationGracePeriodSeconds is 30 s: leave it room to spare. */
-const DEFAULT_SHUTDOWN_GRACE_MS = 25_000;
 /** How long the last log lines may take to reach a slow reader before the process exits anyway. */
 const LOG_FLUSH_MS = 1_000;
 
@@ -21,9 +19,7 @@ const LOG_FLUSH_MS = 1_000;
  */
 export async function bootstrapService(appModule: Type<unknown> | DynamicModule, options: ServiceOptions & { port: number }): Promise<NestFastifyApplication> {
   guardStdio();
-  const port = parsePort('PORT', process.env['PORT'], options.port);
-  const host = process.env['HOST']?.trim() || '0.0.0.0';
-  const graceMs = parseDuration('SHUTDOWN_GRACE', process.env['SHUTDOWN_GRACE'], DEFAULT_SHUTDOWN_GRACE_MS);
+  const { port, host, graceMs } = readListenConfig(options.port);
   const app = await createService(appModule, options);
   const shutdown = app.get(ShutdownCoordinator);
   if (graceMs <= shutdown.delayMs) {

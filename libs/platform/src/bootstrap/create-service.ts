@@ -4,23 +4,24 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { parseByteSize, parseDuration } from '../config/env.util';
+import { parseDuration } from '../config/env.util';
+import { bodyLimit, requestDeadlineMs } from '../config/server.config';
+import { serviceVersion } from '../config/service.config';
 import { requestContextHook } from '../context/request-context.hook';
 import { requestIdOf } from '../context/request-id.util';
 import { requestLogHook } from '../logging/request-log.hook';
 import { httpMetricsHook } from '../metrics/http-metrics.hooks';
-import { DEFAULT_REQUEST_DEADLINE_MS, serviceVersion } from '../platform-options.interface';
+import { DEFAULT_REQUEST_DEADLINE_MS } from '../platform-options.interface';
 import type { PlatformModuleOptions } from '../platform-options.interface';
 import { PLATFORM_OPTIONS } from '../platform.constants';
 import { connectionCloseHook } from '../shutdown/connection-close.hook';
-import { tracingSettings } from '../tracing/tracing.settings';
+import { processTracingSettings } from '../tracing/tracing.settings';
 import { ShutdownCoordinator } from '../shutdown/shutdown-coordinator.service';
 import { answerFrameworkError } from './framework-errors';
 import { registerJsonParser } from './json-body.parser';
 import { setupSwagger } from './swagger.setup';
 import type { ServiceOptions } from './service-options.interface';
 
-const DEFAULT_BODY_LIMIT = 1024 * 1024;
 /** Fastify's default is 100; ids of ours go up to 128 characters (user ids), and a longer one gets 414. */
 const MAX_PARAM_LENGTH = 256;
 
@@ -32,9 +33,9 @@ const MAX_PARAM_LENGTH = 256;
 export async function createService(appModule: Type<unknown> | DynamicModule, options: ServiceOptions): Promise<NestFastifyApplication> {
   // Before the app exists, so that a bad OTEL_* value stops the boot with nothing to close
   // (TracingService reads them again to start the SDK).
-  tracingSettings(process.env, options.name);
+  processTracingSettings(options.name);
   const adapter = new FastifyAdapter({
-    bodyLimit: parseByteSize('BODY_LIMIT', process.env['BODY_LIMIT'], DEFAULT_BODY_LIMIT),
+    bodyLimit: bodyLimit(),
     genReqId: requestIdOf,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: answerFrameworkError,
@@ -57,7 +58,7 @@ export async function createService(appModule: Type<unknown> | DynamicModule, op
   // Declared up front so Fastify keeps one request shape (the guard sets it on every request).
   fastify.decorateRequest('user', null);
   const serviceDeadlineMs = parseDuration('PlatformModule requestDeadline', platform.requestDeadline, DEFAULT_REQUEST_DEADLINE_MS);
-  const deadlineMs = parseDuration('REQUEST_DEADLINE', process.env['REQUEST_DEADLINE'], serviceDeadlineMs);
+  const deadlineMs = requestDeadlineMs(serviceDeadlineMs);
   if (deadlineMs < 1) throw new Error('REQUEST_DEADLINE must be at least 1ms');
   // The adapter's own slot runs before Nest middleware; a plain addHook would run after it. The
   // request's logging runs inside its context, so that its lines carry the trace id.

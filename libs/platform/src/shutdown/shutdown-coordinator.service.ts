@@ -1,9 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseDuration } from '../config/env.util';
-
-const DEFAULT_DELAY_MS = 5_000;
+import { shutdownDelayMs } from '../config/server.config';
 
 /**
  * The rolling-deploy shutdown terminus leaves out (nestjs/terminus#2421):
@@ -21,7 +19,7 @@ const DEFAULT_DELAY_MS = 5_000;
 @Injectable()
 export class ShutdownCoordinator {
   private readonly logger = new Logger(ShutdownCoordinator.name);
-  readonly delayMs = parseDuration('SHUTDOWN_DELAY', process.env['SHUTDOWN_DELAY'], DEFAULT_DELAY_MS);
+  readonly delayMs = shutdownDelayMs();
   private app?: INestApplication;
   private draining = false;
   private done?: Promise<void>;

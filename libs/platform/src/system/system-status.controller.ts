@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PolicyRegistry } from '@keel/resilience';
 import { Public } from '../auth/public.decorator';
-import { serviceVersion } from '../platform-options.interface';
+import { serviceVersion } from '../config/service.config';
 import type { PlatformModuleOptions } from '../platform-options.interface';
 import { PLATFORM_OPTIONS } from '../platform.constants';
 import { SystemStatusDto } from './system-status.dto';

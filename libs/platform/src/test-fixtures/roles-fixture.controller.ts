@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import type { AuthenticatedUser } from '@keel/context';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { rolesSetting } from '../auth/roles-setting';
+import { rolesSetting } from '../auth/roles.settings';
 
 /** Who may edit, in the fixture: `FIXTURE_WRITE_ROLES`, else `editor` or `admin`. */
 export const FIXTURE_WRITERS = rolesSetting('FIXTURE_WRITE_ROLES', ['editor', 'admin']);

@@ -10,7 +10,7 @@ import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { Tracing } from '@keel/context';
 import type { PlatformModuleOptions } from '../platform-options.interface';
 import { PLATFORM_OPTIONS } from '../platform.constants';
-import { tracingSettings } from './tracing.settings';
+import { processTracingSettings } from './tracing.settings';
 
 function samplerOf({ parentBased, ratio }: { parentBased: boolean; ratio: number }): Sampler {
   const root = ratio >= 1 ? new AlwaysOnSampler() : ratio <= 0 ? new AlwaysOffSampler() : new TraceIdRatioBasedSampler(ratio);
@@ -29,7 +29,7 @@ export class TracingService implements OnApplicationShutdown {
   private readonly provider: NodeTracerProvider | undefined;
 
   constructor(@Inject(PLATFORM_OPTIONS) options: PlatformModuleOptions) {
-    const settings = tracingSettings(process.env, options.service ?? 'keel');
+    const settings = processTracingSettings(options.service ?? 'keel');
     if (!settings.enabled) return;
     const exporter = settings.protocol === 'http/json' ? new OtlpJsonExporter({ url: settings.endpoint }) : new OtlpProtobufExporter({ url: settings.endpoint });
     this.provider = new NodeTracerProvider({

@@ -45,6 +45,11 @@ export function tracingSettings(env: NodeJS.ProcessEnv, defaultServiceName: stri
   return { enabled: true, serviceName: read('OTEL_SERVICE_NAME') ?? defaultServiceName, endpoint, protocol, sampler: samplerOf(read('OTEL_TRACES_SAMPLER'), read('OTEL_TRACES_SAMPLER_ARG')) };
 }
 
+/** `tracingSettings` of this process's environment. */
+export function processTracingSettings(defaultServiceName: string): TracingSettings {
+  return tracingSettings(process.env, defaultServiceName);
+}
+
 function samplerOf(name = 'parentbased_always_on', arg: string | undefined): { parentBased: boolean; ratio: number } {
   const sampler = SAMPLERS[name.toLowerCase()];
   if (!sampler) throw new Error(`OTEL_TRACES_SAMPLER must be one of ${Object.keys(SAMPLERS).join(', ')}; got "${name}"`);

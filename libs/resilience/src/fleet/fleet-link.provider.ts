@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { FactoryProvider } from '@nestjs/common';
 import type { ResilienceModuleOptions } from '../policy-options.interface';
 import { FLEET_LINK, RESILIENCE_OPTIONS } from '../resilience.constants';
-import { resolveFleetConfig } from './fleet.config';
+import { hasRedisUrl, resolveFleetConfig } from './fleet.config';
 import { FleetLink } from './fleet-link';
 
 /**
@@ -14,10 +14,10 @@ export const fleetLinkProvider: FactoryProvider<FleetLink | undefined> = {
   inject: [RESILIENCE_OPTIONS],
   useFactory: async (options: ResilienceModuleOptions) => {
     if (!options.service) {
-      if (process.env['REDIS_URL']) new Logger('Fleet').warn('REDIS_URL is set, but ResilienceModule.forRoot() names no service: policies stay per replica');
+      if (hasRedisUrl()) new Logger('Fleet').warn('REDIS_URL is set, but ResilienceModule.forRoot() names no service: policies stay per replica');
       return undefined;
     }
-    const config = resolveFleetConfig(options.service, process.env);
+    const config = resolveFleetConfig(options.service);
     if (!config) return undefined;
     const link = new FleetLink(config);
     await link.start();

@@ -13,11 +13,16 @@ type Env = Record<string, string | undefined>;
 
 const DEFAULT_COMMAND_TIMEOUT_MS = 50;
 
+/** Whether REDIS_URL is set at all (a service that names no fleet then says it will not use it). */
+export function hasRedisUrl(env: Env = process.env): boolean {
+  return Boolean(env['REDIS_URL']);
+}
+
 /**
  * The fleet's settings, or undefined without `REDIS_URL` (every policy then stays in-process, the
  * embedded default). Fails at start-up on a malformed value, naming the variable.
  */
-export function resolveFleetConfig(service: string, env: Env): FleetConfig | undefined {
+export function resolveFleetConfig(service: string, env: Env = process.env): FleetConfig | undefined {
   const url = env['REDIS_URL']?.trim();
   if (!url) return undefined;
   if (!/^rediss?:\/\//.test(url)) throw new Error(`REDIS_URL must be a redis:// or rediss:// URL`);

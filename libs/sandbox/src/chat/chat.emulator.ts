@@ -4,6 +4,7 @@ import { sendProblem, sendRawJson } from '../kernel/respond';
 import { DEV_JWT_SECRET, verifyHs256 } from './chat.jwt';
 import { CHAT_SEED, type ChatSeed } from './chat.seed';
 import { offsetCursor, parseLimit } from '../kernel/pagination';
+import { readEmulatorEnv } from '../sandbox.config';
 
 export interface ChatEmulatorOptions {
   /** Default 0 (ephemeral). */
@@ -54,7 +55,7 @@ class SubjectRecorder {
 /** chat-svc emulator (contracts/internal-services.md, "Chat service (chat-svc) [3102]"). */
 export async function startChatEmulator(options: ChatEmulatorOptions = {}): Promise<RunningChatEmulator> {
   const subjects = new SubjectRecorder();
-  const secret = options.jwtSecret ?? process.env['JWT_SECRET'] ?? DEV_JWT_SECRET;
+  const secret = options.jwtSecret ?? readEmulatorEnv().jwtSecret ?? DEV_JWT_SECRET;
   const base = await startEmulator({ name: 'chat', port: options.port ?? 0, host: options.host, routes: chatRoutes(secret, subjects, options.seed) });
   return {
     ...base,

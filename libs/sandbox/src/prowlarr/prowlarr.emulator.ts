@@ -12,6 +12,7 @@ import { PROWLARR_RELEASES } from './prowlarr-releases.seed';
 import { searchRoutes } from './prowlarr.search';
 import { ProwlarrState, type IndexerBehaviour, type SearchLogEntry } from './prowlarr.state';
 import { systemRoutes } from './prowlarr.system';
+import { readEmulatorEnv } from '../sandbox.config';
 
 export interface ProwlarrEmulatorOptions {
   /** Default 0 (ephemeral). */
@@ -41,7 +42,7 @@ const catalogue = () => (sharedCatalogue ??= buildCatalogue(PROWLARR_INDEXERS, P
 /** Prowlarr API v1 emulator (contracts/media-acquisition-notes.md §1). */
 export async function startProwlarrEmulator(options: ProwlarrEmulatorOptions = {}): Promise<RunningProwlarrEmulator> {
   const state = new ProwlarrState();
-  const apiKey = options.apiKey || process.env.PROWLARR_API_KEY || SANDBOX_PROWLARR_API_KEY;
+  const apiKey = options.apiKey || readEmulatorEnv().prowlarrApiKey || SANDBOX_PROWLARR_API_KEY;
   const running = await startEmulator({ name: 'prowlarr', port: options.port ?? 0, host: options.host, routes: prowlarrRoutes({ apiKey, state }) });
   const ctx: ProwlarrContext = { apiKey, catalogue: catalogue(), state };
   return {

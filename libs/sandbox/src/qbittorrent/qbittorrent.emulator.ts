@@ -23,6 +23,7 @@ import { LoginBans, SessionTable } from './qbittorrent.sessions';
 import { createQbittorrentStore } from './qbittorrent.store';
 import { torrentRoutes } from './qbittorrent.torrents';
 import type { QbittorrentStore } from './qbittorrent.types';
+import { readEmulatorEnv } from '../sandbox.config';
 
 export interface QbittorrentEmulatorOptions {
   /** Default 0 (ephemeral). */
@@ -81,10 +82,11 @@ export async function startQbittorrentEmulator(options: QbittorrentEmulatorOptio
 }
 
 function buildRuntime(options: QbittorrentEmulatorOptions): QbtRuntime {
+  const env = readEmulatorEnv();
   return {
-    version: options.version ?? versionFromEnv(),
-    username: options.username ?? process.env['QBITTORRENT_USERNAME'] ?? DEFAULT_USERNAME,
-    password: options.password ?? process.env['QBITTORRENT_PASSWORD'] ?? DEFAULT_PASSWORD,
+    version: options.version ?? versionFromEnv(env.qbittorrentVersion),
+    username: options.username ?? env.qbittorrentUsername ?? DEFAULT_USERNAME,
+    password: options.password ?? env.qbittorrentPassword ?? DEFAULT_PASSWORD,
     downloadRoot: options.downloadRoot ?? join(tmpdir(), 'keel-qbittorrent', 'downloads'),
     downloadMs: Math.max(0, options.downloadMs ?? DEFAULT_DOWNLOAD_MS),
     withSample: options.withSample ?? true,
@@ -94,8 +96,7 @@ function buildRuntime(options: QbittorrentEmulatorOptions): QbtRuntime {
   };
 }
 
-function versionFromEnv(): QbittorrentVersion {
-  const fromEnv = process.env['QBITTORRENT_EMULATOR_VERSION'];
+function versionFromEnv(fromEnv: string | undefined): QbittorrentVersion {
   if (fromEnv === undefined || fromEnv === '') return DEFAULT_VERSION;
   if (!(QBITTORRENT_VERSIONS as readonly string[]).includes(fromEnv)) {
     throw new Error(`QBITTORRENT_EMULATOR_VERSION must be one of ${QBITTORRENT_VERSIONS.join(', ')}; got '${fromEnv}'`);

@@ -13,7 +13,7 @@ import { resolveSummarySettings } from './summary.settings';
   imports: [ChatClientModule, LlmClientModule],
   controllers: [SummariesController],
   providers: [
-    { provide: SUMMARY_SETTINGS, useFactory: () => resolveSummarySettings(process.env) },
+    { provide: SUMMARY_SETTINGS, useFactory: () => resolveSummarySettings() },
     makeCounterProvider({
       name: SUMMARIZER_METRIC_NAMES.fallbacks,
       help: `Summaries answered extractively because the LLM failed, by reason (${FALLBACK_REASONS.join(', ')})`,

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { DEV_DOWNLOAD_URL_SECRET, DownloadUrlSigner } from './download-url.signer';
+import { DEV_DOWNLOAD_URL_SECRET } from './download-url.config';
+import { DownloadUrlSigner } from './download-url.signer';
 
 describe(DownloadUrlSigner.name, () => {
   const saved = { ...process.env };

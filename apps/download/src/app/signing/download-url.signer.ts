@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
-
-/** Used when DOWNLOAD_URL_SECRET is unset outside production, so that `npm start` needs no setup. */
-export const DEV_DOWNLOAD_URL_SECRET = 'keel-dev-download-url-secret';
+import { DEV_DOWNLOAD_URL_SECRET, readDownloadUrlConfig } from './download-url.config';
 
 export interface SignedUrlParts {
   downloadId: string;
@@ -21,14 +19,11 @@ export class DownloadUrlSigner {
   private readonly ttlSeconds: number;
 
   constructor() {
-    const secret = process.env.DOWNLOAD_URL_SECRET;
-    if (!secret && process.env.NODE_ENV === 'production') throw new Error('DOWNLOAD_URL_SECRET must be set in production');
-    if (!secret) new Logger('DownloadUrlSigner').warn('DOWNLOAD_URL_SECRET is unset: signing download URLs with the development secret');
-    this.secret = Buffer.from(secret ?? DEV_DOWNLOAD_URL_SECRET);
-    this.baseUrl = (process.env.DOWNLOAD_CONTENT_BASE_URL ?? 'http://127.0.0.1:3001/content').replace(/\/+$/, '');
-    const ttl = Number(process.env.DOWNLOAD_URL_TTL_SECONDS ?? 3600);
-    if (!Number.isInteger(ttl) || ttl < 1) throw new Error(`DOWNLOAD_URL_TTL_SECONDS=${process.env.DOWNLOAD_URL_TTL_SECONDS} is invalid: expected whole seconds ≥ 1`);
-    this.ttlSeconds = ttl;
+    const config = readDownloadUrlConfig();
+    if (!config.secret) new Logger('DownloadUrlSigner').warn('DOWNLOAD_URL_SECRET is unset: signing download URLs with the development secret');
+    this.secret = Buffer.from(config.secret ?? DEV_DOWNLOAD_URL_SECRET);
+    this.baseUrl = config.baseUrl;
+    this.ttlSeconds = config.ttlSeconds;
   }
 
   sign(parts: SignedUrlParts, now = Date.now()): string {

@@ -3,6 +3,7 @@ import { ApiOperation } from '@nestjs/swagger';
 import { serviceVersion } from '@keel/platform';
 import { RSS_SYNC_JOB } from '../jobs/job.names';
 import { ScheduledJobsService } from '../jobs/scheduled-jobs.service';
+import { isProduction } from '../app.config';
 import { RadarrBodyPipe } from './radarr-body.pipe';
 import { CommandV3Dto } from './radarr-v3.dto';
 import { RadarrV3Api } from './radarr-v3.decorators';
@@ -32,7 +33,7 @@ export class V3SystemController {
       buildTime: STARTED.toISOString(),
       startTime: STARTED.toISOString(),
       isDebug: false,
-      isProduction: process.env['NODE_ENV'] === 'production',
+      isProduction: isProduction(),
       isAdmin: false,
       isUserInteractive: false,
       isNetCore: false,

@@ -1,4 +1,4 @@
-import { readSandboxEnv } from './sandbox-env';
+import { readSandboxEnv } from './sandbox.config';
 
 describe(readSandboxEnv.name, () => {
   it('defaults to loopback and leaves ports to the library defaults', () => {

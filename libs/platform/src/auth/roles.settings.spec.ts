@@ -1,4 +1,4 @@
-import { describeRoles, resolveRolesSetting, rolesSetting } from './roles-setting';
+import { describeRoles, resolveRolesSetting, rolesSetting } from './roles.settings';
 
 describe(rolesSetting.name, () => {
   it('returns one frozen setting per variable, and refuses the same variable with other defaults', () => {

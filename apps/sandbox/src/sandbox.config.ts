@@ -8,7 +8,7 @@ const DEFAULT_HOST = '127.0.0.1';
  * faults). Throws an error that names the bad variable, so a typo fails the start instead of
  * binding somewhere unexpected.
  */
-export function readSandboxEnv(env: NodeJS.ProcessEnv): SandboxOptions {
+export function readSandboxEnv(env: NodeJS.ProcessEnv = process.env): SandboxOptions {
   const options: SandboxOptions = { host: env['SANDBOX_HOST'] || DEFAULT_HOST };
   for (const name of Object.keys(SANDBOX_PORTS) as SandboxEmulatorName[]) {
     const variable = `SANDBOX_${name.toUpperCase()}_PORT`;
