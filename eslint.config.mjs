@@ -57,8 +57,6 @@ const CONFIG_FILES = [
   '**/*.settings.ts',
   '**/*.options.ts',
   '**/config/**/*.ts',
-  // clients-core's service registry config, named before the convention (renaming it touches http/ and balancing/).
-  'libs/clients/core/src/registry/service-config.ts',
 ];
 
 const boundaries = (depConstraints) => ({ enforceBuildableLibDependency: true, allow: [], depConstraints });

@@ -6,8 +6,8 @@ import { httpFailureClassifier } from './http/http-failure-classifier';
 import { ResilientHttpClient } from './http/resilient-http-client';
 import type { HttpClientOptions } from './http/resilient-http-client';
 import { UndiciAdapter } from './http/undici-adapter';
-import { resolveServiceConfig } from './registry/service-config';
-import type { ServiceConfigDefaults } from './registry/service-config';
+import { resolveServiceConfig } from './registry/service.config';
+import type { ServiceConfigDefaults } from './registry/service.config';
 
 export const getHttpClientToken = (name: string): string => `KEEL:HTTP_CLIENT:${name}`;
 

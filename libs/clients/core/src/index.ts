@@ -1,6 +1,6 @@
 export * from './errors';
 export * from './registry/duration';
-export * from './registry/service-config';
+export * from './registry/service.config';
 export * from './registry/service-config.error';
 export * from './http/resilient-http-client';
 export * from './http/http-call.types';

@@ -8,7 +8,7 @@ import type { ResiliencePipeline } from '@keel/resilience';
 import { httpFailureClassifier } from '../http/http-failure-classifier';
 import { ResilientHttpClient } from '../http/resilient-http-client';
 import { UndiciAdapter } from '../http/undici-adapter';
-import { resolveServiceConfig } from '../registry/service-config';
+import { resolveServiceConfig } from '../registry/service.config';
 import { DEGRADED_ERROR_RATE, DownstreamHealthIndicator } from './downstream.health';
 
 /** What a client library writes: `class LibraryHealthIndicator extends DownstreamHealthIndicator {}`. */

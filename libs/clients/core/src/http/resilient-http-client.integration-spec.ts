@@ -11,7 +11,7 @@ import { DownstreamContractError } from '../errors/contract.error';
 import { DownstreamRejectedError } from '../errors/rejected.error';
 import { DownstreamTimeoutError } from '../errors/timeout.error';
 import { DownstreamUnavailableError } from '../errors/unavailable.error';
-import { resolveServiceConfig } from '../registry/service-config';
+import { resolveServiceConfig } from '../registry/service.config';
 import { httpFailureClassifier } from './http-failure-classifier';
 import { ResilientHttpClient, encodePath } from './resilient-http-client';
 import type { HttpMethod } from './resilient-http-client';

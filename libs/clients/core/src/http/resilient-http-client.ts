@@ -12,7 +12,7 @@ import { DownstreamContractError } from '../errors/contract.error';
 import { DownstreamRejectedError } from '../errors/rejected.error';
 import type { DownstreamProblem } from '../errors/rejected.error';
 import { CallStats } from '../health/call-stats';
-import type { ServiceConfig } from '../registry/service-config';
+import type { ServiceConfig } from '../registry/service.config';
 import { spanOutcomeOf, verdictOf } from './attempt-outcome';
 import type { SignalLike } from './attempt-outcome';
 import { endAttemptSpan, startAttemptSpan } from './attempt-span';

@@ -1,4 +1,4 @@
-import { resolveServiceConfig } from './service-config';
+import { resolveServiceConfig } from './service.config';
 import { InvalidServiceConfigError } from './service-config.error';
 
 const LIBRARY = { LIBRARY_SERVICE_URL: 'http://library.internal:3101' };
