@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -18,14 +18,20 @@ interface JestReport {
   testResults: { name: string; status: string; assertionResults: { status: string; title: string }[] }[];
 }
 
+/** What a copy leaves out when git cannot list the files: installed, built or cached, never sources. */
+const NOT_SOURCES = new Set(['node_modules', '.git', '.nx', 'dist', 'tmp', 'data', 'coverage']);
+
 /**
  * A copy of the workspace as git sees it (tracked files plus untracked ones that are not ignored, so a
  * local run tests the working tree), with node_modules linked rather than copied.
  */
 function copyWorkspace(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'keel-generator-'));
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT }).toString('utf8');
-  for (const file of listed.split('\0').filter(Boolean)) {
+  const files = sourceFiles();
+  if (files === undefined) {
+    cpSync(ROOT, dir, { recursive: true, filter: (from) => !NOT_SOURCES.has(path.relative(ROOT, from).split(path.sep)[0]) });
+  }
+  for (const file of files ?? []) {
     const from = path.join(ROOT, file);
     if (!existsSync(from)) continue; // deleted in the working tree, not yet in the index
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -35,10 +41,21 @@ function copyWorkspace(): string {
   return dir;
 }
 
+/** The workspace's files as git lists them; undefined outside a git checkout (e.g. an exported tree). */
+function sourceFiles(): string[] | undefined {
+  try {
+    const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+    return listed.toString('utf8').split('\0').filter(Boolean);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs a command in the copy, outside this Nx task: the outer run's NX_* and Jest variables stay out. */
 function run(cwd: string, command: string, args: string[]): Promise<Run> {
   const inherited = Object.entries(process.env).filter(([key]) => !key.startsWith('NX_') && !key.startsWith('JEST_'));
-  const env = { ...Object.fromEntries(inherited), NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NX_INTERACTIVE: 'false', FORCE_COLOR: '0', NO_COLOR: '1' };
+  const nx = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true', NX_TUI: 'false', NX_INTERACTIVE: 'false' };
+  const env = { ...Object.fromEntries(inherited), ...nx, FORCE_COLOR: '0', NO_COLOR: '1' };
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
