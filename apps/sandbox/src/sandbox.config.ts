@@ -11,7 +11,7 @@ const DEFAULT_HOST = '127.0.0.1';
 export function readSandboxEnv(env: NodeJS.ProcessEnv = process.env): SandboxOptions {
   const options: SandboxOptions = { host: env['SANDBOX_HOST'] || DEFAULT_HOST };
   for (const name of Object.keys(SANDBOX_PORTS) as SandboxEmulatorName[]) {
-    const variable = `SANDBOX_${name.toUpperCase()}_PORT`;
+    const variable = `SANDBOX_${envName(name)}_PORT`;
     const raw = env[variable];
     if (raw === undefined || raw === '') continue;
     const port = Number(raw);
@@ -21,7 +21,7 @@ export function readSandboxEnv(env: NodeJS.ProcessEnv = process.env): SandboxOpt
     options[name] = port;
   }
   for (const name of Object.keys(SANDBOX_PORTS) as SandboxEmulatorName[]) {
-    const variable = `SANDBOX_${name.toUpperCase()}_MORE_PORTS`;
+    const variable = `SANDBOX_${envName(name)}_MORE_PORTS`;
     const raw = env[variable];
     if (raw === undefined || raw.trim() === '') continue;
     const ports = raw.split(',').map((part) => Number(part.trim()));
@@ -31,4 +31,9 @@ export function readSandboxEnv(env: NodeJS.ProcessEnv = process.env): SandboxOpt
     options.moreInstances = { ...options.moreInstances, [name]: ports };
   }
   return options;
+}
+
+/** `air-quality` → `AIR_QUALITY`, as the clients' `<NAME>_SERVICE_*` variables spell a name. */
+function envName(name: string): string {
+  return name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 }

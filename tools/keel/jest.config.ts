@@ -1,0 +1,5 @@
+export default {
+  displayName: 'keel-tools',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

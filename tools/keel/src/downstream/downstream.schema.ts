@@ -1,0 +1,7 @@
+/** The options of `nx g @keel/tools:downstream` (schema.json). */
+export interface DownstreamGeneratorSchema {
+  /** kebab-case, e.g. `weather` or `air-quality`. */
+  name: string;
+  /** The sandbox emulator's fixed port; default one after the highest in SANDBOX_PORTS. */
+  port?: number;
+}
