@@ -123,7 +123,7 @@ describe('nx g @keel/tools:downstream', () => {
 
   it('passes lint, module boundaries included', async () => {
     // Act
-    const lint = await run(workspace, 'npx', ['eslint', '--max-warnings=0', 'libs/clients/weather', 'libs/sandbox/src/weather', 'libs/sandbox/src/sandbox.ts', 'libs/sandbox/src/index.ts', 'libs/clients/core/src/registry']);
+    const lint = await run(workspace, 'npx', ['eslint', '--max-warnings=0', 'libs/clients/weather', 'libs/sandbox/src/weather', 'libs/sandbox/src/sandbox.ts', 'libs/sandbox/src/index.ts', 'tools/start/sandbox-urls.js']);
 
     // Assert
     expect(lint).toMatchObject({ code: 0 });
@@ -132,10 +132,10 @@ describe('nx g @keel/tools:downstream', () => {
   it('passes its own tests (the integration spec against its emulator) and the sandbox’s port checks', async () => {
     // Arrange
     const reportFile = path.join(workspace, 'tmp', 'jest-report.json');
-    const projects = ['libs/clients/weather', 'libs/sandbox', 'libs/clients/core'];
+    const projects = ['libs/clients/weather', 'libs/sandbox', 'tools/start'];
 
     // Act
-    const jest = await run(workspace, 'npx', ['jest', '--ci', '--json', `--outputFile=${reportFile}`, '--projects', ...projects, '--testPathPatterns', 'clients/weather/|sandbox/src/weather/|sandbox/src/sandbox\\.spec|service-defaults']);
+    const jest = await run(workspace, 'npx', ['jest', '--ci', '--json', `--outputFile=${reportFile}`, '--projects', ...projects, '--testPathPatterns', 'clients/weather/|sandbox/src/weather/|sandbox/src/sandbox\\.spec|sandbox-urls\\.spec']);
 
     // Assert
     expect(jest).toMatchObject({ code: 0 });
@@ -145,8 +145,8 @@ describe('nx g @keel/tools:downstream', () => {
     expect(passed('libs/clients/weather/src/weather.client.integration-spec.ts')).toBeGreaterThanOrEqual(5);
     expect(passed('libs/clients/weather/src/weather.config.spec.ts')).toBeGreaterThan(0);
     expect(passed('libs/sandbox/src/weather/weather.emulator.spec.ts')).toBeGreaterThan(0);
-    // startSandbox starts the new emulator too, and the ports the clients default to still equal the sandbox's.
+    // startSandbox starts the new emulator too, and the ports npm start gives the services still equal the sandbox's.
     expect(passed('libs/sandbox/src/sandbox.spec.ts')).toBeGreaterThan(0);
-    expect(passed('libs/clients/core/src/registry/service-defaults.constants.spec.ts')).toBeGreaterThan(0);
+    expect(passed('tools/start/sandbox-urls.spec.ts')).toBeGreaterThan(0);
   });
 });

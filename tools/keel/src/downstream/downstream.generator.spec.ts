@@ -11,7 +11,7 @@ const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
 /** An empty Nx workspace holding this repository's real registration files, as they are today. */
 function workspace(): Tree {
   const tree = createTreeWithEmptyWorkspace();
-  const files = [WORKSPACE_FILES.sandboxPorts, WORKSPACE_FILES.sandboxStarters, WORKSPACE_FILES.sandboxBarrel, WORKSPACE_FILES.clientDefaults, WORKSPACE_FILES.tsconfig, WORKSPACE_FILES.startBanner];
+  const files = [WORKSPACE_FILES.sandboxPorts, WORKSPACE_FILES.sandboxStarters, WORKSPACE_FILES.sandboxBarrel, WORKSPACE_FILES.startUrls, WORKSPACE_FILES.tsconfig, WORKSPACE_FILES.startBanner];
   for (const file of files) tree.write(file, readFileSync(path.join(WORKSPACE_ROOT, file), 'utf-8'));
   return tree;
 }
@@ -67,16 +67,16 @@ describe(downstreamGenerator.name, () => {
     await downstreamGenerator(tree, { name: 'weather' });
 
     // Assert
-    expect(readProjectConfiguration(tree, 'clients-weather')).toMatchObject({ root: 'libs/clients/weather', sourceRoot: 'libs/clients/weather/src', projectType: 'library', tags: ['type:client'] });
+    expect(readProjectConfiguration(tree, 'clients-weather')).toMatchObject({ root: 'libs/clients/weather', sourceRoot: 'libs/clients/weather/src', projectType: 'library', tags: ['type:client', 'scope:shared'], targets: { build: {}, test: {}, integration: {} } });
     expect(readJson(tree, 'tsconfig.base.json').compilerOptions.paths).toMatchObject({
       '@keel/clients-tmdb': ['./libs/clients/tmdb/src/index.ts'],
       '@keel/clients-weather': ['./libs/clients/weather/src/index.ts'],
     });
     expect(text(tree, 'libs/clients/weather/src/weather.constants.ts')).toContain("export const WEATHER = 'weather';");
-    expect(text(tree, 'libs/clients/weather/src/weather.config.spec.ts')).toContain("['http://127.0.0.1:3109']");
+    expect(text(tree, 'libs/clients/weather/src/weather.config.spec.ts')).toContain('/WEATHER_SERVICE_URL/');
   });
 
-  it('registers the emulator on the next free port, where npm start and the client default find it', async () => {
+  it('registers the emulator on the next free port, where npm start finds it', async () => {
     // Arrange
     const tree = workspace();
 
@@ -85,12 +85,12 @@ describe(downstreamGenerator.name, () => {
 
     // Assert
     expect(text(tree, WORKSPACE_FILES.sandboxPorts)).toMatch(/ {2}tmdb: 3108,\n {2}weather: 3109,\n\} as const\);/);
-    expect(text(tree, WORKSPACE_FILES.clientDefaults)).toMatch(/ {2}tmdb: 3108,\n {2}weather: 3109,\n\};/);
+    expect(text(tree, WORKSPACE_FILES.startUrls)).toMatch(/tmdb: 3108,\s*weather: 3109,\s*\};/);
     expect(text(tree, WORKSPACE_FILES.sandboxStarters)).toContain("import { startWeatherEmulator } from './weather/weather.emulator';");
     expect(text(tree, WORKSPACE_FILES.sandboxStarters)).toMatch(/\n {2}weather: startWeatherEmulator,\n\};/);
     expect(text(tree, WORKSPACE_FILES.sandboxBarrel)).toMatch(/export \{ startWeatherEmulator, weatherRoutes, type WeatherEmulatorOptions \} from '\.\/weather\/weather\.emulator';\n/);
     expect(text(tree, WORKSPACE_FILES.startBanner)).toMatch(/tmdb 3108, weather 3109\n/);
-    for (const file of [WORKSPACE_FILES.sandboxPorts, WORKSPACE_FILES.clientDefaults, WORKSPACE_FILES.sandboxStarters, WORKSPACE_FILES.sandboxBarrel]) {
+    for (const file of [WORKSPACE_FILES.sandboxPorts, WORKSPACE_FILES.startUrls, WORKSPACE_FILES.sandboxStarters, WORKSPACE_FILES.sandboxBarrel]) {
       expect({ file, errors: syntaxErrors(tree, file) }).toEqual({ file, errors: [] });
     }
   });

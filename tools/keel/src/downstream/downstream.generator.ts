@@ -13,14 +13,15 @@ export const WORKSPACE_FILES = {
   /** `STARTERS`: what `startSandbox` (and so apps/sandbox, and so `npm start`) starts. */
   sandboxStarters: 'libs/sandbox/src/sandbox.ts',
   sandboxBarrel: 'libs/sandbox/src/index.ts',
-  /** `SANDBOX_DEFAULT_PORTS`: where the client points when `<NAME>_SERVICE_URL` is unset. */
-  clientDefaults: 'libs/clients/core/src/registry/service-defaults.constants.ts',
+  /** `SANDBOX_PORTS` of `npm start`: the `<NAME>_SERVICE_URL` it gives a service that calls the downstream. */
+  startUrls: 'tools/start/sandbox-urls.js',
   tsconfig: 'tsconfig.base.json',
   /** The ports `npm start` prints. */
   startBanner: 'tools/start/start.js',
 } as const;
 
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const SCOPES = ['shared', 'download', 'chat', 'project', 'media'];
 const FIRST_SANDBOX_PORT = 3101;
 
 /** Prettier's config files: only with one of them does the workspace have a style to format to. */
@@ -39,13 +40,15 @@ export interface DownstreamNames {
   projectName: string;
   importPath: string;
   port: number;
+  /** The `scope:` tag (eslint.config.mjs): which services may import the client. */
+  scope: string;
 }
 
 /**
  * `nx g @keel/tools:downstream <name>`: a typed client in libs/clients/<name> (module, client, health
  * indicator, types, config and integration specs), its emulator in libs/sandbox (started by `npm
- * start`), the `@keel/clients-<name>` path alias and a fixed sandbox port that `<NAME>_SERVICE_URL`
- * defaults to. The result passes lint, tsc and its tests as generated.
+ * start`), the `@keel/clients-<name>` path alias and a fixed sandbox port, which `npm start` gives
+ * as `<NAME>_SERVICE_URL` to the services that list the downstream (tools/start/services.js). The result passes lint, tsc and its tests as generated.
  */
 export async function downstreamGenerator(tree: Tree, schema: DownstreamGeneratorSchema): Promise<GeneratorCallback> {
   const options = normalize(tree, schema);
@@ -81,7 +84,9 @@ function normalize(tree: Tree, schema: DownstreamGeneratorSchema): DownstreamNam
   if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`--port must be a port number from 1 to 65535, got ${port}`);
   const taken = Object.entries(ports).find(([, used]) => used === port);
   if (taken) throw new Error(`Port ${port} is the ${taken[0]} emulator's: pick another with --port`);
-  return { name, className, propertyName, constantName, fileName, projectName: `clients-${fileName}`, importPath: `@keel/clients-${fileName}`, port };
+  const scope = schema.scope ?? 'shared';
+  if (!SCOPES.includes(scope)) throw new Error(`--scope must be one of ${SCOPES.join(', ')}, got '${scope}'`);
+  return { name, className, propertyName, constantName, fileName, projectName: `clients-${fileName}`, importPath: `@keel/clients-${fileName}`, port, scope };
 }
 
 function addPathAlias(tree: Tree, options: DownstreamNames): void {
@@ -97,7 +102,7 @@ function registerEmulator(tree: Tree, options: DownstreamNames): void {
   const { name, className, propertyName, constantName, fileName, port } = options;
   const starter = `start${className}Emulator`;
   addProperty(tree, WORKSPACE_FILES.sandboxPorts, 'SANDBOX_PORTS', name, String(port));
-  addProperty(tree, WORKSPACE_FILES.clientDefaults, 'SANDBOX_DEFAULT_PORTS', name, String(port));
+  addProperty(tree, WORKSPACE_FILES.startUrls, 'SANDBOX_PORTS', name, String(port));
   addImport(tree, WORKSPACE_FILES.sandboxStarters, `import { ${starter} } from './${fileName}/${fileName}.emulator';`);
   addProperty(tree, WORKSPACE_FILES.sandboxStarters, 'STARTERS', name, starter);
   appendLine(tree, WORKSPACE_FILES.sandboxBarrel, `export { ${starter}, ${propertyName}Routes, type ${className}EmulatorOptions } from './${fileName}/${fileName}.emulator';`);
@@ -128,7 +133,7 @@ function nextSteps({ name, className, constantName, importPath, port, projectNam
     `  1. Replace the sample: ${clientRoot({ fileName })}/src/${fileName}.types.ts and ${fileName}.client.ts with the real contract, and ${emulatorRoot({ fileName })}/ to answer as the real service does.`,
     `  2. Import ${className}ClientModule in the feature module that calls it (the app needs ResilienceModule.forRoot()),`,
     `     and add ${className}HealthIndicator to PlatformModule.forRoot({ downstreams: [...] }).`,
-    `  3. Configure it: ${constantName}_SERVICE_URL (default http://127.0.0.1:${port}, the sandbox), ${constantName}_SERVICE_TIMEOUT, _MAX_RETRIES, _RATE_LIMIT, …`,
-    `  4. Run its tests: npx nx test ${projectName}; list it in README.md (Layout, Configuration, the sandbox's ports).`,
+    `  3. Configure it: ${constantName}_SERVICE_URL (required; npm start sets http://127.0.0.1:${port}, the sandbox, once '${name}' is in the service's sandboxUrls([...]) in tools/start/services.js), ${constantName}_SERVICE_TIMEOUT, _MAX_RETRIES, _RATE_LIMIT, …`,
+    `  4. Run its tests: npx nx run-many -t test integration -p ${projectName}; list it in README.md (Layout, Configuration, the sandbox's ports).`,
   ].join('\n');
 }
