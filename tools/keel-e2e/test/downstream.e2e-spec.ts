@@ -51,9 +51,9 @@ function sourceFiles(): string[] | undefined {
   }
 }
 
-/** Runs a command in the copy, outside this Nx task: the outer run's NX_* and Jest variables stay out. */
+/** Runs a command in the copy, outside this Nx task: the outer run's NX_*, Jest and test-tier variables stay out. */
 function run(cwd: string, command: string, args: string[]): Promise<Run> {
-  const inherited = Object.entries(process.env).filter(([key]) => !key.startsWith('NX_') && !key.startsWith('JEST_'));
+  const inherited = Object.entries(process.env).filter(([key]) => !key.startsWith('NX_') && !key.startsWith('JEST_') && key !== 'KEEL_TEST_TIER');
   const nx = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true', NX_TUI: 'false', NX_INTERACTIVE: 'false' };
   const env = { ...Object.fromEntries(inherited), ...nx, FORCE_COLOR: '0', NO_COLOR: '1' };
   return new Promise((resolve, reject) => {
