@@ -22,16 +22,18 @@ export type Balancer = (candidates: readonly Instance[]) => Instance;
  */
 export function powerOfTwoChoices(random: () => number = Math.random): Balancer {
   return (candidates) => {
-    const n = candidates.length;
-    if (n === 1) return candidates[0];
-    const i = Math.floor(random() * n);
-    // The second draw skips the first, so the two are always distinct.
-    let j = Math.floor(random() * (n - 1));
-    if (j >= i) j++;
-    const a = candidates[i];
-    const b = candidates[j];
+    if (candidates.length === 1) return candidates[0];
+    const [a, b] = twoAtRandom(candidates, random);
     return b.outstanding < a.outstanding ? b : a;
   };
+}
+
+/** Two distinct candidates at random (of at least two): the second draw skips the first. */
+function twoAtRandom(candidates: readonly Instance[], random: () => number): [Instance, Instance] {
+  const i = Math.floor(random() * candidates.length);
+  let j = Math.floor(random() * (candidates.length - 1));
+  if (j >= i) j++;
+  return [candidates[i], candidates[j]];
 }
 
 /**
@@ -43,13 +45,8 @@ export function powerOfTwoChoices(random: () => number = Math.random): Balancer 
  */
 export function peakEwmaTwoChoices(now: () => number = () => performance.now(), random: () => number = Math.random): Balancer {
   return (candidates) => {
-    const n = candidates.length;
-    if (n === 1) return candidates[0];
-    const i = Math.floor(random() * n);
-    let j = Math.floor(random() * (n - 1));
-    if (j >= i) j++;
-    const a = candidates[i];
-    const b = candidates[j];
+    if (candidates.length === 1) return candidates[0];
+    const [a, b] = twoAtRandom(candidates, random);
     const at = now();
     return costOf(b, at) < costOf(a, at) ? b : a;
   };
