@@ -1,11 +1,12 @@
 'use strict';
 // (e) p99 of a read when one instance of three is slow: hedging on vs off, against a healthy fleet,
-// in one run. Three real library emulators on 127.0.0.1, the real client (dist/) with its default
-// balancer (P2C over peak-EWMA latency × outstanding), and a closed loop of `concurrency` callers.
+// in one run. Three real library emulators on 127.0.0.1, the real client (dist/) with the balancer
+// meant for hedged reads (--lb, default p2c-ewma: P2C over peak-EWMA latency × outstanding), and a
+// closed loop of `concurrency` callers.
 // Reports p50/p99 per row, the requests each instance got (the third is the slow one when a row has
 // one), and the extra requests hedging sent.
 //
-//   node bench/hedge.bench.js [--out file.json] [--calls 3000] [--concurrency 8] [--slow-ms 100] [--hedge-delay p95]
+//   node bench/hedge.bench.js [--out file.json] [--calls 3000] [--concurrency 8] [--slow-ms 100] [--hedge-delay p95] [--lb p2c-ewma]
 const path = require('node:path');
 const { runMain } = require('./lib/cli');
 
@@ -19,6 +20,7 @@ async function runHedgeBench(options = {}) {
   const concurrency = Number(options.concurrency ?? 8);
   const slowMs = Number(options['slow-ms'] ?? 100);
   const hedgeDelay = String(options['hedge-delay'] ?? 'p95');
+  const lb = String(options.lb ?? 'p2c-ewma');
   const log = options.log ?? ((line) => process.stderr.write(line + '\n'));
 
   const { Logger } = require('@nestjs/common');
@@ -34,7 +36,7 @@ async function runHedgeBench(options = {}) {
   let balancer;
 
   async function scenario(name, { slow, hedge }) {
-    const env = { HEDGE_SERVICE_URLS: instances.map((i) => i.url).join(','), HEDGE_SERVICE_TIMEOUT: '5s', HEDGE_SERVICE_HEDGE_DELAY: hedgeDelay };
+    const env = { HEDGE_SERVICE_URLS: instances.map((i) => i.url).join(','), HEDGE_SERVICE_TIMEOUT: '5s', HEDGE_SERVICE_HEDGE_DELAY: hedgeDelay, HEDGE_SERVICE_LB: lb };
     const config = resolveServiceConfig('hedge', env);
     balancer = config.balancing.balancer;
     const registry = new PolicyRegistry({});

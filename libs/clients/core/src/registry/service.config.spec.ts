@@ -33,7 +33,7 @@ describe(resolveServiceConfig.name, () => {
           bulkhead: { limit: 32, queue: 128 },
         },
         balancing: {
-          balancer: 'p2c-ewma',
+          balancer: 'p2c',
           outlier: { consecutiveFailures: 5, baseEjectionMs: 30_000, maxEjectionMs: 300_000, maxEjectionPercent: 50 },
           hedgeDelay: 'p95',
         },

@@ -85,7 +85,7 @@ export function resolveServiceConfig(name: string, env: Env = process.env, defau
   const rawRate = read('RATE_LIMIT') ?? defaults.rateLimit;
   const rate = rawRate === undefined ? undefined : parseRaw('RATE_LIMIT', rawRate, parseRate, 'calls/window such as 60/1m');
   const bulkhead = parse('BULKHEAD', '32/128', parseBulkhead, 'concurrent/queued such as 32/128');
-  const balancer = parse('LB', 'p2c-ewma', (v) => BALANCER_KINDS.find((kind) => kind === v.toLowerCase()), BALANCER_KINDS.join(', '));
+  const balancer = parse('LB', 'p2c', (v) => BALANCER_KINDS.find((kind) => kind === v.toLowerCase()), BALANCER_KINDS.join(', '));
   const percent = (v: string) => (/^\d+$/.test(v) && Number(v) <= 100 ? Number(v) : undefined);
   const baseEjectionMs = parse('OUTLIER_EJECTION', '30s', parseDuration, 'a duration like 30s');
   const outlier: OutlierOptions = {
