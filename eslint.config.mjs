@@ -8,10 +8,25 @@ import nx from '@nx/eslint-plugin';
 // goes through libs/clients (clients-core included, for its DownstreamError family). Apps use resilience
 // only through its barrel (ResilienceModule.forRoot, METRIC_NAMES) and never the sandbox emulators.
 const typeConstraints = [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:client', 'type:client-core', 'type:platform', 'type:persistence', 'type:util', 'type:resilience'], bannedExternalImports: ['axios', '@nestjs/axios', 'cockatiel', 'undici'] },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: [
+      'type:client',
+      'type:client-core',
+      'type:platform',
+      'type:persistence',
+      'type:util',
+      'type:resilience',
+    ],
+    bannedExternalImports: ['axios', '@nestjs/axios', 'cockatiel', 'undici'],
+  },
   { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:client', 'type:client-core', 'type:util'] },
   { sourceTag: 'type:client-core', onlyDependOnLibsWithTags: ['type:resilience', 'type:util'] },
-  { sourceTag: 'type:resilience', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: ['axios', '@nestjs/axios', 'undici'] },
+  {
+    sourceTag: 'type:resilience',
+    onlyDependOnLibsWithTags: ['type:util'],
+    bannedExternalImports: ['axios', '@nestjs/axios', 'undici'],
+  },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:client-core', 'type:resilience', 'type:util'] },
   { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
@@ -40,24 +55,41 @@ const productionConstraints = [...typeConstraints, ...scopeConstraints];
 // (the scope axis stays as strict in tests as in production).
 const testConstraints = [
   ...typeConstraints.map((c) =>
-    c.sourceTag === 'type:sandbox' ? c : { ...c, onlyDependOnLibsWithTags: [...new Set([...c.onlyDependOnLibsWithTags, 'type:sandbox', 'type:resilience', 'type:platform', 'type:client-core', 'type:persistence'])] },
+    c.sourceTag === 'type:sandbox'
+      ? c
+      : {
+          ...c,
+          onlyDependOnLibsWithTags: [
+            ...new Set([
+              ...c.onlyDependOnLibsWithTags,
+              'type:sandbox',
+              'type:resilience',
+              'type:platform',
+              'type:client-core',
+              'type:persistence',
+            ]),
+          ],
+        },
   ),
   ...scopeConstraints,
 ];
 
 // Tests, test support and fixtures: looser boundaries, and they may read and set the environment.
-const TEST_FILES = ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/testing.ts', '**/testing/**/*.ts', '**/test/**/*.ts', '**/test-fixtures/**/*.ts'];
+const TEST_FILES = [
+  '**/*.spec.ts',
+  '**/*.integration-spec.ts',
+  '**/*.e2e-spec.ts',
+  '**/testing.ts',
+  '**/testing/**/*.ts',
+  '**/test/**/*.ts',
+  '**/test-fixtures/**/*.ts',
+];
 
 // Configuration modules, the only production files that read process.env: `<name>.config.ts`,
 // `<name>.settings.ts`, `<name>.options.ts`, or any file under a `config/` folder. Each exports a
 // function taking `env = process.env` and returning typed, validated values; everything else receives
 // those values (a provider's factory, a constructor, a parameter), so a test or a caller can pass its own.
-const CONFIG_FILES = [
-  '**/*.config.ts',
-  '**/*.settings.ts',
-  '**/*.options.ts',
-  '**/config/**/*.ts',
-];
+const CONFIG_FILES = ['**/*.config.ts', '**/*.settings.ts', '**/*.options.ts', '**/config/**/*.ts'];
 
 const boundaries = (depConstraints) => ({ enforceBuildableLibDependency: true, allow: [], depConstraints });
 
@@ -77,14 +109,33 @@ export default [
     ignores: TEST_FILES,
     rules: {
       // Production code reaches a lib through its barrel; `@keel/<lib>/testing` is test support.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@keel/*/testing', '@keel/*/testing/*', '@keel/*/src/*'], message: 'Production code imports a lib through its barrel (@keel/<lib>); /testing entry points are for tests.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@keel/*/testing', '@keel/*/testing/*', '@keel/*/src/*'],
+              message:
+                'Production code imports a lib through its barrel (@keel/<lib>); /testing entry points are for tests.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
     ignores: [...TEST_FILES, ...CONFIG_FILES],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read the environment only in a config module (*.config.ts, *.settings.ts, *.options.ts or config/); pass the values in.' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message:
+            'Read the environment only in a config module (*.config.ts, *.settings.ts, *.options.ts or config/); pass the values in.',
+        },
+      ],
     },
   },
   {

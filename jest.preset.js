@@ -14,7 +14,8 @@ const TIERS = {
   e2e: ['<rootDir>/test/**/*.e2e-spec.ts'],
 };
 const tier = process.env.KEEL_TEST_TIER;
-if (tier && !TIERS[tier]) throw new Error(`KEEL_TEST_TIER must be one of ${Object.keys(TIERS).join(', ')}; got "${tier}"`);
+if (tier && !TIERS[tier])
+  throw new Error(`KEEL_TEST_TIER must be one of ${Object.keys(TIERS).join(', ')}; got "${tier}"`);
 
 module.exports = {
   testEnvironment: 'node',
@@ -25,11 +26,16 @@ module.exports = {
     // PGlite's CJS bundle and OpenTelemetry's OTLP exporter use dynamic import(), which Jest's CJS
     // runtime cannot run (STACK.md pitfall 9).
     '@electric-sql/pglite/dist/.+\\.cjs$': path.join(__dirname, 'tools/jest/dynamic-import-transform.js'),
-    '@opentelemetry/otlp-exporter-base/build/src/.+\\.js$': path.join(__dirname, 'tools/jest/dynamic-import-transform.js'),
+    '@opentelemetry/otlp-exporter-base/build/src/.+\\.js$': path.join(
+      __dirname,
+      'tools/jest/dynamic-import-transform.js',
+    ),
     // jose 6 and the @ctrl parsers ship ESM only (STACK.md pitfall 10); ts-jest turns them into CJS.
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.spec.json'), diagnostics: false }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql/pglite|@opentelemetry/otlp-exporter-base|@ctrl/video-filename-parser|@ctrl/magnet-link|@ctrl/torrent-file|uint8array-extras)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(jose|@electric-sql/pglite|@opentelemetry/otlp-exporter-base|@ctrl/video-filename-parser|@ctrl/magnet-link|@ctrl/torrent-file|uint8array-extras)/)',
+  ],
   setupFilesAfterEnv: [path.join(__dirname, 'tools/jest/fleet-namespace.js')],
   reporters: ['default', path.join(__dirname, 'tools/jest/summary-reporter.js')],
   testTimeout: 30000,

@@ -6,7 +6,8 @@
 // Reports p50/p99 per row, the requests each instance got (the third is the slow one when a row has
 // one), and the extra requests hedging sent.
 //
-//   node bench/hedge.bench.js [--out file.json] [--calls 3000] [--concurrency 8] [--slow-ms 100] [--hedge-delay p95] [--lb p2c-ewma]
+// node bench/hedge.bench.js [--out file.json] [--calls 3000] [--concurrency 8] [--slow-ms 100] [--hedge-delay p95]
+// [--lb p2c-ewma]
 const path = require('node:path');
 const { runMain } = require('./lib/cli');
 
@@ -27,7 +28,9 @@ async function runHedgeBench(options = {}) {
   Logger.overrideLogger(false);
   const axios = require('axios');
   const { PolicyRegistry } = require(path.join(DIST, 'libs/resilience/src'));
-  const { ResilientHttpClient, UndiciAdapter, httpFailureClassifier, resolveServiceConfig } = require(path.join(DIST, 'libs/clients/core/src'));
+  const { ResilientHttpClient, UndiciAdapter, httpFailureClassifier, resolveServiceConfig } = require(
+    path.join(DIST, 'libs/clients/core/src'),
+  );
   const { startLibraryEmulator, sandboxControl } = require(path.join(DIST, 'libs/sandbox/src'));
 
   const instances = await Promise.all([0, 1, 2].map(() => startLibraryEmulator({ port: 0 })));
@@ -36,15 +39,27 @@ async function runHedgeBench(options = {}) {
   let balancer;
 
   async function scenario(name, { slow, hedge }) {
-    const env = { HEDGE_SERVICE_URLS: instances.map((i) => i.url).join(','), HEDGE_SERVICE_TIMEOUT: '5s', HEDGE_SERVICE_HEDGE_DELAY: hedgeDelay, HEDGE_SERVICE_LB: lb };
+    const env = {
+      HEDGE_SERVICE_URLS: instances.map((i) => i.url).join(','),
+      HEDGE_SERVICE_TIMEOUT: '5s',
+      HEDGE_SERVICE_HEDGE_DELAY: hedgeDelay,
+      HEDGE_SERVICE_LB: lb,
+    };
     const config = resolveServiceConfig('hedge', env);
     balancer = config.balancing.balancer;
     const registry = new PolicyRegistry({});
     const pipeline = registry.get(`hedge-${name}`, { ...config.policy, classifier: httpFailureClassifier });
-    const client = new ResilientHttpClient(config, axios.create(), pipeline, new UndiciAdapter({ connections: 32, keepAliveTimeoutMs: 10_000 }), {});
+    const client = new ResilientHttpClient(
+      config,
+      axios.create(),
+      pipeline,
+      new UndiciAdapter({ connections: 32, keepAliveTimeoutMs: 10_000 }),
+      {},
+    );
     await Promise.all(controls.map((c) => c.heal()));
     if (slow) await controls[2].inject({ mode: 'slow', latencyMs: slowMs });
-    const send = () => client.send({ operation: 'ownership', path: OWNERSHIP, hedge, headers: { authorization: 'Bearer bench' } });
+    const send = () =>
+      client.send({ operation: 'ownership', path: OWNERSHIP, hedge, headers: { authorization: 'Bearer bench' } });
     // Warm-up: sockets, JIT, and the p95 the hedge delay reads.
     for (let i = 0; i < 100; i++) await send();
     await Promise.all(controls.map((c) => c.resetStats()));
@@ -64,12 +79,24 @@ async function runHedgeBench(options = {}) {
     await client.close();
     registry.onModuleDestroy();
     durations.sort((a, b) => a - b);
-    const row = { name, calls: durations.length, p50Ms: +quantile(durations, 0.5).toFixed(2), p99Ms: +quantile(durations, 0.99).toFixed(2), requestsSent: sent, slowInstanceRequests: perInstance[2], extraRequestShare: +((sent - durations.length) / durations.length).toFixed(3) };
-    log(`  ${name}: p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${sent} requests for ${row.calls} calls (${perInstance.join('/')} per instance)`);
+    const row = {
+      name,
+      calls: durations.length,
+      p50Ms: +quantile(durations, 0.5).toFixed(2),
+      p99Ms: +quantile(durations, 0.99).toFixed(2),
+      requestsSent: sent,
+      slowInstanceRequests: perInstance[2],
+      extraRequestShare: +((sent - durations.length) / durations.length).toFixed(3),
+    };
+    log(
+      `  ${name}: p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${sent} requests for ${row.calls} calls (${perInstance.join('/')} per instance)`,
+    );
     return row;
   }
 
-  log(`(e) ${calls} reads, ${concurrency} callers, one instance of three ${slowMs} ms slower, hedge delay ${hedgeDelay}`);
+  log(
+    `(e) ${calls} reads, ${concurrency} callers, one instance of three ${slowMs} ms slower, hedge delay ${hedgeDelay}`,
+  );
   const healthy = await scenario('healthy', { slow: false, hedge: false });
   const slowOff = await scenario('slowNoHedge', { slow: true, hedge: false });
   const slowOn = await scenario('slowHedged', { slow: true, hedge: true });

@@ -76,7 +76,9 @@ function load({ url, headers, body, connections, duration }) {
 async function pgliteTemplate(tmp, log) {
   let version = 'unknown';
   try {
-    version = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')).version;
+    version = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'),
+    ).version;
   } catch {
     /* keyed as unknown */
   }
@@ -97,7 +99,9 @@ async function pgliteTemplate(tmp, log) {
   const { code } = await child.exited;
   clearTimeout(timer);
   if (code !== 0) throw new Error(`PGlite template failed:\n${child.tail()}`);
-  log(`PGlite: initdb'd a template in ${((Date.now() - started) / 1000).toFixed(1)} s (copied for every run, kept at ${cached})`);
+  log(
+    `PGlite: initdb'd a template in ${((Date.now() - started) / 1000).toFixed(1)} s (copied for every run, kept at ${cached})`,
+  );
   try {
     fs.rmSync(cached, { recursive: true, force: true });
     fs.cpSync(building, cached, { recursive: true });
@@ -166,14 +170,20 @@ async function runHttpBench(options = {}) {
     // The sandbox: every emulator on a free port, so a sandbox already running on the fixed ports
     // (someone's `npm start`) neither collides nor gets measured instead.
     const libraryPort = await freePort();
-    const sandboxEnv = cleanEnv(Object.fromEntries(EMULATORS.map((name) => [`SANDBOX_${name.toUpperCase()}_PORT`, name === 'library' ? String(libraryPort) : '0'])));
+    const sandboxEnv = cleanEnv(
+      Object.fromEntries(
+        EMULATORS.map((name) => [`SANDBOX_${name.toUpperCase()}_PORT`, name === 'library' ? String(libraryPort) : '0']),
+      ),
+    );
     sandbox = startLogged([SANDBOX_MAIN], {
       cwd: ROOT,
       env: sandboxEnv,
       logFile: path.join(tmp, 'sandbox.log'),
     });
     const libraryUrl = `http://127.0.0.1:${libraryPort}`;
-    await waitHealthy(`${libraryUrl}/api/v1/users/u1/games/g1/ownership`, sandbox, 30000, { authorization: 'Bearer x' });
+    await waitHealthy(`${libraryUrl}/api/v1/users/u1/games/g1/ownership`, sandbox, 30000, {
+      authorization: 'Bearer x',
+    });
     log(`sandbox: library emulator on ${libraryUrl}`);
 
     const kinds = [];
@@ -255,7 +265,8 @@ async function runHttpBench(options = {}) {
           bodyTimeout: 15000,
         });
         const firstBody = await first.body.text();
-        if (first.statusCode !== 201) throw new Error(`preflight POST answered ${first.statusCode}: ${firstBody.slice(0, 300)}`);
+        if (first.statusCode !== 201)
+          throw new Error(`preflight POST answered ${first.statusCode}: ${firstBody.slice(0, 300)}`);
         result.sampleResponse = JSON.parse(firstBody);
 
         const warm = await load({
@@ -298,12 +309,20 @@ async function runHttpBench(options = {}) {
           },
           durationS: duration,
           connections,
-          serverCpuUsPerRequest: cpuBefore !== undefined && cpuAfter !== undefined && completed > 0 ? Math.round((cpuAfter - cpuBefore) / completed) : null,
-          serverCpuShare: cpuBefore !== undefined && cpuAfter !== undefined ? round((cpuAfter - cpuBefore) / 1e6 / duration, 2) : null,
+          serverCpuUsPerRequest:
+            cpuBefore !== undefined && cpuAfter !== undefined && completed > 0
+              ? Math.round((cpuAfter - cpuBefore) / completed)
+              : null,
+          serverCpuShare:
+            cpuBefore !== undefined && cpuAfter !== undefined
+              ? round((cpuAfter - cpuBefore) / 1e6 / duration, 2)
+              : null,
           rssMB: rssMB(child.pid),
         });
         if (measured.non2xx || measured.errors || measured.timeouts || warm.non2xx || warm.errors) {
-          problems.push(`${id}: non-2xx ${measured.non2xx} (warm-up ${warm.non2xx}), errors ${measured.errors} (warm-up ${warm.errors}), timeouts ${measured.timeouts}`);
+          problems.push(
+            `${id}: non-2xx ${measured.non2xx} (warm-up ${warm.non2xx}), errors ${measured.errors} (warm-up ${warm.errors}), timeouts ${measured.timeouts}`,
+          );
         }
       } catch (error) {
         result.error = error.message;
@@ -318,7 +337,8 @@ async function runHttpBench(options = {}) {
           result.rowsInserted = rows[0].n;
           const expected = 1 + (result.warmup?.requests ?? 0) - (result.warmup?.non2xx ?? 0) + result.ok2xx;
           // autocannon may count a request whose answer came after its clock stopped, or not; allow slack.
-          if (Math.abs(rows[0].n - expected) > connections * 2) problems.push(`${id}: ${rows[0].n} rows for about ${expected} 201s`);
+          if (Math.abs(rows[0].n - expected) > connections * 2)
+            problems.push(`${id}: ${rows[0].n} rows for about ${expected} 201s`);
         } catch (error) {
           problems.push(`${id}: could not count rows (${error.message})`);
         }
@@ -334,7 +354,9 @@ async function runHttpBench(options = {}) {
     let roundMs = 0;
     for (let r = 0; r < rounds; r++) {
       if (r > 0 && Date.now() + roundMs > deadline) {
-        notes.push(`rounds ${r + 1}–${rounds} skipped: the time budget would be exceeded (a round takes ~${Math.round(roundMs / 1000)} s)`);
+        notes.push(
+          `rounds ${r + 1}–${rounds} skipped: the time budget would be exceeded (a round takes ~${Math.round(roundMs / 1000)} s)`,
+        );
         log(notes[notes.length - 1]);
         break;
       }
@@ -353,7 +375,8 @@ async function runHttpBench(options = {}) {
       for (const o of of('ours')) {
         const b = of('baseline').find((x) => x.round === o.round);
         if (b && b.reqPerSec > 0) paired.push(o.reqPerSec / b.reqPerSec);
-        if (b && o.serverCpuUsPerRequest > 0 && b.serverCpuUsPerRequest > 0) cpuPaired.push(b.serverCpuUsPerRequest / o.serverCpuUsPerRequest);
+        if (b && o.serverCpuUsPerRequest > 0 && b.serverCpuUsPerRequest > 0)
+          cpuPaired.push(b.serverCpuUsPerRequest / o.serverCpuUsPerRequest);
       }
       const summary = (list) =>
         list.length

@@ -16,7 +16,10 @@ const DIST = path.join(__dirname, '..', 'dist');
  * variants' call sites do not turn one shared loop megamorphic.
  */
 function makeLoop(kind) {
-  const body = kind === 'reject' ? 'for (let i = 0; i < n; i++) await call().catch(noop);' : 'for (let i = 0; i < n; i++) await call();';
+  const body =
+    kind === 'reject'
+      ? 'for (let i = 0; i < n; i++) await call().catch(noop);'
+      : 'for (let i = 0; i < n; i++) await call();';
   const src = `return async function loop(call, n) { const c0 = cpuUsage(); const t0 = hrtime(); ${body} const wall = Number(hrtime() - t0); const c = cpuUsage(c0); return [wall / n, ((c.user + c.system) * 1000) / n]; };`;
   return new Function('hrtime', 'cpuUsage', 'noop', src)(process.hrtime.bigint, process.cpuUsage, () => undefined);
 }
@@ -49,7 +52,9 @@ async function measure(variants, { rounds, warmup, log }) {
       samples[v.name].push(wallNs);
       cpu[v.name].push(cpuNs);
     }
-    log?.(`  round ${round + 1}/${rounds}: ${order.map((v) => `${v.name} ${(samples[v.name][round] / 1000).toFixed(2)}µs`).join(', ')} (wall per call)`);
+    log?.(
+      `  round ${round + 1}/${rounds}: ${order.map((v) => `${v.name} ${(samples[v.name][round] / 1000).toFixed(2)}µs`).join(', ')} (wall per call)`,
+    );
   }
   return { wall: samples, cpu };
 }
@@ -63,7 +68,9 @@ async function runPipelineBench(options = {}) {
   const { Logger } = require('@nestjs/common');
   // Only the circuit's state change logs (once, on isolate): keep it out of the output.
   Logger.overrideLogger(false);
-  const { PolicyRegistry, FleetLink, ResiliencePipeline, DEFAULT_POLICY_OPTIONS, noopObserver } = require(path.join(DIST, 'libs/resilience/src'));
+  const { PolicyRegistry, FleetLink, ResiliencePipeline, DEFAULT_POLICY_OPTIONS, noopObserver } = require(
+    path.join(DIST, 'libs/resilience/src'),
+  );
   const cockatiel = require('cockatiel');
   const CircuitBreaker = require('opossum');
 
@@ -75,7 +82,14 @@ async function runPipelineBench(options = {}) {
   const ours = new PolicyRegistry({}).get('bench');
   const oursNoMetrics = new ResiliencePipeline('bench-nometrics', DEFAULT_POLICY_OPTIONS, noopObserver);
   // Ours with the fleet's shared state (REDIS_URL): closed and healthy, a call must not touch Redis.
-  const fleet = process.env.REDIS_URL ? new FleetLink({ url: process.env.REDIS_URL, service: 'bench', namespace: `keel-bench-${process.pid}`, commandTimeoutMs: 50 }) : undefined;
+  const fleet = process.env.REDIS_URL
+    ? new FleetLink({
+        url: process.env.REDIS_URL,
+        service: 'bench',
+        namespace: `keel-bench-${process.pid}`,
+        commandTimeoutMs: 50,
+      })
+    : undefined;
   if (fleet) {
     await fleet.start();
     if (!fleet.available) throw new Error(`REDIS_URL is set but Redis is unavailable: ${fleet.status.error}`);
@@ -99,9 +113,16 @@ async function runPipelineBench(options = {}) {
   const balanced = new PolicyRegistry({}).get('bench-balanced');
   const { BasicTracerProvider, BatchSpanProcessor } = require('@opentelemetry/sdk-trace-base');
   const dropping = { export: (_spans, done) => done({ code: 0 }), shutdown: () => Promise.resolve() };
-  const tracerProvider = new BasicTracerProvider({ spanProcessors: [new BatchSpanProcessor(dropping, { maxQueueSize: 100000, maxExportBatchSize: 4096 })] });
+  const tracerProvider = new BasicTracerProvider({
+    spanProcessors: [new BatchSpanProcessor(dropping, { maxQueueSize: 100000, maxExportBatchSize: 4096 })],
+  });
   const tracer = tracerProvider.getTracer('bench');
-  const instances = new InstanceSet(['http://10.0.0.1', 'http://10.0.0.2', 'http://10.0.0.3'], balancerOf('p2c-ewma'), { consecutiveFailures: 5, baseEjectionMs: 30000, maxEjectionMs: 300000, maxEjectionPercent: 50 });
+  const instances = new InstanceSet(['http://10.0.0.1', 'http://10.0.0.2', 'http://10.0.0.3'], balancerOf('p2c-ewma'), {
+    consecutiveFailures: 5,
+    baseEjectionMs: 30000,
+    maxEjectionMs: 300000,
+    maxEjectionPercent: 50,
+  });
 
   log(`(a) per-call overhead: ${rounds} rounds × ${count} awaited calls per variant`);
   const callVariants = [
@@ -153,7 +174,17 @@ async function runPipelineBench(options = {}) {
         balanced.execute(({ attempt }) => {
           const instance = instances.pick();
           const startedAt = instances.begin(instance);
-          const span = tracer.startSpan('library checkOwnership', { kind: 3, attributes: { 'http.request.method': 'GET', 'server.address': instance.url, 'keel.downstream': 'library', 'keel.operation': 'checkOwnership', 'keel.attempt': attempt, 'keel.breaker.state': 'closed' } });
+          const span = tracer.startSpan('library checkOwnership', {
+            kind: 3,
+            attributes: {
+              'http.request.method': 'GET',
+              'server.address': instance.url,
+              'keel.downstream': 'library',
+              'keel.operation': 'checkOwnership',
+              'keel.attempt': attempt,
+              'keel.breaker.state': 'closed',
+            },
+          });
           return fn().then((answer) => {
             instances.end(instance, 'success', startedAt);
             span.setAttribute('http.response.status_code', 200);
@@ -183,7 +214,12 @@ async function runPipelineBench(options = {}) {
     halfOpenAfter: 30000,
     breaker: new ConsecutiveBreaker(5),
   });
-  const openWrap = wrap(retry(handleAll, { maxAttempts: 2 }), wrapBreaker, timeout(10000, TimeoutStrategy.Cooperative), bulkhead(32, 128));
+  const openWrap = wrap(
+    retry(handleAll, { maxAttempts: 2 }),
+    wrapBreaker,
+    timeout(10000, TimeoutStrategy.Cooperative),
+    bulkhead(32, 128),
+  );
   wrapBreaker.isolate();
   const openOpossum = new CircuitBreaker(fn);
   openOpossum.open();
@@ -196,7 +232,12 @@ async function runPipelineBench(options = {}) {
     return Promise.resolve(value);
   };
   await Promise.all(
-    [openOurs.execute(counting, opts), openBreaker.execute(counting), openWrap.execute(counting), ...(openFleet ? [openFleet.execute(counting, opts)] : [])].map((p) =>
+    [
+      openOurs.execute(counting, opts),
+      openBreaker.execute(counting),
+      openWrap.execute(counting),
+      ...(openFleet ? [openFleet.execute(counting, opts)] : []),
+    ].map((p) =>
       p.then(
         () => called++,
         () => undefined,

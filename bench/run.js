@@ -21,7 +21,8 @@ const { runSearchBench } = require('./search.bench');
 const { runHedgeBench } = require('./hedge.bench');
 
 const T0 = Date.now();
-const env = (name, fallback) => (process.env[name] !== undefined && process.env[name] !== '' ? Number(process.env[name]) : fallback);
+const env = (name, fallback) =>
+  process.env[name] !== undefined && process.env[name] !== '' ? Number(process.env[name]) : fallback;
 const RESULTS = path.join(__dirname, 'results');
 const log = (line) => process.stderr.write(line + '\n');
 const fmt = (x, digits = 2) => (x === null || x === undefined || Number.isNaN(x) ? '–' : Number(x).toFixed(digits));
@@ -64,7 +65,16 @@ function machine() {
 /** Runs (a) + (b) in a fresh process (its own JIT and heap, --expose-gc), bounded in time. */
 async function runPipeline() {
   const out = path.join(os.tmpdir(), `keel-bench-pipeline-${process.pid}.json`);
-  const args = ['--expose-gc', path.join(__dirname, 'pipeline.bench.js'), '--out', out, '--rounds', String(env('BENCH_PIPELINE_ROUNDS', 5)), '--count', String(env('BENCH_PIPELINE_COUNT', 20000))];
+  const args = [
+    '--expose-gc',
+    path.join(__dirname, 'pipeline.bench.js'),
+    '--out',
+    out,
+    '--rounds',
+    String(env('BENCH_PIPELINE_ROUNDS', 5)),
+    '--count',
+    String(env('BENCH_PIPELINE_COUNT', 20000)),
+  ];
   const child = children.start(process.execPath, args, {
     cwd: path.join(__dirname, '..'),
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -91,8 +101,14 @@ function table(result) {
   if (p && !p.error) {
     const a = p.overhead.variants;
     const b = p.rejection.variants;
-    lines.push(`### (a) Per-call overhead (awaited call of a resolved promise; median of ${p.config.rounds} interleaved rounds)`, '');
-    lines.push('| Variant | µs/call (wall) | Overhead µs (wall) | µs/call (CPU) | Overhead µs (CPU) |', '|---|---:|---:|---:|---:|');
+    lines.push(
+      `### (a) Per-call overhead (awaited call of a resolved promise; median of ${p.config.rounds} interleaved rounds)`,
+      '',
+    );
+    lines.push(
+      '| Variant | µs/call (wall) | Overhead µs (wall) | µs/call (CPU) | Overhead µs (CPU) |',
+      '|---|---:|---:|---:|---:|',
+    );
     const rowsA = [
       ['bare call', a.bare],
       ['**ours**: PolicyRegistry defaults, with metrics', a.ours],
@@ -100,13 +116,28 @@ function table(result) {
       ['cockatiel 3.2.1 `wrap(retry, circuitBreaker, timeout, bulkhead)`', a.cockatiel],
       ['opossum 9 `new CircuitBreaker(fn)` defaults', a.opossum],
       ...(a.oursFleet ? [['**ours, shared with the fleet** (REDIS_URL; closed and healthy)', a.oursFleet]] : []),
-      ...(a.oursBalanced ? [['**ours + P2C over 3 instances** (pick, outstanding count, latency estimate, ejection tally); tracing off', a.oursBalanced]] : []),
-      ...(a.oursTraced ? [['ours + P2C, **tracing on** (a client span per attempt through the OpenTelemetry SDK)', a.oursTraced]] : []),
+      ...(a.oursBalanced
+        ? [
+            [
+              '**ours + P2C over 3 instances** (pick, outstanding count, latency estimate, ejection tally); tracing off',
+              a.oursBalanced,
+            ],
+          ]
+        : []),
+      ...(a.oursTraced
+        ? [['ours + P2C, **tracing on** (a client span per attempt through the OpenTelemetry SDK)', a.oursTraced]]
+        : []),
     ];
-    for (const [name, v] of rowsA) lines.push(`| ${name} | ${fmt(v.nsPerCallMedian / 1000)} | ${fmt(v.overheadUs)} | ${fmt(v.cpuNsPerCallMedian / 1000)} | ${fmt(v.cpuOverheadUs)} |`);
+    for (const [name, v] of rowsA)
+      lines.push(
+        `| ${name} | ${fmt(v.nsPerCallMedian / 1000)} | ${fmt(v.overheadUs)} | ${fmt(v.cpuNsPerCallMedian / 1000)} | ${fmt(v.cpuOverheadUs)} |`,
+      );
     lines.push('');
     lines.push(`### (b) Open-circuit rejection (minus a bare \`Promise.reject(err).catch()\`)`, '');
-    lines.push('| Variant | µs/call (wall) | Policy cost µs (wall) | µs/call (CPU) | Policy cost µs (CPU) |', '|---|---:|---:|---:|---:|');
+    lines.push(
+      '| Variant | µs/call (wall) | Policy cost µs (wall) | µs/call (CPU) | Policy cost µs (CPU) |',
+      '|---|---:|---:|---:|---:|',
+    );
     const rowsB = [
       ['bare `Promise.reject(preallocated).catch(noop)`', b.bareReject],
       ['**ours**: `isolateCircuit()`', b.ours],
@@ -115,7 +146,10 @@ function table(result) {
       ['opossum `open()`', b.opossum],
       ...(b.oursFleet ? [['**ours, shared with the fleet** (REDIS_URL), isolated fleet-wide', b.oursFleet]] : []),
     ];
-    for (const [name, v] of rowsB) lines.push(`| ${name} | ${fmt(v.nsPerCallMedian / 1000)} | ${fmt(v.overheadUs)} | ${fmt(v.cpuNsPerCallMedian / 1000)} | ${fmt(v.cpuOverheadUs)} |`);
+    for (const [name, v] of rowsB)
+      lines.push(
+        `| ${name} | ${fmt(v.nsPerCallMedian / 1000)} | ${fmt(v.overheadUs)} | ${fmt(v.cpuNsPerCallMedian / 1000)} | ${fmt(v.cpuOverheadUs)} |`,
+      );
     lines.push('');
   } else {
     lines.push(`### (a), (b): not measured (${p ? p.error : 'skipped'})`, '');
@@ -123,7 +157,10 @@ function table(result) {
 
   const h = result.http;
   if (h && !h.error) {
-    lines.push(`### (c) POST /api/v1/downloads, ${h.config.connections} connections, ${h.config.durationS} s after a ${h.config.warmupS} s warm-up (median of runs; ours at LOG_LEVEL=warn)`, '');
+    lines.push(
+      `### (c) POST /api/v1/downloads, ${h.config.connections} connections, ${h.config.durationS} s after a ${h.config.warmupS} s warm-up (median of runs; ours at LOG_LEVEL=warn)`,
+      '',
+    );
     lines.push(
       '| Database | Server | req/s | p50 ms | p99 ms | non-2xx | Server CPU µs/req | RSS MB | Throughput ours/baseline | CPU/req baseline/ours |',
       '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -134,7 +171,10 @@ function table(result) {
       for (const target of ['ours', 'baseline']) {
         const s = k[target];
         const label = target === 'ours' ? '**ours** (Nest + Fastify)' : 'baseline (node:http + undici)';
-        const ratios = target === 'ours' ? `**${fmt(k.throughputRatio)}** ${perRound(k.throughputRatioPerRound)} | ${fmt(k.cpuEfficiencyRatio)} ${perRound(k.cpuEfficiencyRatioPerRound)}` : ' | ';
+        const ratios =
+          target === 'ours'
+            ? `**${fmt(k.throughputRatio)}** ${perRound(k.throughputRatioPerRound)} | ${fmt(k.cpuEfficiencyRatio)} ${perRound(k.cpuEfficiencyRatioPerRound)}`
+            : ' | ';
         if (!s) lines.push(`| ${kind} | ${label} | failed | | | | | | | |`);
         else
           lines.push(
@@ -154,10 +194,26 @@ function table(result) {
       `### (d) POST /api/v1/movies/{id}/search, fan-out to ${c.indexerLatenciesMs.length} indexers slowed to ${c.indexerLatenciesMs.join('/')} ms; ${c.count} searches per row, one after another (ours at LOG_LEVEL=warn, PROWLARR_SERVICE_RATE_LIMIT=${c.rateLimit})`,
       '',
     );
-    lines.push('| Row | p50 ms | p95 ms | min ms | max ms | Ratio (p50) | Ratio (p95) |', '|---|---:|---:|---:|---:|---:|---:|');
-    const row = (name, s, r50, r95) => lines.push(`| ${name} | ${fmt(s.p50Ms, 1)} | ${fmt(s.p95Ms, 1)} | ${fmt(s.minMs, 1)} | ${fmt(s.maxMs, 1)} | ${r50} | ${r95} |`);
-    row(`baseline: slowest indexer alone (direct \`GET /api/v1/search?indexerIds=${c.slowestIndexer}\`)`, d.baseline, '1', '1');
-    row(`**ours**: search, uncached (${c.indexerLatenciesMs.length} indexer calls in parallel + decision engine)`, d.fanOut, `**${fmt(d.fanOutRatio, 3)}** × baseline`, `${fmt(d.fanOutRatioP95, 3)} × baseline`);
+    lines.push(
+      '| Row | p50 ms | p95 ms | min ms | max ms | Ratio (p50) | Ratio (p95) |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+    );
+    const row = (name, s, r50, r95) =>
+      lines.push(
+        `| ${name} | ${fmt(s.p50Ms, 1)} | ${fmt(s.p95Ms, 1)} | ${fmt(s.minMs, 1)} | ${fmt(s.maxMs, 1)} | ${r50} | ${r95} |`,
+      );
+    row(
+      `baseline: slowest indexer alone (direct \`GET /api/v1/search?indexerIds=${c.slowestIndexer}\`)`,
+      d.baseline,
+      '1',
+      '1',
+    );
+    row(
+      `**ours**: search, uncached (${c.indexerLatenciesMs.length} indexer calls in parallel + decision engine)`,
+      d.fanOut,
+      `**${fmt(d.fanOutRatio, 3)}** × baseline`,
+      `${fmt(d.fanOutRatioP95, 3)} × baseline`,
+    );
     row('ours: same movies again, every indexer cached', d.cached, `${fmt(d.cachedRatio, 3)} × uncached`, '');
     lines.push('');
   } else {
@@ -167,10 +223,22 @@ function table(result) {
   const e = result.hedge;
   if (e && !e.error) {
     const c = e.config;
-    lines.push(`### (e) A read over 3 instances (${c.balancer ?? 'p2c'}), one ${c.slowMs} ms slower; ${c.calls} calls by ${c.concurrency} callers; hedge delay ${c.hedgeDelay}`, '');
-    lines.push('| Row | p50 ms | p99 ms | Requests sent per call | Requests to the third (slow) instance |', '|---|---:|---:|---:|---:|');
-    for (const [name, r] of [['healthy fleet', e.rows.healthy], ['one slow, no hedging', e.rows.slowNoHedge], ['**one slow, hedged**', e.rows.slowHedged]])
-      lines.push(`| ${name} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${fmt(r.requestsSent / r.calls, 3)} | ${r.slowInstanceRequests ?? '–'} |`);
+    lines.push(
+      `### (e) A read over 3 instances (${c.balancer ?? 'p2c'}), one ${c.slowMs} ms slower; ${c.calls} calls by ${c.concurrency} callers; hedge delay ${c.hedgeDelay}`,
+      '',
+    );
+    lines.push(
+      '| Row | p50 ms | p99 ms | Requests sent per call | Requests to the third (slow) instance |',
+      '|---|---:|---:|---:|---:|',
+    );
+    for (const [name, r] of [
+      ['healthy fleet', e.rows.healthy],
+      ['one slow, no hedging', e.rows.slowNoHedge],
+      ['**one slow, hedged**', e.rows.slowHedged],
+    ])
+      lines.push(
+        `| ${name} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${fmt(r.requestsSent / r.calls, 3)} | ${r.slowInstanceRequests ?? '–'} |`,
+      );
     lines.push('');
   } else {
     lines.push(`### (e): not measured (${e ? e.error : 'skipped'})`, '');
@@ -179,7 +247,9 @@ function table(result) {
   lines.push('### Against the targets (measured ÷ target; ≤ 1 meets a ceiling, ≥ 1 meets a floor)', '');
   lines.push('| Target | Measured | Ratio to target | Met |', '|---|---:|---:|---|');
   for (const t of result.targets)
-    lines.push(`| ${t.name} | ${t.measured === null ? '–' : fmt(t.measured)}${t.unit} | ${t.ratio === null ? '–' : fmt(t.ratio)} | ${t.met === null ? '–' : t.met ? 'yes' : '**no**'} |`);
+    lines.push(
+      `| ${t.name} | ${t.measured === null ? '–' : fmt(t.measured)}${t.unit} | ${t.ratio === null ? '–' : fmt(t.ratio)} | ${t.met === null ? '–' : t.met ? 'yes' : '**no**'} |`,
+    );
   const notes = [...(h && h.notes ? h.notes : []), ...(d && d.notes ? d.notes : [])];
   const problems = [...(result.problems || [])];
   if (notes.length || problems.length) lines.push('');
@@ -204,7 +274,8 @@ function targets(result) {
   ceiling('(a) same, CPU time', p ? p.overhead.oursCpuUs : null, 5, ' µs');
   ceiling('(b) ours open-circuit rejection ≤ 2 µs (wall)', p ? p.rejection.oursUs : null, 2, ' µs');
   ceiling('(b) same, CPU time', p ? p.rejection.oursCpuUs : null, 2, ' µs');
-  if (p && p.overhead.oursBalancedUs !== undefined) ceiling('(a) with a P2C balancer over 3 instances ≤ 5 µs (wall)', p.overhead.oursBalancedUs, 5, ' µs');
+  if (p && p.overhead.oursBalancedUs !== undefined)
+    ceiling('(a) with a P2C balancer over 3 instances ≤ 5 µs (wall)', p.overhead.oursBalancedUs, 5, ' µs');
   if (p && p.overhead.oursFleetUs !== null) {
     ceiling('(a) with REDIS_URL (shared state) ≤ 5 µs (wall)', p.overhead.oursFleetUs, 5, ' µs');
     ceiling('(b) with REDIS_URL (shared state) ≤ 2 µs (wall)', p.rejection.oursFleetUs, 2, ' µs');
@@ -309,7 +380,11 @@ async function main() {
   if (wants('e')) {
     log('== (e): p99 of a read with one slow instance of three, hedged vs not vs a healthy fleet');
     try {
-      result.hedge = await runHedgeBench({ calls: env('BENCH_HEDGE_CALLS', 3000), 'hedge-delay': process.env.BENCH_HEDGE_DELAY || 'p95', log });
+      result.hedge = await runHedgeBench({
+        calls: env('BENCH_HEDGE_CALLS', 3000),
+        'hedge-delay': process.env.BENCH_HEDGE_DELAY || 'p95',
+        log,
+      });
     } catch (error) {
       failed = true;
       result.hedge = { error: error.message.split('\n')[0] };

@@ -47,14 +47,24 @@ function benchMovies(seeds, count) {
     // The first pass uses the real ids (the releases match, the decision engine approves some); later
     // passes shift the year and drop the ids, which must stay unique (matched by title words only).
     // searchOnAdd false: the bench times the searches it sends, not ones started by the add.
-    list.push(offset === 0 ? { ...seed, searchOnAdd: false } : { title: seed.title, year: seed.year + offset, searchOnAdd: false });
+    list.push(
+      offset === 0
+        ? { ...seed, searchOnAdd: false }
+        : { title: seed.title, year: seed.year + offset, searchOnAdd: false },
+    );
   }
   return list;
 }
 
 /** The `query` the service's Prowlarr client sends for a movie (libs/clients/prowlarr searchQuery). */
 function queryText(movie) {
-  return [movie.imdbId && `{ImdbId:${movie.imdbId}}`, movie.tmdbId !== undefined && `{TmdbId:${movie.tmdbId}}`, movie.title].filter(Boolean).join(' ');
+  return [
+    movie.imdbId && `{ImdbId:${movie.imdbId}}`,
+    movie.tmdbId !== undefined && `{TmdbId:${movie.tmdbId}}`,
+    movie.title,
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** One timed request; the body is read in full inside the timing. */
@@ -95,7 +105,9 @@ async function runSearchBench(options = {}) {
     const ports = { prowlarr: prowlarrPort, qbittorrent: qbittorrentPort, tmdb: tmdbPort };
     sandbox = startLogged([SANDBOX_MAIN], {
       cwd: ROOT,
-      env: cleanEnv(Object.fromEntries(EMULATORS.map((name) => [`SANDBOX_${name.toUpperCase()}_PORT`, String(ports[name] ?? 0)]))),
+      env: cleanEnv(
+        Object.fromEntries(EMULATORS.map((name) => [`SANDBOX_${name.toUpperCase()}_PORT`, String(ports[name] ?? 0)])),
+      ),
       logFile: path.join(tmp, 'sandbox.log'),
     });
     const prowlarrUrl = `http://127.0.0.1:${prowlarrPort}`;
@@ -129,25 +141,42 @@ async function runSearchBench(options = {}) {
 
     control = prowlarrControl(prowlarrUrl);
     await control.resetIndexers();
-    for (let id = 1; id <= latencies.length; id++) await control.setIndexer(id, { latencyMs: latencies[id - 1], failing: false });
+    for (let id = 1; id <= latencies.length; id++)
+      await control.setIndexer(id, { latencyMs: latencies[id - 1], failing: false });
 
     // Adding movies and searching are writes: they need media:write (MEDIA_WRITE_ROLES).
-    const headers = { 'content-type': 'application/json', authorization: `Bearer ${mintToken(undefined, ['media:write'])}` };
+    const headers = {
+      'content-type': 'application/json',
+      authorization: `Bearer ${mintToken(undefined, ['media:write'])}`,
+    };
     const movies = benchMovies(Object.values(PROWLARR_MOVIES), count + 1);
     const ids = [];
     for (const movie of movies) {
       const res = await timed(`${base}/api/v1/movies`, { method: 'POST', headers, body: JSON.stringify(movie) });
-      if (res.status !== 201) throw new Error(`POST /api/v1/movies ${JSON.stringify(movie)} answered ${res.status}: ${res.text.slice(0, 300)}`);
+      if (res.status !== 201)
+        throw new Error(
+          `POST /api/v1/movies ${JSON.stringify(movie)} answered ${res.status}: ${res.text.slice(0, 300)}`,
+        );
       ids.push(JSON.parse(res.text).id);
     }
     const [warmId, ...searchIds] = ids;
     const [warmMovie, ...searchMovies] = movies;
 
     const direct = (movie) => {
-      const query = new URLSearchParams({ type: 'movie', query: queryText(movie), indexerIds: String(slowest), categories: '2000', limit: '100' });
+      const query = new URLSearchParams({
+        type: 'movie',
+        query: queryText(movie),
+        indexerIds: String(slowest),
+        categories: '2000',
+        limit: '100',
+      });
       return timed(`${prowlarrUrl}/api/v1/search?${query}`, { headers: { 'x-api-key': API_KEY } });
     };
-    const search = (id) => timed(`${base}/api/v1/movies/${id}/search`, { method: 'POST', headers: { authorization: headers.authorization } });
+    const search = (id) =>
+      timed(`${base}/api/v1/movies/${id}/search`, {
+        method: 'POST',
+        headers: { authorization: headers.authorization },
+      });
     /** Checks one search answer; returns how many releases it judged. */
     const check = (label, res, expectCached) => {
       if (res.status !== 200) {
@@ -157,7 +186,9 @@ async function runSearchBench(options = {}) {
       const body = JSON.parse(res.text);
       const bad = body.indexers.filter((x) => x.outcome !== 'ok' || x.cached !== expectCached);
       if (body.degraded || body.indexers.length !== latencies.length || bad.length)
-        problems.push(`${label}: degraded ${body.degraded}, ${body.indexers.length} indexers, unexpected: ${JSON.stringify(bad)}`);
+        problems.push(
+          `${label}: degraded ${body.degraded}, ${body.indexers.length} indexers, unexpected: ${JSON.stringify(bad)}`,
+        );
       return body.releases.length;
     };
 
@@ -181,7 +212,10 @@ async function runSearchBench(options = {}) {
     }
     const log1 = await control.searchLog();
     const expectedCalls = count * (1 + latencies.length);
-    if (log1.length !== expectedCalls) problems.push(`uncached pass: Prowlarr saw ${log1.length} searches, expected ${expectedCalls} (${count} direct + ${count} × ${latencies.length} indexers)`);
+    if (log1.length !== expectedCalls)
+      problems.push(
+        `uncached pass: Prowlarr saw ${log1.length} searches, expected ${expectedCalls} (${count} direct + ${count} × ${latencies.length} indexers)`,
+      );
     await control.resetSearchLog();
 
     // Cached repeat, at once (well inside MEDIA_SEARCH_CACHE_TTL, 2 min): Prowlarr must not be asked.
@@ -223,7 +257,11 @@ async function runSearchBench(options = {}) {
       fanOutOverheadMs: round(fanOut.p50Ms - baseline.p50Ms),
       cachedRatio: ratio(cached.p50Ms, fanOut.p50Ms),
       target: 1.1,
-      samplesMs: { baseline: baselineMs.map((x) => round(x)), fanOut: fanOutMs.map((x) => round(x)), cached: cachedMs.map((x) => round(x)) },
+      samplesMs: {
+        baseline: baselineMs.map((x) => round(x)),
+        fanOut: fanOutMs.map((x) => round(x)),
+        cached: cachedMs.map((x) => round(x)),
+      },
       prowlarrSearches: { uncachedPass: log1.length, cachedPass: log2.length },
       notes,
       problems,
@@ -249,5 +287,7 @@ module.exports = { runSearchBench };
 
 if (require.main === module) {
   children.installCleanup();
-  runMain('search', (args) => runSearchBench({ count: args.count, latencies: args.latencies ? String(args.latencies).split(',') : undefined }));
+  runMain('search', (args) =>
+    runSearchBench({ count: args.count, latencies: args.latencies ? String(args.latencies).split(',') : undefined }),
+  );
 }

@@ -60,10 +60,12 @@ function parseDockerfile(text: string): Stage[] {
   return stages;
 }
 
-const all = (stage: Stage, keyword: string): string[] => stage.instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
+const all = (stage: Stage, keyword: string): string[] =>
+  stage.instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
 const one = (stage: Stage, keyword: string): string => {
   const found = all(stage, keyword);
-  if (found.length !== 1) throw new Error(`expected one ${keyword} in stage ${stage.name ?? stage.image}, found ${found.length}`);
+  if (found.length !== 1)
+    throw new Error(`expected one ${keyword} in stage ${stage.name ?? stage.image}, found ${found.length}`);
   return found[0];
 };
 
@@ -93,14 +95,18 @@ function interpolation(value: string): { name: string; fallback: string } | unde
 }
 
 /** Compose interpolation with only the defaults (no shell environment). */
-const withDefaults = (value: string): string => value.replace(/\$\{([A-Z0-9_]+)(?::?-([^}]*))?\}/g, (_m, _name, fallback = '') => fallback);
+const withDefaults = (value: string): string =>
+  value.replace(/\$\{([A-Z0-9_]+)(?::?-([^}]*))?\}/g, (_m, _name, fallback = '') => fallback);
 
 const healthTest = (service: { healthcheck?: { test?: string | string[] } }): string => {
   const test = service.healthcheck?.test;
   return Array.isArray(test) ? test.join(' ') : String(test ?? '');
 };
 
-/** The subset of .dockerignore semantics we use: root-relative globs, `**`, `*`, `!` exceptions; a match on a parent excludes the path. */
+/**
+ * The subset of .dockerignore semantics we use: root-relative globs, `**`, `*`, `!` exceptions; a match on a parent
+ * excludes the path.
+ */
 function dockerIgnored(patterns: string[], path: string): boolean {
   const toRegExp = (pattern: string): RegExp => {
     let source = '';
@@ -141,7 +147,10 @@ function walk(dir: string, skip: Set<string>): string[] {
 /** Runs `node -e script` with `env` and resolves its exit code. */
 function runNode(script: string, env: Record<string, string>): Promise<number | null> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['-e', script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'ignore' });
+    const child = spawn(process.execPath, ['-e', script], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: 'ignore',
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.on('error', fail);
     child.on('exit', (code) => {
@@ -166,7 +175,6 @@ const runtime = stages[stages.length - 1];
 
 const compose = readYaml('docker/compose.yaml');
 const services: Record<string, any> = compose.services ?? {};
-
 
 // ---------------------------------------------------------------------------------------------
 
@@ -193,7 +201,13 @@ describe('docker/Dockerfile', () => {
 
     const copied = all(build, 'COPY').join(' ');
     for (const source of ['tsconfig*.json', 'apps/', 'libs/', 'tools/']) expect(copied).toContain(source);
-    for (const path of ['package.json', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.build.json', 'tools/build/build.js']) {
+    for (const path of [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.base.json',
+      'tsconfig.build.json',
+      'tools/build/build.js',
+    ]) {
       expect(existsSync(join(ROOT, path))).toBe(true);
     }
     // The build is the same for every APP, so its cache is shared: APP must not reach this stage.
@@ -224,7 +238,9 @@ describe('docker/Dockerfile', () => {
     // copies them there and download resolves them from its compiled file. If either changes, the
     // runtime stage has to copy apps/${APP}/migrations itself.
     expect(existsSync(join(ROOT, 'apps/download/migrations/meta/_journal.json'))).toBe(true);
-    expect(read('tools/build/build.js')).toMatch(/cpSync\(migrations, path\.join\(root, 'dist', projectRoot, 'migrations'\)/);
+    expect(read('tools/build/build.js')).toMatch(
+      /cpSync\(migrations, path\.join\(root, 'dist', projectRoot, 'migrations'\)/,
+    );
     expect(read('tools/build/build.js')).toMatch(/copyMigrations\(path\.join\('apps', app\)\)/);
     expect(read('apps/download/src/app/app.config.ts')).toContain("join(__dirname, '..', '..', 'migrations')");
   });
@@ -273,7 +289,9 @@ describe('docker/Dockerfile', () => {
     it('is a node fetch (slim images have no curl) of PORT (default 3001) + HEALTH_PATH (default /api/health/live)', () => {
       expect(healthchecks).toHaveLength(1);
       expect(healthcheck).toMatch(/--interval=\S+/);
-      expect(script).toContain("fetch('http://127.0.0.1:'+(process.env.PORT||3001)+(process.env.HEALTH_PATH||'/api/health/live'))");
+      expect(script).toContain(
+        "fetch('http://127.0.0.1:'+(process.env.PORT||3001)+(process.env.HEALTH_PATH||'/api/health/live'))",
+      );
       // sh would expand these inside "…"; with none of them the script reaches node verbatim.
       expect(script).not.toMatch(/[$`\\!]/);
     });
@@ -302,17 +320,35 @@ describe('.dockerignore', () => {
 
   it('keeps host installs, build output, local state and history out of the context', () => {
     const names = patterns.map((p) => p.replace(/^\*\*\//, '').replace(/\/$/, ''));
-    for (const name of ['node_modules', 'dist', 'tmp', 'data', '.git', 'coverage', 'bench/results', '*.log']) expect(names).toContain(name);
-    for (const path of ['node_modules/x/index.js', 'dist/apps/download/src/main.js', 'tmp/a', 'data/download/PG_VERSION', '.git/HEAD', 'coverage/lcov.info', 'bench/results/run.json', 'npm-debug.log', 'libs/platform/node_modules/x.js', '.env']) {
+    for (const name of ['node_modules', 'dist', 'tmp', 'data', '.git', 'coverage', 'bench/results', '*.log'])
+      expect(names).toContain(name);
+    for (const path of [
+      'node_modules/x/index.js',
+      'dist/apps/download/src/main.js',
+      'tmp/a',
+      'data/download/PG_VERSION',
+      '.git/HEAD',
+      'coverage/lcov.info',
+      'bench/results/run.json',
+      'npm-debug.log',
+      'libs/platform/node_modules/x.js',
+      '.env',
+    ]) {
       expect([path, dockerIgnored(patterns, path)]).toEqual([path, true]);
     }
   });
 
   it('keeps everything the build stage copies', () => {
     const skip = new Set(['node_modules', 'dist', 'tmp', 'data', 'coverage']);
-    const sources = ['apps', 'libs', 'tools'].flatMap((dir) => walk(join(ROOT, dir), skip)).map((f) => relative(ROOT, f).split('\\').join('/'));
+    const sources = ['apps', 'libs', 'tools']
+      .flatMap((dir) => walk(join(ROOT, dir), skip))
+      .map((f) => relative(ROOT, f).split('\\').join('/'));
     expect(sources).toContain('apps/download/migrations/meta/_journal.json');
-    const roots = ['package.json', 'package-lock.json', ...readdirSync(ROOT).filter((f) => /^tsconfig.*\.json$/.test(f))];
+    const roots = [
+      'package.json',
+      'package-lock.json',
+      ...readdirSync(ROOT).filter((f) => /^tsconfig.*\.json$/.test(f)),
+    ];
     const dropped = [...roots, ...sources].filter((path) => dockerIgnored(patterns, path));
     expect(dropped).toEqual([]);
   });
@@ -328,8 +364,15 @@ describe('docker/compose.yaml', () => {
   it('gives every service an enabled healthcheck with a test', () => {
     for (const [name, service] of Object.entries(services)) {
       const test = service.healthcheck?.test;
-      expect([name, Array.isArray(test) ? test.length > 1 : typeof test === 'string' && test.length > 0]).toEqual([name, true]);
-      expect([name, service.healthcheck.disable === true, Array.isArray(test) && test[0] === 'NONE']).toEqual([name, false, false]);
+      expect([name, Array.isArray(test) ? test.length > 1 : typeof test === 'string' && test.length > 0]).toEqual([
+        name,
+        true,
+      ]);
+      expect([name, service.healthcheck.disable === true, Array.isArray(test) && test[0] === 'NONE']).toEqual([
+        name,
+        false,
+        false,
+      ]);
     }
   });
 
@@ -341,15 +384,18 @@ describe('docker/compose.yaml', () => {
     expect(services.redis.image).toBe('redis:7-alpine');
   });
 
-  it.each(['download', 'sandbox', 'chat-summarizer', 'project', 'media-acquisition'])('builds %s from docker/Dockerfile with an APP arg naming an app', (name) => {
-    const build = services[name].build;
-    expect(resolve(DOCKER_DIR, build.context)).toBe(ROOT);
-    expect(build.dockerfile).toBe('docker/Dockerfile');
-    expect(existsSync(join(resolve(DOCKER_DIR, build.context), build.dockerfile))).toBe(true);
-    const app = build.args?.APP;
-    expect(app).toBe(name);
-    expect(existsSync(join(ROOT, 'apps', app, 'src', 'main.ts'))).toBe(true);
-  });
+  it.each(['download', 'sandbox', 'chat-summarizer', 'project', 'media-acquisition'])(
+    'builds %s from docker/Dockerfile with an APP arg naming an app',
+    (name) => {
+      const build = services[name].build;
+      expect(resolve(DOCKER_DIR, build.context)).toBe(ROOT);
+      expect(build.dockerfile).toBe('docker/Dockerfile');
+      expect(existsSync(join(resolve(DOCKER_DIR, build.context), build.dockerfile))).toBe(true);
+      const app = build.args?.APP;
+      expect(app).toBe(name);
+      expect(existsSync(join(ROOT, 'apps', app, 'src', 'main.ts'))).toBe(true);
+    },
+  );
 
   it('runs the sandbox reachable from other containers, with a healthcheck on its /health', () => {
     const env = envOf(services.sandbox);
@@ -363,7 +409,16 @@ describe('docker/compose.yaml', () => {
 
   it('gives download its port, database, redis, library and secrets', () => {
     const env = envOf(services.download);
-    for (const key of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'LIBRARY_SERVICE_URL', 'JWT_SECRET', 'DOWNLOAD_URL_SECRET', 'LOG_LEVEL', 'SHUTDOWN_DELAY']) {
+    for (const key of [
+      'PORT',
+      'DATABASE_URL',
+      'REDIS_URL',
+      'LIBRARY_SERVICE_URL',
+      'JWT_SECRET',
+      'DOWNLOAD_URL_SECRET',
+      'LOG_LEVEL',
+      'SHUTDOWN_DELAY',
+    ]) {
       expect([key, (env[key] ?? '').length > 0]).toEqual([key, true]);
     }
     expect(services.download.ports).toContain(`${env.PORT}:${env.PORT}`);
@@ -409,7 +464,8 @@ describe('docker/compose.yaml', () => {
 
   it('gives chat-summarizer its port, chat-svc, the LLM and the secret chat-svc verifies tokens with', () => {
     const env = envOf(services['chat-summarizer']);
-    for (const key of ['PORT', 'CHAT_SERVICE_URL', 'LLM_SERVICE_URL', 'LLM_API_KEY', 'JWT_SECRET']) expect([key, (env[key] ?? '').length > 0]).toEqual([key, true]);
+    for (const key of ['PORT', 'CHAT_SERVICE_URL', 'LLM_SERVICE_URL', 'LLM_API_KEY', 'JWT_SECRET'])
+      expect([key, (env[key] ?? '').length > 0]).toEqual([key, true]);
     expect(new URL(env.CHAT_SERVICE_URL).host).toBe('sandbox:3102');
     expect(new URL(withDefaults(env.LLM_SERVICE_URL)).host).toBe('sandbox:3107');
     expect(interpolation(env.JWT_SECRET)?.fallback).toBe(interpolation(envOf(services.download).JWT_SECRET)?.fallback);
@@ -418,7 +474,8 @@ describe('docker/compose.yaml', () => {
 
   it('gives project a database of its own, created by the postgres init script, and user + knowledge', () => {
     const env = envOf(services.project);
-    for (const key of ['PORT', 'DATABASE_URL', 'USER_SERVICE_URL', 'KNOWLEDGE_SERVICE_URL', 'JWT_SECRET']) expect([key, (env[key] ?? '').length > 0]).toEqual([key, true]);
+    for (const key of ['PORT', 'DATABASE_URL', 'USER_SERVICE_URL', 'KNOWLEDGE_SERVICE_URL', 'JWT_SECRET'])
+      expect([key, (env[key] ?? '').length > 0]).toEqual([key, true]);
     const db = new URL(withDefaults(env.DATABASE_URL));
     expect(db.hostname).toBe('postgres');
     expect(db.pathname).not.toBe(`/${envOf(services.postgres).POSTGRES_DB}`);
@@ -430,12 +487,26 @@ describe('docker/compose.yaml', () => {
     expect(new URL(env.KNOWLEDGE_SERVICE_URL).host).toBe('sandbox:3104');
   });
 
-  it('gives media-acquisition its database, Prowlarr, qBittorrent and a library on the qBittorrent emulator\'s volume', () => {
+  it("gives media-acquisition its database, Prowlarr, qBittorrent and a library on the qBittorrent emulator's volume", () => {
     const env = envOf(services['media-acquisition']);
-    for (const key of ['PORT', 'DATABASE_URL', 'PROWLARR_SERVICE_URL', 'QBITTORRENT_SERVICE_URL', 'PROWLARR_API_KEY', 'QBITTORRENT_PASSWORD', 'MEDIA_LIBRARY_ROOT', 'JWT_SECRET']) expect([key, (env[key] ?? '').length > 0]).toEqual([key, true]);
+    for (const key of [
+      'PORT',
+      'DATABASE_URL',
+      'PROWLARR_SERVICE_URL',
+      'QBITTORRENT_SERVICE_URL',
+      'PROWLARR_API_KEY',
+      'QBITTORRENT_PASSWORD',
+      'MEDIA_LIBRARY_ROOT',
+      'JWT_SECRET',
+    ])
+      expect([key, (env[key] ?? '').length > 0]).toEqual([key, true]);
     const db = new URL(withDefaults(env.DATABASE_URL));
-    const init = (services.postgres.volumes as string[]).find((v) => v.includes('docker-entrypoint-initdb.d')) as string;
-    expect(readFileSync(resolve(DOCKER_DIR, init.split(':')[0]), 'utf8')).toContain(`CREATE DATABASE ${db.pathname.slice(1)};`);
+    const init = (services.postgres.volumes as string[]).find((v) =>
+      v.includes('docker-entrypoint-initdb.d'),
+    ) as string;
+    expect(readFileSync(resolve(DOCKER_DIR, init.split(':')[0]), 'utf8')).toContain(
+      `CREATE DATABASE ${db.pathname.slice(1)};`,
+    );
     expect(new URL(env.PROWLARR_SERVICE_URL).host).toBe('sandbox:3105');
     expect(new URL(env.QBITTORRENT_SERVICE_URL).host).toBe('sandbox:3106');
     expect(services.sandbox.ports).toEqual(expect.arrayContaining(['3105:3105', '3106:3106']));
@@ -448,10 +519,13 @@ describe('docker/compose.yaml', () => {
     expect(read('docker/Dockerfile')).toContain(`mkdir -p /media/downloads ${env.MEDIA_LIBRARY_ROOT}`);
   });
 
-  it.each(['download', 'chat-summarizer', 'project', 'media-acquisition'])('gives %s REDIS_URL (shared rate limits and circuits) and starts it after redis is healthy', (name) => {
-    expect(new URL(envOf(services[name]).REDIS_URL ?? 'missing:').host).toBe('redis:6379');
-    expect(services[name].depends_on?.redis?.condition).toBe('service_healthy');
-  });
+  it.each(['download', 'chat-summarizer', 'project', 'media-acquisition'])(
+    'gives %s REDIS_URL (shared rate limits and circuits) and starts it after redis is healthy',
+    (name) => {
+      expect(new URL(envOf(services[name]).REDIS_URL ?? 'missing:').host).toBe('redis:6379');
+      expect(services[name].depends_on?.redis?.condition).toBe('service_healthy');
+    },
+  );
 
   it('gives download longer to stop than SHUTDOWN_DELAY', () => {
     const delay = durationMs(envOf(services.download).SHUTDOWN_DELAY);

@@ -62,7 +62,13 @@ const SERVICES: Record<string, ServiceNeeds> = {
     port: 3004,
     secrets: ['DATABASE_URL', 'JWT_SECRET', 'PROWLARR_API_KEY', 'QBITTORRENT_PASSWORD', 'REDIS_URL'],
     optionalSecrets: [],
-    config: [...COMMON_CONFIG, 'PROWLARR_SERVICE_URL', 'QBITTORRENT_SERVICE_URL', 'QBITTORRENT_USERNAME', 'MEDIA_LIBRARY_ROOT'],
+    config: [
+      ...COMMON_CONFIG,
+      'PROWLARR_SERVICE_URL',
+      'QBITTORRENT_SERVICE_URL',
+      'QBITTORRENT_USERNAME',
+      'MEDIA_LIBRARY_ROOT',
+    ],
     overlayConfig: [],
     downstreams: ['PROWLARR', 'QBITTORRENT'],
   },
@@ -79,11 +85,115 @@ const DEFAULT_DOWNSTREAM_TIMEOUT_MS = 10_000;
 // Field names of the pod template's parts (Kubernetes 1.32 API). kustomize renders unknown fields as
 // they are, and a typo (`readinesProbe`) would only surface at `kubectl apply` time.
 const FIELDS: Record<string, string[]> = {
-  podSpec: ['activeDeadlineSeconds', 'affinity', 'automountServiceAccountToken', 'containers', 'dnsConfig', 'dnsPolicy', 'enableServiceLinks', 'ephemeralContainers', 'hostAliases', 'hostIPC', 'hostNetwork', 'hostPID', 'hostUsers', 'hostname', 'imagePullSecrets', 'initContainers', 'nodeName', 'nodeSelector', 'os', 'overhead', 'preemptionPolicy', 'priority', 'priorityClassName', 'readinessGates', 'resourceClaims', 'resources', 'restartPolicy', 'runtimeClassName', 'schedulerName', 'schedulingGates', 'securityContext', 'serviceAccount', 'serviceAccountName', 'setHostnameAsFQDN', 'shareProcessNamespace', 'subdomain', 'terminationGracePeriodSeconds', 'tolerations', 'topologySpreadConstraints', 'volumes'],
-  podSecurityContext: ['appArmorProfile', 'fsGroup', 'fsGroupChangePolicy', 'runAsGroup', 'runAsNonRoot', 'runAsUser', 'seLinuxChangePolicy', 'seLinuxOptions', 'seccompProfile', 'supplementalGroups', 'supplementalGroupsPolicy', 'sysctls', 'windowsOptions'],
-  container: ['args', 'command', 'env', 'envFrom', 'image', 'imagePullPolicy', 'lifecycle', 'livenessProbe', 'name', 'ports', 'readinessProbe', 'resizePolicy', 'resources', 'restartPolicy', 'securityContext', 'startupProbe', 'stdin', 'stdinOnce', 'terminationMessagePath', 'terminationMessagePolicy', 'tty', 'volumeDevices', 'volumeMounts', 'workingDir'],
-  containerSecurityContext: ['allowPrivilegeEscalation', 'appArmorProfile', 'capabilities', 'privileged', 'procMount', 'readOnlyRootFilesystem', 'runAsGroup', 'runAsNonRoot', 'runAsUser', 'seLinuxOptions', 'seccompProfile', 'windowsOptions'],
-  probe: ['exec', 'failureThreshold', 'grpc', 'httpGet', 'initialDelaySeconds', 'periodSeconds', 'successThreshold', 'tcpSocket', 'terminationGracePeriodSeconds', 'timeoutSeconds'],
+  podSpec: [
+    'activeDeadlineSeconds',
+    'affinity',
+    'automountServiceAccountToken',
+    'containers',
+    'dnsConfig',
+    'dnsPolicy',
+    'enableServiceLinks',
+    'ephemeralContainers',
+    'hostAliases',
+    'hostIPC',
+    'hostNetwork',
+    'hostPID',
+    'hostUsers',
+    'hostname',
+    'imagePullSecrets',
+    'initContainers',
+    'nodeName',
+    'nodeSelector',
+    'os',
+    'overhead',
+    'preemptionPolicy',
+    'priority',
+    'priorityClassName',
+    'readinessGates',
+    'resourceClaims',
+    'resources',
+    'restartPolicy',
+    'runtimeClassName',
+    'schedulerName',
+    'schedulingGates',
+    'securityContext',
+    'serviceAccount',
+    'serviceAccountName',
+    'setHostnameAsFQDN',
+    'shareProcessNamespace',
+    'subdomain',
+    'terminationGracePeriodSeconds',
+    'tolerations',
+    'topologySpreadConstraints',
+    'volumes',
+  ],
+  podSecurityContext: [
+    'appArmorProfile',
+    'fsGroup',
+    'fsGroupChangePolicy',
+    'runAsGroup',
+    'runAsNonRoot',
+    'runAsUser',
+    'seLinuxChangePolicy',
+    'seLinuxOptions',
+    'seccompProfile',
+    'supplementalGroups',
+    'supplementalGroupsPolicy',
+    'sysctls',
+    'windowsOptions',
+  ],
+  container: [
+    'args',
+    'command',
+    'env',
+    'envFrom',
+    'image',
+    'imagePullPolicy',
+    'lifecycle',
+    'livenessProbe',
+    'name',
+    'ports',
+    'readinessProbe',
+    'resizePolicy',
+    'resources',
+    'restartPolicy',
+    'securityContext',
+    'startupProbe',
+    'stdin',
+    'stdinOnce',
+    'terminationMessagePath',
+    'terminationMessagePolicy',
+    'tty',
+    'volumeDevices',
+    'volumeMounts',
+    'workingDir',
+  ],
+  containerSecurityContext: [
+    'allowPrivilegeEscalation',
+    'appArmorProfile',
+    'capabilities',
+    'privileged',
+    'procMount',
+    'readOnlyRootFilesystem',
+    'runAsGroup',
+    'runAsNonRoot',
+    'runAsUser',
+    'seLinuxOptions',
+    'seccompProfile',
+    'windowsOptions',
+  ],
+  probe: [
+    'exec',
+    'failureThreshold',
+    'grpc',
+    'httpGet',
+    'initialDelaySeconds',
+    'periodSeconds',
+    'successThreshold',
+    'tcpSocket',
+    'terminationGracePeriodSeconds',
+    'timeoutSeconds',
+  ],
   resources: ['claims', 'limits', 'requests'],
 };
 
@@ -95,10 +205,18 @@ function unknownFields(deployment: K8sObject): string[][] {
       .filter((key) => !FIELDS[kind].includes(key))
       .map((key) => [`${where}: ${path}`, key]);
   const pod = deployment.spec.template.spec;
-  const found = [...unknown(pod, 'podSpec', 'spec'), ...unknown(pod.securityContext, 'podSecurityContext', 'securityContext')];
+  const found = [
+    ...unknown(pod, 'podSpec', 'spec'),
+    ...unknown(pod.securityContext, 'podSecurityContext', 'securityContext'),
+  ];
   for (const c of containersOf(deployment)) {
-    found.push(...unknown(c, 'container', c.name), ...unknown(c.securityContext, 'containerSecurityContext', `${c.name}.securityContext`), ...unknown(c.resources, 'resources', `${c.name}.resources`));
-    for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) found.push(...unknown(c[probe], 'probe', `${c.name}.${probe}`));
+    found.push(
+      ...unknown(c, 'container', c.name),
+      ...unknown(c.securityContext, 'containerSecurityContext', `${c.name}.securityContext`),
+      ...unknown(c.resources, 'resources', `${c.name}.resources`),
+    );
+    for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe'])
+      found.push(...unknown(c[probe], 'probe', `${c.name}.${probe}`));
   }
   return found;
 }
@@ -124,10 +242,20 @@ const BUILDS: Build[] = [
 type K8sObject = any;
 
 /** What to do about kubectl: render, or (outside CI only) fall back to parsing the files. */
-function kubectlPlan(found: boolean, ci: string | undefined): { mode: 'render' } | { mode: 'parse-only'; notice: string } {
+function kubectlPlan(
+  found: boolean,
+  ci: string | undefined,
+): { mode: 'render' } | { mode: 'parse-only'; notice: string } {
   if (found) return { mode: 'render' };
-  if (ci === 'true') throw new Error('kubectl is not on PATH, and CI=true requires it: install kubectl so `kubectl kustomize` can check docker/k8s');
-  return { mode: 'parse-only', notice: 'docker/k8s: kubectl is not on PATH, so the overlays are not rendered; only the kustomization files are parsed (CI=true makes this a failure)' };
+  if (ci === 'true')
+    throw new Error(
+      'kubectl is not on PATH, and CI=true requires it: install kubectl so `kubectl kustomize` can check docker/k8s',
+    );
+  return {
+    mode: 'parse-only',
+    notice:
+      'docker/k8s: kubectl is not on PATH, so the overlays are not rendered; only the kustomization files are parsed (CI=true makes this a failure)',
+  };
 }
 
 function kubectlOnPath(): boolean {
@@ -136,7 +264,10 @@ function kubectlOnPath(): boolean {
 }
 
 async function render(dir: string): Promise<K8sObject[]> {
-  const { stdout } = await promisify(execFile)(KUBECTL, ['kustomize', join(K8S, dir)], { maxBuffer: 16 * 1024 * 1024, timeout: 60_000 });
+  const { stdout } = await promisify(execFile)(KUBECTL, ['kustomize', join(K8S, dir)], {
+    maxBuffer: 16 * 1024 * 1024,
+    timeout: 60_000,
+  });
   return parseAllDocuments(stdout)
     .map((doc) => {
       if (doc.errors.length > 0) throw new Error(`${dir}: ${doc.errors[0].message}`);
@@ -159,16 +290,31 @@ function durationMs(value: string | number): number {
 function quantity(value: string | number): number {
   const match = /^(\d+(?:\.\d+)?)(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/.exec(String(value));
   if (!match) throw new Error(`not a quantity: "${value}"`);
-  const scale: Record<string, number> = { '': 1, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
+  const scale: Record<string, number> = {
+    '': 1,
+    m: 1e-3,
+    k: 1e3,
+    M: 1e6,
+    G: 1e9,
+    T: 1e12,
+    Ki: 2 ** 10,
+    Mi: 2 ** 20,
+    Gi: 2 ** 30,
+    Ti: 2 ** 40,
+  };
   return Number(match[1]) * scale[match[2] ?? ''];
 }
 
 const byKind = (docs: K8sObject[], kind: string): K8sObject[] => docs.filter((d) => d.kind === kind);
-const named = (docs: K8sObject[], kind: string, name: string): K8sObject | undefined => docs.find((d) => d.kind === kind && d.metadata?.name === name);
+const named = (docs: K8sObject[], kind: string, name: string): K8sObject | undefined =>
+  docs.find((d) => d.kind === kind && d.metadata?.name === name);
 const subset = (small: Record<string, string> = {}, big: Record<string, string> = {}): boolean =>
   Object.keys(small).length > 0 && Object.entries(small).every(([k, v]) => big[k] === v);
 const podLabels = (deployment: K8sObject): Record<string, string> => deployment.spec.template.metadata.labels ?? {};
-const containersOf = (deployment: K8sObject): K8sObject[] => [...(deployment.spec.template.spec.initContainers ?? []), ...deployment.spec.template.spec.containers];
+const containersOf = (deployment: K8sObject): K8sObject[] => [
+  ...(deployment.spec.template.spec.initContainers ?? []),
+  ...deployment.spec.template.spec.containers,
+];
 
 function serviceParts(docs: K8sObject[], service: string) {
   const deployment = named(docs, 'Deployment', service);
@@ -188,11 +334,16 @@ interface EnvSource {
 function environment(container: K8sObject, docs: K8sObject[]): Map<string, EnvSource> {
   const env = new Map<string, EnvSource>();
   for (const from of container.envFrom ?? []) {
-    if (from.secretRef) throw new Error(`${container.name}: envFrom secretRef hides which keys come from a Secret; list them in env with secretKeyRef`);
+    if (from.secretRef)
+      throw new Error(
+        `${container.name}: envFrom secretRef hides which keys come from a Secret; list them in env with secretKeyRef`,
+      );
     const name = from.configMapRef?.name;
     const configMap = named(docs, 'ConfigMap', name);
-    if (!configMap) throw new Error(`${container.name}: envFrom names ConfigMap ${name}, which the build does not contain`);
-    for (const [key, value] of Object.entries(configMap.data ?? {})) env.set(key, { value: String(value), configMap: name });
+    if (!configMap)
+      throw new Error(`${container.name}: envFrom names ConfigMap ${name}, which the build does not contain`);
+    for (const [key, value] of Object.entries(configMap.data ?? {}))
+      env.set(key, { value: String(value), configMap: name });
   }
   for (const entry of container.env ?? []) {
     const ref = entry.valueFrom?.secretKeyRef;
@@ -205,7 +356,8 @@ function environment(container: K8sObject, docs: K8sObject[]): Map<string, EnvSo
 
 function secretData(secret: K8sObject): Record<string, string> {
   const data: Record<string, string> = {};
-  for (const [key, value] of Object.entries(secret.data ?? {})) data[key] = Buffer.from(String(value), 'base64').toString('utf8');
+  for (const [key, value] of Object.entries(secret.data ?? {}))
+    data[key] = Buffer.from(String(value), 'base64').toString('utf8');
   for (const [key, value] of Object.entries(secret.stringData ?? {})) data[key] = String(value);
   return data;
 }
@@ -264,31 +416,39 @@ describe('docker/k8s kustomization files (checked with or without kubectl)', () 
     expect(kustomizations.map((k) => rel(dirname(k))).sort()).toEqual(BUILDS.map((b) => b.dir).sort());
   });
 
-  it.each(BUILDS.map((b) => b.dir))('%s: parses, and every resource, generator file and patch it names exists and parses', (dir) => {
-    const root = join(K8S, dir);
-    const kustomization = parse(readFileSync(join(root, 'kustomization.yaml'), 'utf8'));
-    expect(kustomization.kind).toBe('Kustomization');
-    for (const resource of kustomization.resources ?? []) {
-      const path = resolve(root, resource);
-      const ok = existsSync(path) && (statSync(path).isDirectory() ? existsSync(join(path, 'kustomization.yaml')) : true);
-      expect([resource, ok]).toEqual([resource, true]);
-      if (statSync(path).isFile()) {
-        for (const doc of parseAllDocuments(readFileSync(path, 'utf8'))) {
-          expect(doc.errors).toEqual([]);
-          const object = doc.toJS();
-          expect([resource, typeof object?.kind, typeof object?.metadata?.name]).toEqual([resource, 'string', 'string']);
+  it.each(BUILDS.map((b) => b.dir))(
+    '%s: parses, and every resource, generator file and patch it names exists and parses',
+    (dir) => {
+      const root = join(K8S, dir);
+      const kustomization = parse(readFileSync(join(root, 'kustomization.yaml'), 'utf8'));
+      expect(kustomization.kind).toBe('Kustomization');
+      for (const resource of kustomization.resources ?? []) {
+        const path = resolve(root, resource);
+        const ok =
+          existsSync(path) && (statSync(path).isDirectory() ? existsSync(join(path, 'kustomization.yaml')) : true);
+        expect([resource, ok]).toEqual([resource, true]);
+        if (statSync(path).isFile()) {
+          for (const doc of parseAllDocuments(readFileSync(path, 'utf8'))) {
+            expect(doc.errors).toEqual([]);
+            const object = doc.toJS();
+            expect([resource, typeof object?.kind, typeof object?.metadata?.name]).toEqual([
+              resource,
+              'string',
+              'string',
+            ]);
+          }
         }
       }
-    }
-    const generators = [...(kustomization.configMapGenerator ?? []), ...(kustomization.secretGenerator ?? [])];
-    for (const file of generators.flatMap((g: K8sObject) => [...(g.files ?? []), ...(g.envs ?? [])])) {
-      const path = String(file).split('=').pop() as string;
-      expect([file, existsSync(join(root, path))]).toEqual([file, true]);
-    }
-    for (const patch of kustomization.patches ?? []) {
-      if (patch.path) expect([patch.path, existsSync(join(root, patch.path))]).toEqual([patch.path, true]);
-    }
-  });
+      const generators = [...(kustomization.configMapGenerator ?? []), ...(kustomization.secretGenerator ?? [])];
+      for (const file of generators.flatMap((g: K8sObject) => [...(g.files ?? []), ...(g.envs ?? [])])) {
+        const path = String(file).split('=').pop() as string;
+        expect([file, existsSync(join(root, path))]).toEqual([file, true]);
+      }
+      for (const patch of kustomization.patches ?? []) {
+        if (patch.path) expect([patch.path, existsSync(join(root, patch.path))]).toEqual([patch.path, true]);
+      }
+    },
+  );
 
   it('leaves no manifest under docker/k8s that no kustomization uses', () => {
     const used = new Set<string>();
@@ -297,21 +457,27 @@ describe('docker/k8s kustomization files (checked with or without kubectl)', () 
       const kustomization = parse(readFileSync(k, 'utf8'));
       for (const resource of kustomization.resources ?? []) used.add(resolve(root, resource));
       for (const g of [...(kustomization.configMapGenerator ?? []), ...(kustomization.secretGenerator ?? [])]) {
-        for (const file of [...(g.files ?? []), ...(g.envs ?? [])]) used.add(resolve(root, String(file).split('=').pop() as string));
+        for (const file of [...(g.files ?? []), ...(g.envs ?? [])])
+          used.add(resolve(root, String(file).split('=').pop() as string));
       }
       for (const patch of kustomization.patches ?? []) if (patch.path) used.add(resolve(root, patch.path));
     }
-    const files = kustomizations.flatMap((k) => readdirSync(dirname(k)).map((f) => join(dirname(k), f))).filter((f) => statSync(f).isFile() && !f.endsWith('kustomization.yaml'));
+    const files = kustomizations
+      .flatMap((k) => readdirSync(dirname(k)).map((f) => join(dirname(k), f)))
+      .filter((f) => statSync(f).isFile() && !f.endsWith('kustomization.yaml'));
     expect(files.filter((f) => !used.has(f)).map(rel)).toEqual([]);
   });
 
-  it('the dev Postgres init script is compose\'s', () => {
-    expect(readFileSync(join(K8S, 'overlays/dev/postgres-init.sql'), 'utf8')).toBe(readFileSync(join(DOCKER_DIR, 'postgres-init.sql'), 'utf8'));
+  it("the dev Postgres init script is compose's", () => {
+    expect(readFileSync(join(K8S, 'overlays/dev/postgres-init.sql'), 'utf8')).toBe(
+      readFileSync(join(DOCKER_DIR, 'postgres-init.sql'), 'utf8'),
+    );
   });
 
   it('serves each service on the port compose gives it', () => {
     const compose = parse(readFileSync(join(DOCKER_DIR, 'compose.yaml'), 'utf8'));
-    for (const [name, needs] of Object.entries(SERVICES)) expect([name, String(compose.services[name].environment.PORT)]).toEqual([name, String(needs.port)]);
+    for (const [name, needs] of Object.entries(SERVICES))
+      expect([name, String(compose.services[name].environment.PORT)]).toEqual([name, String(needs.port)]);
   });
 });
 
@@ -329,7 +495,8 @@ if (kubectlFound) {
 
       it('builds, with the Deployment, Service and PodDisruptionBudget of each of its services', () => {
         for (const service of build.services) {
-          for (const kind of ['Deployment', 'Service', 'PodDisruptionBudget']) expect([kind, service, Boolean(named(docs(), kind, service))]).toEqual([kind, service, true]);
+          for (const kind of ['Deployment', 'Service', 'PodDisruptionBudget'])
+            expect([kind, service, Boolean(named(docs(), kind, service))]).toEqual([kind, service, true]);
         }
       });
 
@@ -337,20 +504,36 @@ if (kubectlFound) {
         for (const deployment of byKind(docs(), 'Deployment')) {
           for (const container of containersOf(deployment)) {
             for (const entry of container.env ?? []) {
-              if (SECRET_NAME.test(entry.name)) expect([deployment.metadata.name, entry.name, entry.valueFrom?.secretKeyRef?.key]).toEqual([deployment.metadata.name, entry.name, expect.any(String)]);
+              if (SECRET_NAME.test(entry.name))
+                expect([deployment.metadata.name, entry.name, entry.valueFrom?.secretKeyRef?.key]).toEqual([
+                  deployment.metadata.name,
+                  entry.name,
+                  expect.any(String),
+                ]);
               expect([entry.name, URL_WITH_PASSWORD.test(String(entry.value ?? ''))]).toEqual([entry.name, false]);
             }
           }
         }
         for (const configMap of byKind(docs(), 'ConfigMap')) {
           for (const [key, value] of Object.entries(configMap.data ?? {})) {
-            expect([configMap.metadata.name, key, SECRET_NAME.test(key), URL_WITH_PASSWORD.test(String(value))]).toEqual([configMap.metadata.name, key, false, false]);
+            expect([
+              configMap.metadata.name,
+              key,
+              SECRET_NAME.test(key),
+              URL_WITH_PASSWORD.test(String(value)),
+            ]).toEqual([configMap.metadata.name, key, false, false]);
           }
         }
         // What a Secret holds appears nowhere else (a value pasted into a ConfigMap or an env value).
         const elsewhere = JSON.stringify([...byKind(docs(), 'Deployment'), ...byKind(docs(), 'ConfigMap')]);
         for (const secret of byKind(docs(), 'Secret')) {
-          for (const [key, value] of Object.entries(secretData(secret))) if (SECRET_NAME.test(key)) expect([secret.metadata.name, key, elsewhere.includes(value)]).toEqual([secret.metadata.name, key, false]);
+          for (const [key, value] of Object.entries(secretData(secret)))
+            if (SECRET_NAME.test(key))
+              expect([secret.metadata.name, key, elsewhere.includes(value)]).toEqual([
+                secret.metadata.name,
+                key,
+                false,
+              ]);
         }
       });
 
@@ -377,14 +560,20 @@ if (kubectlFound) {
           expect(container.readinessProbe?.httpGet?.path).toBe('/api/health/ready');
           expect(container.livenessProbe?.httpGet?.path).toBe('/api/health/live');
           expect(container.startupProbe?.httpGet?.path).toBe('/api/health/live');
-          for (const probe of ['readinessProbe', 'livenessProbe', 'startupProbe']) expect([probe, containerPort(container, container[probe].httpGet.port)]).toEqual([probe, needs.port]);
+          for (const probe of ['readinessProbe', 'livenessProbe', 'startupProbe'])
+            expect([probe, containerPort(container, container[probe].httpGet.port)]).toEqual([probe, needs.port]);
         });
 
         it('sets CPU and memory requests and limits on every container, requests within limits', () => {
           for (const container of containersOf(parts().deployment)) {
             for (const resource of ['cpu', 'memory']) {
               const { requests = {}, limits = {} } = container.resources ?? {};
-              expect([container.name, resource, requests[resource] !== undefined, limits[resource] !== undefined]).toEqual([container.name, resource, true, true]);
+              expect([
+                container.name,
+                resource,
+                requests[resource] !== undefined,
+                limits[resource] !== undefined,
+              ]).toEqual([container.name, resource, true, true]);
               expect(quantity(requests[resource])).toBeLessThanOrEqual(quantity(limits[resource]));
             }
           }
@@ -392,19 +581,28 @@ if (kubectlFound) {
 
         it('has exactly one PodDisruptionBudget selecting its pods, which still lets a node drain', () => {
           const { deployment } = parts();
-          const pdbs = byKind(docs(), 'PodDisruptionBudget').filter((p) => subset(p.spec.selector?.matchLabels, podLabels(deployment)));
+          const pdbs = byKind(docs(), 'PodDisruptionBudget').filter((p) =>
+            subset(p.spec.selector?.matchLabels, podLabels(deployment)),
+          );
           expect(pdbs.map((p) => p.metadata.name)).toEqual([service]);
           const [pdb] = pdbs;
           const replicas = deployment.spec.replicas ?? 1;
-          const evictable = pdb.spec.maxUnavailable !== undefined ? Number(pdb.spec.maxUnavailable) >= 1 : Number(pdb.spec.minAvailable) < replicas;
+          const evictable =
+            pdb.spec.maxUnavailable !== undefined
+              ? Number(pdb.spec.maxUnavailable) >= 1
+              : Number(pdb.spec.minAvailable) < replicas;
           expect(evictable).toBe(true);
         });
 
-        it('has a Service selecting its pods (and no other Deployment\'s) on its port, to the named port', () => {
+        it("has a Service selecting its pods (and no other Deployment's) on its port, to the named port", () => {
           const { deployment, container } = parts();
           const svc = named(docs(), 'Service', service);
           expect(subset(svc.spec.selector, podLabels(deployment))).toBe(true);
-          for (const other of byKind(docs(), 'Deployment').filter((d) => d !== deployment)) expect([other.metadata.name, subset(svc.spec.selector, podLabels(other))]).toEqual([other.metadata.name, false]);
+          for (const other of byKind(docs(), 'Deployment').filter((d) => d !== deployment))
+            expect([other.metadata.name, subset(svc.spec.selector, podLabels(other))]).toEqual([
+              other.metadata.name,
+              false,
+            ]);
           const port = svc.spec.ports.find((p: K8sObject) => p.port === needs.port);
           expect(port).toBeDefined();
           expect(containerPort(container, port.targetPort)).toBe(needs.port);
@@ -429,7 +627,9 @@ if (kubectlFound) {
           const variables = env();
           const keys = build.kind === 'overlay' ? [...needs.config, ...needs.overlayConfig] : needs.config;
           for (const key of keys) expect([key, (variables.get(key)?.value ?? '').length > 0]).toEqual([key, true]);
-          for (const [key, source] of variables) if (/_URL$/.test(key) && source.value !== undefined) expect([key, /^https?:\/\/[^/]/.test(source.value)]).toEqual([key, true]);
+          for (const [key, source] of variables)
+            if (/_URL$/.test(key) && source.value !== undefined)
+              expect([key, /^https?:\/\/[^/]/.test(source.value)]).toEqual([key, true]);
         });
 
         it('rolls without dropping below the desired count, and gives a pod longer to stop than SHUTDOWN_DELAY plus the slowest downstream call', () => {
@@ -437,7 +637,11 @@ if (kubectlFound) {
           expect(deployment.spec.strategy?.rollingUpdate?.maxUnavailable).toBe(0);
           const variables = env();
           const delayMs = durationMs(variables.get('SHUTDOWN_DELAY')?.value as string);
-          const drainMs = Math.max(...needs.downstreams.map((d) => durationMs(variables.get(`${d}_SERVICE_TIMEOUT`)?.value ?? DEFAULT_DOWNSTREAM_TIMEOUT_MS)));
+          const drainMs = Math.max(
+            ...needs.downstreams.map((d) =>
+              durationMs(variables.get(`${d}_SERVICE_TIMEOUT`)?.value ?? DEFAULT_DOWNSTREAM_TIMEOUT_MS),
+            ),
+          );
           expect(delayMs).toBeGreaterThan(0);
           expect(pod.terminationGracePeriodSeconds * 1000).toBeGreaterThan(delayMs + drainMs);
         });
@@ -449,8 +653,14 @@ if (kubectlFound) {
           expect(pod.automountServiceAccountToken).toBe(false);
           const volumes = new Map<string, K8sObject>((pod.volumes ?? []).map((v: K8sObject) => [v.name, v]));
           for (const c of containersOf(deployment)) {
-            expect([c.name, c.securityContext?.allowPrivilegeEscalation, c.securityContext?.readOnlyRootFilesystem, c.securityContext?.capabilities?.drop]).toEqual([c.name, false, true, ['ALL']]);
-            for (const mount of c.volumeMounts ?? []) expect([c.name, mount.name, volumes.has(mount.name)]).toEqual([c.name, mount.name, true]);
+            expect([
+              c.name,
+              c.securityContext?.allowPrivilegeEscalation,
+              c.securityContext?.readOnlyRootFilesystem,
+              c.securityContext?.capabilities?.drop,
+            ]).toEqual([c.name, false, true, ['ALL']]);
+            for (const mount of c.volumeMounts ?? [])
+              expect([c.name, mount.name, volumes.has(mount.name)]).toEqual([c.name, mount.name, true]);
           }
           const tmp = container.volumeMounts?.find((m: K8sObject) => m.mountPath === '/tmp');
           expect(volumes.get(tmp?.name)?.emptyDir).toBeDefined();
@@ -472,15 +682,20 @@ if (kubectlFound) {
           it('keeps the library on a PersistentVolumeClaim (ReadWriteMany outside dev), created by an init container', () => {
             const { deployment, pod, container } = parts();
             const root = env().get('MEDIA_LIBRARY_ROOT')?.value as string;
-            const mount = container.volumeMounts.find((m: K8sObject) => root.startsWith(`${m.mountPath.replace(/\/$/, '')}/`));
+            const mount = container.volumeMounts.find((m: K8sObject) =>
+              root.startsWith(`${m.mountPath.replace(/\/$/, '')}/`),
+            );
             expect(mount).toBeDefined();
             expect(mount.readOnly ?? false).toBe(false);
-            const claimName = pod.volumes.find((v: K8sObject) => v.name === mount.name)?.persistentVolumeClaim?.claimName;
+            const claimName = pod.volumes.find((v: K8sObject) => v.name === mount.name)?.persistentVolumeClaim
+              ?.claimName;
             const claim = named(docs(), 'PersistentVolumeClaim', claimName);
             expect(claim).toBeDefined();
             if (build.env !== 'dev') expect(claim.spec.accessModes).toContain('ReadWriteMany');
             // A fresh volume is empty; the service refuses imports into a missing root.
-            const init = (deployment.spec.template.spec.initContainers ?? []).find((c: K8sObject) => c.volumeMounts?.some((m: K8sObject) => m.name === mount.name && m.mountPath === mount.mountPath));
+            const init = (deployment.spec.template.spec.initContainers ?? []).find((c: K8sObject) =>
+              c.volumeMounts?.some((m: K8sObject) => m.name === mount.name && m.mountPath === mount.mountPath),
+            );
             expect(init?.command?.join(' ')).toMatch(/mkdir -p .*MEDIA_LIBRARY_ROOT/);
             expect(environment(init, docs()).get('MEDIA_LIBRARY_ROOT')?.value).toBe(root);
           });
@@ -502,14 +717,20 @@ if (kubectlFound) {
               for (const entry of container.env ?? []) {
                 const ref = entry.valueFrom?.secretKeyRef;
                 if (!ref || ref.optional) continue;
-                expect([ref.name, ref.key, documented.get(ref.name)?.has(ref.key) ?? false]).toEqual([ref.name, ref.key, true]);
+                expect([ref.name, ref.key, documented.get(ref.name)?.has(ref.key) ?? false]).toEqual([
+                  ref.name,
+                  ref.key,
+                  true,
+                ]);
               }
             }
           }
         });
 
         it('expects managed Postgres and Redis, and never deploys the sandbox', () => {
-          const images = byKind(docs(), 'Deployment').flatMap((d) => containersOf(d).map((c: K8sObject) => String(c.image)));
+          const images = byKind(docs(), 'Deployment').flatMap((d) =>
+            containersOf(d).map((c: K8sObject) => String(c.image)),
+          );
           expect(images.filter((i) => /postgres|redis|sandbox/.test(i))).toEqual([]);
         });
       }
@@ -530,14 +751,20 @@ if (kubectlFound) {
                 const ref = entry.valueFrom?.secretKeyRef;
                 if (!ref) continue;
                 const secret = named(docs(), 'Secret', ref.name);
-                expect([deployment.metadata.name, ref.name, Boolean(secret)]).toEqual([deployment.metadata.name, ref.name, true]);
-                if (!ref.optional) expect([ref.name, ref.key, ref.key in secretData(secret)]).toEqual([ref.name, ref.key, true]);
+                expect([deployment.metadata.name, ref.name, Boolean(secret)]).toEqual([
+                  deployment.metadata.name,
+                  ref.name,
+                  true,
+                ]);
+                if (!ref.optional)
+                  expect([ref.name, ref.key, ref.key in secretData(secret)]).toEqual([ref.name, ref.key, true]);
               }
             }
           }
           for (const secret of byKind(docs(), 'Secret')) {
             for (const [key, value] of Object.entries(secretData(secret))) {
-              if (/SECRET|PASSWORD|API_KEY/.test(key) || URL_WITH_PASSWORD.test(value)) expect([key, value]).toEqual([key, expect.stringContaining('dev-only')]);
+              if (/SECRET|PASSWORD|API_KEY/.test(key) || URL_WITH_PASSWORD.test(value))
+                expect([key, value]).toEqual([key, expect.stringContaining('dev-only')]);
             }
           }
         });
@@ -549,7 +776,9 @@ if (kubectlFound) {
           const args: string[] = container.args ?? [];
           expect(args.join(' ')).toContain('--appendonly no');
           expect(args[args.indexOf('--save') + 1]).toBe('');
-          expect((redis.spec.template.spec.volumes ?? []).filter((v: K8sObject) => v.persistentVolumeClaim)).toEqual([]);
+          expect((redis.spec.template.spec.volumes ?? []).filter((v: K8sObject) => v.persistentVolumeClaim)).toEqual(
+            [],
+          );
           for (const service of SERVICE_NAMES) {
             const url = new URL(secretOf(service).REDIS_URL);
             expect(url.protocol).toBe('redis:');
@@ -565,14 +794,25 @@ if (kubectlFound) {
           const [container] = postgres.spec.template.spec.containers;
           expect(container.image).toMatch(/^postgres:16/);
           const pgEnv = environment(container, docs());
-          const init = Object.values(byKind(docs(), 'ConfigMap').find((c) => c.metadata.name.startsWith('postgres-init'))?.data ?? {}).join('\n');
-          const password = secretData(named(docs(), 'Secret', pgEnv.get('POSTGRES_PASSWORD')?.secret?.name as string)).POSTGRES_PASSWORD;
+          const init = Object.values(
+            byKind(docs(), 'ConfigMap').find((c) => c.metadata.name.startsWith('postgres-init'))?.data ?? {},
+          ).join('\n');
+          const password = secretData(
+            named(docs(), 'Secret', pgEnv.get('POSTGRES_PASSWORD')?.secret?.name as string),
+          ).POSTGRES_PASSWORD;
           for (const service of SERVICE_NAMES.filter((s) => SERVICES[s].secrets.includes('DATABASE_URL'))) {
             const url = new URL(secretOf(service).DATABASE_URL);
             expect(subset(named(docs(), 'Service', url.hostname)?.spec.selector, podLabels(postgres))).toBe(true);
-            expect([service, url.username, decodeURIComponent(url.password)]).toEqual([service, pgEnv.get('POSTGRES_USER')?.value, password]);
+            expect([service, url.username, decodeURIComponent(url.password)]).toEqual([
+              service,
+              pgEnv.get('POSTGRES_USER')?.value,
+              password,
+            ]);
             const database = url.pathname.slice(1);
-            expect([service, database === pgEnv.get('POSTGRES_DB')?.value || init.includes(`CREATE DATABASE ${database};`)]).toEqual([service, true]);
+            expect([
+              service,
+              database === pgEnv.get('POSTGRES_DB')?.value || init.includes(`CREATE DATABASE ${database};`),
+            ]).toEqual([service, true]);
           }
         });
 
@@ -580,16 +820,23 @@ if (kubectlFound) {
           const sandbox = named(docs(), 'Deployment', 'sandbox');
           const [container] = sandbox.spec.template.spec.containers;
           const sandboxEnv = environment(container, docs());
-          const value = (source: EnvSource | undefined) => (source?.secret ? secretData(named(docs(), 'Secret', source.secret.name))[source.secret.key] : source?.value);
+          const value = (source: EnvSource | undefined) =>
+            source?.secret ? secretData(named(docs(), 'Secret', source.secret.name))[source.secret.key] : source?.value;
           const sandboxPorts = new Set(named(docs(), 'Service', 'sandbox').spec.ports.map((p: K8sObject) => p.port));
           for (const service of SERVICE_NAMES) {
             const serviceEnv = environment(serviceParts(docs(), service).container, docs());
             for (const downstream of SERVICES[service].downstreams) {
               const url = new URL(serviceEnv.get(`${downstream}_SERVICE_URL`)?.value as string);
-              expect([service, downstream, url.hostname, sandboxPorts.has(Number(url.port))]).toEqual([service, downstream, 'sandbox', true]);
+              expect([service, downstream, url.hostname, sandboxPorts.has(Number(url.port))]).toEqual([
+                service,
+                downstream,
+                'sandbox',
+                true,
+              ]);
             }
             for (const key of ['JWT_SECRET', 'LLM_API_KEY', 'PROWLARR_API_KEY', 'QBITTORRENT_PASSWORD']) {
-              if (serviceEnv.has(key)) expect([service, key, value(serviceEnv.get(key))]).toEqual([service, key, value(sandboxEnv.get(key))]);
+              if (serviceEnv.has(key))
+                expect([service, key, value(serviceEnv.get(key))]).toEqual([service, key, value(sandboxEnv.get(key))]);
             }
           }
           // qBittorrent's downloads and the library share one claim, mounted at one path, so the
@@ -597,10 +844,23 @@ if (kubectlFound) {
           const media = serviceParts(docs(), 'media-acquisition');
           const claimAt = (pod: K8sObject, c: K8sObject, path: string) => {
             const mount = c.volumeMounts.find((m: K8sObject) => path.startsWith(`${m.mountPath}/`));
-            return mount && { path: mount.mountPath, claim: pod.volumes.find((v: K8sObject) => v.name === mount.name)?.persistentVolumeClaim?.claimName };
+            return (
+              mount && {
+                path: mount.mountPath,
+                claim: pod.volumes.find((v: K8sObject) => v.name === mount.name)?.persistentVolumeClaim?.claimName,
+              }
+            );
           };
-          const downloads = claimAt(sandbox.spec.template.spec, container, sandboxEnv.get('SANDBOX_QBITTORRENT_DOWNLOAD_ROOT')?.value as string);
-          const library = claimAt(media.pod, media.container, environment(media.container, docs()).get('MEDIA_LIBRARY_ROOT')?.value as string);
+          const downloads = claimAt(
+            sandbox.spec.template.spec,
+            container,
+            sandboxEnv.get('SANDBOX_QBITTORRENT_DOWNLOAD_ROOT')?.value as string,
+          );
+          const library = claimAt(
+            media.pod,
+            media.container,
+            environment(media.container, docs()).get('MEDIA_LIBRARY_ROOT')?.value as string,
+          );
           expect(downloads).toEqual(library);
           expect(library?.claim).toBeTruthy();
         });

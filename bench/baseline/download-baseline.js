@@ -162,7 +162,9 @@ async function sizeOf(userId, gameId, authorization) {
 
 function signUrl(downloadId, gameId, userId) {
   const expires = Math.floor(Date.now() / 1000) + URL_TTL_S;
-  const signature = createHmac('sha256', URL_SECRET).update(`${downloadId}\n${gameId}\n${userId}\n${expires}`).digest('hex');
+  const signature = createHmac('sha256', URL_SECRET)
+    .update(`${downloadId}\n${gameId}\n${userId}\n${expires}`)
+    .digest('hex');
   return `${CONTENT_BASE}/${encodeURIComponent(gameId)}?download=${downloadId}&user=${encodeURIComponent(userId)}&expires=${expires}&signature=${signature}`;
 }
 
@@ -225,7 +227,10 @@ async function startDownload(req, res, db) {
     });
 
   const [ownership, bytesTotal] = await Promise.all([
-    libraryGet(`/api/v1/users/${encodeURIComponent(userId)}/games/${encodeURIComponent(gameId)}/ownership`, authorization),
+    libraryGet(
+      `/api/v1/users/${encodeURIComponent(userId)}/games/${encodeURIComponent(gameId)}/ownership`,
+      authorization,
+    ),
     sizeOf(userId, gameId, authorization),
   ]);
   if (!ownership)

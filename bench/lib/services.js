@@ -64,7 +64,8 @@ function startLogged(args, { cwd, env, logFile }) {
 async function waitHealthy(url, child, timeoutMs, headers = {}) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${child.tail()}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${child.tail()}`);
     try {
       const res = await request(url, {
         headers,

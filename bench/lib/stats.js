@@ -1,7 +1,8 @@
 'use strict';
 // Summary statistics of the bench parts; non-finite samples (failed calls) are left out.
 
-const round = (x, digits = 2) => (x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+const round = (x, digits = 2) =>
+  x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits;
 const sorted = (values) => values.filter((v) => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
 
 function median(values) {

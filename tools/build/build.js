@@ -20,7 +20,8 @@ const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit'
 /** Each app finds its migrations beside its compiled code (dist/apps/<app>/migrations), as in the sources. */
 function copyMigrations(projectRoot) {
   const migrations = path.join(root, projectRoot, 'migrations');
-  if (fs.existsSync(migrations)) fs.cpSync(migrations, path.join(root, 'dist', projectRoot, 'migrations'), { recursive: true });
+  if (fs.existsSync(migrations))
+    fs.cpSync(migrations, path.join(root, 'dist', projectRoot, 'migrations'), { recursive: true });
 }
 
 function buildAll() {

@@ -24,31 +24,68 @@ const expect = (condition, message) => condition || fail(message);
 async function main() {
   const env = { ...process.env, LOG_LEVEL: 'warn', LIBRARY_SERVICE_CIRCUIT_BREAKER_TIMEOUT: '2s', ...MEDIA_ENV };
   delete env.DATABASE_URL;
-  for (const service of ['download', 'media-acquisition']) fs.rmSync(path.join(root, 'data', service), { recursive: true, force: true });
+  for (const service of ['download', 'media-acquisition'])
+    fs.rmSync(path.join(root, 'data', service), { recursive: true, force: true });
   const started = Date.now();
-  const start = spawn(process.execPath, [path.join(root, 'tools/start/start.js')], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const start = spawn(process.execPath, [path.join(root, 'tools/start/start.js')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   try {
     expect(await waitLive(DOWNLOAD), 'npm start never served /api/health/live');
-    console.log(`npm start: /api/health/live answered 200 after ${((Date.now() - started) / 1000).toFixed(1)} s (build included)`);
+    console.log(
+      `npm start: /api/health/live answered 200 after ${((Date.now() - started) / 1000).toFixed(1)} s (build included)`,
+    );
 
-    const token = await new SignJWT({ roles: [] }).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuedAt().setExpirationTime('10m').sign(new TextEncoder().encode(DEV_JWT_SECRET));
-    const post = (gameId) => fetch(`${DOWNLOAD}/api/v1/downloads`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ gameId }) });
+    const token = await new SignJWT({ roles: [] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u1')
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(new TextEncoder().encode(DEV_JWT_SECRET));
+    const post = (gameId) =>
+      fetch(`${DOWNLOAD}/api/v1/downloads`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ gameId }),
+      });
 
     const created = await post('g1');
     expect(created.status === 201, `POST /downloads answered ${created.status}`);
     const session = await created.json();
-    const read = await fetch(`${DOWNLOAD}/api/v1/downloads/${session.id}`, { headers: { authorization: `Bearer ${token}` } });
+    const read = await fetch(`${DOWNLOAD}/api/v1/downloads/${session.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(read.status === 200, `GET /downloads/:id answered ${read.status}`);
 
-    await fetch(`${LIBRARY}/_sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'error', status: 503 }) });
+    await fetch(`${LIBRARY}/_sandbox/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mode: 'error', status: 503 }),
+    });
     let last;
     for (let i = 0; i < 10; i++) last = await post('g2');
-    expect(last.status === 503 && last.headers.get('retry-after'), `an outage answered ${last.status} without Retry-After`);
-    expect((last.headers.get('content-type') ?? '').startsWith('application/problem+json'), 'the outage answer is not problem+json');
+    expect(
+      last.status === 503 && last.headers.get('retry-after'),
+      `an outage answered ${last.status} without Retry-After`,
+    );
+    expect(
+      (last.headers.get('content-type') ?? '').startsWith('application/problem+json'),
+      'the outage answer is not problem+json',
+    );
 
     const metrics = await (await fetch(`${DOWNLOAD}/metrics`)).text();
-    expect(/downstream_requests_total\{downstream="library",operation="checkOwnership",outcome="success"\} [1-9]/.test(metrics), 'no successful library call in downstream_requests_total');
-    expect(/downstream_circuit_breaker_state\{downstream="library"\} 2/.test(metrics), 'the library circuit is not open in /metrics');
+    expect(
+      /downstream_requests_total\{downstream="library",operation="checkOwnership",outcome="success"\} [1-9]/.test(
+        metrics,
+      ),
+      'no successful library call in downstream_requests_total',
+    );
+    expect(
+      /downstream_circuit_breaker_state\{downstream="library"\} 2/.test(metrics),
+      'the library circuit is not open in /metrics',
+    );
     expect(/downstream_request_duration_seconds_bucket\{/.test(metrics), 'no downstream duration histogram');
     expect(/http_server_requests_total\{/.test(metrics), 'no http_server_requests_total');
 
@@ -64,7 +101,10 @@ async function main() {
     const mediaMetrics = await mediaWalkthrough(token, expect);
     const mediaPromtool = spawnSync('promtool', ['check', 'metrics'], { input: mediaMetrics, encoding: 'utf8' });
     const mediaProblems = `${mediaPromtool.stdout}${mediaPromtool.stderr}`.trim();
-    expect(mediaPromtool.status === 0 && mediaProblems === '', `promtool check metrics found problems in media-acquisition's /metrics:\n${mediaProblems}`);
+    expect(
+      mediaPromtool.status === 0 && mediaProblems === '',
+      `promtool check metrics found problems in media-acquisition's /metrics:\n${mediaProblems}`,
+    );
     console.log(`promtool check metrics (media-acquisition): no problems in ${mediaMetrics.split('\n').length} lines`);
 
     await fetch(`${LIBRARY}/_sandbox/faults`, { method: 'DELETE' });

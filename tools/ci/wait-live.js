@@ -4,7 +4,13 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitLive(baseUrl, timeoutMs = 120_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (await fetch(`${baseUrl}/api/health/live`).then((r) => r.ok, () => false)) return true;
+    if (
+      await fetch(`${baseUrl}/api/health/live`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return true;
     await sleep(100);
   }
   return false;

@@ -3,6 +3,10 @@
 // --experimental-vm-modules (and that flag breaks the jose transform), so route them to require().
 module.exports = {
   process(src) {
-    return { code: 'const __cjsImport=(m)=>Promise.resolve().then(()=>require(m));' + src.replace(/\bimport\((["'])/g, '__cjsImport($1') };
+    return {
+      code:
+        'const __cjsImport=(m)=>Promise.resolve().then(()=>require(m));' +
+        src.replace(/\bimport\((["'])/g, '__cjsImport($1'),
+    };
   },
 };

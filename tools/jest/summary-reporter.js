@@ -17,7 +17,9 @@ function realPeerSuites(results) {
       const at = test.ancestorTitles.findIndex((title) => TAG.test(title));
       if (at === -1) continue;
       const key = `${file.testFilePath}::${test.ancestorTitles.slice(0, at + 1).join(' › ')}`;
-      const peers = TAG.exec(test.ancestorTitles[at])[1].split(',').map((peer) => peer.trim());
+      const peers = TAG.exec(test.ancestorTitles[at])[1]
+        .split(',')
+        .map((peer) => peer.trim());
       const suite = suites.get(key) ?? { peers, ran: false };
       suite.ran ||= test.status === 'passed' || test.status === 'failed';
       suites.set(key, suite);
@@ -36,9 +38,25 @@ class SummaryReporter {
     // One file per project and tier (`libs__resilience.integration.json`), as each is its own Nx task.
     const project = path.relative(path.join(__dirname, '..', '..'), this.rootDir).replace(/[\\/]/g, '__') || 'root';
     const name = `${project}.${process.env.KEEL_TEST_TIER || 'all'}`;
-    const { numPassedTests: passed, numFailedTests: failed, numPendingTests: skipped, numFailedTestSuites: failedSuites } = results;
+    const {
+      numPassedTests: passed,
+      numFailedTests: failed,
+      numPendingTests: skipped,
+      numFailedTestSuites: failedSuites,
+    } = results;
     const realPeers = realPeerSuites(results);
-    fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ tier: process.env.KEEL_TEST_TIER || 'all', passed, failed, skipped, failedSuites, realPeers, at: Date.now() }));
+    fs.writeFileSync(
+      path.join(dir, `${name}.json`),
+      JSON.stringify({
+        tier: process.env.KEEL_TEST_TIER || 'all',
+        passed,
+        failed,
+        skipped,
+        failedSuites,
+        realPeers,
+        at: Date.now(),
+      }),
+    );
   }
 }
 module.exports = SummaryReporter;

@@ -24,13 +24,20 @@ function tierLine(runs) {
   const order = ['unit', 'integration', 'e2e', 'all'];
   const passed = new Map();
   for (const run of runs) passed.set(run.tier ?? 'all', (passed.get(run.tier ?? 'all') ?? 0) + run.passed);
-  return [...passed].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([tier, n]) => `${tier} ${n}`).join(', ');
+  return [...passed]
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+    .map(([tier, n]) => `${tier} ${n}`)
+    .join(', ');
 }
 
 function main() {
   const dir = path.join(__dirname, '..', '..', 'tmp', 'test-results');
-  const runs = (fs.existsSync(dir) ? fs.readdirSync(dir) : []).map((file) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
-  let passed = 0, failed = 0, skipped = 0;
+  const runs = (fs.existsSync(dir) ? fs.readdirSync(dir) : []).map((file) =>
+    JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')),
+  );
+  let passed = 0,
+    failed = 0,
+    skipped = 0;
   const realPeers = [];
   for (const r of runs) {
     passed += r.passed;

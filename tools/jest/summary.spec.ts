@@ -31,7 +31,9 @@ describe('the closing line of npm test: real-peer suites', () => {
 
     // Assert
     expect(suites).toHaveLength(5);
-    expect(line).toBe('real-peer suites: 3 ran, 2 skipped (ran/all: haproxy 1/1, Postgres 2/2, qbittorrent-nox 0/2, Redis 1/1)');
+    expect(line).toBe(
+      'real-peer suites: 3 ran, 2 skipped (ran/all: haproxy 1/1, Postgres 2/2, qbittorrent-nox 0/2, Redis 1/1)',
+    );
   });
 
   it('says so when no suite needed a real peer', () => {
@@ -42,6 +44,8 @@ describe('the closing line of npm test: real-peer suites', () => {
 describe('the closing line of npm test: tiers', () => {
   it('adds up the tests passed per tier over every project, unit first', () => {
     const run = (tier: string, passed: number) => ({ tier, passed });
-    expect(tierLine([run('e2e', 3), run('unit', 10), run('integration', 4), run('unit', 5)])).toBe('unit 15, integration 4, e2e 3');
+    expect(tierLine([run('e2e', 3), run('unit', 10), run('integration', 4), run('unit', 5)])).toBe(
+      'unit 15, integration 4, e2e 3',
+    );
   });
 });

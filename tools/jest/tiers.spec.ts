@@ -37,10 +37,16 @@ describe('test tiers: every spec file is run by a target of its project', () => 
     const files = filesUnder(join(ROOT, root)).map((file) => relative(join(ROOT, root), file));
     const targets = Object.keys(JSON.parse(readFileSync(join(ROOT, root, 'project.json'), 'utf8')).targets ?? {});
     for (const tier of TIERS) {
-      const ofTier = files.filter((file) => file.endsWith(tier.suffix) && (tier.suffix !== '.spec.ts' || !/[.-](integration|e2e)-spec\.ts$/.test(file)));
+      const ofTier = files.filter(
+        (file) =>
+          file.endsWith(tier.suffix) && (tier.suffix !== '.spec.ts' || !/[.-](integration|e2e)-spec\.ts$/.test(file)),
+      );
       const misplaced = ownTestMatch(root) ? [] : ofTier.filter((file) => !file.startsWith(tier.under + sep));
       expect({ tier: tier.target, misplaced }).toEqual({ tier: tier.target, misplaced: [] });
-      expect({ tier: tier.target, declared: targets.includes(tier.target) }).toEqual({ tier: tier.target, declared: ofTier.length > 0 });
+      expect({ tier: tier.target, declared: targets.includes(tier.target) }).toEqual({
+        tier: tier.target,
+        declared: ofTier.length > 0,
+      });
     }
   });
 });

@@ -15,7 +15,10 @@ const ROOT = path.join(__dirname, '..', '..');
 const EMULATORS = ['library', 'chat', 'user', 'knowledge', 'prowlarr', 'qbittorrent', 'llm', 'tmdb'];
 const SERVICES = {
   download: { main: 'dist/apps/download/src/main.js', downstreams: ['library'] },
-  'media-acquisition': { main: 'dist/apps/media-acquisition/src/main.js', downstreams: ['prowlarr', 'qbittorrent', 'tmdb'] },
+  'media-acquisition': {
+    main: 'dist/apps/media-acquisition/src/main.js',
+    downstreams: ['prowlarr', 'qbittorrent', 'tmdb'],
+  },
 };
 
 /** A development token (HS256, the dev secret) for `sub` with `roles`. */
@@ -56,7 +59,13 @@ function haproxyConfig(frontends) {
   ];
   for (const { name, port, replicas } of frontends) {
     lines.push(`frontend ${name}`, `  bind 127.0.0.1:${port}`, `  default_backend ${name}`);
-    lines.push(`backend ${name}`, '  balance roundrobin', '  option httpchk GET /api/health/ready', '  http-check expect status 200', '  default-server inter 500ms fall 2 rise 2');
+    lines.push(
+      `backend ${name}`,
+      '  balance roundrobin',
+      '  option httpchk GET /api/health/ready',
+      '  http-check expect status 200',
+      '  default-server inter 500ms fall 2 rise 2',
+    );
     replicas.forEach((r, i) => lines.push(`  server ${name}-${i} 127.0.0.1:${r.port} check`));
   }
   return lines.join('\n') + '\n';
@@ -80,7 +89,12 @@ async function startReplicaBed(options = {}) {
   fs.mkdirSync(path.join(tmp, 'library'), { recursive: true });
 
   const stop = async () => {
-    await Promise.all(started.splice(0).reverse().map((child) => children.stop(child, 8_000)));
+    await Promise.all(
+      started
+        .splice(0)
+        .reverse()
+        .map((child) => children.stop(child, 8_000)),
+    );
     if (!options.keepTmp) fs.rmSync(tmp, { recursive: true, force: true });
   };
   bed.stop = stop;
@@ -114,7 +128,9 @@ async function startReplicaBed(options = {}) {
           HOST: '127.0.0.1',
           LOG_LEVEL: process.env.REPLICAS_LOG_LEVEL ?? 'info',
           SHUTDOWN_DELAY: '1s',
-          ...(options.databaseUrl ? { DATABASE_URL: withSchema(options.databaseUrl, `replicas_${id}_${name.replace(/-/g, '_')}`) } : {}),
+          ...(options.databaseUrl
+            ? { DATABASE_URL: withSchema(options.databaseUrl, `replicas_${id}_${name.replace(/-/g, '_')}`) }
+            : {}),
           ...(options.redisUrl ? { REDIS_URL: options.redisUrl, KEEL_FLEET_NAMESPACE: namespace } : {}),
           ...Object.fromEntries(spec.downstreams.map((d) => [`${d.toUpperCase()}_SERVICE_URL`, bed.sandbox[d]])),
           MEDIA_LIBRARY_ROOT: path.join(tmp, 'library'),
@@ -122,7 +138,11 @@ async function startReplicaBed(options = {}) {
           DOWNLOAD_DATA_DIR: path.join(tmp, `download-${i}`),
           ...options.env,
         });
-        const child = startLogged([path.join(ROOT, spec.main)], { cwd: ROOT, env, logFile: path.join(tmp, `${name}-${i}.log`) });
+        const child = startLogged([path.join(ROOT, spec.main)], {
+          cwd: ROOT,
+          env,
+          logFile: path.join(tmp, `${name}-${i}.log`),
+        });
         started.push(child);
         service.replicas.push({ index: i, port, url: `http://127.0.0.1:${port}`, child, env });
       }
@@ -147,7 +167,10 @@ async function startReplicaBed(options = {}) {
     bed.haproxy.tail = () => fs.readFileSync(path.join(tmp, 'haproxy.log'), 'utf8').split('\n').slice(-15).join('\n');
     for (const name of names) await waitHealthy(`${bed.services[name].url}/api/health/ready`, bed.haproxy, 20_000);
     log(`haproxy: ${names.map((n) => `${n} → ${bed.services[n].url}`).join(', ')}`);
-    /** SIGKILLs replica `index` of `name` (its process group), as a node failure or the OOM killer would; resolves once it is gone. */
+    /**
+     * SIGKILLs replica `index` of `name` (its process group), as a node failure or the OOM killer would; resolves once
+     * it is gone.
+     */
     bed.kill = async (name, index) => {
       const { child } = bed.services[name].replicas[index];
       if (child.exitCode === null && child.signalCode === null) {

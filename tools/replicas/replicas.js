@@ -11,7 +11,8 @@ const { startReplicaBed, prerequisites, mintToken } = require('./bed');
 const ROOT = path.join(__dirname, '..', '..');
 
 async function main() {
-  if (!process.argv.includes('--no-build')) execFileSync(process.execPath, [path.join(ROOT, 'tools/build/build.js')], { cwd: ROOT, stdio: 'inherit' });
+  if (!process.argv.includes('--no-build'))
+    execFileSync(process.execPath, [path.join(ROOT, 'tools/build/build.js')], { cwd: ROOT, stdio: 'inherit' });
   const missing = prerequisites();
   if (missing.length) throw new Error(`npm run replicas needs ${missing.join(' and ')}`);
   const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -21,7 +22,10 @@ async function main() {
     replicas,
     databaseUrl,
     redisUrl,
-    lbPorts: { download: Number(process.env.REPLICAS_DOWNLOAD_PORT || 3201), 'media-acquisition': Number(process.env.REPLICAS_MEDIA_PORT || 3204) },
+    lbPorts: {
+      download: Number(process.env.REPLICAS_DOWNLOAD_PORT || 3201),
+      'media-acquisition': Number(process.env.REPLICAS_MEDIA_PORT || 3204),
+    },
     keepTmp: true,
     log: (line) => console.log(line),
   });

@@ -30,7 +30,11 @@ const rssMb = (pid) => {
 
 async function main() {
   const started = performance.now();
-  const start = spawn(process.execPath, [path.join(__dirname, 'start.js'), '--no-build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const start = spawn(process.execPath, [path.join(__dirname, 'start.js'), '--no-build'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   start.stdout.on('data', (chunk) => (out += chunk));
   while (!out.includes('Keel is up')) {
@@ -39,7 +43,10 @@ async function main() {
   }
   const upSeconds = (performance.now() - started) / 1000;
   await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
-  const pids = execFileSync('pgrep', ['-P', String(start.pid)], { encoding: 'utf8' }).trim().split('\n').map(Number);
+  const pids = execFileSync('pgrep', ['-P', String(start.pid)], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map(Number);
   const rows = pids.map((pid) => {
     const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     const service = services.find((s) => cmd.includes(s.main));
@@ -48,7 +55,15 @@ async function main() {
   start.kill('SIGINT');
   await new Promise((resolve) => start.once('exit', resolve));
   if (!keepData) fs.rmSync(dataRoot, { recursive: true, force: true });
-  console.log(JSON.stringify({ storage: process.env.DATABASE_URL ? 'postgres' : 'pglite', upSeconds: Number(upSeconds.toFixed(1)), idleMs: IDLE_MS, rss: rows, totalMb: rows.reduce((sum, r) => sum + r.rssMb, 0) }));
+  console.log(
+    JSON.stringify({
+      storage: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+      upSeconds: Number(upSeconds.toFixed(1)),
+      idleMs: IDLE_MS,
+      rss: rows,
+      totalMb: rows.reduce((sum, r) => sum + r.rssMb, 0),
+    }),
+  );
 }
 
 main().catch((error) => {

@@ -3,7 +3,16 @@
 // start-up instead of calling a port on its own machine.
 
 /** Where apps/sandbox runs each emulator (libs/sandbox SANDBOX_PORTS; sandbox-urls.spec.ts keeps them equal). */
-const SANDBOX_PORTS = { library: 3101, chat: 3102, user: 3103, knowledge: 3104, prowlarr: 3105, qbittorrent: 3106, llm: 3107, tmdb: 3108 };
+const SANDBOX_PORTS = {
+  library: 3101,
+  chat: 3102,
+  user: 3103,
+  knowledge: 3104,
+  prowlarr: 3105,
+  qbittorrent: 3106,
+  llm: 3107,
+  tmdb: 3108,
+};
 
 /** The variables that give a downstream an address; when one is set, the sandbox URL steps aside. */
 const ADDRESS_KEYS = ['URL', 'URLS', 'HOST', 'PORT', 'DNS'];

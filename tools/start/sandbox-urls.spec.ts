@@ -17,7 +17,11 @@ describe(sandboxUrls.name, () => {
 
   it('leaves a downstream the environment already addresses to it', () => {
     // Act
-    const urls = sandboxUrls(['library', 'chat', 'llm'], { LIBRARY_SERVICE_URLS: 'http://a:1,http://b:2', CHAT_SERVICE_HOST: 'chat.internal', LLM_SERVICE_URL: ' ' });
+    const urls = sandboxUrls(['library', 'chat', 'llm'], {
+      LIBRARY_SERVICE_URLS: 'http://a:1,http://b:2',
+      CHAT_SERVICE_HOST: 'chat.internal',
+      LLM_SERVICE_URL: ' ',
+    });
 
     // Assert
     expect(urls).toEqual({ LLM_SERVICE_URL: 'http://127.0.0.1:3107' });
@@ -36,7 +40,12 @@ describe('npm start services', () => {
     const service = services.find((s) => s.name === name);
 
     // Assert
-    const addressed = downstreams.filter((d) => service?.env?.[`${d}_SERVICE_URL`] !== undefined || process.env[`${d}_SERVICE_URL`] !== undefined || process.env[`${d}_SERVICE_URLS`] !== undefined);
+    const addressed = downstreams.filter(
+      (d) =>
+        service?.env?.[`${d}_SERVICE_URL`] !== undefined ||
+        process.env[`${d}_SERVICE_URL`] !== undefined ||
+        process.env[`${d}_SERVICE_URLS`] !== undefined,
+    );
     expect(addressed).toEqual(downstreams);
   });
 });

@@ -14,12 +14,19 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..', '..');
 // KEEL_START_SERVICES: another services list (a module path), for the start e2e spec.
-const allServices = require(process.env.KEEL_START_SERVICES ? path.resolve(process.env.KEEL_START_SERVICES) : './services');
-const only = optionValue('--only')?.split(',').map((name) => name.trim()).filter(Boolean);
+const allServices = require(
+  process.env.KEEL_START_SERVICES ? path.resolve(process.env.KEEL_START_SERVICES) : './services',
+);
+const only = optionValue('--only')
+  ?.split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
 if (only) {
   const unknown = only.filter((name) => !allServices.some((s) => s.name === name));
   if (unknown.length > 0) {
-    console.error(`--only: no service named ${unknown.join(', ')} (known: ${allServices.map((s) => s.name).join(', ')})`);
+    console.error(
+      `--only: no service named ${unknown.join(', ')} (known: ${allServices.map((s) => s.name).join(', ')})`,
+    );
     process.exit(2);
   }
 }
@@ -44,7 +51,14 @@ function stop(code) {
   for (const child of running()) child.kill('SIGTERM');
   // Services exit within their SHUTDOWN_GRACE (25 s) on their own; this only bounds our wait.
   setTimeout(() => process.exit(code), 30_000).unref();
-  Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', resolve))))).then(() => process.exit(code));
+  Promise.all(
+    children.map(
+      (child) =>
+        new Promise((resolve) =>
+          child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', resolve),
+        ),
+    ),
+  ).then(() => process.exit(code));
 }
 
 async function waitHealthy(url, deadlineMs) {
@@ -66,12 +80,16 @@ async function main() {
     execFileSync(process.execPath, [path.join(root, 'tools/build/build.js')], { cwd: root, stdio: 'inherit' });
   }
   for (const service of services) {
-    const child = spawn(process.execPath, ['--enable-source-maps', ...(service.args ?? []), path.resolve(root, service.main)], {
-      cwd: root,
-      env: { LOG_LEVEL: 'info', SHUTDOWN_DELAY: '0', ...process.env, ...service.env },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      detached: true,
-    });
+    const child = spawn(
+      process.execPath,
+      ['--enable-source-maps', ...(service.args ?? []), path.resolve(root, service.main)],
+      {
+        cwd: root,
+        env: { LOG_LEVEL: 'info', SHUTDOWN_DELAY: '0', ...process.env, ...service.env },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        detached: true,
+      },
+    );
     child.once('exit', (code) => {
       if (!stopping) {
         console.error(`${service.name} exited with ${code}; stopping everything`);
@@ -88,7 +106,9 @@ async function main() {
     }
   }
   if (services !== allServices || process.env.KEEL_START_SERVICES) {
-    console.log(`\nKeel is up: ${services.map((s) => (s.port ? `${s.name} http://127.0.0.1:${s.port}` : s.name)).join(', ')}`);
+    console.log(
+      `\nKeel is up: ${services.map((s) => (s.port ? `${s.name} http://127.0.0.1:${s.port}` : s.name)).join(', ')}`,
+    );
     return;
   }
   console.log(`

@@ -13,11 +13,16 @@ const TTL = /^\d+\s*(s|m|h|d)?$/;
 
 function usage(message) {
   if (message) console.error(`token: ${message}`);
-  console.error('usage: npm run token -- --sub <user id> [--roles admin,media:write] [--scope "openid media:write"] [--ttl 1h]');
+  console.error(
+    'usage: npm run token -- --sub <user id> [--roles admin,media:write] [--scope "openid media:write"] [--ttl 1h]',
+  );
   process.exit(message ? 2 : 0);
 }
 
-/** `{ roles }`, or the roles nested under the first JWT_ROLES_CLAIM path; a URL-like name (an Auth0 namespace) is one name. */
+/**
+ * `{ roles }`, or the roles nested under the first JWT_ROLES_CLAIM path; a URL-like name (an Auth0 namespace) is one
+ * name.
+ */
 function rolesClaim(roles) {
   const path = (process.env.JWT_ROLES_CLAIM ?? '').split(',')[0].trim() || 'roles';
   const names = path.includes('/') ? [path] : path.split('.');
@@ -27,7 +32,15 @@ function rolesClaim(roles) {
 async function main() {
   let values;
   try {
-    ({ values } = parseArgs({ options: { sub: { type: 'string' }, roles: { type: 'string' }, scope: { type: 'string' }, ttl: { type: 'string', default: '1h' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      options: {
+        sub: { type: 'string' },
+        roles: { type: 'string' },
+        scope: { type: 'string' },
+        ttl: { type: 'string', default: '1h' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
   } catch (error) {
     usage(error.message);
   }
@@ -44,7 +57,11 @@ async function main() {
   const ttl = /^\d+$/.test(values.ttl) ? `${values.ttl}s` : values.ttl.replace(/\s+/g, '');
 
   const scope = values.scope?.trim();
-  const jwt = new SignJWT({ ...rolesClaim(roles), ...(scope ? { scope } : {}) }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(values.sub).setIssuedAt().setExpirationTime(ttl);
+  const jwt = new SignJWT({ ...rolesClaim(roles), ...(scope ? { scope } : {}) })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(values.sub)
+    .setIssuedAt()
+    .setExpirationTime(ttl);
   if (process.env.JWT_ISSUER) jwt.setIssuer(process.env.JWT_ISSUER);
   if (process.env.JWT_AUDIENCE) jwt.setAudience(process.env.JWT_AUDIENCE.split(',').map((a) => a.trim()));
   process.stdout.write(`${await jwt.sign(new TextEncoder().encode(secret))}\n`);

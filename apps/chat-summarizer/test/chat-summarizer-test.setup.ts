@@ -1,7 +1,14 @@
 import { startTestService } from '@keel/platform/testing';
 import type { TestService } from '@keel/platform/testing';
 import { sandboxControl, startChatEmulator, startLlmEmulator } from '@keel/sandbox';
-import type { ChatSeed, ChatSubjectStats, EmulatorStats, FaultSpec, RunningChatEmulator, RunningEmulator } from '@keel/sandbox';
+import type {
+  ChatSeed,
+  ChatSubjectStats,
+  EmulatorStats,
+  FaultSpec,
+  RunningChatEmulator,
+  RunningEmulator,
+} from '@keel/sandbox';
 import { AppModule } from '../src/app/app.module';
 
 /** The LLM's API key in these tests: it must reach the LLM and never a log line. */

@@ -3,13 +3,15 @@ import { startSummarizerTestBed } from './chat-summarizer-test.setup';
 import type { SummarizerTestBed } from './chat-summarizer-test.setup';
 import { callJson as call } from '@keel/platform/testing';
 
-const fallbacks = (metrics: string, reason: string) => Number(new RegExp(`^summarizer_fallbacks_total\\{reason="${reason}"\\} (\\d+)`, 'm').exec(metrics)?.[1] ?? 0);
+const fallbacks = (metrics: string, reason: string) =>
+  Number(new RegExp(`^summarizer_fallbacks_total\\{reason="${reason}"\\} (\\d+)`, 'm').exec(metrics)?.[1] ?? 0);
 
 /** The LLM or chat-svc failing, seen from the summarizer's callers. */
 describe('chat-summarizer when a downstream fails (e2e)', () => {
   let bed: SummarizerTestBed;
   let token: string;
-  const summarise = (headers: Record<string, string> = {}) => call(bed.service.url, 'GET', '/api/v1/conversations/c1/summary', { token, headers });
+  const summarise = (headers: Record<string, string> = {}) =>
+    call(bed.service.url, 'GET', '/api/v1/conversations/c1/summary', { token, headers });
   const metrics = async () => (await fetch(`${bed.service.url}/metrics`)).text();
 
   beforeEach(async () => {

@@ -1,4 +1,11 @@
-import { formatFuzzReport, fuzzCredentials, fuzzOpenApi, fuzzSettings, signTestToken, undoCircuitIsolation } from '@keel/platform/testing';
+import {
+  formatFuzzReport,
+  fuzzCredentials,
+  fuzzOpenApi,
+  fuzzSettings,
+  signTestToken,
+  undoCircuitIsolation,
+} from '@keel/platform/testing';
 import { startSummarizerTestBed } from './chat-summarizer-test.setup';
 import type { SummarizerTestBed } from './chat-summarizer-test.setup';
 
@@ -20,7 +27,12 @@ describe('chat-summarizer: OpenAPI fuzzing (e2e)', () => {
   });
 
   it('answers no fuzzed request with a 5xx', async () => {
-    const credentials = await fuzzCredentials([{ sub: 'u1' }, { sub: 'u2' }, { sub: 'admin1', roles: ['admin'], weight: 2 }, { sub: 'u9', weight: 1 }]);
+    const credentials = await fuzzCredentials([
+      { sub: 'u1' },
+      { sub: 'u2' },
+      { sub: 'admin1', roles: ['admin'], weight: 2 },
+      { sub: 'u9', weight: 1 },
+    ]);
     const admin = await signTestToken({ sub: 'admin1', roles: ['admin'] });
 
     const report = await fuzzOpenApi({

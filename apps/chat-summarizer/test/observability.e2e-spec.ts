@@ -29,7 +29,9 @@ describe('chat-summarizer: the dashboard row reads metrics /metrics really expos
     expect((await summarise()).body).toMatchObject({ method: 'extractive', degraded: true });
     await bed.healLlm();
     expect((await summarise()).body).toMatchObject({ method: 'llm' });
-    const queries = dashboardQueries(JSON.parse(readFileSync(DASHBOARD, 'utf8'))).filter((q) => q.row === 'chat-summarizer');
+    const queries = dashboardQueries(JSON.parse(readFileSync(DASHBOARD, 'utf8'))).filter(
+      (q) => q.row === 'chat-summarizer',
+    );
 
     const page = await (await fetch(`${bed.service.url}/metrics`)).text();
 

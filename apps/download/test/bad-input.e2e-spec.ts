@@ -40,7 +40,12 @@ describe('download service: bad input (e2e)', () => {
 
     it('still pages through the library with the cursors it hands out', async () => {
       const first = await call(url, 'GET', '/api/v1/library/games?limit=1', { token });
-      const second = await call(url, 'GET', `/api/v1/library/games?limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`, { token });
+      const second = await call(
+        url,
+        'GET',
+        `/api/v1/library/games?limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+        { token },
+      );
 
       expect(first.body.nextCursor).toEqual(expect.any(String));
       expect(second.status).toBe(200);
@@ -59,17 +64,24 @@ describe('download service: bad input (e2e)', () => {
     });
   });
 
-  it.each(['/api/v1/downloads', '/api/v1/library/games'])('answers 400 to limit=0x10 on %s: only decimal integers', async (path) => {
-    const answer = await call(url, 'GET', `${path}?limit=0x10`, { token });
+  it.each(['/api/v1/downloads', '/api/v1/library/games'])(
+    'answers 400 to limit=0x10 on %s: only decimal integers',
+    async (path) => {
+      const answer = await call(url, 'GET', `${path}?limit=0x10`, { token });
 
-    expect400(answer, /^limit must be a decimal integer$/);
-  });
+      expect400(answer, /^limit must be a decimal integer$/);
+    },
+  );
 
   describe('Idempotency-Key', () => {
     it('answers 400 to a 10 000-character key and stores nothing', async () => {
       const before = await call(url, 'GET', '/api/v1/downloads?limit=100', { token });
 
-      const answer = await call(url, 'POST', '/api/v1/downloads', { token, body: { gameId: 'g1' }, headers: { 'idempotency-key': 'k'.repeat(10_000) } });
+      const answer = await call(url, 'POST', '/api/v1/downloads', {
+        token,
+        body: { gameId: 'g1' },
+        headers: { 'idempotency-key': 'k'.repeat(10_000) },
+      });
       const after = await call(url, 'GET', '/api/v1/downloads?limit=100', { token });
 
       expect400(answer, /^Idempotency-Key must be 1 to 255 printable ASCII characters$/);
@@ -79,9 +91,21 @@ describe('download service: bad input (e2e)', () => {
     it('keeps a 255-character key whole: two keys that differ only after 200 characters are two sessions', async () => {
       const prefix = 'p'.repeat(200);
 
-      const first = await call(url, 'POST', '/api/v1/downloads', { token, body: { gameId: 'g1' }, headers: { 'idempotency-key': `${prefix}${'a'.repeat(55)}` } });
-      const repeat = await call(url, 'POST', '/api/v1/downloads', { token, body: { gameId: 'g1' }, headers: { 'idempotency-key': `${prefix}${'a'.repeat(55)}` } });
-      const other = await call(url, 'POST', '/api/v1/downloads', { token, body: { gameId: 'g1' }, headers: { 'idempotency-key': `${prefix}${'b'.repeat(55)}` } });
+      const first = await call(url, 'POST', '/api/v1/downloads', {
+        token,
+        body: { gameId: 'g1' },
+        headers: { 'idempotency-key': `${prefix}${'a'.repeat(55)}` },
+      });
+      const repeat = await call(url, 'POST', '/api/v1/downloads', {
+        token,
+        body: { gameId: 'g1' },
+        headers: { 'idempotency-key': `${prefix}${'a'.repeat(55)}` },
+      });
+      const other = await call(url, 'POST', '/api/v1/downloads', {
+        token,
+        body: { gameId: 'g1' },
+        headers: { 'idempotency-key': `${prefix}${'b'.repeat(55)}` },
+      });
 
       expect([first.status, repeat.status, other.status]).toEqual([201, 201, 201]);
       expect(repeat.body.id).toBe(first.body.id);

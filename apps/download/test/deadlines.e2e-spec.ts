@@ -42,8 +42,14 @@ describe('download: request deadlines (e2e)', () => {
 
     // Act
     const propagated = await start({ 'keel-deadline-ms': '300' });
-    const larger = await call(bed.service.url, 'GET', '/api/v1/downloads', { token, headers: { 'keel-deadline-ms': '999999' } });
-    const malformed = await call(bed.service.url, 'GET', '/api/v1/downloads', { token, headers: { 'keel-deadline-ms': '0x10' } });
+    const larger = await call(bed.service.url, 'GET', '/api/v1/downloads', {
+      token,
+      headers: { 'keel-deadline-ms': '999999' },
+    });
+    const malformed = await call(bed.service.url, 'GET', '/api/v1/downloads', {
+      token,
+      headers: { 'keel-deadline-ms': '0x10' },
+    });
 
     // Assert
     expect(propagated.status).toBe(504);
@@ -76,7 +82,15 @@ describe('download: request deadlines (e2e)', () => {
 
   it('a blackholed library (TCP accepts, never answers) gets 504 within the deadline; once back, the first probe closes the circuit', async () => {
     // Arrange
-    bed = await startDownloadTestBed({ REQUEST_DEADLINE: '1s', LIBRARY_SERVICE_TIMEOUT: '10s', LIBRARY_SERVICE_MAX_RETRIES: '2', LIBRARY_SERVICE_CIRCUIT_BREAKER_TIMEOUT: '2s' }, { tcpFault: true });
+    bed = await startDownloadTestBed(
+      {
+        REQUEST_DEADLINE: '1s',
+        LIBRARY_SERVICE_TIMEOUT: '10s',
+        LIBRARY_SERVICE_MAX_RETRIES: '2',
+        LIBRARY_SERVICE_CIRCUIT_BREAKER_TIMEOUT: '2s',
+      },
+      { tcpFault: true },
+    );
     const tcp = bed.tcp!;
     tcp.blackhole = true;
 
@@ -95,7 +109,9 @@ describe('download: request deadlines (e2e)', () => {
       else await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const metrics = await (await fetch(`${bed.service.url}/metrics`)).text();
-    console.info(`[deadlines e2e] blackholed: ${during.map((a) => a.status).join(', ')}; recovered ${recoveredAfterMs.toFixed(0)} ms after the route came back (half-open delay 2000 ms)`);
+    console.info(
+      `[deadlines e2e] blackholed: ${during.map((a) => a.status).join(', ')}; recovered ${recoveredAfterMs.toFixed(0)} ms after the route came back (half-open delay 2000 ms)`,
+    );
 
     // Assert
     expect(during[0].status).toBe(504);

@@ -29,7 +29,13 @@ describe('download service (e2e)', () => {
       ['an expired token', 'expired'],
     ])('answers 401 problem+json for %s', async (_name, kind) => {
       const token =
-        kind === 'sign-with-wrong-secret' ? await signTestToken({ sub: 'u1', secret: 'not-the-secret' }) : kind === 'none' ? await signTestToken({ sub: 'u1', alg: 'none' }) : kind === 'expired' ? await signTestToken({ sub: 'u1', expiresIn: -60 }) : undefined;
+        kind === 'sign-with-wrong-secret'
+          ? await signTestToken({ sub: 'u1', secret: 'not-the-secret' })
+          : kind === 'none'
+            ? await signTestToken({ sub: 'u1', alg: 'none' })
+            : kind === 'expired'
+              ? await signTestToken({ sub: 'u1', expiresIn: -60 })
+              : undefined;
 
       const answer = await call(url, 'POST', '/api/v1/downloads', { token, body: { gameId: 'g1' } });
 
@@ -75,7 +81,10 @@ describe('download service (e2e)', () => {
     it('rejects an unknown field with 400 problem+json naming it, and writes nothing', async () => {
       const before = await call(url, 'GET', '/api/v1/downloads?limit=100', { token: u2 });
 
-      const answer = await call(url, 'POST', '/api/v1/downloads', { token: u2, body: { gameId: 'g3', priority: 'high' } });
+      const answer = await call(url, 'POST', '/api/v1/downloads', {
+        token: u2,
+        body: { gameId: 'g3', priority: 'high' },
+      });
       const after = await call(url, 'GET', '/api/v1/downloads?limit=100', { token: u2 });
 
       expect(answer.status).toBe(400);
@@ -132,7 +141,8 @@ describe('download service (e2e)', () => {
     it('lists the caller’s sessions newest first, page by page', async () => {
       const token = await signTestToken({ sub: 'u2' });
       const ids: string[] = [];
-      for (let i = 0; i < 3; i++) ids.push((await call(url, 'POST', '/api/v1/downloads', { token, body: { gameId: 'g3' } })).body.id);
+      for (let i = 0; i < 3; i++)
+        ids.push((await call(url, 'POST', '/api/v1/downloads', { token, body: { gameId: 'g3' } })).body.id);
 
       const first = await call(url, 'GET', '/api/v1/downloads?limit=2', { token });
       const second = await call(url, 'GET', `/api/v1/downloads?limit=2&cursor=${first.body.nextCursor}`, { token });
@@ -166,7 +176,10 @@ describe('download service (e2e)', () => {
       const completed = await patch({ bytesDone: created.bytesTotal });
       const cancelCompleted = await patch({ status: 'cancelled' });
       const both = await patch({ bytesDone: 1, status: 'paused' });
-      const byOther = await call(url, 'PATCH', `/api/v1/downloads/${created.id}`, { token: u2, body: { status: 'cancelled' } });
+      const byOther = await call(url, 'PATCH', `/api/v1/downloads/${created.id}`, {
+        token: u2,
+        body: { status: 'cancelled' },
+      });
 
       expect(progressed.body).toMatchObject({ status: 'downloading', bytesDone: 1000 });
       expect(paused.body.status).toBe('paused');
@@ -183,8 +196,14 @@ describe('download service (e2e)', () => {
     it('cancels a queued session and rejects an unknown status', async () => {
       const created = (await call(url, 'POST', '/api/v1/downloads', { token: u1, body: { gameId: 'g1' } })).body;
 
-      const cancelled = await call(url, 'PATCH', `/api/v1/downloads/${created.id}`, { token: u1, body: { status: 'cancelled' } });
-      const bogus = await call(url, 'PATCH', `/api/v1/downloads/${created.id}`, { token: u1, body: { status: 'exploded' } });
+      const cancelled = await call(url, 'PATCH', `/api/v1/downloads/${created.id}`, {
+        token: u1,
+        body: { status: 'cancelled' },
+      });
+      const bogus = await call(url, 'PATCH', `/api/v1/downloads/${created.id}`, {
+        token: u1,
+        body: { status: 'exploded' },
+      });
 
       expect(cancelled.body.status).toBe('cancelled');
       expect(bogus.status).toBe(400);
@@ -196,6 +215,12 @@ describe('download service (e2e)', () => {
 
     expect(answer.status).toBe(200);
     expect(answer.body.games.map((game: { gameId: string }) => game.gameId)).toEqual(['g1', 'g2']);
-    expect(answer.body.games[0]).toEqual({ gameId: 'g1', title: expect.any(String), sizeBytes: expect.any(Number), platforms: expect.any(Array), acquiredAt: expect.any(String) });
+    expect(answer.body.games[0]).toEqual({
+      gameId: 'g1',
+      title: expect.any(String),
+      sizeBytes: expect.any(Number),
+      platforms: expect.any(Array),
+      acquiredAt: expect.any(String),
+    });
   });
 });

@@ -30,7 +30,10 @@ describe('download service on embedded storage (e2e)', () => {
 
     expect(created.status).toBe(201);
     // The download URL is signed afresh on every read (its expiry moves on), so it is compared by its unsigned part.
-    const unsigned = (body: { downloadUrl: string }) => ({ ...body, downloadUrl: body.downloadUrl.replace(/&expires=.*$/, '') });
+    const unsigned = (body: { downloadUrl: string }) => ({
+      ...body,
+      downloadUrl: body.downloadUrl.replace(/&expires=.*$/, ''),
+    });
     expect(unsigned(read.body)).toEqual(unsigned(created.body));
     expect(read.body.downloadUrl).toMatch(/&expires=\d+&signature=[0-9a-f]{64}$/);
     expect(ready.status).toBe(200);

@@ -14,7 +14,15 @@ describe('download with three library instances, one sick (e2e)', () => {
 
   beforeAll(async () => {
     more = await Promise.all([0, 1].map(() => startLibraryEmulator({ port: 0 })));
-    bed = await startDownloadTestBed({}, { env: (library) => ({ LIBRARY_SERVICE_URLS: [library, ...more.map((m) => m.url)].join(','), LIBRARY_SERVICE_OUTLIER_EJECTION: '1m' }) });
+    bed = await startDownloadTestBed(
+      {},
+      {
+        env: (library) => ({
+          LIBRARY_SERVICE_URLS: [library, ...more.map((m) => m.url)].join(','),
+          LIBRARY_SERVICE_OUTLIER_EJECTION: '1m',
+        }),
+      },
+    );
     await sandboxControl(more[0].url).inject({ mode: 'error', status: 503 });
   });
 
@@ -42,7 +50,10 @@ describe('download with three library instances, one sick (e2e)', () => {
     const library = health.body.details.library;
     expect(library.breaker).toBe('closed');
     expect(library.instances).toHaveLength(3);
-    expect(library.instances.find((i: { url: string }) => i.url === more[0].url)).toMatchObject({ state: 'ejected', ejections: 1 });
+    expect(library.instances.find((i: { url: string }) => i.url === more[0].url)).toMatchObject({
+      state: 'ejected',
+      ejections: 1,
+    });
     expect(sickAfter).toBe(sickBefore);
   });
 });

@@ -65,7 +65,9 @@ describe('download service when the library service fails (e2e)', () => {
     expect(reachedAfter).toBe(reached);
     expect(metrics).toMatch(/downstream_circuit_breaker_state\{downstream="library"\} 2/);
     expect(metrics).toMatch(/downstream_rejections_total\{downstream="library",reason="circuit_open"\} [1-9]/);
-    expect(metrics).toMatch(/downstream_requests_total\{downstream="library",operation="checkOwnership",outcome="server_error"\} [1-9]/);
+    expect(metrics).toMatch(
+      /downstream_requests_total\{downstream="library",operation="checkOwnership",outcome="server_error"\} [1-9]/,
+    );
     expect(recovered.status).toBe(201);
   });
 

@@ -8,7 +8,9 @@ import type { DownloadTestBed } from './download-test.setup';
 
 const OBSERVABILITY = join(__dirname, '..', '..', '..', 'docker', 'observability');
 const dashboard = JSON.parse(readFileSync(join(OBSERVABILITY, 'grafana', 'dashboards', 'keel.json'), 'utf8'));
-const alerts = parse(readFileSync(join(OBSERVABILITY, 'prometheus', 'alerts.yml'), 'utf8')) as { groups: { rules: { alert: string; expr: string }[] }[] };
+const alerts = parse(readFileSync(join(OBSERVABILITY, 'prometheus', 'alerts.yml'), 'utf8')) as {
+  groups: { rules: { alert: string; expr: string }[] }[];
+};
 /** Rows of metrics only those services expose; their own observability e2e suites check them. */
 const OTHER_SERVICES_ROWS = ['media-acquisition', 'chat-summarizer'];
 

@@ -16,7 +16,11 @@ describe('download service: trace context and trace ids in logs (e2e)', () => {
   let output: CapturedOutput;
   let token: string;
   const start = (requestId: string, headers: Record<string, string> = {}) =>
-    call(bed.service.url, 'POST', '/api/v1/downloads', { token, body: { gameId: 'g1' }, headers: { 'x-request-id': requestId, ...headers } });
+    call(bed.service.url, 'POST', '/api/v1/downloads', {
+      token,
+      body: { gameId: 'g1' },
+      headers: { 'x-request-id': requestId, ...headers },
+    });
   const lastSeenByLibrary = async () => (await sandboxControl(bed.library.url).stats()).lastHeaders;
   /** The JSON log lines written for one request (pino-http binds its id as reqId, or req.id on the access line). */
   const linesOf = (requestId: string) =>
@@ -56,7 +60,9 @@ describe('download service: trace context and trace ids in logs (e2e)', () => {
   it('starts a trace when none comes in (or an invalid one does), sends it downstream and logs its id', async () => {
     const none = await start('trace-new-1');
     const seenNone = await lastSeenByLibrary();
-    const invalid = await start('trace-new-2', { traceparent: '00-00000000000000000000000000000000-00f067aa0ba902b7-01' });
+    const invalid = await start('trace-new-2', {
+      traceparent: '00-00000000000000000000000000000000-00f067aa0ba902b7-01',
+    });
     const seenInvalid = await lastSeenByLibrary();
 
     expect([none.status, invalid.status]).toEqual([201, 201]);

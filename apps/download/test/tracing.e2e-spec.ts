@@ -25,7 +25,12 @@ describe('download traces (e2e)', () => {
     sick = await startLibraryEmulator({ port: 0 });
     await sandboxControl(sick.url).inject({ mode: 'error', status: 503 });
     bed = await startDownloadTestBed(
-      { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '50', LIBRARY_SERVICE_LB: 'round-robin' },
+      {
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+        OTEL_BSP_SCHEDULE_DELAY: '50',
+        LIBRARY_SERVICE_LB: 'round-robin',
+      },
       { env: (library) => ({ LIBRARY_SERVICE_URLS: `${sick.url},${library}` }) },
     );
   });
@@ -39,32 +44,58 @@ describe('download traces (e2e)', () => {
 
   // The request's own span ends last, after every span it caused, so it is what to wait for; the
   // count alone can be met by the earlier spans while the request's span is still in the batch.
-  const isRequestSpan = (s: { kind: number; attributes: Record<string, unknown> }) => s.kind === SERVER && !s.attributes['keel.emulator'];
+  const isRequestSpan = (s: { kind: number; attributes: Record<string, unknown> }) =>
+    s.kind === SERVER && !s.attributes['keel.emulator'];
   const spansOf = async (traceId: string, count: number) =>
-    (await receiver.waitFor((spans) => { const ours = spans.filter((s) => s.traceId === traceId); return ours.length >= count && ours.some(isRequestSpan); })).filter((s) => s.traceId === traceId);
+    (
+      await receiver.waitFor((spans) => {
+        const ours = spans.filter((s) => s.traceId === traceId);
+        return ours.length >= count && ours.some(isRequestSpan);
+      })
+    ).filter((s) => s.traceId === traceId);
 
   it('continues the caller’s trace: the request span, a client span per attempt, and each emulator’s span', async () => {
     // Arrange
     const token = await signTestToken({ sub: 'u1' });
 
     // Act
-    const answer = await call(bed.service.url, 'POST', '/api/v1/downloads', { token, body: { gameId: 'g1' }, headers: { traceparent: `00-${CALLER_TRACE}-${CALLER_SPAN}-01` } });
+    const answer = await call(bed.service.url, 'POST', '/api/v1/downloads', {
+      token,
+      body: { gameId: 'g1' },
+      headers: { traceparent: `00-${CALLER_TRACE}-${CALLER_SPAN}-01` },
+    });
     const spans = await spansOf(CALLER_TRACE, 5);
 
     // Assert
     expect(answer.status).toBe(201);
-    // The emulators run in this process, so their spans share the service's resource: tell them apart by their attribute.
+    // The emulators run in this process, so their spans share the service's resource: tell them apart by their
+    // attribute.
     const server = spans.find((s) => s.kind === SERVER && !s.attributes['keel.emulator'])!;
-    expect(server).toMatchObject({ parentSpanId: CALLER_SPAN, name: 'POST /api/v1/downloads', attributes: expect.objectContaining({ 'http.response.status_code': 201 }) });
+    expect(server).toMatchObject({
+      parentSpanId: CALLER_SPAN,
+      name: 'POST /api/v1/downloads',
+      attributes: expect.objectContaining({ 'http.response.status_code': 201 }),
+    });
     // Every library call of the request is a child of its span; the one that met the sick instance
     // first shows its failed attempt and its retry side by side.
     const attempts = spans.filter((s) => s.kind === CLIENT);
     expect(attempts.every((s) => s.parentSpanId === server.spanId)).toBe(true);
     const failed = attempts.find((s) => s.attributes['keel.outcome'] === 'server_error')!;
-    const retry = attempts.find((s) => s.attributes['keel.operation'] === failed.attributes['keel.operation'] && s.attributes['keel.attempt'] === 1);
-    expect(failed.attributes).toMatchObject({ 'keel.attempt': 0, 'http.response.status_code': 503, 'server.address': sick.url });
+    const retry = attempts.find(
+      (s) =>
+        s.attributes['keel.operation'] === failed.attributes['keel.operation'] && s.attributes['keel.attempt'] === 1,
+    );
+    expect(failed.attributes).toMatchObject({
+      'keel.attempt': 0,
+      'http.response.status_code': 503,
+      'server.address': sick.url,
+    });
     expect(retry?.attributes).toMatchObject({ 'keel.outcome': 'success', 'http.response.status_code': 200 });
-    expect(attempts.every((s) => s.attributes['keel.breaker.state'] === 'closed' && s.attributes['keel.downstream'] === 'library')).toBe(true);
+    expect(
+      attempts.every(
+        (s) => s.attributes['keel.breaker.state'] === 'closed' && s.attributes['keel.downstream'] === 'library',
+      ),
+    ).toBe(true);
     const emulators = spans.filter((s) => s.attributes['keel.emulator'] === 'library');
     expect(emulators.map((s) => s.parentSpanId).sort()).toEqual(attempts.map((s) => s.spanId).sort());
   });

@@ -30,7 +30,13 @@ describe('media-acquisition: add → search → grab → progress → import (e2
     expect(search.status).toBe(200);
     expect(search.body.degraded).toBe(false);
     expect(search.body.indexers.every((i: { outcome: string }) => i.outcome === 'ok')).toBe(true);
-    const releases = search.body.releases as { title: string; approved: boolean; rank?: number; quality: string; rejections: { code: string }[] }[];
+    const releases = search.body.releases as {
+      title: string;
+      approved: boolean;
+      rank?: number;
+      quality: string;
+      rejections: { code: string }[];
+    }[];
     expect(releases.length).toBeGreaterThan(3);
     expect(releases[0]).toMatchObject({ approved: true, rank: 1, quality: 'Bluray-1080p' });
     const firstRejected = releases.findIndex((r) => !r.approved);
@@ -49,17 +55,27 @@ describe('media-acquisition: add → search → grab → progress → import (e2
     // Progress shows in the queue while it downloads
     const queue = await bed.call('GET', '/api/v1/queue');
     expect(queue.status).toBe(200);
-    expect(queue.body.items).toEqual([expect.objectContaining({ movieId, downloadId: grab.body.downloadId, movie: 'Blade Runner 2049 (2017)' })]);
+    expect(queue.body.items).toEqual([
+      expect.objectContaining({ movieId, downloadId: grab.body.downloadId, movie: 'Blade Runner 2049 (2017)' }),
+    ]);
 
     // Imported, with its file
-    const movie = await eventually(async () => {
-      const answer = await bed.call('GET', `/api/v1/movies/${movieId}`);
-      return answer.body.file ? answer.body : undefined;
-    }, 30_000, 'the import');
+    const movie = await eventually(
+      async () => {
+        const answer = await bed.call('GET', `/api/v1/movies/${movieId}`);
+        return answer.body.file ? answer.body : undefined;
+      },
+      30_000,
+      'the import',
+    );
     expect(movie).toMatchObject({ status: 'downloaded', download: { state: 'imported', progress: 1 } });
     // Radarr's {Quality Full}: a PROPER or REPACK (revision 2) is named "… Bluray-1080p Proper".
     const proper = /\b(PROPER|REPACK)\b/i.test(releases[0].title) ? ' Proper' : '';
-    expect(movie.file).toMatchObject({ relativePath: `Blade Runner 2049 (2017)/Blade Runner 2049 (2017) Bluray-1080p${proper}.mkv`, quality: 'Bluray-1080p', transfer: 'hardlink' });
+    expect(movie.file).toMatchObject({
+      relativePath: `Blade Runner 2049 (2017)/Blade Runner 2049 (2017) Bluray-1080p${proper}.mkv`,
+      quality: 'Bluray-1080p',
+      transfer: 'hardlink',
+    });
     const onDisk = statSync(join(bed.libraryRoot, movie.file.relativePath));
     expect(onDisk.isFile()).toBe(true);
     expect(onDisk.nlink).toBe(2);
@@ -70,9 +86,13 @@ describe('media-acquisition: add → search → grab → progress → import (e2
     // Arrange
     const token = await signTestToken({ sub: 'u1' });
     const abort = new AbortController();
-    const stream = await fetch(`${bed.service.url}/api/v1/queue/events`, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
+    const stream = await fetch(`${bed.service.url}/api/v1/queue/events`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: abort.signal,
+    });
     expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
-    const id = (await bed.call('POST', '/api/v1/movies', { title: 'Inception', year: 2010, imdbId: 'tt1375666' })).body.id;
+    const id = (await bed.call('POST', '/api/v1/movies', { title: 'Inception', year: 2010, imdbId: 'tt1375666' })).body
+      .id;
 
     // Act
     const grab = await bed.call('POST', `/api/v1/movies/${id}/grab`, {});
@@ -98,9 +118,20 @@ describe('media-acquisition: add → search → grab → progress → import (e2
 
   it('answers bad input with problem+json and writes nothing', async () => {
     // Act
-    const unknownField = await bed.call('POST', '/api/v1/movies', { ...BR2049, title: 'Arrival', year: 2016, imdbId: undefined, tmdbId: undefined, rating: 5 });
+    const unknownField = await bed.call('POST', '/api/v1/movies', {
+      ...BR2049,
+      title: 'Arrival',
+      year: 2016,
+      imdbId: undefined,
+      tmdbId: undefined,
+      rating: 5,
+    });
     const badYear = await bed.call('POST', '/api/v1/movies', { title: 'X', year: 'soon' });
-    const unknownProfile = await bed.call('POST', '/api/v1/movies', { title: 'Arrival', year: 2016, qualityProfile: 'nope' });
+    const unknownProfile = await bed.call('POST', '/api/v1/movies', {
+      title: 'Arrival',
+      year: 2016,
+      qualityProfile: 'nope',
+    });
     const duplicate = await bed.call('POST', '/api/v1/movies', BR2049);
     const missing = await bed.call('GET', '/api/v1/movies/7d4f3a5e-9a8b-4c1d-8e2f-0a1b2c3d4e5f');
     const list = await bed.call('GET', '/api/v1/movies');
@@ -119,15 +150,35 @@ describe('media-acquisition: add → search → grab → progress → import (e2
   it('lists the default quality profile and validates new ones', async () => {
     // Act
     const profiles = await bed.call('GET', '/api/v1/quality-profiles');
-    const bad = await bed.call('POST', '/api/v1/quality-profiles', { name: 'Bad', items: [{ quality: 'Bluray-9000p', allowed: true }], cutoff: 'Bluray-9000p' });
-    const good = await bed.call('POST', '/api/v1/quality-profiles', { name: 'UHD', items: [{ quality: 'Remux-2160p', allowed: true }, { quality: 'Bluray-2160p', allowed: true }], cutoff: 'Remux-2160p' });
-    const taken = await bed.call('POST', '/api/v1/quality-profiles', { name: 'UHD', items: [{ quality: 'Bluray-2160p', allowed: true }], cutoff: 'Bluray-2160p' });
+    const bad = await bed.call('POST', '/api/v1/quality-profiles', {
+      name: 'Bad',
+      items: [{ quality: 'Bluray-9000p', allowed: true }],
+      cutoff: 'Bluray-9000p',
+    });
+    const good = await bed.call('POST', '/api/v1/quality-profiles', {
+      name: 'UHD',
+      items: [
+        { quality: 'Remux-2160p', allowed: true },
+        { quality: 'Bluray-2160p', allowed: true },
+      ],
+      cutoff: 'Remux-2160p',
+    });
+    const taken = await bed.call('POST', '/api/v1/quality-profiles', {
+      name: 'UHD',
+      items: [{ quality: 'Bluray-2160p', allowed: true }],
+      cutoff: 'Bluray-2160p',
+    });
 
     // Assert
     expect(profiles.status).toBe(200);
     const hd = profiles.body.items.find((p: { isDefault: boolean }) => p.isDefault);
     expect(hd).toMatchObject({ name: 'HD-1080p', cutoff: 'Bluray-1080p', minSeeders: 1 });
-    expect(hd.items.filter((i: { allowed: boolean }) => i.allowed).map((i: { quality: string }) => i.quality).slice(0, 3)).toEqual(['Bluray-1080p', 'WEBDL-1080p', 'WEBRip-1080p']);
+    expect(
+      hd.items
+        .filter((i: { allowed: boolean }) => i.allowed)
+        .map((i: { quality: string }) => i.quality)
+        .slice(0, 3),
+    ).toEqual(['Bluray-1080p', 'WEBDL-1080p', 'WEBRip-1080p']);
     expect(bad.status).toBe(400);
     expect(good.status).toBe(201);
     expect(taken.status).toBe(409);
@@ -139,7 +190,10 @@ describe('media-acquisition: add → search → grab → progress → import (e2
     const status = await bed.call('GET', '/api/system/status');
 
     // Assert
-    expect(health.body.details).toMatchObject({ prowlarr: { status: 'up', state: 'healthy' }, qbittorrent: { status: 'up', state: 'healthy' } });
+    expect(health.body.details).toMatchObject({
+      prowlarr: { status: 'up', state: 'healthy' },
+      qbittorrent: { status: 'up', state: 'healthy' },
+    });
     expect(status.body.queue.counts).toMatchObject({ imported: 2 });
     const prowlarr = status.body.circuits.find((c: { name: string }) => c.name === 'prowlarr');
     expect(prowlarr).toMatchObject({ state: 'closed', rateLimit: { limit: 60, windowMs: 60_000 } });
@@ -158,30 +212,40 @@ describe('media-acquisition: add → search → grab → progress → import (e2
     expect(metrics).toMatch(/^media_grabs_total\{trigger="user"\} 2$/m);
     expect(metrics).toMatch(/^media_imports_total\{outcome="imported"\} 2$/m);
     expect(metrics).toMatch(/^media_indexer_searches_total\{indexer="[^"]+",outcome="ok"\} [1-9]/m);
-    expect(metrics).toMatch(/^downstream_requests_total\{downstream="prowlarr",operation="search",outcome="success"\} [1-9]/m);
+    expect(metrics).toMatch(
+      /^downstream_requests_total\{downstream="prowlarr",operation="search",outcome="success"\} [1-9]/m,
+    );
   });
 
   // Last: it shuts the service down.
   it('searches on add: a movie added with searchOnAdd is grabbed and imported with no further call', async () => {
     // Act: one call, by TMDB id alone.
     const added = await bed.call('POST', '/api/v1/movies', { tmdbId: 329865, searchOnAdd: true });
-    const imported = await eventually(async () => {
-      const movie = (await bed.call('GET', `/api/v1/movies/${added.body.id}`)).body;
-      return movie.file ? movie : undefined;
-    }, 30_000, 'the import after search on add');
+    const imported = await eventually(
+      async () => {
+        const movie = (await bed.call('GET', `/api/v1/movies/${added.body.id}`)).body;
+        return movie.file ? movie : undefined;
+      },
+      30_000,
+      'the import after search on add',
+    );
 
     // Assert
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ title: 'Arrival', year: 2016, status: 'wanted' });
     expect(imported).toMatchObject({ status: 'downloaded', download: { state: 'imported' } });
-    const events = (await bed.call('GET', `/api/v1/movies/${added.body.id}/history`)).body.items.map((h: { event: string }) => h.event);
+    const events = (await bed.call('GET', `/api/v1/movies/${added.body.id}/history`)).body.items.map(
+      (h: { event: string }) => h.event,
+    );
     expect(events).toEqual(['imported', 'grabbed']);
   });
 
   it('ends open SSE streams when it shuts down, so the drain is not held open', async () => {
     // Arrange
     const token = await signTestToken({ sub: 'u1' });
-    const stream = await fetch(`${bed.service.url}/api/v1/queue/events`, { headers: { authorization: `Bearer ${token}` } });
+    const stream = await fetch(`${bed.service.url}/api/v1/queue/events`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const reader = stream.body!.getReader();
 
     // Act

@@ -28,10 +28,26 @@ describe('media-acquisition: bad input (e2e)', () => {
 
   it.each([
     ['a NUL in the title', { title: `Blade${NUL}Runner`, year: 2017 }, 'title must not contain NUL characters'],
-    ['an unpaired surrogate in the title', { title: 'Blade\udc00Runner', year: 2017 }, 'title must be valid Unicode (it contains an unpaired surrogate)'],
-    ['a NUL in the profile name', { title: 'Heat', year: 1995, qualityProfile: `HD-1080p${NUL}` }, 'qualityProfile must not contain NUL characters'],
-    ['a tmdbId above the int4 range', { title: 'Heat', year: 1995, tmdbId: 2_147_483_648 }, 'tmdbId must be an integer from -2147483648 to 2147483647'],
-    ['a runtime far above the int4 range', { title: 'Heat', year: 1995, runtimeMinutes: 1e12 }, 'runtimeMinutes must be an integer from -2147483648 to 2147483647'],
+    [
+      'an unpaired surrogate in the title',
+      { title: 'Blade\udc00Runner', year: 2017 },
+      'title must be valid Unicode (it contains an unpaired surrogate)',
+    ],
+    [
+      'a NUL in the profile name',
+      { title: 'Heat', year: 1995, qualityProfile: `HD-1080p${NUL}` },
+      'qualityProfile must not contain NUL characters',
+    ],
+    [
+      'a tmdbId above the int4 range',
+      { title: 'Heat', year: 1995, tmdbId: 2_147_483_648 },
+      'tmdbId must be an integer from -2147483648 to 2147483647',
+    ],
+    [
+      'a runtime far above the int4 range',
+      { title: 'Heat', year: 1995, runtimeMinutes: 1e12 },
+      'runtimeMinutes must be an integer from -2147483648 to 2147483647',
+    ],
   ])('answers 400 to %s in POST /movies, and adds nothing', async (_name, body, error) => {
     const before = await movieCount();
 
@@ -42,14 +58,22 @@ describe('media-acquisition: bad input (e2e)', () => {
   });
 
   it('takes the largest tmdbId an int4 column holds', async () => {
-    const answer = await bed.call('POST', '/api/v1/movies', { title: 'Edge of the Range', year: 2014, tmdbId: 2_147_483_647 });
+    const answer = await bed.call('POST', '/api/v1/movies', {
+      title: 'Edge of the Range',
+      year: 2014,
+      tmdbId: 2_147_483_647,
+    });
 
     expect(answer.status).toBe(201);
     expect(answer.body.tmdbId).toBe(2_147_483_647);
   });
 
   it('answers 400 naming the field to a NUL inside a quality profile item', async () => {
-    const answer = await bed.call('POST', '/api/v1/quality-profiles', { name: 'UHD', items: [{ quality: `Bluray-2160p${NUL}`, allowed: true }], cutoff: 'Bluray-2160p' });
+    const answer = await bed.call('POST', '/api/v1/quality-profiles', {
+      name: 'UHD',
+      items: [{ quality: `Bluray-2160p${NUL}`, allowed: true }],
+      cutoff: 'Bluray-2160p',
+    });
 
     expect400(answer, 'items.0.quality must not contain NUL characters');
   });
@@ -64,13 +88,24 @@ describe('media-acquisition: bad input (e2e)', () => {
 
   describe('Content-Type: application/json with an empty body, as frontends send it on every request', () => {
     const emptyJson = async (method: string, path: string) => {
-      const response = await fetch(`${bed.service.url}${path}`, { method, headers: { authorization: `Bearer ${bed.token}`, 'content-type': 'application/json' }, body: '' });
+      const response = await fetch(`${bed.service.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${bed.token}`, 'content-type': 'application/json' },
+        body: '',
+      });
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined };
     };
 
     it('is taken by POST /movies/{id}/search, which needs no body', async () => {
-      const id = (await bed.call('POST', '/api/v1/movies', { title: 'Blade Runner 2049', year: 2017, imdbId: 'tt1856101', runtimeMinutes: 164 })).body.id;
+      const id = (
+        await bed.call('POST', '/api/v1/movies', {
+          title: 'Blade Runner 2049',
+          year: 2017,
+          imdbId: 'tt1856101',
+          runtimeMinutes: 164,
+        })
+      ).body.id;
 
       const answer = await emptyJson('POST', `/api/v1/movies/${id}/search`);
 
@@ -79,7 +114,8 @@ describe('media-acquisition: bad input (e2e)', () => {
     });
 
     it('is taken by POST /movies/{id}/grab, whose body is optional', async () => {
-      const id = (await bed.call('POST', '/api/v1/movies', { title: 'Arrival', year: 2016, runtimeMinutes: 116 })).body.id;
+      const id = (await bed.call('POST', '/api/v1/movies', { title: 'Arrival', year: 2016, runtimeMinutes: 116 })).body
+        .id;
 
       const answer = await emptyJson('POST', `/api/v1/movies/${id}/grab`);
 
@@ -97,7 +133,9 @@ describe('media-acquisition: bad input (e2e)', () => {
       const answer = await emptyJson('POST', '/api/v1/movies');
 
       expect(answer.status).toBe(400);
-      expect(answer.body.errors).toEqual(expect.arrayContaining([expect.stringMatching(/^title /), expect.stringMatching(/^year /)]));
+      expect(answer.body.errors).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^title /), expect.stringMatching(/^year /)]),
+      );
     });
   });
 });

@@ -47,7 +47,14 @@ describe('media-acquisition on embedded storage (e2e)', () => {
 
     // Assert: the movie survived the restart, unchanged
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ id: created.body.id, title: 'Arrival', year: 2016, imdbId: 'tt2543164', status: 'wanted', qualityProfile: 'HD-1080p' });
+    expect(read.body).toMatchObject({
+      id: created.body.id,
+      title: 'Arrival',
+      year: 2016,
+      imdbId: 'tt2543164',
+      status: 'wanted',
+      qualityProfile: 'HD-1080p',
+    });
     expect(list.body.items.map((m: { id: string }) => m.id)).toEqual([created.body.id]);
 
     // Assert: the second start found the default profile (same id) and did not add another

@@ -1,4 +1,11 @@
-import { formatFuzzReport, fuzzCredentials, fuzzOpenApi, fuzzSettings, signTestToken, undoCircuitIsolation } from '@keel/platform/testing';
+import {
+  formatFuzzReport,
+  fuzzCredentials,
+  fuzzOpenApi,
+  fuzzSettings,
+  signTestToken,
+  undoCircuitIsolation,
+} from '@keel/platform/testing';
 import { startMediaTestBed } from './media-test.setup';
 import type { MediaTestBed } from './media-test.setup';
 
@@ -27,9 +34,17 @@ describe('media-acquisition: OpenAPI fuzzing (e2e)', () => {
 
   it('answers no fuzzed request with a 5xx', async () => {
     // Writes need media:write or admin; a plain user reaches the reads and meets the 403s.
-    const credentials = [...(await fuzzCredentials([{ sub: 'u1', roles: ['media:write'] }, { sub: 'admin1', roles: ['admin'] }, { sub: 'u2', weight: 2 }])), { label: 'radarr api key', headers: { 'x-api-key': API_KEY }, weight: 6 }];
+    const credentials = [
+      ...(await fuzzCredentials([
+        { sub: 'u1', roles: ['media:write'] },
+        { sub: 'admin1', roles: ['admin'] },
+        { sub: 'u2', weight: 2 },
+      ])),
+      { label: 'radarr api key', headers: { 'x-api-key': API_KEY }, weight: 6 },
+    ];
     const admin = await signTestToken({ sub: 'admin1', roles: ['admin'] });
-    const profiles = (await bed.call<{ items?: Array<{ name: string }> }>('GET', '/api/v1/quality-profiles')).body.items ?? [];
+    const profiles =
+      (await bed.call<{ items?: Array<{ name: string }> }>('GET', '/api/v1/quality-profiles')).body.items ?? [];
 
     const report = await fuzzOpenApi({
       baseUrl: bed.service.url,

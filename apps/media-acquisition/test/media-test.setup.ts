@@ -4,8 +4,22 @@ import { join } from 'node:path';
 import { isolateDatabaseUrl } from '@keel/persistence/testing';
 import { callJson, signTestToken, startTestService } from '@keel/platform/testing';
 import type { Answer, TestService } from '@keel/platform/testing';
-import { createQbittorrentStore, prowlarrControl, sandboxControl, startProwlarrEmulator, startQbittorrentEmulator, startTmdbEmulator } from '@keel/sandbox';
-import type { ProwlarrControl, QbittorrentStore, RunningProwlarrEmulator, RunningQbittorrentEmulator, RunningEmulator, SandboxControl } from '@keel/sandbox';
+import {
+  createQbittorrentStore,
+  prowlarrControl,
+  sandboxControl,
+  startProwlarrEmulator,
+  startQbittorrentEmulator,
+  startTmdbEmulator,
+} from '@keel/sandbox';
+import type {
+  ProwlarrControl,
+  QbittorrentStore,
+  RunningProwlarrEmulator,
+  RunningQbittorrentEmulator,
+  RunningEmulator,
+  SandboxControl,
+} from '@keel/sandbox';
 import { AppModule } from '../src/app/app.module';
 
 export interface MediaTestBed {
@@ -40,7 +54,13 @@ export async function startMediaTestBed(env: Record<string, string> = {}): Promi
   const libraryRoot = join(root, 'library');
   mkdirSync(libraryRoot, { recursive: true });
   const store: QbittorrentStore = createQbittorrentStore();
-  const startQbt = (port = 0) => startQbittorrentEmulator({ port, downloadRoot: join(root, 'downloads'), downloadMs: Number(env.QBT_DOWNLOAD_MS ?? 1_500), store });
+  const startQbt = (port = 0) =>
+    startQbittorrentEmulator({
+      port,
+      downloadRoot: join(root, 'downloads'),
+      downloadMs: Number(env.QBT_DOWNLOAD_MS ?? 1_500),
+      store,
+    });
   let qbittorrent = await startQbt();
   const prowlarr = await startProwlarrEmulator({ port: 0 });
   const tmdb = await startTmdbEmulator({ port: 0 });
@@ -111,7 +131,11 @@ export async function startMediaTestBed(env: Record<string, string> = {}): Promi
 }
 
 /** Polls `probe` until it returns a value, or fails after `timeoutMs` (a bound, not a timing claim). */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'the condition'): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 20_000,
+  what = 'the condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -18,7 +18,14 @@ describe('media-acquisition movie lifecycle (e2e)', () => {
 
   beforeAll(async () => {
     bed = await startMediaTestBed({ MEDIA_RECYCLE_BIN: recycleBin });
-    const uhd = await bed.call('POST', '/api/v1/quality-profiles', { name: 'UHD', items: [{ quality: 'Bluray-2160p', allowed: true }, { quality: 'WEBDL-2160p', allowed: true }], cutoff: 'Bluray-2160p' });
+    const uhd = await bed.call('POST', '/api/v1/quality-profiles', {
+      name: 'UHD',
+      items: [
+        { quality: 'Bluray-2160p', allowed: true },
+        { quality: 'WEBDL-2160p', allowed: true },
+      ],
+      cutoff: 'Bluray-2160p',
+    });
     expect(uhd.status).toBe(201);
   });
 
@@ -38,7 +45,14 @@ describe('media-acquisition movie lifecycle (e2e)', () => {
     // Assert
     expect(added.monitored).toBe(true);
     expect(edited.status).toBe(200);
-    expect(edited.body).toMatchObject({ id: added.id, title: 'Arrival', year: 2016, monitored: false, qualityProfile: 'UHD', runtimeMinutes: 116 });
+    expect(edited.body).toMatchObject({
+      id: added.id,
+      title: 'Arrival',
+      year: 2016,
+      monitored: false,
+      qualityProfile: 'UHD',
+      runtimeMinutes: 116,
+    });
     expect(runtimeOnly.body).toMatchObject({ monitored: false, qualityProfile: 'UHD', runtimeMinutes: 118 });
     expect(read.body).toEqual(runtimeOnly.body);
   });
@@ -48,8 +62,13 @@ describe('media-acquisition movie lifecycle (e2e)', () => {
     const added = await add({ title: 'Inception', year: 2010 });
 
     // Act
-    const unknownMovie = await bed.call('PUT', '/api/v1/movies/7d4f3a5e-9a8b-4c1d-8e2f-0a1b2c3d4e5f', { monitored: false });
-    const unknownProfile = await bed.call('PUT', `/api/v1/movies/${added.id}`, { monitored: false, qualityProfile: 'Nope' });
+    const unknownMovie = await bed.call('PUT', '/api/v1/movies/7d4f3a5e-9a8b-4c1d-8e2f-0a1b2c3d4e5f', {
+      monitored: false,
+    });
+    const unknownProfile = await bed.call('PUT', `/api/v1/movies/${added.id}`, {
+      monitored: false,
+      qualityProfile: 'Nope',
+    });
     const title = await bed.call('PUT', `/api/v1/movies/${added.id}`, { title: 'Inception 2' });
     const mistyped = await bed.call('PUT', `/api/v1/movies/${added.id}`, { monitored: 'no', runtimeMinutes: 0 });
     const read = await movie(added.id);
@@ -65,7 +84,11 @@ describe('media-acquisition movie lifecycle (e2e)', () => {
     // Arrange: grabbed and imported.
     const added = await add({ title: 'Blade Runner 2049', year: 2017, imdbId: 'tt1856101', runtimeMinutes: 164 });
     expect((await bed.call('POST', `/api/v1/movies/${added.id}/grab`, {})).status).toBe(201);
-    const imported = await eventually(async () => ((await movie(added.id)).body.file ? (await movie(added.id)).body : undefined), 20_000, 'the import');
+    const imported = await eventually(
+      async () => ((await movie(added.id)).body.file ? (await movie(added.id)).body : undefined),
+      20_000,
+      'the import',
+    );
     const file = join(bed.libraryRoot, imported.file.relativePath);
     const torrents = bed.qbittorrent.store.torrents.size;
 

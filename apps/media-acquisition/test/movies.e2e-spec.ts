@@ -19,7 +19,11 @@ const ROUTES: [string, string, unknown?][] = [
   ['GET', '/api/v1/queue'],
   ['GET', '/api/v1/queue/events'],
   ['GET', '/api/v1/quality-profiles'],
-  ['POST', '/api/v1/quality-profiles', { name: 'UHD', items: [{ quality: 'Bluray-2160p', allowed: true }], cutoff: 'Bluray-2160p' }],
+  [
+    'POST',
+    '/api/v1/quality-profiles',
+    { name: 'UHD', items: [{ quality: 'Bluray-2160p', allowed: true }], cutoff: 'Bluray-2160p' },
+  ],
 ];
 
 interface Release {
@@ -50,7 +54,9 @@ describe('media-acquisition movies API (e2e)', () => {
 
   it('refuses every route without a token with a 401 problem and a Bearer challenge, and writes nothing', async () => {
     // Act
-    const answers = await Promise.all(ROUTES.map(([method, path, body]) => callJson(bed.service.url, method, path, { body })));
+    const answers = await Promise.all(
+      ROUTES.map(([method, path, body]) => callJson(bed.service.url, method, path, { body })),
+    );
     const movies = await bed.call('GET', '/api/v1/movies');
     const profiles = await bed.call('GET', '/api/v1/quality-profiles');
 
@@ -72,7 +78,9 @@ describe('media-acquisition movies API (e2e)', () => {
     const id = await addMovie({ title: 'Inception', year: 2010, imdbId: 'tt1375666' });
 
     // Act
-    const grab = await bed.call('POST', `/api/v1/movies/${id}/grab`, { guid: 'https://indexer.invalid/no-such-release' });
+    const grab = await bed.call('POST', `/api/v1/movies/${id}/grab`, {
+      guid: 'https://indexer.invalid/no-such-release',
+    });
     const movie = await bed.call('GET', `/api/v1/movies/${id}`);
 
     // Assert
@@ -125,7 +133,13 @@ describe('media-acquisition movies API (e2e)', () => {
 
   it('lists a grabbed event in the movie history after a grab', async () => {
     // Arrange
-    const id = await addMovie({ title: 'Blade Runner 2049', year: 2017, imdbId: 'tt1856101', tmdbId: 335984, runtimeMinutes: 164 });
+    const id = await addMovie({
+      title: 'Blade Runner 2049',
+      year: 2017,
+      imdbId: 'tt1856101',
+      tmdbId: 335984,
+      runtimeMinutes: 164,
+    });
     const before = await bed.call('GET', `/api/v1/movies/${id}/history`);
 
     // Act
@@ -138,7 +152,13 @@ describe('media-acquisition movies API (e2e)', () => {
     expect(history.status).toBe(200);
     const grabbed = (history.body.items as { event: string }[]).filter((h) => h.event === 'grabbed');
     expect(grabbed).toEqual([
-      expect.objectContaining({ event: 'grabbed', sourceTitle: grab.body.releaseTitle, downloadId: grab.body.downloadId, quality: grab.body.quality, data: expect.objectContaining({ indexer: grab.body.indexer }) }),
+      expect.objectContaining({
+        event: 'grabbed',
+        sourceTitle: grab.body.releaseTitle,
+        downloadId: grab.body.downloadId,
+        quality: grab.body.quality,
+        data: expect.objectContaining({ indexer: grab.body.indexer }),
+      }),
     ]);
     // qBittorrent keys torrents by the lower-case info hash; the service reports it upper-case, as Radarr does.
     expect(bed.qbittorrent.store.torrents.has(grab.body.downloadId.toLowerCase())).toBe(true);
@@ -158,8 +178,18 @@ describe('media-acquisition movies API (e2e)', () => {
 
       // Assert
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ title: 'Interstellar', year: 2014, tmdbId: 157336, imdbId: 'tt0816692', runtimeMinutes: 169, status: 'wanted' });
-      const stats = await bed.tmdbFaults.stats<{ byPath: Record<string, number>; lastHeaders: { authorization?: boolean } }>();
+      expect(created.body).toMatchObject({
+        title: 'Interstellar',
+        year: 2014,
+        tmdbId: 157336,
+        imdbId: 'tt0816692',
+        runtimeMinutes: 169,
+        status: 'wanted',
+      });
+      const stats = await bed.tmdbFaults.stats<{
+        byPath: Record<string, number>;
+        lastHeaders: { authorization?: boolean };
+      }>();
       expect(stats.byPath).toEqual({ '/3/movie/157336': 1 });
       expect(stats.lastHeaders.authorization).toBe(true);
     });
@@ -170,7 +200,12 @@ describe('media-acquisition movies API (e2e)', () => {
 
       // Assert
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ title: 'Pulp Fiction (Director’s Cut)', year: 1994, runtimeMinutes: 154, imdbId: 'tt0110912' });
+      expect(created.body).toMatchObject({
+        title: 'Pulp Fiction (Director’s Cut)',
+        year: 1994,
+        runtimeMinutes: 154,
+        imdbId: 'tt0110912',
+      });
     });
 
     it('does not ask TMDB when title and year are given, so an add works while TMDB is down', async () => {
@@ -241,9 +276,20 @@ describe('media-acquisition movies API (e2e)', () => {
     expect(docs.status).toBe(200);
     const paths = docs.body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
     expect(Object.keys(paths)).toEqual(
-      expect.arrayContaining(['/api/v1/movies', '/api/v1/movies/{id}', '/api/v1/movies/{id}/history', '/api/v1/movies/{id}/search', '/api/v1/movies/{id}/grab', '/api/v1/queue', '/api/v1/queue/events', '/api/v1/quality-profiles']),
+      expect.arrayContaining([
+        '/api/v1/movies',
+        '/api/v1/movies/{id}',
+        '/api/v1/movies/{id}/history',
+        '/api/v1/movies/{id}/search',
+        '/api/v1/movies/{id}/grab',
+        '/api/v1/queue',
+        '/api/v1/queue/events',
+        '/api/v1/quality-profiles',
+      ]),
     );
-    expect(Object.keys(paths['/api/v1/movies/{id}/grab'].post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '404', '409', '503']));
+    expect(Object.keys(paths['/api/v1/movies/{id}/grab'].post.responses)).toEqual(
+      expect.arrayContaining(['201', '400', '401', '404', '409', '503']),
+    );
     expect(Object.keys(paths['/api/v1/queue/events'].get.responses)).toContain('401');
     expect(Object.keys(paths['/api/v1/quality-profiles'])).toEqual(expect.arrayContaining(['get', 'post']));
   });

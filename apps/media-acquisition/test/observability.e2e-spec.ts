@@ -22,11 +22,24 @@ describe('media-acquisition: the dashboard row reads metrics /metrics really exp
   });
 
   it('has a sample of every metric the media-acquisition row queries after search → grab → import', async () => {
-    const id = (await bed.call('POST', '/api/v1/movies', { title: 'Blade Runner 2049', year: 2017, imdbId: 'tt1856101', tmdbId: 335984 })).body.id as string;
+    const id = (
+      await bed.call('POST', '/api/v1/movies', {
+        title: 'Blade Runner 2049',
+        year: 2017,
+        imdbId: 'tt1856101',
+        tmdbId: 335984,
+      })
+    ).body.id as string;
     expect((await bed.call('POST', `/api/v1/movies/${id}/search`)).status).toBe(200);
     expect((await bed.call('POST', `/api/v1/movies/${id}/grab`, {})).status).toBe(201);
-    await eventually(async () => ((await bed.call('GET', `/api/v1/movies/${id}`)).body.file ? true : undefined), 30_000, 'the import');
-    const queries = dashboardQueries(JSON.parse(readFileSync(DASHBOARD, 'utf8'))).filter((q) => q.row === 'media-acquisition');
+    await eventually(
+      async () => ((await bed.call('GET', `/api/v1/movies/${id}`)).body.file ? true : undefined),
+      30_000,
+      'the import',
+    );
+    const queries = dashboardQueries(JSON.parse(readFileSync(DASHBOARD, 'utf8'))).filter(
+      (q) => q.row === 'media-acquisition',
+    );
 
     const page = await (await fetch(`${bed.service.url}/metrics`)).text();
 

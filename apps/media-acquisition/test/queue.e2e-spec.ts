@@ -35,7 +35,10 @@ describe('media-acquisition queue management and upgrades (e2e)', () => {
 
     // Act
     const bad = await bed.call('DELETE', `/api/v1/queue/not-a-hash`);
-    const removed = await bed.call('DELETE', `/api/v1/queue/${grab.body.downloadId}?removeFromClient=true&blocklist=true`);
+    const removed = await bed.call(
+      'DELETE',
+      `/api/v1/queue/${grab.body.downloadId}?removeFromClient=true&blocklist=true`,
+    );
     const again = await bed.call('DELETE', `/api/v1/queue/${grab.body.downloadId}`);
 
     // Assert
@@ -48,7 +51,9 @@ describe('media-acquisition queue management and upgrades (e2e)', () => {
     const search = await bed.call('POST', `/api/v1/movies/${id}/search`);
     const release = search.body.releases.find((r: { title: string }) => r.title === grab.body.releaseTitle);
     expect(release.rejections.map((r: { code: string }) => r.code)).toContain('blocklisted');
-    const events = (await bed.call('GET', `/api/v1/movies/${id}/history`)).body.items.map((h: { event: string }) => h.event);
+    const events = (await bed.call('GET', `/api/v1/movies/${id}/history`)).body.items.map(
+      (h: { event: string }) => h.event,
+    );
     expect(events).toEqual(['downloadIgnored', 'grabbed']);
   });
 
@@ -62,10 +67,14 @@ describe('media-acquisition queue management and upgrades (e2e)', () => {
     bed.qbittorrent.store.torrents.delete((grab.body.downloadId as string).toLowerCase());
 
     // Assert
-    const ignored = await eventually(async () => {
-      const current = await movie(bed, id);
-      return current.download.state === 'ignored' ? current : undefined;
-    }, 20_000, 'the vanished download to be dropped');
+    const ignored = await eventually(
+      async () => {
+        const current = await movie(bed, id);
+        return current.download.state === 'ignored' ? current : undefined;
+      },
+      20_000,
+      'the vanished download to be dropped',
+    );
     expect(ignored.status).toBe('wanted');
     expect(ignored.download.messages).toEqual(['The download was removed from qBittorrent']);
     expect((await bed.call('POST', `/api/v1/movies/${id}/grab`, {})).status).toBe(201);
@@ -83,7 +92,12 @@ describe('media-acquisition queue management and upgrades (e2e)', () => {
     const again = await bed.call('POST', `/api/v1/movies/${id}/grab`, {});
 
     // Assert: Bluray-1080p is the cutoff, so every release is refused
-    expect(search.body.releases.every((r: { approved: boolean; rejections: { code: string }[] }) => !r.approved && r.rejections.some((j) => j.code === 'cutoffMet'))).toBe(true);
+    expect(
+      search.body.releases.every(
+        (r: { approved: boolean; rejections: { code: string }[] }) =>
+          !r.approved && r.rejections.some((j) => j.code === 'cutoffMet'),
+      ),
+    ).toBe(true);
     expect(again.status).toBe(409);
     expect((await movie(bed, id)).status).toBe('downloaded');
   });
@@ -91,7 +105,11 @@ describe('media-acquisition queue management and upgrades (e2e)', () => {
   it('moves the file an upgrade replaces into the recycle bin', async () => {
     // Arrange: a lower approved release is imported first.
     const id = await addMovie(bed, { title: 'The Matrix', year: 1999, imdbId: 'tt0133093' });
-    const releases = (await bed.call('POST', `/api/v1/movies/${id}/search`)).body.releases as { guid: string; approved: boolean; quality: string }[];
+    const releases = (await bed.call('POST', `/api/v1/movies/${id}/search`)).body.releases as {
+      guid: string;
+      approved: boolean;
+      quality: string;
+    }[];
     const lower = releases.find((r) => r.approved && r.quality !== 'Bluray-1080p');
     expect(lower).toBeDefined();
     const first = await bed.call('POST', `/api/v1/movies/${id}/grab`, { guid: lower!.guid });
@@ -101,23 +119,32 @@ describe('media-acquisition queue management and upgrades (e2e)', () => {
     // Act: the upgrade.
     const upgrade = await bed.call('POST', `/api/v1/movies/${id}/grab`, {});
     bed.qbittorrent.completeTorrent((upgrade.body.downloadId as string).toLowerCase());
-    const after = await eventually(async () => {
-      const current = await movie(bed, id);
-      return current.file && current.file.relativePath !== before.relativePath ? current.file : undefined;
-    }, 20_000, 'the upgrade import');
+    const after = await eventually(
+      async () => {
+        const current = await movie(bed, id);
+        return current.file && current.file.relativePath !== before.relativePath ? current.file : undefined;
+      },
+      20_000,
+      'the upgrade import',
+    );
 
     // Assert
     expect(upgrade.status).toBe(201);
     expect(after.quality).toBe('Bluray-1080p');
     expect(existsSync(join(bed.libraryRoot, before.relativePath))).toBe(false);
     const recycled = readdirSync(recycleBin);
-    expect(recycled).toEqual([expect.stringMatching(new RegExp(`^\\d{13}-${before.relativePath.split('/').pop()!.replace(/[()]/g, '\\$&')}$`))]);
+    expect(recycled).toEqual([
+      expect.stringMatching(new RegExp(`^\\d{13}-${before.relativePath.split('/').pop()!.replace(/[()]/g, '\\$&')}$`)),
+    ]);
   });
 
   it('blocks an import whose destination holds another file, keeps the reason, and leaves that file alone', async () => {
     // Arrange: someone's own file already sits where the import would go
     const id = await addMovie(bed, { title: 'Arrival', year: 2016, imdbId: 'tt2543164' });
-    const best = (await bed.call('POST', `/api/v1/movies/${id}/search`)).body.releases[0] as { title: string; quality: string };
+    const best = (await bed.call('POST', `/api/v1/movies/${id}/search`)).body.releases[0] as {
+      title: string;
+      quality: string;
+    };
     const proper = /\b(PROPER|REPACK)\b/i.test(best.title) ? ' Proper' : '';
     const folder = join(bed.libraryRoot, 'Arrival (2016)');
     mkdirSync(folder, { recursive: true });
@@ -129,15 +156,21 @@ describe('media-acquisition queue management and upgrades (e2e)', () => {
     bed.qbittorrent.completeTorrent((grab.body.downloadId as string).toLowerCase());
 
     // Assert
-    const blocked = await eventually(async () => {
-      const current = await movie(bed, id);
-      return current.download.state === 'importBlocked' ? current : undefined;
-    }, 20_000, 'the blocked import');
+    const blocked = await eventually(
+      async () => {
+        const current = await movie(bed, id);
+        return current.download.state === 'importBlocked' ? current : undefined;
+      },
+      20_000,
+      'the blocked import',
+    );
     expect(blocked.download.messages.join(' ')).toMatch(/already exists/i);
     await new Promise((resolve) => setTimeout(resolve, 600)); // a few more polls
     expect((await movie(bed, id)).download.messages.join(' ')).toMatch(/already exists/i);
     expect(readFileSync(theirs, 'utf8')).toBe('not the download');
-    const events = (await bed.call('GET', `/api/v1/movies/${id}/history`)).body.items.map((h: { event: string }) => h.event);
+    const events = (await bed.call('GET', `/api/v1/movies/${id}/history`)).body.items.map(
+      (h: { event: string }) => h.event,
+    );
     expect(events).toEqual(['importBlocked', 'grabbed']);
     expect((await bed.call('DELETE', `/api/v1/queue/${grab.body.downloadId}`)).status).toBe(204);
   });

@@ -8,7 +8,9 @@ import type { MediaTestBed } from './media-test.setup';
 
 const API_KEY = 'a3f1c0de5b7e4d2f9a8b6c4d2e0f1a3b';
 // A verbatim copy of Radarr's own document (from ../shared/contracts), kept in the repo so that CI has it.
-const OPENAPI = openApi30ToAjv(JSON.parse(readFileSync(join(__dirname, 'contracts', 'radarr-v3-openapi.json'), 'utf8')));
+const OPENAPI = openApi30ToAjv(
+  JSON.parse(readFileSync(join(__dirname, 'contracts', 'radarr-v3-openapi.json'), 'utf8')),
+);
 
 /** OpenAPI 3.0's `nullable` beside a `$ref`/`allOf` (no `type`) is not JSON Schema: spell it as "or null". */
 function openApi30ToAjv(node: unknown): unknown {
@@ -24,7 +26,11 @@ function openApi30ToAjv(node: unknown): unknown {
 const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
 ajv.addSchema(OPENAPI as object, 'radarr');
 const conforms = (schema: string, value: unknown, array = false): string[] => {
-  const validate = ajv.compile(array ? { type: 'array', items: { $ref: `radarr#/components/schemas/${schema}` } } : { $ref: `radarr#/components/schemas/${schema}` });
+  const validate = ajv.compile(
+    array
+      ? { type: 'array', items: { $ref: `radarr#/components/schemas/${schema}` } }
+      : { $ref: `radarr#/components/schemas/${schema}` },
+  );
   return validate(value) ? [] : (validate.errors ?? []).map((e) => `${schema}${e.instancePath} ${e.message}`);
 };
 
@@ -36,7 +42,12 @@ const conforms = (schema: string, value: unknown, array = false): string[] => {
 describe('media-acquisition: the Radarr v3 API (e2e)', () => {
   let bed: MediaTestBed;
   const recycleBin = join(mkdtempSync(join(tmpdir(), 'keel-v3-')), 'recycle');
-  const v3 = <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = { 'x-api-key': API_KEY }) => callJson<T>(bed.service.url, method, `/api/v3${path}`, { body, headers });
+  const v3 = <T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = { 'x-api-key': API_KEY },
+  ) => callJson<T>(bed.service.url, method, `/api/v3${path}`, { body, headers });
 
   beforeAll(async () => {
     bed = await startMediaTestBed({ MEDIA_API_KEY: API_KEY, MEDIA_RECYCLE_BIN: recycleBin });
@@ -92,7 +103,9 @@ describe('media-acquisition: the Radarr v3 API (e2e)', () => {
     });
     const imported = await eventually(async () => {
       const page = await v3('GET', `/history?page=1&pageSize=20&movieIds=${id}`);
-      return page.body.records.some((r: { eventType: string }) => r.eventType === 'downloadFolderImported') ? page : undefined;
+      return page.body.records.some((r: { eventType: string }) => r.eventType === 'downloadFolderImported')
+        ? page
+        : undefined;
     });
     const withFile = await v3('GET', `/movie/${id}`);
 
@@ -104,7 +117,14 @@ describe('media-acquisition: the Radarr v3 API (e2e)', () => {
     expect(conforms('TagResource', tags.body, true)).toEqual([]);
     expect(folders.body[0].path).toBe(bed.libraryRoot);
     expect(added.status).toBe(201);
-    expect(added.body).toMatchObject({ id: expect.any(Number), tmdbId: 335984, title: 'Blade Runner 2049', year: 2017, qualityProfileId: profileId, hasFile: false });
+    expect(added.body).toMatchObject({
+      id: expect.any(Number),
+      tmdbId: 335984,
+      title: 'Blade Runner 2049',
+      year: 2017,
+      qualityProfileId: profileId,
+      hasFile: false,
+    });
     expect(conforms('MovieResource', added.body)).toEqual([]);
     expect(got.body).toEqual(added.body);
     expect(byTmdb.body).toEqual([added.body]);
@@ -113,7 +133,9 @@ describe('media-acquisition: the Radarr v3 API (e2e)', () => {
     expect(queue.body.records[0]).toMatchObject({ movieId: id, protocol: 'torrent', downloadClient: 'qBittorrent' });
     expect(conforms('QueueResourcePagingResource', queue.body)).toEqual([]);
     expect(conforms('HistoryResourcePagingResource', imported.body)).toEqual([]);
-    expect(imported.body.records.map((r: { eventType: string }) => r.eventType)).toEqual(expect.arrayContaining(['grabbed', 'downloadFolderImported']));
+    expect(imported.body.records.map((r: { eventType: string }) => r.eventType)).toEqual(
+      expect.arrayContaining(['grabbed', 'downloadFolderImported']),
+    );
     expect(withFile.body).toMatchObject({ hasFile: true, sizeOnDisk: expect.any(Number) });
   });
 
@@ -128,7 +150,13 @@ describe('media-acquisition: the Radarr v3 API (e2e)', () => {
     expect(lookup.body[0].id).toBeUndefined();
     expect(conforms('MovieResource', lookup.body, true)).toEqual([]);
     expect(added.status).toBe(201);
-    expect(added.body).toMatchObject({ id: expect.any(Number), tmdbId: 603, title: 'The Matrix', year: 1999, runtime: expect.any(Number) });
+    expect(added.body).toMatchObject({
+      id: expect.any(Number),
+      tmdbId: 603,
+      title: 'The Matrix',
+      year: 1999,
+      runtime: expect.any(Number),
+    });
   });
 
   it('edits a movie with PUT (monitored, qualityProfileId), ignoring the rest of the resource sent back, and runs RssSync as a command', async () => {
@@ -137,7 +165,12 @@ describe('media-acquisition: the Radarr v3 API (e2e)', () => {
     const profileId = (await v3('GET', '/qualityprofile')).body[0].id;
 
     // Act
-    const edited = await v3('PUT', `/movie/${matrix.id}?moveFiles=false`, { ...matrix, monitored: false, qualityProfileId: profileId, title: 'Not The Matrix' });
+    const edited = await v3('PUT', `/movie/${matrix.id}?moveFiles=false`, {
+      ...matrix,
+      monitored: false,
+      qualityProfileId: profileId,
+      title: 'Not The Matrix',
+    });
     const read = await v3('GET', `/movie/${matrix.id}`);
     const v1 = (await bed.call('GET', '/api/v1/movies')).body.items.find((m: { tmdbId?: number }) => m.tmdbId === 603);
     const unknownMovie = await v3('PUT', '/movie/999999', { monitored: true });
@@ -146,7 +179,12 @@ describe('media-acquisition: the Radarr v3 API (e2e)', () => {
 
     // Assert
     expect(edited.status).toBe(200);
-    expect(edited.body).toMatchObject({ id: matrix.id, title: 'The Matrix', monitored: false, qualityProfileId: profileId });
+    expect(edited.body).toMatchObject({
+      id: matrix.id,
+      title: 'The Matrix',
+      monitored: false,
+      qualityProfileId: profileId,
+    });
     expect(conforms('MovieResource', edited.body)).toEqual([]);
     expect(read.body).toEqual(edited.body);
     expect(v1).toMatchObject({ title: 'The Matrix', monitored: false });
@@ -161,11 +199,18 @@ describe('media-acquisition: the Radarr v3 API (e2e)', () => {
     const again = await v3('POST', '/movie', { title: 'Blade Runner 2049', year: 2017, tmdbId: 335984 });
     const missing = await v3('GET', '/movie/999999');
     const bad = await v3('POST', '/movie', { title: 'x', year: 2017, tmdbId: 'abc' });
-    const unknownProfile = await v3('POST', '/movie', { title: 'Dune', year: 2021, tmdbId: 438631, qualityProfileId: 4242 });
+    const unknownProfile = await v3('POST', '/movie', {
+      title: 'Dune',
+      year: 2021,
+      tmdbId: 438631,
+      qualityProfileId: 4242,
+    });
     const lookupUnknown = await v3('GET', '/movie/lookup/tmdb?tmdbId=1');
 
     // Assert
-    expect([again.status, missing.status, bad.status, unknownProfile.status, lookupUnknown.status]).toEqual([409, 404, 400, 400, 404]);
+    expect([again.status, missing.status, bad.status, unknownProfile.status, lookupUnknown.status]).toEqual([
+      409, 404, 400, 400, 404,
+    ]);
     expect(bad.body.errors.join(' ')).toMatch(/tmdbId/);
   });
 

@@ -62,7 +62,9 @@ describe('media-acquisition under failure (e2e)', () => {
     // Assert
     expect(search.status).toBe(200);
     expect(search.body.degraded).toBe(true);
-    const outcomes = Object.fromEntries(search.body.indexers.map((i: { indexerId: number; outcome: string }) => [i.indexerId, i.outcome]));
+    const outcomes = Object.fromEntries(
+      search.body.indexers.map((i: { indexerId: number; outcome: string }) => [i.indexerId, i.outcome]),
+    );
     expect(outcomes[2]).toBe('timeout');
     expect(Object.values(outcomes).filter((o) => o === 'ok').length).toBeGreaterThanOrEqual(3);
     expect(search.body.releases.length).toBeGreaterThan(0);
@@ -71,7 +73,9 @@ describe('media-acquisition under failure (e2e)', () => {
 
   it('skips a release its indexer no longer has: blocklists it and grabs the next best', async () => {
     // Arrange: the Matrix was searched above; its best release's download link now answers 410
-    const id = (await bed.call('GET', '/api/v1/movies')).body.items.find((m: { title: string }) => m.title === 'The Matrix').id as string;
+    const id = (await bed.call('GET', '/api/v1/movies')).body.items.find(
+      (m: { title: string }) => m.title === 'The Matrix',
+    ).id as string;
     const search = await bed.call('POST', `/api/v1/movies/${id}/search`);
     const best = search.body.releases[0] as { title: string; indexer: string; indexerId: number };
     await bed.prowlarrFaults.inject({ mode: 'error', status: 410, path: `/${best.indexerId}/download` });
@@ -97,10 +101,14 @@ describe('media-acquisition under failure (e2e)', () => {
     bed.qbittorrent.setTorrentState(first.body.downloadId.toLowerCase(), 'error');
 
     // Assert
-    const next = await eventually(async () => {
-      const m = await history(bed, id);
-      return m.download && m.download.downloadId !== first.body.downloadId ? m.download : undefined;
-    }, 20_000, 'the re-grab');
+    const next = await eventually(
+      async () => {
+        const m = await history(bed, id);
+        return m.download && m.download.downloadId !== first.body.downloadId ? m.download : undefined;
+      },
+      20_000,
+      'the re-grab',
+    );
     expect(next.releaseTitle).not.toBe(first.body.releaseTitle);
     const search = await bed.call('POST', `/api/v1/movies/${id}/search`);
     const blocked = search.body.releases.find((r: { title: string }) => r.title === first.body.releaseTitle);
@@ -113,16 +121,24 @@ describe('media-acquisition under failure (e2e)', () => {
     const id = await addMovie(bed, DUNE);
     const grab = await bed.call('POST', `/api/v1/movies/${id}/grab`, {});
     expect(grab.status).toBe(201);
-    await eventually(async () => ((await history(bed, id)).download.progress > 0 ? true : undefined), 20_000, 'some progress');
+    await eventually(
+      async () => ((await history(bed, id)).download.progress > 0 ? true : undefined),
+      20_000,
+      'some progress',
+    );
 
     // Act: qBittorrent goes away for a few polls, then comes back with its torrents but no sessions
     await bed.restartQbittorrent(() => new Promise((resolve) => setTimeout(resolve, 1_000)));
 
     // Assert
-    const imported = await eventually(async () => {
-      const m = await history(bed, id);
-      return m.file ? m : undefined;
-    }, 30_000, 'the import after the restart');
+    const imported = await eventually(
+      async () => {
+        const m = await history(bed, id);
+        return m.file ? m : undefined;
+      },
+      30_000,
+      'the import after the restart',
+    );
     expect(imported.download.state).toBe('imported');
     expect(statSync(join(bed.libraryRoot, imported.file.relativePath)).nlink).toBe(2);
   });

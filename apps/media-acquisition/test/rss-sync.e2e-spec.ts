@@ -12,9 +12,11 @@ const API_KEY = 'b4e2d1cf6a8f5e3a0b9c7d5e3f1a2b4c';
  */
 describe('media-acquisition RSS sync (e2e)', () => {
   let bed: MediaTestBed;
-  const rssJob = async () => (await bed.call('GET', '/api/system/status')).body.jobs.find((j: { name: string }) => j.name === 'rss-sync');
+  const rssJob = async () =>
+    (await bed.call('GET', '/api/system/status')).body.jobs.find((j: { name: string }) => j.name === 'rss-sync');
   /** Waits until this replica has finished more than `runs` RSS syncs, and answers the job's status. */
-  const syncedPast = (runs: number) => eventually(async () => ((await rssJob()).runsHere > runs ? rssJob() : undefined), 20_000, 'an RSS sync to finish');
+  const syncedPast = (runs: number) =>
+    eventually(async () => ((await rssJob()).runsHere > runs ? rssJob() : undefined), 20_000, 'an RSS sync to finish');
   const torrentNames = () => [...bed.qbittorrent.store.torrents.values()].map((t) => t.name);
 
   beforeAll(async () => {
@@ -29,37 +31,71 @@ describe('media-acquisition RSS sync (e2e)', () => {
 
   it('grabs a new release of a wanted movie from an indexer’s feed, and it is imported; unknown titles and unmonitored movies are left alone', async () => {
     // Arrange: wanted, monitored, and no indexer has a release of it.
-    const wanted = (await bed.call('POST', '/api/v1/movies', { title: 'Oppenheimer', year: 2023, searchOnAdd: false })).body;
-    const unmonitored = (await bed.call('POST', '/api/v1/movies', { title: 'Barbie', year: 2023, monitored: false, searchOnAdd: false })).body;
+    const wanted = (await bed.call('POST', '/api/v1/movies', { title: 'Oppenheimer', year: 2023, searchOnAdd: false }))
+      .body;
+    const unmonitored = (
+      await bed.call('POST', '/api/v1/movies', { title: 'Barbie', year: 2023, monitored: false, searchOnAdd: false })
+    ).body;
     const searched = await bed.call('POST', `/api/v1/movies/${wanted.id}/search`);
     const runsBefore = (await rssJob()).runsHere;
     // Then a tracker uploads it, along with a film nobody wants and one the user unmonitored.
-    const release = await bed.indexers.publishRelease({ indexerId: 1, title: 'Oppenheimer.2023.1080p.BluRay.x264-SPARKS', seeders: 250 });
-    await bed.indexers.publishRelease({ indexerId: 2, title: 'Some.Unknown.Film.2023.1080p.BluRay.x264-GRP', kind: 'magnet' });
+    const release = await bed.indexers.publishRelease({
+      indexerId: 1,
+      title: 'Oppenheimer.2023.1080p.BluRay.x264-SPARKS',
+      seeders: 250,
+    });
+    await bed.indexers.publishRelease({
+      indexerId: 2,
+      title: 'Some.Unknown.Film.2023.1080p.BluRay.x264-GRP',
+      kind: 'magnet',
+    });
     await bed.indexers.publishRelease({ indexerId: 5, title: 'Barbie.2023.1080p.BluRay.x264-SPARKS' });
     await bed.indexers.resetSearchLog();
 
     // Act
-    const command = await callJson(bed.service.url, 'POST', '/api/v3/command', { body: { name: 'RssSync' }, headers: { 'x-api-key': API_KEY } });
+    const command = await callJson(bed.service.url, 'POST', '/api/v3/command', {
+      body: { name: 'RssSync' },
+      headers: { 'x-api-key': API_KEY },
+    });
     const job = await syncedPast(runsBefore);
-    const imported = await eventually(async () => {
-      const movie = (await bed.call('GET', `/api/v1/movies/${wanted.id}`)).body;
-      return movie.file ? movie : undefined;
-    }, 20_000, 'the RSS grab to be imported');
+    const imported = await eventually(
+      async () => {
+        const movie = (await bed.call('GET', `/api/v1/movies/${wanted.id}`)).body;
+        return movie.file ? movie : undefined;
+      },
+      20_000,
+      'the RSS grab to be imported',
+    );
 
     // Assert
     expect(searched.body.releases).toEqual([]);
     expect(command.status).toBe(201);
     expect(command.body).toMatchObject({ name: 'RssSync', message: 'RSS sync started' });
-    expect(job).toMatchObject({ enabled: true, lastResultHere: expect.stringMatching(/^5 feeds, \d+ releases, 1 movie\(s\) matched, 1 grabbed$/), lastRun: expect.any(String), nextRun: expect.any(String), lastRunBy: expect.any(String) });
+    expect(job).toMatchObject({
+      enabled: true,
+      lastResultHere: expect.stringMatching(/^5 feeds, \d+ releases, 1 movie\(s\) matched, 1 grabbed$/),
+      lastRun: expect.any(String),
+      nextRun: expect.any(String),
+      lastRunBy: expect.any(String),
+    });
     expect(Date.parse(job.nextRun) - Date.parse(job.lastRun)).toBe(3_600_000);
     // One feed read per indexer, each an empty type=search query: no search of the movie.
     const reads = (await bed.indexers.searchLog()).map((entry) => new URLSearchParams(entry.url.split('?')[1]));
-    expect(reads.map((q) => [q.get('query'), q.get('type'), q.getAll('indexerIds')])).toEqual([1, 2, 3, 4, 5].map((id) => ['', 'search', [String(id)]]));
-    expect(imported.download).toMatchObject({ releaseTitle: release.title, downloadId: release.infoHash.toUpperCase(), indexer: '1337x', state: 'imported' });
+    expect(reads.map((q) => [q.get('query'), q.get('type'), q.getAll('indexerIds')])).toEqual(
+      [1, 2, 3, 4, 5].map((id) => ['', 'search', [String(id)]]),
+    );
+    expect(imported.download).toMatchObject({
+      releaseTitle: release.title,
+      downloadId: release.infoHash.toUpperCase(),
+      indexer: '1337x',
+      state: 'imported',
+    });
     expect(imported.file).toMatchObject({ quality: 'Bluray-1080p', releaseTitle: release.title });
     expect(torrentNames()).toEqual([`${release.title}.mkv`]);
-    expect((await bed.call('GET', `/api/v1/movies/${unmonitored.id}`)).body).toMatchObject({ status: 'wanted', monitored: false });
+    expect((await bed.call('GET', `/api/v1/movies/${unmonitored.id}`)).body).toMatchObject({
+      status: 'wanted',
+      monitored: false,
+    });
     expect((await bed.call('GET', `/api/v1/movies/${unmonitored.id}`)).body.download).toBeUndefined();
   });
 

@@ -21,7 +21,10 @@ describe('media-acquisition against a Prowlarr that omits optional fields (e2e)'
 
   it('ranks a search when indexers lack supportsSearch/priority and releases lack indexerFlags/size/categories', async () => {
     // Arrange: set before the first search, so the indexer list the app caches is the skewed one.
-    await bed.indexers.omitFields({ indexer: ['supportsSearch', 'priority', 'privacy', 'protocol'], release: ['indexerFlags', 'size', 'categories', 'publishDate', 'ageHours'] });
+    await bed.indexers.omitFields({
+      indexer: ['supportsSearch', 'priority', 'privacy', 'protocol'],
+      release: ['indexerFlags', 'size', 'categories', 'publishDate', 'ageHours'],
+    });
     const created = await bed.call('POST', '/api/v1/movies', INCEPTION);
     expect(created.status).toBe(201);
 
@@ -30,9 +33,16 @@ describe('media-acquisition against a Prowlarr that omits optional fields (e2e)'
 
     // Assert
     expect(search.status).toBe(200);
-    const releases = search.body.releases as { approved: boolean; rank?: number; indexerFlags: string[]; size: number }[];
+    const releases = search.body.releases as {
+      approved: boolean;
+      rank?: number;
+      indexerFlags: string[];
+      size: number;
+    }[];
     expect(releases.length).toBeGreaterThan(0);
-    expect(releases.filter((r) => r.approved).map((r) => r.rank)).toEqual(releases.filter((r) => r.approved).map((_, i) => i + 1));
+    expect(releases.filter((r) => r.approved).map((r) => r.rank)).toEqual(
+      releases.filter((r) => r.approved).map((_, i) => i + 1),
+    );
     expect(releases[0]).toMatchObject({ approved: true, rank: 1, indexerFlags: [], size: 0 });
   });
 });

@@ -13,7 +13,14 @@ describe('media-acquisition write access (e2e)', () => {
 
   beforeAll(async () => {
     bed = await startMediaTestBed();
-    movieId = (await bed.call('POST', '/api/v1/movies', { title: 'Blade Runner 2049', year: 2017, imdbId: 'tt1856101', runtimeMinutes: 164 })).body.id;
+    movieId = (
+      await bed.call('POST', '/api/v1/movies', {
+        title: 'Blade Runner 2049',
+        year: 2017,
+        imdbId: 'tt1856101',
+        runtimeMinutes: 164,
+      })
+    ).body.id;
     // A bound on start-up (PGlite and migrations) on a busy machine, not a timing claim.
   }, 60_000);
 
@@ -21,34 +28,55 @@ describe('media-acquisition write access (e2e)', () => {
     await bed?.close();
   });
 
-  const as = (token: string) => (method: string, path: string, body?: unknown) => callJson(bed.service.url, method, path, { token, body });
+  const as = (token: string) => (method: string, path: string, body?: unknown) =>
+    callJson(bed.service.url, method, path, { token, body });
   const writes = (): [string, string, unknown?][] => [
     ['POST', '/api/v1/movies', { title: 'Arrival', year: 2016 }],
     ['POST', `/api/v1/movies/${movieId}/search`],
     ['POST', `/api/v1/movies/${movieId}/grab`, {}],
-    ['POST', '/api/v1/quality-profiles', { name: 'UHD', items: [{ quality: 'Bluray-2160p', allowed: true }], cutoff: 'Bluray-2160p' }],
+    [
+      'POST',
+      '/api/v1/quality-profiles',
+      { name: 'UHD', items: [{ quality: 'Bluray-2160p', allowed: true }], cutoff: 'Bluray-2160p' },
+    ],
     ['DELETE', `/api/v1/queue/${SOME_HASH}`],
     ['PUT', `/api/v1/movies/${movieId}`, { monitored: false }],
     ['DELETE', `/api/v1/movies/${movieId}?deleteFiles=true`],
     ['POST', '/api/v1/jobs/rss-sync/run'],
   ];
-  const reads = (): string[] => ['/api/v1/movies', `/api/v1/movies/${movieId}`, `/api/v1/movies/${movieId}/history`, '/api/v1/queue', '/api/v1/quality-profiles'];
+  const reads = (): string[] => [
+    '/api/v1/movies',
+    `/api/v1/movies/${movieId}`,
+    `/api/v1/movies/${movieId}/history`,
+    '/api/v1/queue',
+    '/api/v1/quality-profiles',
+  ];
 
   function expectForbidden(route: string, answer: Answer): void {
     expect({ route, status: answer.status }).toEqual({ route, status: 403 });
     expect(answer.headers.get('content-type')).toMatch(PROBLEM);
-    expect(answer.body).toMatchObject({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'requires the role media:write or admin' });
+    expect(answer.body).toMatchObject({
+      type: 'about:blank',
+      title: 'Forbidden',
+      status: 403,
+      detail: 'requires the role media:write or admin',
+    });
   }
 
   it('answers 403 problem+json to a reader on every write, and nothing is written or asked of a downstream', async () => {
     const reader = as(await signTestToken({ sub: 'viewer', roles: ['member'] }));
-    const [moviesBefore, profilesBefore] = await Promise.all([bed.call('GET', '/api/v1/movies'), bed.call('GET', '/api/v1/quality-profiles')]);
+    const [moviesBefore, profilesBefore] = await Promise.all([
+      bed.call('GET', '/api/v1/movies'),
+      bed.call('GET', '/api/v1/quality-profiles'),
+    ]);
     await bed.indexers.resetSearchLog();
 
     for (const [method, path, body] of writes()) expectForbidden(`${method} ${path}`, await reader(method, path, body));
 
     expect((await bed.call('GET', '/api/v1/movies')).body.items).toHaveLength(moviesBefore.body.items.length);
-    expect((await bed.call('GET', '/api/v1/quality-profiles')).body.items).toHaveLength(profilesBefore.body.items.length);
+    expect((await bed.call('GET', '/api/v1/quality-profiles')).body.items).toHaveLength(
+      profilesBefore.body.items.length,
+    );
     expect((await bed.call('GET', `/api/v1/movies/${movieId}`)).body).toMatchObject({ id: movieId, monitored: true });
     expect(await bed.indexers.searchLog()).toEqual([]);
     expect(bed.qbittorrent.store.torrents.size).toBe(0);
@@ -63,7 +91,10 @@ describe('media-acquisition write access (e2e)', () => {
       expect({ path, status: answer.status }).toEqual({ path, status: 200 });
     }
     const abort = new AbortController();
-    const stream = await fetch(`${bed.service.url}/api/v1/queue/events`, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
+    const stream = await fetch(`${bed.service.url}/api/v1/queue/events`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: abort.signal,
+    });
     abort.abort();
     expect(stream.status).toBe(200);
     expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);

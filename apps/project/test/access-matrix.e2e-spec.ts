@@ -10,7 +10,13 @@ interface Fixture {
   memberComment: ProjectComment;
   ownerComment: ProjectComment;
 }
-type Endpoint = [name: string, method: string, path: (f: Fixture) => string, body: unknown, expected: Record<Actor, number>];
+type Endpoint = [
+  name: string,
+  method: string,
+  path: (f: Fixture) => string,
+  body: unknown,
+  expected: Record<Actor, number>,
+];
 
 const ACTORS: Actor[] = ['owner', 'member', 'stranger', 'admin'];
 const project = (f: Fixture) => `/api/v1/projects/${f.project.id}`;
@@ -20,15 +26,69 @@ const ENDPOINTS: Endpoint[] = [
   ['GET project', 'GET', project, undefined, { owner: 200, member: 200, stranger: 404, admin: 200 }],
   ['PATCH project', 'PATCH', project, { name: 'Renamed' }, { owner: 200, member: 403, stranger: 404, admin: 200 }],
   ['DELETE project', 'DELETE', project, undefined, { owner: 204, member: 403, stranger: 404, admin: 204 }],
-  ['POST member', 'POST', (f) => `${project(f)}/members`, { userId: 'u4' }, { owner: 201, member: 403, stranger: 404, admin: 201 }],
-  ['DELETE member', 'DELETE', (f) => `${project(f)}/members/u2`, undefined, { owner: 204, member: 403, stranger: 404, admin: 204 }],
-  ['GET comments', 'GET', (f) => `${project(f)}/comments`, undefined, { owner: 200, member: 200, stranger: 404, admin: 200 }],
-  ['POST comment', 'POST', (f) => `${project(f)}/comments`, { body: 'hello' }, { owner: 201, member: 201, stranger: 404, admin: 201 }],
-  ['DELETE the member’s comment', 'DELETE', (f) => `${project(f)}/comments/${f.memberComment.id}`, undefined, { owner: 204, member: 204, stranger: 404, admin: 204 }],
-  ['DELETE the owner’s comment', 'DELETE', (f) => `${project(f)}/comments/${f.ownerComment.id}`, undefined, { owner: 204, member: 403, stranger: 404, admin: 204 }],
-  ['POST resource', 'POST', (f) => `${project(f)}/resources`, { resourceId: 'k2' }, { owner: 201, member: 201, stranger: 404, admin: 201 }],
-  ['GET resources', 'GET', (f) => `${project(f)}/resources`, undefined, { owner: 200, member: 200, stranger: 404, admin: 200 }],
-  ['GET recommendations', 'GET', (f) => `${project(f)}/recommendations`, undefined, { owner: 200, member: 200, stranger: 404, admin: 200 }],
+  [
+    'POST member',
+    'POST',
+    (f) => `${project(f)}/members`,
+    { userId: 'u4' },
+    { owner: 201, member: 403, stranger: 404, admin: 201 },
+  ],
+  [
+    'DELETE member',
+    'DELETE',
+    (f) => `${project(f)}/members/u2`,
+    undefined,
+    { owner: 204, member: 403, stranger: 404, admin: 204 },
+  ],
+  [
+    'GET comments',
+    'GET',
+    (f) => `${project(f)}/comments`,
+    undefined,
+    { owner: 200, member: 200, stranger: 404, admin: 200 },
+  ],
+  [
+    'POST comment',
+    'POST',
+    (f) => `${project(f)}/comments`,
+    { body: 'hello' },
+    { owner: 201, member: 201, stranger: 404, admin: 201 },
+  ],
+  [
+    'DELETE the member’s comment',
+    'DELETE',
+    (f) => `${project(f)}/comments/${f.memberComment.id}`,
+    undefined,
+    { owner: 204, member: 204, stranger: 404, admin: 204 },
+  ],
+  [
+    'DELETE the owner’s comment',
+    'DELETE',
+    (f) => `${project(f)}/comments/${f.ownerComment.id}`,
+    undefined,
+    { owner: 204, member: 403, stranger: 404, admin: 204 },
+  ],
+  [
+    'POST resource',
+    'POST',
+    (f) => `${project(f)}/resources`,
+    { resourceId: 'k2' },
+    { owner: 201, member: 201, stranger: 404, admin: 201 },
+  ],
+  [
+    'GET resources',
+    'GET',
+    (f) => `${project(f)}/resources`,
+    undefined,
+    { owner: 200, member: 200, stranger: 404, admin: 200 },
+  ],
+  [
+    'GET recommendations',
+    'GET',
+    (f) => `${project(f)}/recommendations`,
+    undefined,
+    { owner: 200, member: 200, stranger: 404, admin: 200 },
+  ],
 ];
 
 describe('project service access matrix (e2e)', () => {
@@ -47,7 +107,12 @@ describe('project service access matrix (e2e)', () => {
 
   beforeAll(async () => {
     bed = await startProjectTestBed();
-    const [owner, member, stranger, admin] = await Promise.all([signTestToken({ sub: 'u1' }), signTestToken({ sub: 'u2' }), signTestToken({ sub: 'stranger1' }), signTestToken({ sub: 'admin1', roles: ['member', 'admin'] })]);
+    const [owner, member, stranger, admin] = await Promise.all([
+      signTestToken({ sub: 'u1' }),
+      signTestToken({ sub: 'u2' }),
+      signTestToken({ sub: 'stranger1' }),
+      signTestToken({ sub: 'admin1', roles: ['member', 'admin'] }),
+    ]);
     tokens = { owner, member, stranger, admin };
   });
 
@@ -55,7 +120,9 @@ describe('project service access matrix (e2e)', () => {
     await bed?.close();
   });
 
-  const cases = ENDPOINTS.flatMap(([name, method, path, body, expected]) => ACTORS.map((actor) => [name, actor, expected[actor], method, path, body] as const));
+  const cases = ENDPOINTS.flatMap(([name, method, path, body, expected]) =>
+    ACTORS.map((actor) => [name, actor, expected[actor], method, path, body] as const),
+  );
 
   it.each(cases)('%s as %s → %d', async (_name, actor, status, method, path, body) => {
     // Arrange
@@ -70,13 +137,16 @@ describe('project service access matrix (e2e)', () => {
     if (status === 404) expect(answer.body.detail).toContain(f.project.id);
   });
 
-  it.each(ENDPOINTS.map(([name, method, path]) => [name, method, path] as const))('%s without a token → 401', async (_name, method, path) => {
-    const f = await fixture();
+  it.each(ENDPOINTS.map(([name, method, path]) => [name, method, path] as const))(
+    '%s without a token → 401',
+    async (_name, method, path) => {
+      const f = await fixture();
 
-    const answer = await call(bed.service.url, method, path(f));
+      const answer = await call(bed.service.url, method, path(f));
 
-    expect(answer.status).toBe(401);
-  });
+      expect(answer.status).toBe(401);
+    },
+  );
 
   it('writes nothing when a member or a stranger is refused', async () => {
     // Arrange
@@ -99,15 +169,31 @@ describe('project service access matrix (e2e)', () => {
   it('lists a project for its owner and members, not for strangers or admins who are not members', async () => {
     const f = await fixture();
 
-    const listed = await Promise.all(ACTORS.map(async (actor) => (await call(bed.service.url, 'GET', '/api/v1/projects?limit=100', { token: tokens[actor] })).body.items.some((p: { id: string }) => p.id === f.project.id)));
+    const listed = await Promise.all(
+      ACTORS.map(async (actor) =>
+        (await call(bed.service.url, 'GET', '/api/v1/projects?limit=100', { token: tokens[actor] })).body.items.some(
+          (p: { id: string }) => p.id === f.project.id,
+        ),
+      ),
+    );
 
-    expect(Object.fromEntries(ACTORS.map((actor, i) => [actor, listed[i]]))).toEqual({ owner: true, member: true, stranger: false, admin: false });
+    expect(Object.fromEntries(ACTORS.map((actor, i) => [actor, listed[i]]))).toEqual({
+      owner: true,
+      member: true,
+      stranger: false,
+      admin: false,
+    });
   });
 
   it('reports the caller’s access on a project', async () => {
     const f = await fixture();
 
-    const access = await Promise.all(['owner', 'member', 'admin'].map(async (actor) => (await call(bed.service.url, 'GET', project(f), { token: tokens[actor as Actor] })).body.access));
+    const access = await Promise.all(
+      ['owner', 'member', 'admin'].map(
+        async (actor) =>
+          (await call(bed.service.url, 'GET', project(f), { token: tokens[actor as Actor] })).body.access,
+      ),
+    );
 
     expect(access).toEqual(['owner', 'member', 'admin']);
   });

@@ -28,14 +28,20 @@ describe('project service: bad input (e2e)', () => {
     expect(answer.status).toBe(400);
     expect(answer.headers.get('content-type')).toMatch(PROBLEM);
     expect(answer.body).toMatchObject({ type: 'urn:keel:problem:validation', status: 400 });
-    expect(answer.body.errors).toEqual(expect.arrayContaining([typeof error === 'string' ? error : expect.stringMatching(error)]));
+    expect(answer.body.errors).toEqual(
+      expect.arrayContaining([typeof error === 'string' ? error : expect.stringMatching(error)]),
+    );
   }
 
   describe('NUL characters and unpaired surrogates', () => {
     it.each([
       ['a name', { name: `Hard${NUL}ening` }, 'name must not contain NUL characters'],
       ['a description', { name: 'ok', description: `d${NUL}` }, 'description must not contain NUL characters'],
-      ['a name with an unpaired surrogate', { name: 'Hard\ud800ening' }, 'name must be valid Unicode (it contains an unpaired surrogate)'],
+      [
+        'a name with an unpaired surrogate',
+        { name: 'Hard\ud800ening' },
+        'name must be valid Unicode (it contains an unpaired surrogate)',
+      ],
     ])('answers 400 to %s in POST /projects, and creates nothing', async (_name, body, error) => {
       const before = (await call(url, 'GET', '/api/v1/projects?limit=100', { token: u1 })).body.items.length;
 
@@ -47,7 +53,10 @@ describe('project service: bad input (e2e)', () => {
     });
 
     it('answers 400 to a NUL in PATCH /projects/{id}', async () => {
-      const answer = await call(url, 'PATCH', `/api/v1/projects/${projectId}`, { token: u1, body: { description: `x${NUL}y` } });
+      const answer = await call(url, 'PATCH', `/api/v1/projects/${projectId}`, {
+        token: u1,
+        body: { description: `x${NUL}y` },
+      });
 
       expect400(answer, 'description must not contain NUL characters');
     });
@@ -59,7 +68,10 @@ describe('project service: bad input (e2e)', () => {
     });
 
     it('answers 400 to a NUL in a comment body', async () => {
-      const answer = await call(url, 'POST', `/api/v1/projects/${projectId}/comments`, { token: u1, body: { body: `hi${NUL}` } });
+      const answer = await call(url, 'POST', `/api/v1/projects/${projectId}/comments`, {
+        token: u1,
+        body: { body: `hi${NUL}` },
+      });
 
       expect400(answer, 'body must not contain NUL characters');
     });
@@ -71,20 +83,28 @@ describe('project service: bad input (e2e)', () => {
     });
 
     it('answers 404 (not 414) to DELETE …/members/{a 128-character id}: ids that long can be members', async () => {
-      const answer = await call(url, 'DELETE', `/api/v1/projects/${projectId}/members/${'u'.repeat(128)}`, { token: u1 });
+      const answer = await call(url, 'DELETE', `/api/v1/projects/${projectId}/members/${'u'.repeat(128)}`, {
+        token: u1,
+      });
 
       expect(answer.status).toBe(404);
     });
 
     it('answers 400 to a NUL in the search query', async () => {
-      const answer = await call(url, 'GET', `/api/v1/knowledge/search?q=${encodeURIComponent(`circuit${NUL}`)}`, { token: u1 });
+      const answer = await call(url, 'GET', `/api/v1/knowledge/search?q=${encodeURIComponent(`circuit${NUL}`)}`, {
+        token: u1,
+      });
 
       expect400(answer, 'q must not contain NUL characters');
     });
   });
 
   describe('cursors of every paginated list', () => {
-    const lists = () => [`/api/v1/projects`, `/api/v1/projects/${projectId}/comments`, `/api/v1/projects/${projectId}/resources`];
+    const lists = () => [
+      `/api/v1/projects`,
+      `/api/v1/projects/${projectId}/comments`,
+      `/api/v1/projects/${projectId}/resources`,
+    ];
     const badCursors: Array<[string, string]> = [
       ['garbage', 'abc'],
       ['an id no list of ours holds', cursorOf('2026-01-01T00:00:00.000Z|no such key!')],
@@ -103,7 +123,9 @@ describe('project service: bad input (e2e)', () => {
 
     it('answers 400 to a key that is not a uuid on the lists keyed by one (projects, comments)', async () => {
       for (const path of lists().slice(0, 2)) {
-        const answer = await call(url, 'GET', `${path}?cursor=${cursorOf('2026-01-01T00:00:00.000Z|not-a-uuid')}`, { token: u1 });
+        const answer = await call(url, 'GET', `${path}?cursor=${cursorOf('2026-01-01T00:00:00.000Z|not-a-uuid')}`, {
+          token: u1,
+        });
 
         expect([path, answer.status]).toEqual([path, 400]);
       }
@@ -122,7 +144,11 @@ describe('project service: bad input (e2e)', () => {
   it('accepts DELETE /projects/{id} with Content-Type: application/json and an empty body', async () => {
     const doomed = (await call(url, 'POST', '/api/v1/projects', { token: u1, body: { name: 'Doomed' } })).body.id;
 
-    const response = await fetch(`${url}/api/v1/projects/${doomed}`, { method: 'DELETE', headers: { authorization: `Bearer ${u1}`, 'content-type': 'application/json' }, body: '' });
+    const response = await fetch(`${url}/api/v1/projects/${doomed}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${u1}`, 'content-type': 'application/json' },
+      body: '',
+    });
 
     expect(response.status).toBe(204);
   });

@@ -59,7 +59,10 @@ describe('project service when its downstreams fail (e2e)', () => {
       const asMember = await bed.as(u2, (c) => c.getProject(existing.id));
       const list = await bed.as(u2, (c) => c.listProjects());
       const comment = await bed.as(u2, (c) => c.addComment(existing.id, 'still here'));
-      const renamed = await call(url, 'PATCH', `/api/v1/projects/${existing.id}`, { token: u1, body: { name: 'Renamed during the outage' } });
+      const renamed = await call(url, 'PATCH', `/api/v1/projects/${existing.id}`, {
+        token: u1,
+        body: { name: 'Renamed during the outage' },
+      });
 
       expect(read).toEqual(existing);
       expect(asMember?.access).toBe('member');
@@ -70,7 +73,10 @@ describe('project service when its downstreams fail (e2e)', () => {
     });
 
     it('answers 503 on adding a member, which needs the user service', async () => {
-      const answer = await call(url, 'POST', `/api/v1/projects/${existing.id}/members`, { token: u1, body: { userId: 'u4' } });
+      const answer = await call(url, 'POST', `/api/v1/projects/${existing.id}/members`, {
+        token: u1,
+        body: { userId: 'u4' },
+      });
 
       expect(answer.status).toBe(503);
       expect(answer.body.downstream).toBe('user');
@@ -87,10 +93,12 @@ describe('project service when its downstreams fail (e2e)', () => {
 
       expect(list.status).toBe(200);
       expect(list.body.degraded).toBe(true);
-      expect(list.body.items.map((r: { resourceId: string; title: string }) => [r.resourceId, r.title]).sort()).toEqual([
-        ['k1', 'Circuit breakers in distributed systems'],
-        ['k2', 'Exponential backoff and jitter for retries'],
-      ]);
+      expect(list.body.items.map((r: { resourceId: string; title: string }) => [r.resourceId, r.title]).sort()).toEqual(
+        [
+          ['k1', 'Circuit breakers in distributed systems'],
+          ['k2', 'Exponential backoff and jitter for retries'],
+        ],
+      );
     });
 
     it('answers recommendations 200, empty and degraded', async () => {
@@ -138,7 +146,10 @@ describe('project service when its downstreams fail (e2e)', () => {
     });
 
     it('refuses what needs it: linking 503 with Retry-After, searching 503', async () => {
-      const link = await call(url, 'POST', `/api/v1/projects/${existing.id}/resources`, { token: u1, body: { resourceId: 'k3' } });
+      const link = await call(url, 'POST', `/api/v1/projects/${existing.id}/resources`, {
+        token: u1,
+        body: { resourceId: 'k3' },
+      });
       const search = await call(url, 'GET', '/api/v1/knowledge/search?q=latency', { token: u1 });
 
       expect(link.status).toBe(503);

@@ -1,4 +1,11 @@
-import { formatFuzzReport, fuzzCredentials, fuzzOpenApi, fuzzSettings, signTestToken, undoCircuitIsolation } from '@keel/platform/testing';
+import {
+  formatFuzzReport,
+  fuzzCredentials,
+  fuzzOpenApi,
+  fuzzSettings,
+  signTestToken,
+  undoCircuitIsolation,
+} from '@keel/platform/testing';
 import { startProjectTestBed } from './project-test.setup';
 import type { ProjectTestBed } from './project-test.setup';
 
@@ -20,7 +27,13 @@ describe('project service: OpenAPI fuzzing (e2e)', () => {
   });
 
   it('answers no fuzzed request with a 5xx', async () => {
-    const credentials = await fuzzCredentials([{ sub: 'u1' }, { sub: 'u2' }, { sub: 'admin1', roles: ['admin'] }, { sub: 'u3', weight: 1 }, { sub: 'u4', weight: 1 }]);
+    const credentials = await fuzzCredentials([
+      { sub: 'u1' },
+      { sub: 'u2' },
+      { sub: 'admin1', roles: ['admin'] },
+      { sub: 'u3', weight: 1 },
+      { sub: 'u4', weight: 1 },
+    ]);
     const admin = await signTestToken({ sub: 'admin1', roles: ['admin'] });
 
     const report = await fuzzOpenApi({

@@ -25,7 +25,10 @@ describe('project logs (e2e)', () => {
     const url = bed.service.url;
 
     const created = await call(url, 'POST', '/api/v1/projects', { token, body: { name: 'Logged' } });
-    const linked = await call(url, 'POST', `/api/v1/projects/${created.body.id}/resources`, { token, body: { resourceId: 'k1' } });
+    const linked = await call(url, 'POST', `/api/v1/projects/${created.body.id}/resources`, {
+      token,
+      body: { resourceId: 'k1' },
+    });
     await bed.inject('knowledge', { mode: 'error', status: 503 });
     const degraded = await call(url, 'GET', `/api/v1/projects/${created.body.id}/resources`, { token });
     await bed.inject('user', { mode: 'down' });
@@ -35,7 +38,9 @@ describe('project logs (e2e)', () => {
     await bed.heal('user');
     const logs = output.text();
 
-    expect([created.status, linked.status, degraded.status, outage.status, refused.status]).toEqual([201, 201, 200, 503, 401]);
+    expect([created.status, linked.status, degraded.status, outage.status, refused.status]).toEqual([
+      201, 201, 200, 503, 401,
+    ]);
     expect(logs).toContain('request completed');
     expect(logs).toContain('"downstream":"user"');
     expect(logs).not.toContain(token);

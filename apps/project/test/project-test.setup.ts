@@ -11,7 +11,12 @@ import type { FaultSpec, RunningEmulator } from '@keel/sandbox';
 import { AppModule } from '../src/app/app.module';
 
 /** u4 joins the seed (u1, u2 members; u3 deactivated; admin1 admin) so a test can add a fresh member. */
-export const TEST_USERS = { users: [...USER_SEED.users, { id: 'u4', email: 'u4@example.com', displayName: 'Barbara', roles: ['member'], active: true }] };
+export const TEST_USERS = {
+  users: [
+    ...USER_SEED.users,
+    { id: 'u4', email: 'u4@example.com', displayName: 'Barbara', roles: ['member'], active: true },
+  ],
+};
 
 export type Downstream = 'user' | 'knowledge';
 
@@ -35,7 +40,10 @@ export interface ProjectTestBed {
  * run's own when DATABASE_URL is set (CI), else in-memory PGlite.
  */
 export async function startProjectTestBed(env: Record<string, string> = {}): Promise<ProjectTestBed> {
-  const [user, knowledge] = await Promise.all([startUserEmulator({ port: 0, seed: TEST_USERS }), startKnowledgeEmulator({ port: 0 })]);
+  const [user, knowledge] = await Promise.all([
+    startUserEmulator({ port: 0, seed: TEST_USERS }),
+    startKnowledgeEmulator({ port: 0 }),
+  ]);
   const database = isolateDatabaseUrl();
   Object.assign(process.env, {
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
@@ -53,7 +61,9 @@ export async function startProjectTestBed(env: Record<string, string> = {}): Pro
   const service = await startTestService(AppModule, { name: 'project' });
   process.env.PROJECT_SERVICE_URL = service.url;
   process.env.PROJECT_SERVICE_TIMEOUT = '5s';
-  const clientModule: TestingModule = await Test.createTestingModule({ imports: [ResilienceModule.forRoot({}), ProjectClientModule] }).compile();
+  const clientModule: TestingModule = await Test.createTestingModule({
+    imports: [ResilienceModule.forRoot({}), ProjectClientModule],
+  }).compile();
   await clientModule.init();
   const client = clientModule.get(ProjectClient);
   const control = { user: sandboxControl(user.url), knowledge: sandboxControl(knowledge.url) };

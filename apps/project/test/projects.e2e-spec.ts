@@ -28,7 +28,15 @@ describe('project service (e2e)', () => {
       const created = await bed.as(u1, (c) => c.createProject({ name: 'Reading group', description: 'Breakers' }));
       const read = await bed.as(u1, (c) => c.getProject(created.id));
 
-      expect(created).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'Reading group', description: 'Breakers', ownerId: 'u1', access: 'owner', createdAt: expect.any(String), updatedAt: expect.any(String) });
+      expect(created).toEqual({
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        name: 'Reading group',
+        description: 'Breakers',
+        ownerId: 'u1',
+        access: 'owner',
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      });
       expect(read).toEqual(created);
       expect((await bed.requests('user')) - before).toBe(1);
     });
@@ -88,7 +96,10 @@ describe('project service (e2e)', () => {
     it('renames, clears the description, and refuses an empty change', async () => {
       const created = await bed.as(u1, (c) => c.createProject({ name: 'Old', description: 'text' }));
 
-      const renamed = await call(url, 'PATCH', `/api/v1/projects/${created.id}`, { token: u1, body: { name: 'New', description: null } });
+      const renamed = await call(url, 'PATCH', `/api/v1/projects/${created.id}`, {
+        token: u1,
+        body: { name: 'New', description: null },
+      });
       const empty = await call(url, 'PATCH', `/api/v1/projects/${created.id}`, { token: u1, body: {} });
 
       expect(renamed.status).toBe(200);
@@ -106,7 +117,9 @@ describe('project service (e2e)', () => {
 
       expect(deleted.status).toBe(204);
       expect(await bed.as(u1, (c) => c.getProject(created.id))).toBeUndefined();
-      expect((await bed.as(u2, (c) => c.listProjects(undefined, 100))).items.some((p) => p.id === created.id)).toBe(false);
+      expect((await bed.as(u2, (c) => c.listProjects(undefined, 100))).items.some((p) => p.id === created.id)).toBe(
+        false,
+      );
       expect((await call(url, 'GET', `/api/v1/projects/${created.id}/comments`, { token: u1 })).status).toBe(404);
     });
   });
@@ -157,21 +170,40 @@ describe('project service (e2e)', () => {
       const created = await bed.as(u1, (c) => c.createProject({ name: 'Chatty' }));
       await bed.as(u1, (c) => c.addMember(created.id, 'u2'));
       const ids: string[] = [];
-      for (const [token, text] of [[u1, 'one'], [u2, 'two'], [u1, 'three']]) ids.push((await bed.as(token, (c) => c.addComment(created.id, text))).id);
+      for (const [token, text] of [
+        [u1, 'one'],
+        [u2, 'two'],
+        [u1, 'three'],
+      ])
+        ids.push((await bed.as(token, (c) => c.addComment(created.id, text))).id);
 
       const first = await bed.as(u2, (c) => c.listComments(created.id, undefined, 2));
       const second = await bed.as(u2, (c) => c.listComments(created.id, first.nextCursor!, 2));
 
       expect([...first.items, ...second.items].map((c) => c.id)).toEqual([...ids].reverse());
-      expect(first.items[1]).toEqual({ id: ids[1], projectId: created.id, authorId: 'u2', body: 'two', createdAt: expect.any(String) });
+      expect(first.items[1]).toEqual({
+        id: ids[1],
+        projectId: created.id,
+        authorId: 'u2',
+        body: 'two',
+        createdAt: expect.any(String),
+      });
       expect(second.nextCursor).toBeNull();
     });
 
     it('rejects an empty comment with 400 and an unknown comment id with 404', async () => {
       const created = await bed.as(u1, (c) => c.createProject({ name: 'Quiet' }));
 
-      const empty = await call(url, 'POST', `/api/v1/projects/${created.id}/comments`, { token: u1, body: { body: '' } });
-      const unknown = await call(url, 'DELETE', `/api/v1/projects/${created.id}/comments/00000000-0000-4000-8000-000000000000`, { token: u1 });
+      const empty = await call(url, 'POST', `/api/v1/projects/${created.id}/comments`, {
+        token: u1,
+        body: { body: '' },
+      });
+      const unknown = await call(
+        url,
+        'DELETE',
+        `/api/v1/projects/${created.id}/comments/00000000-0000-4000-8000-000000000000`,
+        { token: u1 },
+      );
 
       expect(empty.status).toBe(400);
       expect(unknown.status).toBe(404);
@@ -185,10 +217,17 @@ describe('project service (e2e)', () => {
       const k1 = await bed.as(u1, (c) => c.linkResource(created.id, 'k1'));
       await bed.as(u1, (c) => c.linkResource(created.id, 'k3'));
       await bed.as(u1, (c) => c.linkResource(created.id, 'k1'));
-      const unknown = await call(url, 'POST', `/api/v1/projects/${created.id}/resources`, { token: u1, body: { resourceId: 'k404' } });
+      const unknown = await call(url, 'POST', `/api/v1/projects/${created.id}/resources`, {
+        token: u1,
+        body: { resourceId: 'k404' },
+      });
       const list = await bed.as(u1, (c) => c.listResources(created.id));
 
-      expect(k1).toEqual({ resourceId: 'k1', title: 'Circuit breakers in distributed systems', linkedAt: expect.any(String) });
+      expect(k1).toEqual({
+        resourceId: 'k1',
+        title: 'Circuit breakers in distributed systems',
+        linkedAt: expect.any(String),
+      });
       expect(unknown.status).toBe(422);
       expect(list.degraded).toBe(false);
       expect(list.items.map((r) => [r.resourceId, r.title]).sort()).toEqual([
@@ -206,7 +245,11 @@ describe('project service (e2e)', () => {
       expect(answer.body.degraded).toBe(false);
       expect(answer.body.results.length).toBeGreaterThan(0);
       expect(answer.body.results.length).toBeLessThanOrEqual(3);
-      expect(answer.body.results[0]).toEqual({ id: expect.any(String), title: expect.any(String), score: expect.any(Number) });
+      expect(answer.body.results[0]).toEqual({
+        id: expect.any(String),
+        title: expect.any(String),
+        score: expect.any(Number),
+      });
     });
 
     it('searches the knowledge service, and answers 400 for an empty or missing q', async () => {

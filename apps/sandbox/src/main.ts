@@ -8,12 +8,16 @@ let written: Promise<void> = Promise.resolve();
 function log(level: 'info' | 'error', msg: string, fields: Record<string, unknown> = {}): void {
   const line = JSON.stringify({ level, time: new Date().toISOString(), service: 'sandbox', msg, ...fields });
   // A full (EAGAIN) or closed (EPIPE) pipe loses the line, never the process.
-  written = written.then(() => new Promise((resolve) => write(level === 'error' ? 2 : 1, `${line}\n`, () => resolve())));
+  written = written.then(
+    () => new Promise((resolve) => write(level === 'error' ? 2 : 1, `${line}\n`, () => resolve())),
+  );
 }
 
 /** Exits once the last lines are out, or after a second if stdout is stuck. */
 function exit(code: number): void {
-  void Promise.race([written, new Promise((resolve) => setTimeout(resolve, 1000).unref())]).then(() => process.exit(code));
+  void Promise.race([written, new Promise((resolve) => setTimeout(resolve, 1000).unref())]).then(() =>
+    process.exit(code),
+  );
 }
 
 // A reader of stdout that went away (EPIPE) must neither crash nor hold the sandbox.

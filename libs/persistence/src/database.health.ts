@@ -20,7 +20,12 @@ export class DatabaseHealthIndicator {
     try {
       const applied = await withTimeout(this.probe(), timeoutMs);
       if (applied < migrationsExpected) {
-        return indicator.down({ driver, migrations: applied, expected: migrationsExpected, message: 'migrations pending' });
+        return indicator.down({
+          driver,
+          migrations: applied,
+          expected: migrationsExpected,
+          message: 'migrations pending',
+        });
       }
       return indicator.up({ driver, migrations: applied });
     } catch (error) {

@@ -3,7 +3,8 @@ import { FIXTURE_MIGRATION_COUNT, FIXTURE_MIGRATIONS } from './test-fixtures/fix
 
 describe('retargetSchema', () => {
   it('moves drizzle-kit\'s "public"-qualified names into the target schema', () => {
-    const statement = 'ALTER TABLE "notes" ADD CONSTRAINT "fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id")';
+    const statement =
+      'ALTER TABLE "notes" ADD CONSTRAINT "fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id")';
 
     expect(retargetSchema(statement, 't_1')).toBe(
       'ALTER TABLE "notes" ADD CONSTRAINT "fk" FOREIGN KEY ("user_id") REFERENCES "t_1"."users"("id")',
@@ -29,8 +30,8 @@ describe('readMigrations', () => {
   });
 
   it('fails fast on a folder without a drizzle-kit journal', () => {
-    expect(() => readMigrations({ migrationsFolder: __dirname, schema: 'public', migrationsSchema: 'drizzle' })).toThrow(
-      /_journal\.json/,
-    );
+    expect(() =>
+      readMigrations({ migrationsFolder: __dirname, schema: 'public', migrationsSchema: 'drizzle' }),
+    ).toThrow(/_journal\.json/);
   });
 });

@@ -34,7 +34,12 @@ const suite = (driver: DatabaseDriver) => () => {
   // A skipped describe still builds its options, hence a placeholder URL when there is no Postgres.
   const options: PersistenceModuleOptions =
     driver === 'postgres'
-      ? { service: 'fixture', schema, migrationsFolder: FIXTURE_MIGRATIONS, url: withSchemaParam(POSTGRES_URL ?? 'postgres://skipped', pgSchema) }
+      ? {
+          service: 'fixture',
+          schema,
+          migrationsFolder: FIXTURE_MIGRATIONS,
+          url: withSchemaParam(POSTGRES_URL ?? 'postgres://skipped', pgSchema),
+        }
       : { service: 'fixture', schema, migrationsFolder: FIXTURE_MIGRATIONS, driver: 'pglite', dataDir: ':memory:' };
 
   beforeAll(async () => {
@@ -90,7 +95,9 @@ const suite = (driver: DatabaseDriver) => () => {
   });
 
   it('rolls a failed transaction back entirely', async () => {
-    await expect(repository.addUserWithNote('ken@example.test', 'lost', true)).rejects.toThrow('rolled back on purpose');
+    await expect(repository.addUserWithNote('ken@example.test', 'lost', true)).rejects.toThrow(
+      'rolled back on purpose',
+    );
 
     expect(await repository.findUser('ken@example.test')).toBeUndefined();
     expect(await repository.countUsers()).toBe(3);
@@ -139,13 +146,21 @@ describe(DatabaseHealthIndicator.name, () => {
   it('reports down while fewer migrations are applied than the app ships', async () => {
     const app = await NestFactory.createApplicationContext(
       appModule(
-        PersistenceModule.forRoot({ service: 'fixture', schema, migrationsFolder: FIXTURE_MIGRATIONS, driver: 'pglite', dataDir: ':memory:' }),
+        PersistenceModule.forRoot({
+          service: 'fixture',
+          schema,
+          migrationsFolder: FIXTURE_MIGRATIONS,
+          driver: 'pglite',
+          dataDir: ':memory:',
+        }),
       ),
       { logger: false },
     );
     const connection = app.get<DatabaseConnection>(DATABASE_CONNECTION);
     // A newer image rolled out against a database some other process rewound.
-    await connection.db.execute(sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`);
+    await connection.db.execute(
+      sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`,
+    );
 
     const result = await app.get(DatabaseHealthIndicator).isHealthy();
     await app.close();

@@ -15,9 +15,13 @@ describe('PGlite data dir', () => {
   // Two missing levels, as ./data/<service> is on a fresh checkout.
   const dataDir = join(root, 'data', 'fixture');
   const open = () =>
-    openDatabase({ service: 'fixture', schema, migrationsFolder: FIXTURE_MIGRATIONS, driver: 'pglite', dataDir }) as Promise<
-      DatabaseConnection<typeof schema>
-    >;
+    openDatabase({
+      service: 'fixture',
+      schema,
+      migrationsFolder: FIXTURE_MIGRATIONS,
+      driver: 'pglite',
+      dataDir,
+    }) as Promise<DatabaseConnection<typeof schema>>;
 
   const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
 

@@ -16,14 +16,27 @@ export function isInMemoryDataDir(dataDir: string | undefined): boolean {
  * embedded database needs far less; with these an idle service's PGlite holds about 170 MB.
  * (`initialMemory` cannot go below the 128 MB the wasm module declares.)
  */
-export const PGLITE_MEMORY_PARAMS = ['-c', 'shared_buffers=16MB', '-c', 'work_mem=2MB', '-c', 'maintenance_work_mem=8MB', '-c', 'temp_buffers=2MB', '-c', 'wal_buffers=1MB'];
+export const PGLITE_MEMORY_PARAMS = [
+  '-c',
+  'shared_buffers=16MB',
+  '-c',
+  'work_mem=2MB',
+  '-c',
+  'maintenance_work_mem=8MB',
+  '-c',
+  'temp_buffers=2MB',
+  '-c',
+  'wal_buffers=1MB',
+];
 
 export async function createPgliteClient(dataDir?: string): Promise<PGlite> {
   const inMemory = isInMemoryDataDir(dataDir);
   // PGlite creates only the last path segment; ./data/<service> usually lacks its parent too.
   if (!inMemory) mkdirSync(dataDir as string, { recursive: true });
   const open = async () => {
-    const client = new PGlite(inMemory ? undefined : dataDir, { startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY_PARAMS] });
+    const client = new PGlite(inMemory ? undefined : dataDir, {
+      startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY_PARAMS],
+    });
     await client.waitReady;
     return client;
   };

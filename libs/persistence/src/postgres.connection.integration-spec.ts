@@ -54,7 +54,9 @@ onPostgres('openPostgres [real peer: Postgres]', () => {
       ),
     );
 
-    expect(new Set(settings.map(([row]) => `${row.search_path} ${row.timeout}`))).toEqual(new Set([`${pgSchema} 4321ms`]));
+    expect(new Set(settings.map(([row]) => `${row.search_path} ${row.timeout}`))).toEqual(
+      new Set([`${pgSchema} 4321ms`]),
+    );
   });
 
   it('logs where it connected without the password', async () => {
@@ -65,7 +67,12 @@ onPostgres('openPostgres [real peer: Postgres]', () => {
     withPassword.searchParams.set('schema', pgSchema);
     const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
 
-    const connection = await openDatabase({ service: 'fixture', schema, migrationsFolder: FIXTURE_MIGRATIONS, url: withPassword.toString() });
+    const connection = await openDatabase({
+      service: 'fixture',
+      schema,
+      migrationsFolder: FIXTURE_MIGRATIONS,
+      url: withPassword.toString(),
+    });
     opened.push(connection);
     const lines = JSON.stringify(log.mock.calls);
     log.mockRestore();

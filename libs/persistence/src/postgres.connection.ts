@@ -48,7 +48,11 @@ export async function openPostgres<TSchema extends Record<string, unknown>>(
     const client = await pool.connect();
     let failed: Error | undefined;
     try {
-      migrations = await migrateLocked(client, { migrationsFolder: options.migrationsFolder, schema, migrationsSchema });
+      migrations = await migrateLocked(client, {
+        migrationsFolder: options.migrationsFolder,
+        schema,
+        migrationsSchema,
+      });
     } catch (error) {
       failed = error as Error;
       throw error;

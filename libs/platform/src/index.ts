@@ -1,6 +1,14 @@
 export { PlatformModule } from './platform.module';
-export { OPTIONS_TYPE as PLATFORM_OPTIONS_TYPE, ASYNC_OPTIONS_TYPE as PLATFORM_ASYNC_OPTIONS_TYPE } from './platform.module-definition';
-export type { PlatformModuleOptions, HealthCheckable, HealthIndicatorRef, StatusContributor } from './platform-options.interface';
+export {
+  OPTIONS_TYPE as PLATFORM_OPTIONS_TYPE,
+  ASYNC_OPTIONS_TYPE as PLATFORM_ASYNC_OPTIONS_TYPE,
+} from './platform.module-definition';
+export type {
+  PlatformModuleOptions,
+  HealthCheckable,
+  HealthIndicatorRef,
+  StatusContributor,
+} from './platform-options.interface';
 export { PLATFORM_OPTIONS, IS_PUBLIC_KEY, ROLES_KEY } from './platform.constants';
 export { serviceVersion } from './config/service.config';
 
@@ -44,5 +52,11 @@ export { HealthIndicatorService } from '@nestjs/terminus';
 export type { HealthIndicatorResult } from '@nestjs/terminus';
 export type { AuthenticatedUser } from '@keel/context';
 export { CursorPageQuery } from './validation/cursor-page.query';
-export { decodePageCursor, encodePageCursor, UUID_PATTERN, KEY_PATTERN, INVALID_CURSOR_MESSAGE } from './validation/page-cursor';
+export {
+  decodePageCursor,
+  encodePageCursor,
+  UUID_PATTERN,
+  KEY_PATTERN,
+  INVALID_CURSOR_MESSAGE,
+} from './validation/page-cursor';
 export type { PageCursor } from './validation/page-cursor';

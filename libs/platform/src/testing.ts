@@ -34,7 +34,10 @@ export async function signTestToken(options: TestTokenOptions = {}): Promise<str
   if (alg === 'none') {
     return `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url({ ...payload, iat, exp: exp ?? now + 3600 })}.`;
   }
-  const jwt = new SignJWT(payload).setProtectedHeader({ alg, typ: 'JWT' }).setIssuedAt(iat).setExpirationTime(exp ?? (expiresIn as string));
+  const jwt = new SignJWT(payload)
+    .setProtectedHeader({ alg, typ: 'JWT' })
+    .setIssuedAt(iat)
+    .setExpirationTime(exp ?? (expiresIn as string));
   if (options.issuer) jwt.setIssuer(options.issuer);
   if (options.audience) jwt.setAudience(options.audience);
   const secret = options.secret ?? process.env['JWT_SECRET'] ?? DEV_JWT_SECRET;
@@ -50,7 +53,10 @@ export interface TestService {
 }
 
 /** createService + listen on 127.0.0.1, port 0. Set LOG_LEVEL=silent in the test for quiet output. */
-export async function startTestService(appModule: Type<unknown> | DynamicModule, options: { name?: string } = {}): Promise<TestService> {
+export async function startTestService(
+  appModule: Type<unknown> | DynamicModule,
+  options: { name?: string } = {},
+): Promise<TestService> {
   const app = await createService(appModule, { name: options.name ?? 'test-service' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = await app.getUrl();
@@ -59,23 +65,55 @@ export async function startTestService(appModule: Type<unknown> | DynamicModule,
 }
 export { captureProcessOutput, type CapturedOutput } from './testing/capture-output';
 export { callJson, type Answer } from './testing/call-json';
-export { dashboardQueries, exposedMetricNames, promqlMetricNames, unexposedQueryMetrics, type DashboardQuery } from './testing/promql-metric-names';
+export {
+  dashboardQueries,
+  exposedMetricNames,
+  promqlMetricNames,
+  unexposedQueryMetrics,
+  type DashboardQuery,
+} from './testing/promql-metric-names';
 export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './testing/otlp-receiver';
-export { fuzzOpenApi, fuzzSettings, formatFuzzReport, undoCircuitIsolation, type OpenApiFuzzOptions, type OpenApiFuzzReport, type FuzzCredential, type WireAnswer, type WireRequest, type OpenApiDocument } from './testing/openapi-fuzz';
+export {
+  fuzzOpenApi,
+  fuzzSettings,
+  formatFuzzReport,
+  undoCircuitIsolation,
+  type OpenApiFuzzOptions,
+  type OpenApiFuzzReport,
+  type FuzzCredential,
+  type WireAnswer,
+  type WireRequest,
+  type OpenApiDocument,
+} from './testing/openapi-fuzz';
 
 /**
  * Credentials for `fuzzOpenApi`: a signed token per subject (with `roles`, weighted to reach the
  * deep paths) plus the bad ones every route must refuse with a 401: none, garbage, expired, unsigned,
  * signed with another secret.
  */
-export async function fuzzCredentials(subjects: Array<{ sub: string; roles?: string[]; weight?: number }>): Promise<FuzzCredential[]> {
-  const good = await Promise.all(subjects.map(async ({ sub, roles, weight = 4 }) => ({ label: `${sub}${roles ? `[${roles.join(',')}]` : ''}`, token: await signTestToken({ sub, roles }), weight })));
+export async function fuzzCredentials(
+  subjects: Array<{ sub: string; roles?: string[]; weight?: number }>,
+): Promise<FuzzCredential[]> {
+  const good = await Promise.all(
+    subjects.map(async ({ sub, roles, weight = 4 }) => ({
+      label: `${sub}${roles ? `[${roles.join(',')}]` : ''}`,
+      token: await signTestToken({ sub, roles }),
+      weight,
+    })),
+  );
   return [
     ...good,
     { label: 'none' },
     { label: 'garbage', token: 'not.a.jwt' },
     { label: 'expired', token: await signTestToken({ sub: subjects[0]?.sub, expiresIn: -60 }) },
     { label: 'alg-none', token: await signTestToken({ sub: subjects[0]?.sub, roles: ['admin'], alg: 'none' }) },
-    { label: 'other-secret', token: await signTestToken({ sub: subjects[0]?.sub, roles: ['admin'], secret: 'not-the-service-secret-0123456789abcdef' }) },
+    {
+      label: 'other-secret',
+      token: await signTestToken({
+        sub: subjects[0]?.sub,
+        roles: ['admin'],
+        secret: 'not-the-service-secret-0123456789abcdef',
+      }),
+    },
   ];
 }

@@ -11,10 +11,15 @@ export const InjectPolicy = (name: string): ParameterDecorator & PropertyDecorat
 
 /** A provider for `@InjectPolicy(name)`; add it to the module that uses the policy. */
 /** `options` receives the providers listed in `inject`, in order. */
-export function providePolicy(name: string, options?: (...deps: never[]) => PolicyOptionsInput, inject: FactoryProvider['inject'] = []): FactoryProvider {
+export function providePolicy(
+  name: string,
+  options?: (...deps: never[]) => PolicyOptionsInput,
+  inject: FactoryProvider['inject'] = [],
+): FactoryProvider {
   return {
     provide: getPolicyToken(name),
-    useFactory: (registry: PolicyRegistry, ...deps: unknown[]) => registry.get(name, options ? (options as (...a: unknown[]) => PolicyOptionsInput)(...deps) : undefined),
+    useFactory: (registry: PolicyRegistry, ...deps: unknown[]) =>
+      registry.get(name, options ? (options as (...a: unknown[]) => PolicyOptionsInput)(...deps) : undefined),
     inject: [PolicyRegistry, ...inject],
   };
 }

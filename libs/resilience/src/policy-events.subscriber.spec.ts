@@ -6,7 +6,10 @@ import type { AttemptContext, FailureClassifier } from './policy-options.interfa
 import { PolicyRegistry } from './policy-registry.service';
 import { HttpError, httpClassifier, useFakeClock } from './testing/pipeline-fixtures';
 
-/** Narrower than httpClassifier: only a 5xx is retried (not a timeout or a 429), and a timeout is reported as server_error. */
+/**
+ * Narrower than httpClassifier: only a 5xx is retried (not a timeout or a 429), and a timeout is reported as
+ * server_error.
+ */
 const classifier: FailureClassifier = {
   ...httpClassifier,
   isRetryable: (e) => e instanceof HttpError && e.status >= 500,
@@ -57,7 +60,16 @@ describe(PolicyEventsSubscriber.name, () => {
     expect(text).toContain('downstream_attempts_total{downstream="p2"} 3');
     expect(text).toContain('downstream_retries_total{downstream="p2"} 2');
     expect(text).toContain('downstream_requests_total{downstream="p2",operation="search",outcome="success"} 1');
-    expect(log).toHaveBeenCalledWith(expect.objectContaining({ event: 'retry', downstream: 'p2', operation: 'search', attempt: 1, error: 'Error', detail: 'HTTP 503' }));
+    expect(log).toHaveBeenCalledWith(
+      expect.objectContaining({
+        event: 'retry',
+        downstream: 'p2',
+        operation: 'search',
+        attempt: 1,
+        error: 'Error',
+        detail: 'HTTP 503',
+      }),
+    );
     expect(log).toHaveBeenCalledWith(expect.objectContaining({ event: 'retry', attempt: 2 }));
   });
 
@@ -90,7 +102,8 @@ describe(PolicyEventsSubscriber.name, () => {
 
   it('reports the open circuit: rejections, state 2, one warning; then 0 after reset', async () => {
     const pipeline = registry.get('p5', { retry: false });
-    const fail = () => pipeline.execute(async () => Promise.reject(new HttpError(503)), { operation: 'op' }).catch(() => undefined);
+    const fail = () =>
+      pipeline.execute(async () => Promise.reject(new HttpError(503)), { operation: 'op' }).catch(() => undefined);
     for (let i = 0; i < 5; i++) await fail();
 
     await fail();

@@ -43,7 +43,16 @@ export class PolicyEventsSubscriber implements PipelineObserver {
 
   retrying(policy: string, operation: string, attempt: number, retryAfterMs: number | undefined, error: unknown): void {
     this.metrics.retryCell(policy).inc();
-    this.logger.log({ msg: 'retrying downstream call', event: 'retry', downstream: policy, operation, attempt, retryAfterMs, error: errorName(error), detail: errorMessage(error) });
+    this.logger.log({
+      msg: 'retrying downstream call',
+      event: 'retry',
+      downstream: policy,
+      operation,
+      attempt,
+      retryAfterMs,
+      error: errorName(error),
+      detail: errorMessage(error),
+    });
   }
 
   rejected(policy: string, _operation: string, reason: RejectionKind): void {

@@ -37,19 +37,30 @@ describe(PolicyRegistry.name, () => {
 
     const gauge = register.getSingleMetric(RESILIENCE_METRIC_NAMES.circuitState) as Gauge<'downstream'>;
     const values = (await gauge.get()).values.filter((v) => String(v.labels.downstream).startsWith('declared-'));
-    expect(values.map((v) => [v.labels.downstream, v.value])).toEqual([['declared-a', 0], ['declared-b', 0]]);
+    expect(values.map((v) => [v.labels.downstream, v.value])).toEqual([
+      ['declared-a', 0],
+      ['declared-b', 0],
+    ]);
   });
 
   it('merges defaults, then module defaults, then the caller options, then the module policies[name]', () => {
-    const classifier: FailureClassifier = { isRetryable: () => false, isFailure: () => true, retryAfterMs: () => undefined, outcome: () => 'server_error' };
-    registry = new PolicyRegistry(
-      {
-        defaults: { timeoutMs: 1_000, retry: { maxRetries: 1, exponent: 3 }, bulkhead: false },
-        policies: { library: { retry: { maxRetries: 7 }, breaker: { threshold: 2 } } },
-      },
-    );
+    const classifier: FailureClassifier = {
+      isRetryable: () => false,
+      isFailure: () => true,
+      retryAfterMs: () => undefined,
+      outcome: () => 'server_error',
+    };
+    registry = new PolicyRegistry({
+      defaults: { timeoutMs: 1_000, retry: { maxRetries: 1, exponent: 3 }, bulkhead: false },
+      policies: { library: { retry: { maxRetries: 7 }, breaker: { threshold: 2 } } },
+    });
 
-    const { options } = registry.get('library', { timeoutMs: 2_000, retry: { maxRetries: 4, initialDelayMs: 5 }, classifier, breaker: { threshold: 9, halfOpenAfterMs: 1_000 } });
+    const { options } = registry.get('library', {
+      timeoutMs: 2_000,
+      retry: { maxRetries: 4, initialDelayMs: 5 },
+      classifier,
+      breaker: { threshold: 9, halfOpenAfterMs: 1_000 },
+    });
 
     expect(options.timeoutMs).toBe(2_000);
     expect(options.retry).toMatchObject({ maxRetries: 7, initialDelayMs: 5, exponent: 3, maxDelayMs: 5_000 });
@@ -78,9 +89,11 @@ describe(PolicyRegistry.name, () => {
     ]);
   });
 
-  it('reports a rate-limited policy\'s usage of its window', async () => {
+  it("reports a rate-limited policy's usage of its window", async () => {
     jest.useFakeTimers({ now: 0 });
-    registry = new PolicyRegistry({ policies: { prowlarr: { rateLimit: { limit: 3, windowMs: 60_000, maxWaitMs: 0 } } } });
+    registry = new PolicyRegistry({
+      policies: { prowlarr: { rateLimit: { limit: 3, windowMs: 60_000, maxWaitMs: 0 } } },
+    });
     const prowlarr = registry.get('prowlarr');
     await prowlarr.execute(async () => 'a');
     await prowlarr.execute(async () => 'b');
@@ -95,7 +108,10 @@ describe(PolicyRegistry.name, () => {
   it('reports how long an open circuit still refuses calls', async () => {
     jest.useFakeTimers({ now: 0 });
     registry = new PolicyRegistry({ defaults: { retry: false, breaker: { threshold: 1, halfOpenAfterMs: 20_000 } } });
-    await registry.get('library').execute(async () => Promise.reject(new Error('down'))).catch(() => undefined);
+    await registry
+      .get('library')
+      .execute(async () => Promise.reject(new Error('down')))
+      .catch(() => undefined);
 
     jest.advanceTimersByTime(5_000);
     const snapshot = registry.snapshot();

@@ -36,13 +36,20 @@ export class PolicyRegistry implements OnModuleDestroy {
     /** With `REDIS_URL`, the link through which breakers and rate limits hold for every replica. */
     @Optional() @Inject(FLEET_LINK) readonly fleet?: FleetLink,
   ) {
-    this.untrackRateLimits = trackRateLimitUsage(() => this.list().map((p) => ({ name: p.name, usage: p.rateLimitUsage() })));
+    this.untrackRateLimits = trackRateLimitUsage(() =>
+      this.list().map((p) => ({ name: p.name, usage: p.rateLimitUsage() })),
+    );
   }
 
   get(name: string, options?: PolicyOptionsInput): ResiliencePipeline {
     let pipeline = this.pipelines.get(name);
     if (!pipeline) {
-      const merged = mergePolicyOptions(DEFAULT_POLICY_OPTIONS, this.options.defaults, options, this.options.policies?.[name]);
+      const merged = mergePolicyOptions(
+        DEFAULT_POLICY_OPTIONS,
+        this.options.defaults,
+        options,
+        this.options.policies?.[name],
+      );
       pipeline = new ResiliencePipeline(name, merged, this.observer, this.fleet ?? undefined);
       this.observer.declare(name);
       this.pipelines.set(name, pipeline);
@@ -55,7 +62,13 @@ export class PolicyRegistry implements OnModuleDestroy {
   }
 
   snapshot(): PolicySnapshot[] {
-    return this.list().map((p) => ({ name: p.name, state: p.circuitState, hasCircuit: p.hasCircuit, retryAfterMs: p.circuitRetryAfterMs(), rateLimit: p.rateLimitUsage() }));
+    return this.list().map((p) => ({
+      name: p.name,
+      state: p.circuitState,
+      hasCircuit: p.hasCircuit,
+      retryAfterMs: p.circuitRetryAfterMs(),
+      rateLimit: p.rateLimitUsage(),
+    }));
   }
 
   /** The pipeline of an existing policy; 404 for an unknown name (admin endpoints use this). */

@@ -32,7 +32,12 @@ describe(ResilienceModule.name, () => {
   });
 
   it('forRoot: @InjectPolicy in a feature module gets the registry’s one pipeline, with the module options', async () => {
-    @Module({ imports: [ResilienceModule.forRoot({ policies: { library: { timeoutMs: 2_500, bulkhead: false } } }), BooksModule] })
+    @Module({
+      imports: [
+        ResilienceModule.forRoot({ policies: { library: { timeoutMs: 2_500, bulkhead: false } } }),
+        BooksModule,
+      ],
+    })
     class AppModule {}
     app = await NestFactory.createApplicationContext(AppModule, { logger: false });
 
@@ -49,7 +54,11 @@ describe(ResilienceModule.name, () => {
   it('forRootAsync: takes its options from a factory with injected dependencies', async () => {
     @Module({
       imports: [
-        ResilienceModule.forRootAsync({ imports: [SettingsModule], inject: [Settings], useFactory: (s: Settings) => ({ defaults: { timeoutMs: s.timeoutMs } }) }),
+        ResilienceModule.forRootAsync({
+          imports: [SettingsModule],
+          inject: [Settings],
+          useFactory: (s: Settings) => ({ defaults: { timeoutMs: s.timeoutMs } }),
+        }),
         BooksModule,
       ],
     })
@@ -66,10 +75,17 @@ describe(ResilienceModule.name, () => {
     }
     @Module({
       imports: [SettingsModule],
-      providers: [providePolicy('prowlarr', ((s: Settings) => ({ timeoutMs: s.timeoutMs, bulkhead: { limit: 2 } })) as never, [Settings]), SearchClient],
+      providers: [
+        providePolicy('prowlarr', ((s: Settings) => ({ timeoutMs: s.timeoutMs, bulkhead: { limit: 2 } })) as never, [
+          Settings,
+        ]),
+        SearchClient,
+      ],
     })
     class SearchModule {}
-    @Module({ imports: [ResilienceModule.forRoot({ policies: { prowlarr: { bulkhead: { queue: 0 } } } }), SearchModule] })
+    @Module({
+      imports: [ResilienceModule.forRoot({ policies: { prowlarr: { bulkhead: { queue: 0 } } } }), SearchModule],
+    })
     class AppModule {}
     app = await NestFactory.createApplicationContext(AppModule, { logger: false });
 

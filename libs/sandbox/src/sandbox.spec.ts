@@ -14,7 +14,9 @@ describe(startSandbox.name, () => {
 
     // Act
     const res = await http(`${library.url}/api/v1/users/u1/games/g2/ownership`, { headers: BEARER });
-    const health = await Promise.all(Object.values(sandbox.emulators).map((emulator) => http(`${emulator.url}/health`)));
+    const health = await Promise.all(
+      Object.values(sandbox.emulators).map((emulator) => http(`${emulator.url}/health`)),
+    );
     await sandbox.close();
 
     // Assert
@@ -28,10 +30,18 @@ describe(startSandbox.name, () => {
     // Arrange
     const sandbox = await startSandbox({ ...ephemeral, moreInstances: { library: [0, 0] } });
     const [first, second, third] = sandbox.instances['library'];
-    await http(`${second.url}/_sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'error', status: 503 }) });
+    await http(`${second.url}/_sandbox/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mode: 'error', status: 503 }),
+    });
 
     // Act
-    const answers = await Promise.all([first, second, third].map((instance) => http(`${instance.url}/api/v1/users/u1/games/g2/ownership`, { headers: BEARER })));
+    const answers = await Promise.all(
+      [first, second, third].map((instance) =>
+        http(`${instance.url}/api/v1/users/u1/games/g2/ownership`, { headers: BEARER }),
+      ),
+    );
     await sandbox.close();
 
     // Assert

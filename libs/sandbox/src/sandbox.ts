@@ -40,7 +40,11 @@ const STARTERS: Partial<Record<SandboxEmulatorName, EmulatorStarter>> = {
   prowlarr: startProwlarrEmulator,
   // Long enough for a few monitor polls (MEDIA_MONITOR_INTERVAL, 10 s) to show progress in a demo.
   qbittorrent: (options) =>
-    startQbittorrentEmulator({ ...options, downloadMs: readEmulatorEnv().qbittorrentDownloadMs ?? 30_000, downloadRoot: readEmulatorEnv().qbittorrentDownloadRoot }),
+    startQbittorrentEmulator({
+      ...options,
+      downloadMs: readEmulatorEnv().qbittorrentDownloadMs ?? 30_000,
+      downloadRoot: readEmulatorEnv().qbittorrentDownloadRoot,
+    }),
   // With TMDB_API_KEY set, the emulator accepts only that key, as TMDB would; else any key.
   tmdb: (options) => startTmdbEmulator({ ...options, apiKey: readEmulatorEnv().tmdbApiKey }),
 };
@@ -49,7 +53,9 @@ const STARTERS: Partial<Record<SandboxEmulatorName, EmulatorStarter>> = {
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? DEFAULT_HOST;
   const entries = (Object.entries(STARTERS) as [SandboxEmulatorName, EmulatorStarter][]).flatMap(([name, start]) =>
-    [options[name] ?? SANDBOX_PORTS[name], ...(options.moreInstances?.[name] ?? [])].map((port) => [name, start, port] as const),
+    [options[name] ?? SANDBOX_PORTS[name], ...(options.moreInstances?.[name] ?? [])].map(
+      (port) => [name, start, port] as const,
+    ),
   );
   const results = await Promise.allSettled(entries.map(([, start, port]) => start({ port, host })));
   const started = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));

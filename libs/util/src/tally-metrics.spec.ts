@@ -33,7 +33,8 @@ describe(TallyCounter.name, () => {
     expect(counter.get().values.map((v) => v.value)).toEqual([1, 5]);
   });
 
-  // Regression (was a bug at tally-metrics.ts, TallyMetric.reset): reset() drops the cells, but callers keep the cells they
+  // Regression (was a bug at tally-metrics.ts, TallyMetric.reset): reset() drops the cells, but callers keep the cells
+  // they
   // were handed (PolicyEventsSubscriber caches them), so after registry.resetMetrics() every later
   // increment goes to an orphaned cell and never reaches /metrics again.
   it('zeroes on reset but keeps counting through cells handed out before', () => {
@@ -74,7 +75,10 @@ describe(TallyHistogram.name, () => {
 
   it('renders in the Prometheus text format through a prom-client Registry', async () => {
     const registry = new Registry();
-    const histogram = registerTally(registry, new TallyHistogram('wait_seconds', 'Wait', ['downstream', 'operation'], [1]));
+    const histogram = registerTally(
+      registry,
+      new TallyHistogram('wait_seconds', 'Wait', ['downstream', 'operation'], [1]),
+    );
     histogram.cell('library', 'get').observe(0.5);
     histogram.cell('library', 'get').observe(2);
 
@@ -105,7 +109,11 @@ describe(registerTally.name, () => {
     registerTally(registry, new TallyCounter('taken', 'Taken', []));
     new Counter({ name: 'prom_counter', help: 'x', registers: [registry] });
 
-    expect(() => registerTally(registry, new TallyHistogram('taken', 'Taken', [], [1]))).toThrow('metric taken is already registered with another type');
-    expect(() => registerTally(registry, new TallyCounter('prom_counter', 'x', []))).toThrow('already registered with another type');
+    expect(() => registerTally(registry, new TallyHistogram('taken', 'Taken', [], [1]))).toThrow(
+      'metric taken is already registered with another type',
+    );
+    expect(() => registerTally(registry, new TallyCounter('prom_counter', 'x', []))).toThrow(
+      'already registered with another type',
+    );
   });
 });

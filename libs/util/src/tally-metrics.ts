@@ -77,7 +77,13 @@ export class TallyCounter extends TallyMetric<CounterCell> {
   readonly type = 'counter' as const;
 
   get() {
-    return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values: [...this.cells.values()].map((c) => ({ labels: c.labels, value: c.value })) };
+    return {
+      name: this.name,
+      help: this.help,
+      type: this.type,
+      aggregator: this.aggregator,
+      values: [...this.cells.values()].map((c) => ({ labels: c.labels, value: c.value })),
+    };
   }
 
   protected zero(cell: CounterCell): void {
@@ -92,7 +98,12 @@ export class TallyCounter extends TallyMetric<CounterCell> {
 export class TallyHistogram extends TallyMetric<HistogramCell> {
   readonly type = 'histogram' as const;
 
-  constructor(name: string, help: string, labelNames: readonly string[], readonly buckets: readonly number[]) {
+  constructor(
+    name: string,
+    help: string,
+    labelNames: readonly string[],
+    readonly buckets: readonly number[],
+  ) {
     super(name, help, labelNames);
   }
 
@@ -102,7 +113,11 @@ export class TallyHistogram extends TallyMetric<HistogramCell> {
       let cumulative = 0;
       this.buckets.forEach((le, i) => {
         cumulative += cell.counts[i];
-        values.push({ labels: { ...cell.labels, le: String(le) }, value: cumulative, metricName: `${this.name}_bucket` });
+        values.push({
+          labels: { ...cell.labels, le: String(le) },
+          value: cumulative,
+          metricName: `${this.name}_bucket`,
+        });
       });
       values.push({ labels: { ...cell.labels, le: '+Inf' }, value: cell.count, metricName: `${this.name}_bucket` });
       values.push({ labels: cell.labels, value: cell.sum, metricName: `${this.name}_sum` });

@@ -1,5 +1,15 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -29,7 +39,10 @@ function copyWorkspace(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'keel-generator-'));
   const files = sourceFiles();
   if (files === undefined) {
-    cpSync(ROOT, dir, { recursive: true, filter: (from) => !NOT_SOURCES.has(path.relative(ROOT, from).split(path.sep)[0]) });
+    cpSync(ROOT, dir, {
+      recursive: true,
+      filter: (from) => !NOT_SOURCES.has(path.relative(ROOT, from).split(path.sep)[0]),
+    });
   }
   for (const file of files ?? []) {
     const from = path.join(ROOT, file);
@@ -44,7 +57,10 @@ function copyWorkspace(): string {
 /** The workspace's files as git lists them; undefined outside a git checkout (e.g. an exported tree). */
 function sourceFiles(): string[] | undefined {
   try {
-    const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+    const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return listed.toString('utf8').split('\0').filter(Boolean);
   } catch {
     return undefined;
@@ -53,8 +69,16 @@ function sourceFiles(): string[] | undefined {
 
 /** Runs a command in the copy, outside this Nx task: the outer run's NX_*, Jest and test-tier variables stay out. */
 function run(cwd: string, command: string, args: string[]): Promise<Run> {
-  const inherited = Object.entries(process.env).filter(([key]) => !key.startsWith('NX_') && !key.startsWith('JEST_') && key !== 'KEEL_TEST_TIER');
-  const nx = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true', NX_TUI: 'false', NX_INTERACTIVE: 'false' };
+  const inherited = Object.entries(process.env).filter(
+    ([key]) => !key.startsWith('NX_') && !key.startsWith('JEST_') && key !== 'KEEL_TEST_TIER',
+  );
+  const nx = {
+    NX_DAEMON: 'false',
+    NX_NO_CLOUD: 'true',
+    NX_SKIP_NX_CACHE: 'true',
+    NX_TUI: 'false',
+    NX_INTERACTIVE: 'false',
+  };
   const env = { ...Object.fromEntries(inherited), ...nx, FORCE_COLOR: '0', NO_COLOR: '1' };
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -70,7 +94,12 @@ function run(cwd: string, command: string, args: string[]): Promise<Run> {
     child.stderr.on('data', keep);
     child.on('error', reject);
     // Nx warns, once per project, that it falls back to ts-node; those lines only hide the ones that matter.
-    const tail = () => output.split('\n').filter((line) => !/ts-node|swc/.test(line)).slice(-60).join('\n');
+    const tail = () =>
+      output
+        .split('\n')
+        .filter((line) => !/ts-node|swc/.test(line))
+        .slice(-60)
+        .join('\n');
     child.on('close', (code) => resolve({ code, output: tail(), stdout }));
   });
 }
@@ -123,7 +152,15 @@ describe('nx g @keel/tools:downstream', () => {
 
   it('passes lint, module boundaries included', async () => {
     // Act
-    const lint = await run(workspace, 'npx', ['eslint', '--max-warnings=0', 'libs/clients/weather', 'libs/sandbox/src/weather', 'libs/sandbox/src/sandbox.ts', 'libs/sandbox/src/index.ts', 'tools/start/sandbox-urls.js']);
+    const lint = await run(workspace, 'npx', [
+      'eslint',
+      '--max-warnings=0',
+      'libs/clients/weather',
+      'libs/sandbox/src/weather',
+      'libs/sandbox/src/sandbox.ts',
+      'libs/sandbox/src/index.ts',
+      'tools/start/sandbox-urls.js',
+    ]);
 
     // Assert
     expect(lint).toMatchObject({ code: 0 });
@@ -135,12 +172,24 @@ describe('nx g @keel/tools:downstream', () => {
     const projects = ['libs/clients/weather', 'libs/sandbox', 'tools/start'];
 
     // Act
-    const jest = await run(workspace, 'npx', ['jest', '--ci', '--json', `--outputFile=${reportFile}`, '--projects', ...projects, '--testPathPatterns', 'clients/weather/|sandbox/src/weather/|sandbox/src/sandbox\\.spec|sandbox-urls\\.spec']);
+    const jest = await run(workspace, 'npx', [
+      'jest',
+      '--ci',
+      '--json',
+      `--outputFile=${reportFile}`,
+      '--projects',
+      ...projects,
+      '--testPathPatterns',
+      'clients/weather/|sandbox/src/weather/|sandbox/src/sandbox\\.spec|sandbox-urls\\.spec',
+    ]);
 
     // Assert
     expect(jest).toMatchObject({ code: 0 });
     const report = JSON.parse(readFileSync(reportFile, 'utf8')) as JestReport;
-    const passed = (file: string) => report.testResults.find((result) => result.name.endsWith(file))?.assertionResults.filter((test) => test.status === 'passed').length ?? 0;
+    const passed = (file: string) =>
+      report.testResults
+        .find((result) => result.name.endsWith(file))
+        ?.assertionResults.filter((test) => test.status === 'passed').length ?? 0;
     expect(report.numFailedTests).toBe(0);
     expect(passed('libs/clients/weather/src/weather.client.integration-spec.ts')).toBeGreaterThanOrEqual(5);
     expect(passed('libs/clients/weather/src/weather.config.spec.ts')).toBeGreaterThan(0);

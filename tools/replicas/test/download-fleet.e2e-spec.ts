@@ -21,8 +21,12 @@ describeBed('download: three replicas behind HAProxy, one circuit (e2e) [real pe
   let replicas: string[];
   const token = mintToken('u1');
   const admin = mintToken('ops', ['admin']);
-  const startDownload = (base: string) => http(`${base}/api/v1/downloads`, { method: 'POST', token, json: { gameId: 'g1' } });
-  const circuitOn = async (base: string) => (await http(`${base}/api/v1/admin/circuits`, { token: admin })).body.find((c: { name: string }) => c.name === 'library')?.state;
+  const startDownload = (base: string) =>
+    http(`${base}/api/v1/downloads`, { method: 'POST', token, json: { gameId: 'g1' } });
+  const circuitOn = async (base: string) =>
+    (await http(`${base}/api/v1/admin/circuits`, { token: admin })).body.find(
+      (c: { name: string }) => c.name === 'library',
+    )?.state;
   const everyReplica = async (state: string) => (await Promise.all(replicas.map(circuitOn))).every((s) => s === state);
 
   beforeAll(async () => {
@@ -70,7 +74,8 @@ describeBed('download: three replicas behind HAProxy, one circuit (e2e) [real pe
     const failingAttempts = (await library.stats()).requests;
     await eventually(() => everyReplica('open'), 1_000, 'every replica sees the circuit open within 1 s');
     const refused = [];
-    for (let round = 0; round < 5; round++) refused.push(...(await Promise.all(replicas.map((url) => startDownload(url)))));
+    for (let round = 0; round < 5; round++)
+      refused.push(...(await Promise.all(replicas.map((url) => startDownload(url)))));
     const afterRefusals = (await library.stats()).requests;
 
     // The library heals; after the half-open delay one replica probes (slowly, so that the others
@@ -94,7 +99,9 @@ describeBed('download: three replicas behind HAProxy, one circuit (e2e) [real pe
     }
     expect(afterRefusals).toBe(failingAttempts);
     const ms = refused.map((a) => a.ms).sort((a, b) => a - b);
-    console.info(`[replicas e2e] ${refused.length} open-circuit refusals: median ${ms[ms.length >> 1].toFixed(1)} ms, max ${ms[ms.length - 1].toFixed(1)} ms; failing attempts that reached the library: ${failingAttempts}`);
+    console.info(
+      `[replicas e2e] ${refused.length} open-circuit refusals: median ${ms[ms.length >> 1].toFixed(1)} ms, max ${ms[ms.length - 1].toFixed(1)} ms; failing attempts that reached the library: ${failingAttempts}`,
+    );
     // One probe: its request's ownership check. Its sibling call (the game's size) waited for the
     // probe's answer on the same replica, and the other two replicas were refused meanwhile.
     expect(duringHalfOpen.byPath['/api/v1/users/u1/games/g1/ownership']).toBe(1);
@@ -104,7 +111,10 @@ describeBed('download: three replicas behind HAProxy, one circuit (e2e) [real pe
 
   it('isolating the circuit through one replica isolates it on all three; a reset through another closes them all', async () => {
     // Act
-    const isolated = await http(`${replicas[0]}/api/v1/admin/circuits/library/isolate`, { method: 'POST', token: admin });
+    const isolated = await http(`${replicas[0]}/api/v1/admin/circuits/library/isolate`, {
+      method: 'POST',
+      token: admin,
+    });
     await eventually(() => everyReplica('isolated'), 1_000, 'every replica isolated');
     await library.resetStats();
     const refused = await Promise.all([lb, lb, lb, ...replicas].map((url) => startDownload(url)));
@@ -134,23 +144,42 @@ describeBed('download: three replicas behind HAProxy, one circuit (e2e) [real pe
     // Act
     await sleep(300);
     await redis.stop();
-    await eventually(async () => (await Promise.all(replicas.map((url) => http(`${url}/api/health`)))).every((h) => h.body.details?.redis?.state === 'degraded'), 5_000, 'degraded everywhere');
+    await eventually(
+      async () =>
+        (await Promise.all(replicas.map((url) => http(`${url}/api/health`)))).every(
+          (h) => h.body.details?.redis?.state === 'degraded',
+        ),
+      5_000,
+      'degraded everywhere',
+    );
     const degraded = await Promise.all(replicas.map((url) => http(`${url}/api/health`)));
     const ready = await Promise.all(replicas.map((url) => http(`${url}/api/health/ready`)));
     await sleep(500);
     await redis.resume();
-    await eventually(async () => (await Promise.all(replicas.map((url) => http(`${url}/api/health`)))).every((h) => h.body.details?.redis?.state === 'healthy'), 10_000, 'healthy again everywhere');
+    await eventually(
+      async () =>
+        (await Promise.all(replicas.map((url) => http(`${url}/api/health`)))).every(
+          (h) => h.body.details?.redis?.state === 'healthy',
+        ),
+      10_000,
+      'healthy again everywhere',
+    );
     // The traffic stops before the isolation, whose refusals are 503s by design.
     running = false;
     await traffic;
     await http(`${replicas[1]}/api/v1/admin/circuits/library/isolate`, { method: 'POST', token: admin });
-    const sharedAgain = await eventually(() => everyReplica('isolated'), 1_000, 'an isolation reaches every replica again').then(() => true);
+    const sharedAgain = await eventually(
+      () => everyReplica('isolated'),
+      1_000,
+      'an isolation reaches every replica again',
+    ).then(() => true);
     await http(`${replicas[0]}/api/v1/admin/circuits/library/reset`, { method: 'POST', token: admin });
 
     // Assert
     expect(statuses.length).toBeGreaterThan(10);
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
-    for (const h of degraded) expect(h.body.details.redis).toMatchObject({ status: 'up', state: 'degraded', sharedState: 'local' });
+    for (const h of degraded)
+      expect(h.body.details.redis).toMatchObject({ status: 'up', state: 'degraded', sharedState: 'local' });
     expect(ready.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(sharedAgain).toBe(true);
   });

@@ -46,11 +46,19 @@ describeBed('media-acquisition: three replicas behind HAProxy, one Prowlarr budg
     expect(answer.status).toBe(201);
     return answer.body.id as string;
   };
-  const grab = (base: string, id: string) => http(`${base}/api/v1/movies/${id}/grab`, { method: 'POST', token, json: {} });
-  const monitor = async (base: string): Promise<{ polls: number; lease: Lease }> => (await http(`${base}/api/system/status`)).body.queue.monitor;
+  const grab = (base: string, id: string) =>
+    http(`${base}/api/v1/movies/${id}/grab`, { method: 'POST', token, json: {} });
+  const monitor = async (base: string): Promise<{ polls: number; lease: Lease }> =>
+    (await http(`${base}/api/system/status`)).body.queue.monitor;
   const lease = async (base: string): Promise<Lease> => (await monitor(base)).lease;
-  const importedCount = async (ids: string[]) => (await Promise.all(ids.map(async (id) => (await http(`${lb}/api/v1/movies/${id}`, { token })).body))).filter((m) => m.file).length;
-  const events = async (id: string, event: string) => (await http(`${lb}/api/v1/movies/${id}/history`, { token })).body.items.filter((e: { event: string }) => e.event === event);
+  const importedCount = async (ids: string[]) =>
+    (await Promise.all(ids.map(async (id) => (await http(`${lb}/api/v1/movies/${id}`, { token })).body))).filter(
+      (m) => m.file,
+    ).length;
+  const events = async (id: string, event: string) =>
+    (await http(`${lb}/api/v1/movies/${id}/history`, { token })).body.items.filter(
+      (e: { event: string }) => e.event === event,
+    );
 
   beforeAll(async () => {
     buildServices();
@@ -89,12 +97,19 @@ describeBed('media-acquisition: three replicas behind HAProxy, one Prowlarr budg
     await prowlarr.resetSearchLog();
 
     // Act: all at once, through HAProxy (round-robin: each replica serves a third).
-    const answers = await Promise.all(ids.map((id) => http(`${lb}/api/v1/movies/${id}/search`, { method: 'POST', token })));
+    const answers = await Promise.all(
+      ids.map((id) => http(`${lb}/api/v1/movies/${id}/search`, { method: 'POST', token })),
+    );
 
     // Assert
     const log = await prowlarr.searchLog();
-    const busiest = maxInWindow(log.map((e) => e.at), WINDOW_MS);
-    console.info(`[replicas e2e] burst of ${ids.length} searches: Prowlarr saw ${log.length} calls, at most ${busiest} in any ${WINDOW_MS / 1000} s window (limit ${LIMIT}); answers ${JSON.stringify(countBy(answers.map((a) => a.status)))}`);
+    const busiest = maxInWindow(
+      log.map((e) => e.at),
+      WINDOW_MS,
+    );
+    console.info(
+      `[replicas e2e] burst of ${ids.length} searches: Prowlarr saw ${log.length} calls, at most ${busiest} in any ${WINDOW_MS / 1000} s window (limit ${LIMIT}); answers ${JSON.stringify(countBy(answers.map((a) => a.status)))}`,
+    );
     expect(busiest).toBeLessThanOrEqual(LIMIT);
     // The fleet did spend its budget (one budget, not three; not none). Slots a refused search's
     // wait did not get to may stay unspent, so this is no exact count.
@@ -123,7 +138,9 @@ describeBed('media-acquisition: three replicas behind HAProxy, one Prowlarr budg
     expect(lost.headers.get('content-type')).toContain('application/problem+json');
     expect(lost.body).toMatchObject({ status: 409, detail: expect.stringContaining('already downloading') });
     expect(await events(id, 'grabbed')).toHaveLength(1);
-    const queue = (await http(`${lb}/api/v1/queue`, { token })).body.items.filter((item: { movieId: string }) => item.movieId === id);
+    const queue = (await http(`${lb}/api/v1/queue`, { token })).body.items.filter(
+      (item: { movieId: string }) => item.movieId === id,
+    );
     expect(queue).toHaveLength(1);
   });
 
@@ -159,19 +176,31 @@ describeBed('media-acquisition: three replicas behind HAProxy, one Prowlarr budg
     await bed.kill('media-acquisition', holderIndex);
     const killedAt = performance.now();
     let successor: Lease | undefined;
-    await eventually(async () => {
-      successor = (await Promise.all(survivors.map(lease))).find((l) => l.held);
-      return successor !== undefined;
-    }, 15_000, 'a surviving replica holds the monitor lease');
+    await eventually(
+      async () => {
+        successor = (await Promise.all(survivors.map(lease))).find((l) => l.held);
+        return successor !== undefined;
+      },
+      15_000,
+      'a surviving replica holds the monitor lease',
+    );
     const takeoverMs = performance.now() - killedAt;
-    await eventually(async () => {
-      const movies = await Promise.all(ids.map(async (id) => (await http(`${lb}/api/v1/movies/${id}`, { token })).body));
-      return movies.every((m) => m.status === 'downloaded' && m.file);
-    }, 60_000, 'every movie imported');
+    await eventually(
+      async () => {
+        const movies = await Promise.all(
+          ids.map(async (id) => (await http(`${lb}/api/v1/movies/${id}`, { token })).body),
+        );
+        return movies.every((m) => m.status === 'downloaded' && m.file);
+      },
+      60_000,
+      'every movie imported',
+    );
     const movies = await Promise.all(ids.map(async (id) => (await http(`${lb}/api/v1/movies/${id}`, { token })).body));
 
     // Assert
-    console.info(`[replicas e2e] holder SIGKILLed with ${atKill} of ${ids.length} movies imported; lease taken over ${takeoverMs.toFixed(0)} ms after the SIGKILL (poll interval ${MONITOR_MS} ms, lease TTL ${1.5 * MONITOR_MS} ms)`);
+    console.info(
+      `[replicas e2e] holder SIGKILLed with ${atKill} of ${ids.length} movies imported; lease taken over ${takeoverMs.toFixed(0)} ms after the SIGKILL (poll interval ${MONITOR_MS} ms, lease TTL ${1.5 * MONITOR_MS} ms)`,
+    );
     expect(atKill).toBeLessThan(ids.length);
     expect(successor!.holder).toBe(successor!.self);
     expect(successor!.holder).not.toBe(leases[holderIndex].self);

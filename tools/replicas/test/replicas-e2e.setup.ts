@@ -42,14 +42,26 @@ export interface HttpAnswer {
   ms: number;
 }
 
-export async function http(url: string, init: { method?: string; token?: string; json?: unknown } = {}): Promise<HttpAnswer> {
+export async function http(
+  url: string,
+  init: { method?: string; token?: string; json?: unknown } = {},
+): Promise<HttpAnswer> {
   const headers: Record<string, string> = {};
   if (init.token) headers['authorization'] = `Bearer ${init.token}`;
   if (init.json !== undefined) headers['content-type'] = 'application/json';
   const started = performance.now();
-  const res = await fetch(url, { method: init.method ?? 'GET', headers, body: init.json === undefined ? undefined : JSON.stringify(init.json) });
+  const res = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+  });
   const text = await res.text();
   const ms = performance.now() - started;
   const type = res.headers.get('content-type') ?? '';
-  return { status: res.status, headers: res.headers, body: type.includes('json') && text ? JSON.parse(text) : text, ms };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: type.includes('json') && text ? JSON.parse(text) : text,
+    ms,
+  };
 }

@@ -9,7 +9,12 @@ import { SummariesModule } from './summaries/summaries.module';
   imports: [
     // No database of its own: readiness has nothing to check, and a downstream outage never pulls the pod.
     // The LLM may take SUMMARY_LLM_DEADLINE (8 s) before the extractive fallback answers instead.
-    PlatformModule.forRoot({ service: 'chat-summarizer', readiness: [], downstreams: [ChatHealthIndicator, LlmHealthIndicator], requestDeadline: '10s' }),
+    PlatformModule.forRoot({
+      service: 'chat-summarizer',
+      readiness: [],
+      downstreams: [ChatHealthIndicator, LlmHealthIndicator],
+      requestDeadline: '10s',
+    }),
     ResilienceModule.forRoot({ service: 'chat-summarizer' }),
     SummariesModule,
   ],

@@ -10,10 +10,21 @@ import { LibraryGamesModule } from './library-games/library-games.module';
 
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'download', readiness: [DatabaseHealthIndicator], downstreams: [LibraryHealthIndicator] }),
+    PlatformModule.forRoot({
+      service: 'download',
+      readiness: [DatabaseHealthIndicator],
+      downstreams: [LibraryHealthIndicator],
+    }),
     ResilienceModule.forRoot({ service: 'download' }),
     // Read when the module starts, not when this file loads, so a test can set DOWNLOAD_DATA_DIR first.
-    PersistenceModule.forRootAsync({ useFactory: () => ({ service: 'download', schema, migrationsFolder: DOWNLOAD_MIGRATIONS, dataDir: downloadDataDir() }) }),
+    PersistenceModule.forRootAsync({
+      useFactory: () => ({
+        service: 'download',
+        schema,
+        migrationsFolder: DOWNLOAD_MIGRATIONS,
+        dataDir: downloadDataDir(),
+      }),
+    }),
     LibraryClientModule,
     DownloadsModule,
     LibraryGamesModule,

@@ -25,9 +25,31 @@ import { TrackingModule } from './tracking/tracking.module';
 
 /** Search (or RSS sync) → decide → grab → monitor → import: the pipeline over Prowlarr and qBittorrent. */
 @Module({
-  imports: [ProwlarrClientModule, QbittorrentClientModule, MoviesModule, QualityProfilesModule, TrackingModule, LeasesModule],
+  imports: [
+    ProwlarrClientModule,
+    QbittorrentClientModule,
+    MoviesModule,
+    QualityProfilesModule,
+    TrackingModule,
+    LeasesModule,
+  ],
   controllers: [GrabController, QueueController, JobsController],
-  providers: [...MEDIA_METRIC_PROVIDERS, ReleaseSearchService, GrabService, MovieFileImporter, CompletedDownloadHandler, FailedDownloadHandler, DownloadMonitorService, QueueEventsService, QueueService, SearchOnAddListener, ScheduledJobsService, MissingSearchJob, RssSyncService, RssSyncJob],
+  providers: [
+    ...MEDIA_METRIC_PROVIDERS,
+    ReleaseSearchService,
+    GrabService,
+    MovieFileImporter,
+    CompletedDownloadHandler,
+    FailedDownloadHandler,
+    DownloadMonitorService,
+    QueueEventsService,
+    QueueService,
+    SearchOnAddListener,
+    ScheduledJobsService,
+    MissingSearchJob,
+    RssSyncService,
+    RssSyncJob,
+  ],
   exports: [QueueService, DownloadMonitorService, GrabService, ScheduledJobsService],
 })
 export class AcquisitionModule {}

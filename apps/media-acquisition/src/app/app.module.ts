@@ -27,7 +27,14 @@ import { RadarrV3Module } from './radarr-v3/radarr-v3.module';
     }),
     ResilienceModule.forRoot({ service: 'media-acquisition' }),
     // Read when the module starts, not when this file loads, so a test's env applies.
-    PersistenceModule.forRootAsync({ useFactory: () => ({ service: 'media-acquisition', schema, migrationsFolder: MEDIA_MIGRATIONS, dataDir: mediaDataDir() }) }),
+    PersistenceModule.forRootAsync({
+      useFactory: () => ({
+        service: 'media-acquisition',
+        schema,
+        migrationsFolder: MEDIA_MIGRATIONS,
+        dataDir: mediaDataDir(),
+      }),
+    }),
     MediaConfigModule,
     QualityProfilesModule,
     MoviesModule,

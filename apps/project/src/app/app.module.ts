@@ -14,10 +14,21 @@ import { ResourcesModule } from './resources/resources.module';
 
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'project', readiness: [DatabaseHealthIndicator], downstreams: [UserHealthIndicator, KnowledgeHealthIndicator] }),
+    PlatformModule.forRoot({
+      service: 'project',
+      readiness: [DatabaseHealthIndicator],
+      downstreams: [UserHealthIndicator, KnowledgeHealthIndicator],
+    }),
     ResilienceModule.forRoot({ service: 'project' }),
     // Read when the module starts, not when this file loads, so a test's env applies.
-    PersistenceModule.forRootAsync({ useFactory: () => ({ service: 'project', schema, migrationsFolder: PROJECT_MIGRATIONS, dataDir: projectDataDir() }) }),
+    PersistenceModule.forRootAsync({
+      useFactory: () => ({
+        service: 'project',
+        schema,
+        migrationsFolder: PROJECT_MIGRATIONS,
+        dataDir: projectDataDir(),
+      }),
+    }),
     UserClientModule,
     KnowledgeClientModule,
     ProjectsModule,

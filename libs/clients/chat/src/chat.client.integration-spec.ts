@@ -19,14 +19,27 @@ describe(ChatClient.name, () => {
   const logged: string[] = [];
   const capture = (...args: unknown[]) => void logged.push(JSON.stringify(args));
 
-  const fast: PolicyOptionsInput = { retry: { initialDelayMs: 5, maxDelayMs: 20 }, breaker: { kind: 'consecutive', threshold: 3, halfOpenAfterMs: 300 } };
+  const fast: PolicyOptionsInput = {
+    retry: { initialDelayMs: 5, maxDelayMs: 20 },
+    breaker: { kind: 'consecutive', threshold: 3, halfOpenAfterMs: 300 },
+  };
   const inject = (fault: FaultSpec) => sandboxControl(emulator.url).inject(fault);
-  const withToken = <T>(token: string | undefined, fn: () => Promise<T>) => RequestContext.run({ requestId: 'req-7', token }, fn);
+  const withToken = <T>(token: string | undefined, fn: () => Promise<T>) =>
+    RequestContext.run({ requestId: 'req-7', token }, fn);
   const as = <T>(sub: string, fn: () => Promise<T>) => withToken(signDevJwt({ sub }), fn);
 
-  async function boot(policy: PolicyOptionsInput = fast, options?: ChatClientOptions, env: Record<string, string> = {}) {
+  async function boot(
+    policy: PolicyOptionsInput = fast,
+    options?: ChatClientOptions,
+    env: Record<string, string> = {},
+  ) {
     Object.assign(process.env, { CHAT_SERVICE_URL: emulator.url, ...env });
-    moduleRef = await Test.createTestingModule({ imports: [ResilienceModule.forRoot({ policies: { chat: policy } }), options ? ChatClientModule.register(options) : ChatClientModule] })
+    moduleRef = await Test.createTestingModule({
+      imports: [
+        ResilienceModule.forRoot({ policies: { chat: policy } }),
+        options ? ChatClientModule.register(options) : ChatClientModule,
+      ],
+    })
       .setLogger({ log: capture, error: capture, warn: capture, debug: capture, verbose: capture, fatal: capture })
       .compile();
     await moduleRef.init();
@@ -60,9 +73,19 @@ describe(ChatClient.name, () => {
     expect(page.totalCount).toBe(40);
     expect(page.hasMore).toBe(true);
     expect(page.messages).toHaveLength(5);
-    expect(page.messages[0]).toMatchObject({ conversationId: 'c1', content: 'Message 40 from u2 about the API contract.', messageType: 'user', metadata: {} });
+    expect(page.messages[0]).toMatchObject({
+      conversationId: 'c1',
+      content: 'Message 40 from u2 about the API contract.',
+      messageType: 'user',
+      metadata: {},
+    });
     expect(page.messages.map((m) => m.createdAt)).toEqual([...page.messages.map((m) => m.createdAt)].sort().reverse());
-    expect(emulator.stats()).toMatchObject({ requests: 1, lastSubject: 'u1', bySubject: { u1: 1 }, lastHeaders: { 'x-request-id': 'req-7', authorization: true } });
+    expect(emulator.stats()).toMatchObject({
+      requests: 1,
+      lastSubject: 'u1',
+      bySubject: { u1: 1 },
+      lastHeaders: { 'x-request-id': 'req-7', authorization: true },
+    });
   });
 
   it('follows the cursor to the oldest message', async () => {
@@ -82,7 +105,13 @@ describe(ChatClient.name, () => {
   });
 
   it.each([
-    ['401 for an expired token', 'c1', () => signDevJwt({ sub: 'u1', exp: Math.floor(Date.now() / 1000) - 10 }), UnauthorizedException, 401],
+    [
+      '401 for an expired token',
+      'c1',
+      () => signDevJwt({ sub: 'u1', exp: Math.floor(Date.now() / 1000) - 10 }),
+      UnauthorizedException,
+      401,
+    ],
     ['401 without a token', 'c1', () => undefined, UnauthorizedException, 401],
     ['403 for a non-participant', 'c2', () => signDevJwt({ sub: 'u1' }), ForbiddenException, 403],
     ['404 for an unknown conversation', 'nope', () => signDevJwt({ sub: 'u1' }), NotFoundException, 404],

@@ -7,7 +7,10 @@ describe(ChatClient.name, () => {
   const EMPTY = { messages: [], totalCount: 0, hasMore: false, nextCursor: null };
   const fakeHttp = () => {
     const calls: HttpCall[] = [];
-    const http = { circuitState: 'closed', json: jest.fn(async (call: HttpCall) => (calls.push(call), EMPTY)) } as unknown as ResilientHttpClient;
+    const http = {
+      circuitState: 'closed',
+      json: jest.fn(async (call: HttpCall) => (calls.push(call), EMPTY)),
+    } as unknown as ResilientHttpClient;
     return { http, calls };
   };
 
@@ -20,7 +23,12 @@ describe(ChatClient.name, () => {
     await client.getRecentMessages('c/1', 20, 'next');
 
     // Assert
-    expect(calls[0]).toMatchObject({ operation: 'getRecentMessages', path: '/api/v1/chat/conversations/c%2F1/messages', query: { limit: 20, cursor: 'next' }, headers: undefined });
+    expect(calls[0]).toMatchObject({
+      operation: 'getRecentMessages',
+      path: '/api/v1/chat/conversations/c%2F1/messages',
+      query: { limit: 20, cursor: 'next' },
+      headers: undefined,
+    });
   });
 
   it('sends the token updateToken returns instead of the caller’s', async () => {

@@ -1,4 +1,11 @@
-import { ForbiddenException, Inject, Injectable, NotFoundException, Optional, UnauthorizedException } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  Optional,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { DownstreamRejectedError, InjectHttpClient, ResilientHttpClient, encodePath } from '@keel/clients-core';
 import { CHAT, CHAT_CLIENT_OPTIONS, CHAT_MAX_LIMIT, CHAT_MIN_LIMIT } from './chat.constants';
 import { parseMessagesPage } from './chat.mapper';
@@ -28,14 +35,25 @@ export class ChatClient {
    * The newest `limit` messages of a conversation (1–200), or the page after `cursor`. chat-svc's
    * 401, 403 and 404 become the same statuses for our caller; other failures are DownstreamErrors.
    */
-  async getRecentMessages(conversationId: string, limit: number, cursor?: string, signal?: AbortSignal): Promise<MessagesPage> {
+  async getRecentMessages(
+    conversationId: string,
+    limit: number,
+    cursor?: string,
+    signal?: AbortSignal,
+  ): Promise<MessagesPage> {
     if (!Number.isInteger(limit) || limit < CHAT_MIN_LIMIT || limit > CHAT_MAX_LIMIT) {
       throw new RangeError(`limit must be an integer from ${CHAT_MIN_LIMIT} to ${CHAT_MAX_LIMIT}, got ${limit}`);
     }
     const headers = await this.authorization();
     try {
       return await this.http.json(
-        { operation: 'getRecentMessages', path: encodePath`/api/v1/chat/conversations/${conversationId}/messages`, query: { limit, cursor: cursor || undefined }, headers, signal },
+        {
+          operation: 'getRecentMessages',
+          path: encodePath`/api/v1/chat/conversations/${conversationId}/messages`,
+          query: { limit, cursor: cursor || undefined },
+          headers,
+          signal,
+        },
         parseMessagesPage,
       );
     } catch (error) {

@@ -56,18 +56,46 @@ describe(parseMessagesPage.name, () => {
 
   it('reports the page’s own violations before looking at the messages', () => {
     // Act
-    const violations = violationsOf({ messages: [{ ...wireMessage, user_id: 7 }, { ...wireMessage, message_type: 'bot' }], total_count: '2', has_more: false, next_cursor: null });
+    const violations = violationsOf({
+      messages: [
+        { ...wireMessage, user_id: 7 },
+        { ...wireMessage, message_type: 'bot' },
+      ],
+      total_count: '2',
+      has_more: false,
+      next_cursor: null,
+    });
 
     // Assert
     expect(violations).toEqual(['body.total_count: expected number, got string']);
   });
 
   it.each([
-    ['a camelCase body', { messages: [], totalCount: 0, hasMore: false, nextCursor: null }, 'body.total_count: expected number, got undefined'],
-    ['a wrong field type in a message', { messages: [{ ...wireMessage, user_id: 7 }], total_count: 1, has_more: false, next_cursor: null }, 'body.messages[0].user_id: expected string, got number'],
-    ['an unknown message type', { messages: [{ ...wireMessage, message_type: 'bot' }], total_count: 1, has_more: false, next_cursor: null }, 'body.messages[0].message_type: expected user, assistant or system, got "bot"'],
-    ['a null metadata', { messages: [{ ...wireMessage, metadata: null }], total_count: 1, has_more: false, next_cursor: null }, 'body.messages[0].metadata: expected object, got null'],
-    ['has_more without a cursor', { messages: [], total_count: 1, has_more: true, next_cursor: null }, 'body.next_cursor: expected a cursor when has_more is true'],
+    [
+      'a camelCase body',
+      { messages: [], totalCount: 0, hasMore: false, nextCursor: null },
+      'body.total_count: expected number, got undefined',
+    ],
+    [
+      'a wrong field type in a message',
+      { messages: [{ ...wireMessage, user_id: 7 }], total_count: 1, has_more: false, next_cursor: null },
+      'body.messages[0].user_id: expected string, got number',
+    ],
+    [
+      'an unknown message type',
+      { messages: [{ ...wireMessage, message_type: 'bot' }], total_count: 1, has_more: false, next_cursor: null },
+      'body.messages[0].message_type: expected user, assistant or system, got "bot"',
+    ],
+    [
+      'a null metadata',
+      { messages: [{ ...wireMessage, metadata: null }], total_count: 1, has_more: false, next_cursor: null },
+      'body.messages[0].metadata: expected object, got null',
+    ],
+    [
+      'has_more without a cursor',
+      { messages: [], total_count: 1, has_more: true, next_cursor: null },
+      'body.next_cursor: expected a cursor when has_more is true',
+    ],
     ['not an object', [], 'body: expected an object'],
   ])('refuses %s', (_label, body, violation) => {
     // Act

@@ -2,7 +2,12 @@ import { DownstreamContractError, checkShape, shapeViolations } from '@keel/clie
 import { CHAT } from './chat.constants';
 import type { ChatMessage, ChatMessageType, MessagesPage } from './chat.types';
 
-const PAGE_SHAPE = { messages: 'array', total_count: 'number', has_more: 'boolean', next_cursor: 'string|null' } as const;
+const PAGE_SHAPE = {
+  messages: 'array',
+  total_count: 'number',
+  has_more: 'boolean',
+  next_cursor: 'string|null',
+} as const;
 const MESSAGE_SHAPE = {
   id: 'string',
   conversation_id: 'string',
@@ -40,10 +45,12 @@ export function parseMessagesPage(body: unknown): MessagesPage {
     const where = `body.messages[${i}]`;
     const found = shapeViolations(message, MESSAGE_SHAPE, where);
     const type = (message as Partial<WireMessage> | null)?.message_type;
-    if (found.length === 0 && !MESSAGE_TYPES.has(type as string)) found.push(`${where}.message_type: expected user, assistant or system, got ${JSON.stringify(type)}`);
+    if (found.length === 0 && !MESSAGE_TYPES.has(type as string))
+      found.push(`${where}.message_type: expected user, assistant or system, got ${JSON.stringify(type)}`);
     return found;
   });
-  if (page.has_more && page.next_cursor === null) violations.push('body.next_cursor: expected a cursor when has_more is true');
+  if (page.has_more && page.next_cursor === null)
+    violations.push('body.next_cursor: expected a cursor when has_more is true');
   if (violations.length > 0) throw new DownstreamContractError(CHAT, violations);
   return {
     messages: (page.messages as WireMessage[]).map(toMessage),

@@ -18,7 +18,10 @@ describe(provideHttpClient.name, () => {
   });
 
   const compile = (options: Parameters<typeof provideHttpClient>[1] = {}) =>
-    Test.createTestingModule({ imports: [ResilienceModule.forRoot({}), HttpModule.register({})], providers: [provideHttpClient('chat', options)] }).compile();
+    Test.createTestingModule({
+      imports: [ResilienceModule.forRoot({}), HttpModule.register({})],
+      providers: [provideHttpClient('chat', options)],
+    }).compile();
 
   it('names its token KEEL:HTTP_CLIENT:<name>', () => {
     expect(getHttpClientToken('chat')).toBe('KEEL:HTTP_CLIENT:chat');

@@ -32,7 +32,12 @@ export function provideHttpClient(name: string, options: ProvideHttpClientOption
       const pipeline = registry.get(name, { ...config.policy, classifier: httpFailureClassifier });
       const transport = new UndiciAdapter({ connections: 128, keepAliveTimeoutMs: 10_000 });
       const client = new ResilientHttpClient(config, http.axiosRef, pipeline, transport, options);
-      new Logger('Clients').log({ msg: 'downstream configured', downstream: name, urls: config.urls, timeoutMs: config.timeoutMs });
+      new Logger('Clients').log({
+        msg: 'downstream configured',
+        downstream: name,
+        urls: config.urls,
+        timeoutMs: config.timeoutMs,
+      });
       return Object.assign(client, { onApplicationShutdown: () => client.close() } satisfies OnApplicationShutdown);
     },
   };

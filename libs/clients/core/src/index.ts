@@ -13,6 +13,15 @@ export * from './http-client.providers';
 export * from './http/shape';
 export { Instance, type InstanceSnapshot, type InstanceState } from './balancing/instance';
 export { InstanceSet, type OutlierOptions, type AttemptVerdict } from './balancing/instance-set';
-export { balancerOf, peakEwmaTwoChoices, powerOfTwoChoices, roundRobin, randomChoice, BALANCER_KINDS, type Balancer, type BalancerKind } from './balancing/balancer';
+export {
+  balancerOf,
+  peakEwmaTwoChoices,
+  powerOfTwoChoices,
+  roundRobin,
+  randomChoice,
+  BALANCER_KINDS,
+  type Balancer,
+  type BalancerKind,
+} from './balancing/balancer';
 export { DnsDiscovery, systemResolver, type DnsStatus, type AddressResolver } from './balancing/dns-discovery';
 export { BALANCING_METRIC_NAMES } from './balancing/balancing-metrics';

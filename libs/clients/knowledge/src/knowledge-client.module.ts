@@ -13,7 +13,11 @@ import { KnowledgeHealthIndicator } from './knowledge.health';
  */
 @Module({
   imports: [HttpModule.register({}), TerminusModule],
-  providers: [provideHttpClient(KNOWLEDGE, { forwardAuth: true, healthPath: '/health' }), KnowledgeClient, KnowledgeHealthIndicator],
+  providers: [
+    provideHttpClient(KNOWLEDGE, { forwardAuth: true, healthPath: '/health' }),
+    KnowledgeClient,
+    KnowledgeHealthIndicator,
+  ],
   exports: [KnowledgeClient, KnowledgeHealthIndicator],
 })
 export class KnowledgeClientModule {}

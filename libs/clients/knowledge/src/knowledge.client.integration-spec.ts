@@ -5,9 +5,17 @@ import { KnowledgeClient } from './knowledge.client';
 import { KnowledgeClientModule } from './knowledge-client.module';
 import { KnowledgeHealthIndicator } from './knowledge.health';
 
-/** The real client, policies and transport against the real knowledge emulator on 127.0.0.1, faults injected over HTTP. */
+/**
+ * The real client, policies and transport against the real knowledge emulator on 127.0.0.1, faults injected over HTTP.
+ */
 describe(KnowledgeClient.name, () => {
-  const bed = emulatorClientBed({ name: 'knowledge', startEmulator: startKnowledgeEmulator, module: KnowledgeClientModule, client: KnowledgeClient, requestId: 'req-9' });
+  const bed = emulatorClientBed({
+    name: 'knowledge',
+    startEmulator: startKnowledgeEmulator,
+    module: KnowledgeClientModule,
+    client: KnowledgeClient,
+    requestId: 'req-9',
+  });
   const { boot, inject, stats, asUser } = bed;
 
   it('reads a resource and its citations, forwarding the caller’s token and request id', async () => {
@@ -19,7 +27,13 @@ describe(KnowledgeClient.name, () => {
     const citations = await asUser(() => bed.client.citations('k1'));
 
     // Assert
-    expect(resource).toEqual({ id: 'k1', title: 'Circuit breakers in distributed systems', url: 'https://kb.example.com/resources/k1', kind: 'article', tags: ['resilience', 'patterns'] });
+    expect(resource).toEqual({
+      id: 'k1',
+      title: 'Circuit breakers in distributed systems',
+      url: 'https://kb.example.com/resources/k1',
+      kind: 'article',
+      tags: ['resilience', 'patterns'],
+    });
     expect(citations?.map((citation) => citation.id)).toEqual(['k2', 'k3']);
     expect(await stats()).toMatchObject({ requests: 2, lastHeaders: { 'x-request-id': 'req-9', authorization: true } });
   });
@@ -103,7 +117,11 @@ describe(KnowledgeClient.name, () => {
     await inject({ mode: 'malformed' });
 
     // Act
-    const errors = await Promise.all([asUser(() => bed.client.getResource('k1')), asUser(() => bed.client.recommendations('p1'))].map((call) => call.catch((e: unknown) => e)));
+    const errors = await Promise.all(
+      [asUser(() => bed.client.getResource('k1')), asUser(() => bed.client.recommendations('p1'))].map((call) =>
+        call.catch((e: unknown) => e),
+      ),
+    );
 
     // Assert
     for (const error of errors) expect(error).toBeInstanceOf(DownstreamContractError);
@@ -111,7 +129,11 @@ describe(KnowledgeClient.name, () => {
 
   it('is configured by KNOWLEDGE_SERVICE_HOST, _PORT and _PROTOCOL as well as _URL', async () => {
     // Arrange
-    await boot({ KNOWLEDGE_SERVICE_HOST: bed.emulator.host, KNOWLEDGE_SERVICE_PORT: String(bed.emulator.port), KNOWLEDGE_SERVICE_PROTOCOL: 'http' });
+    await boot({
+      KNOWLEDGE_SERVICE_HOST: bed.emulator.host,
+      KNOWLEDGE_SERVICE_PORT: String(bed.emulator.port),
+      KNOWLEDGE_SERVICE_PROTOCOL: 'http',
+    });
 
     // Act
     const resource = await asUser(() => bed.client.getResource('k4'));

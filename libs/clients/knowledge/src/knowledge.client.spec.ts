@@ -19,7 +19,14 @@ function clientAnswering(status: number, body: unknown): { client: KnowledgeClie
 describe(KnowledgeClient.name, () => {
   it('keeps only the contract fields of a resource and encodes its id', async () => {
     // Arrange
-    const { client, calls } = clientAnswering(200, { id: 'k/1', title: 'T', url: 'https://x', kind: 'paper', tags: ['a'], extra: true });
+    const { client, calls } = clientAnswering(200, {
+      id: 'k/1',
+      title: 'T',
+      url: 'https://x',
+      kind: 'paper',
+      tags: ['a'],
+      extra: true,
+    });
 
     // Act
     const resource = await client.getResource('k/1');
@@ -30,8 +37,16 @@ describe(KnowledgeClient.name, () => {
   });
 
   it.each([
-    ['an unknown kind', { id: 'k1', title: 'T', url: 'u', kind: 'video', tags: [] }, /body.kind: expected one of article\|paper\|dataset/],
-    ['tags that are not strings', { id: 'k1', title: 'T', url: 'u', kind: 'paper', tags: [1] }, /body.tags: expected string\[\]/],
+    [
+      'an unknown kind',
+      { id: 'k1', title: 'T', url: 'u', kind: 'video', tags: [] },
+      /body.kind: expected one of article\|paper\|dataset/,
+    ],
+    [
+      'tags that are not strings',
+      { id: 'k1', title: 'T', url: 'u', kind: 'paper', tags: [1] },
+      /body.tags: expected string\[\]/,
+    ],
   ])('rejects a resource with %s as a contract error', async (_label, body, message) => {
     // Arrange
     const { client } = clientAnswering(200, body);
@@ -58,7 +73,11 @@ describe(KnowledgeClient.name, () => {
 
   it.each([
     ['results missing', {}, 'body.results: expected array, got undefined'],
-    ['a score that is a string', { results: [{ id: 'k1', title: 'T', score: '0.5' }] }, 'body.results[0].score: expected number, got string'],
+    [
+      'a score that is a string',
+      { results: [{ id: 'k1', title: 'T', score: '0.5' }] },
+      'body.results[0].score: expected number, got string',
+    ],
   ])('rejects recommendations with %s', async (_label, body, violation) => {
     // Arrange
     const { client } = clientAnswering(200, body);
@@ -79,13 +98,20 @@ describe(KnowledgeClient.name, () => {
     const error = await client.citations('k1').catch((e: unknown) => e);
 
     // Assert
-    expect((error as DownstreamContractError).violations).toEqual(['body.citations[0].title: expected string, got undefined']);
+    expect((error as DownstreamContractError).violations).toEqual([
+      'body.citations[0].title: expected string, got undefined',
+    ]);
   });
 
   it('answers undefined for 404 and throws DownstreamRejectedError for other 4xx', async () => {
     // Arrange
     const missing = clientAnswering(404, { status: 404 }).client;
-    const forbidden = clientAnswering(403, { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'no' }).client;
+    const forbidden = clientAnswering(403, {
+      type: 'about:blank',
+      title: 'Forbidden',
+      status: 403,
+      detail: 'no',
+    }).client;
 
     // Act
     const citations = await missing.citations('k9');

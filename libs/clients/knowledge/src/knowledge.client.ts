@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DownstreamContractError, InjectHttpClient, ResilientHttpClient, checkShape, encodePath, shapeViolations } from '@keel/clients-core';
+import {
+  DownstreamContractError,
+  InjectHttpClient,
+  ResilientHttpClient,
+  checkShape,
+  encodePath,
+  shapeViolations,
+} from '@keel/clients-core';
 import type { HttpAnswer } from '@keel/clients-core';
 import { KNOWLEDGE, KNOWLEDGE_KINDS } from './knowledge.constants';
 import type { Citation, KnowledgeResource, ScoredResource } from './knowledge.types';
@@ -15,26 +22,39 @@ export class KnowledgeClient {
 
   /** Resource `id`; `undefined` when unknown (404). */
   async getResource(id: string, signal?: AbortSignal): Promise<KnowledgeResource | undefined> {
-    const answer = await this.http.send({ operation: 'getResource', path: encodePath`/api/v1/resources/${id}`, signal });
+    const answer = await this.http.send({
+      operation: 'getResource',
+      path: encodePath`/api/v1/resources/${id}`,
+      signal,
+    });
     if (this.unknown(answer)) return undefined;
     return this.http.parse(answer, parseResource);
   }
 
   /** Resources ranked by overlap with `q`. An empty `q` is refused by the service (DownstreamRejectedError 400). */
   search(q: string, limit?: number, signal?: AbortSignal): Promise<ScoredResource[]> {
-    return this.http.json({ operation: 'search', path: '/api/v1/search', query: { q, limit }, signal }, (body) => parseList(body, 'results', SCORED_SHAPE));
+    return this.http.json({ operation: 'search', path: '/api/v1/search', query: { q, limit }, signal }, (body) =>
+      parseList(body, 'results', SCORED_SHAPE),
+    );
   }
 
   /** The resources that `id` cites; `undefined` when `id` is unknown (404). */
   async citations(id: string, signal?: AbortSignal): Promise<Citation[] | undefined> {
-    const answer = await this.http.send({ operation: 'citations', path: encodePath`/api/v1/resources/${id}/citations`, signal });
+    const answer = await this.http.send({
+      operation: 'citations',
+      path: encodePath`/api/v1/resources/${id}/citations`,
+      signal,
+    });
     if (this.unknown(answer)) return undefined;
     return this.http.parse(answer, (body) => parseList<Citation>(body, 'citations', CITATION_SHAPE));
   }
 
   /** Resources recommended for project `projectId`, best first. */
   recommendations(projectId: string, limit?: number, signal?: AbortSignal): Promise<ScoredResource[]> {
-    return this.http.json({ operation: 'recommendations', path: '/api/v1/recommendations', query: { projectId, limit }, signal }, (body) => parseList(body, 'results', SCORED_SHAPE));
+    return this.http.json(
+      { operation: 'recommendations', path: '/api/v1/recommendations', query: { projectId, limit }, signal },
+      (body) => parseList(body, 'results', SCORED_SHAPE),
+    );
   }
 
   /** True for a 404; throws DownstreamRejectedError for any other answer that is not a success. */
@@ -48,7 +68,9 @@ export class KnowledgeClient {
 function parseResource(body: unknown): KnowledgeResource {
   const resource = checkShape<KnowledgeResource>(KNOWLEDGE, body, RESOURCE_SHAPE);
   if (!(KNOWLEDGE_KINDS as readonly string[]).includes(resource.kind)) {
-    throw new DownstreamContractError(KNOWLEDGE, [`body.kind: expected one of ${KNOWLEDGE_KINDS.join('|')}, got '${resource.kind}'`]);
+    throw new DownstreamContractError(KNOWLEDGE, [
+      `body.kind: expected one of ${KNOWLEDGE_KINDS.join('|')}, got '${resource.kind}'`,
+    ]);
   }
   return { id: resource.id, title: resource.title, url: resource.url, kind: resource.kind, tags: resource.tags };
 }

@@ -13,7 +13,11 @@ describe(`${KNOWLEDGE} service config`, () => {
 
   it('builds the base URL from KNOWLEDGE_SERVICE_HOST, _PORT and _PROTOCOL', () => {
     // Act
-    const config = resolveServiceConfig(KNOWLEDGE, { KNOWLEDGE_SERVICE_HOST: 'kb.internal', KNOWLEDGE_SERVICE_PORT: '9000', KNOWLEDGE_SERVICE_PROTOCOL: 'https' });
+    const config = resolveServiceConfig(KNOWLEDGE, {
+      KNOWLEDGE_SERVICE_HOST: 'kb.internal',
+      KNOWLEDGE_SERVICE_PORT: '9000',
+      KNOWLEDGE_SERVICE_PROTOCOL: 'https',
+    });
 
     // Assert
     expect(config.urls).toEqual(['https://kb.internal:9000']);
@@ -21,7 +25,10 @@ describe(`${KNOWLEDGE} service config`, () => {
 
   it('prefers KNOWLEDGE_SERVICE_URL over the parts', () => {
     // Act
-    const config = resolveServiceConfig(KNOWLEDGE, { KNOWLEDGE_SERVICE_URL: 'https://kb.example.com', KNOWLEDGE_SERVICE_PORT: '1' });
+    const config = resolveServiceConfig(KNOWLEDGE, {
+      KNOWLEDGE_SERVICE_URL: 'https://kb.example.com',
+      KNOWLEDGE_SERVICE_PORT: '1',
+    });
 
     // Assert
     expect(config.urls).toEqual(['https://kb.example.com']);
@@ -29,7 +36,9 @@ describe(`${KNOWLEDGE} service config`, () => {
 
   it('names the variable when a part is malformed', () => {
     // Act / Assert
-    expect(() => resolveServiceConfig(KNOWLEDGE, { KNOWLEDGE_SERVICE_PROTOCOL: 'gopher' })).toThrow(InvalidServiceConfigError);
+    expect(() => resolveServiceConfig(KNOWLEDGE, { KNOWLEDGE_SERVICE_PROTOCOL: 'gopher' })).toThrow(
+      InvalidServiceConfigError,
+    );
     expect(() => resolveServiceConfig(KNOWLEDGE, { KNOWLEDGE_SERVICE_PORT: 'http' })).toThrow(/KNOWLEDGE_SERVICE_PORT/);
   });
 });

@@ -12,7 +12,11 @@ import { LibraryHealthIndicator } from './library.health';
  */
 @Module({
   imports: [HttpModule.register({}), TerminusModule],
-  providers: [provideHttpClient(LIBRARY, { forwardAuth: true, healthPath: '/health' }), LibraryClient, LibraryHealthIndicator],
+  providers: [
+    provideHttpClient(LIBRARY, { forwardAuth: true, healthPath: '/health' }),
+    LibraryClient,
+    LibraryHealthIndicator,
+  ],
   exports: [LibraryClient, LibraryHealthIndicator],
 })
 export class LibraryClientModule {}

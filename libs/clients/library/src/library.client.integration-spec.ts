@@ -2,7 +2,13 @@ import { Test } from '@nestjs/testing';
 import type { TestingModule } from '@nestjs/testing';
 import { register } from 'prom-client';
 import { RequestContext } from '@keel/context';
-import { DownstreamCircuitOpenError, DownstreamContractError, DownstreamRejectedError, DownstreamTimeoutError, DownstreamUnavailableError } from '@keel/clients-core';
+import {
+  DownstreamCircuitOpenError,
+  DownstreamContractError,
+  DownstreamRejectedError,
+  DownstreamTimeoutError,
+  DownstreamUnavailableError,
+} from '@keel/clients-core';
 import { PolicyRegistry, ResilienceModule } from '@keel/resilience';
 import type { PolicyOptionsInput } from '@keel/resilience';
 import { sandboxControl, startLibraryEmulator } from '@keel/sandbox';
@@ -22,15 +28,34 @@ describe(LibraryClient.name, () => {
   let client: LibraryClient;
 
   const HALF_OPEN_MS = 400;
-  const fast: PolicyOptionsInput = { retry: { initialDelayMs: 5, maxDelayMs: 20 }, breaker: { kind: 'consecutive', threshold: 5, halfOpenAfterMs: HALF_OPEN_MS } };
+  const fast: PolicyOptionsInput = {
+    retry: { initialDelayMs: 5, maxDelayMs: 20 },
+    breaker: { kind: 'consecutive', threshold: 5, halfOpenAfterMs: HALF_OPEN_MS },
+  };
 
   const inject = (fault: FaultSpec) => control.inject(fault);
-  const stats = () => control.stats<{ requests: number; aborted: number; connections: { open: number }; lastHeaders: Record<string, unknown> }>();
-  const asUser = <T>(fn: () => Promise<T>) => RequestContext.run({ requestId: 'req-42', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', token: 'user-token' }, fn);
+  const stats = () =>
+    control.stats<{
+      requests: number;
+      aborted: number;
+      connections: { open: number };
+      lastHeaders: Record<string, unknown>;
+    }>();
+  const asUser = <T>(fn: () => Promise<T>) =>
+    RequestContext.run(
+      {
+        requestId: 'req-42',
+        traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+        token: 'user-token',
+      },
+      fn,
+    );
 
   async function boot(policy: PolicyOptionsInput = fast, env: Record<string, string> = {}) {
     Object.assign(process.env, { LIBRARY_SERVICE_URL: emulator.url, LIBRARY_SERVICE_TIMEOUT: '2s', ...env });
-    moduleRef = await Test.createTestingModule({ imports: [ResilienceModule.forRoot({ policies: { library: policy } }), LibraryClientModule] }).compile();
+    moduleRef = await Test.createTestingModule({
+      imports: [ResilienceModule.forRoot({ policies: { library: policy } }), LibraryClientModule],
+    }).compile();
     await moduleRef.init();
     client = moduleRef.get(LibraryClient);
   }
@@ -65,7 +90,11 @@ describe(LibraryClient.name, () => {
     expect(typeof owned?.acquiredAt).toBe('string');
     expect(notOwned).toEqual({ userId: 'u1', gameId: 'g3', owned: false, acquiredAt: null });
     expect(unknown).toBeUndefined();
-    expect((await stats()).lastHeaders).toEqual({ 'x-request-id': 'req-42', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', authorization: true });
+    expect((await stats()).lastHeaders).toEqual({
+      'x-request-id': 'req-42',
+      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+      authorization: true,
+    });
   });
 
   it('pages through a user’s games', async () => {
@@ -84,8 +113,11 @@ describe(LibraryClient.name, () => {
     await boot({ ...fast, retry: { maxRetries: 0 } });
     await inject({ mode: 'error', status: 503 });
 
-    for (let i = 0; i < 5; i++) await expect(asUser(() => client.checkOwnership('u1', 'g1'))).rejects.toBeInstanceOf(DownstreamUnavailableError);
-    const errors = await Promise.all(Array.from({ length: 10 }, () => asUser(() => client.checkOwnership('u1', 'g1')).catch((e: unknown) => e)));
+    for (let i = 0; i < 5; i++)
+      await expect(asUser(() => client.checkOwnership('u1', 'g1'))).rejects.toBeInstanceOf(DownstreamUnavailableError);
+    const errors = await Promise.all(
+      Array.from({ length: 10 }, () => asUser(() => client.checkOwnership('u1', 'g1')).catch((e: unknown) => e)),
+    );
 
     expect((await stats()).requests).toBe(5);
     expect(errors.every((e) => e instanceof DownstreamCircuitOpenError)).toBe(true);
@@ -191,9 +223,15 @@ describe(LibraryClient.name, () => {
 
     const text = await register.metrics();
 
-    expect(text).toMatch(/downstream_requests_total\{downstream="library",operation="checkOwnership",outcome="success"\} [1-9]/);
-    expect(text).toMatch(/downstream_requests_total\{downstream="library",operation="checkOwnership",outcome="client_error"\} [1-9]/);
-    expect(text).toMatch(/downstream_request_duration_seconds_count\{downstream="library",operation="checkOwnership"\} [1-9]/);
+    expect(text).toMatch(
+      /downstream_requests_total\{downstream="library",operation="checkOwnership",outcome="success"\} [1-9]/,
+    );
+    expect(text).toMatch(
+      /downstream_requests_total\{downstream="library",operation="checkOwnership",outcome="client_error"\} [1-9]/,
+    );
+    expect(text).toMatch(
+      /downstream_request_duration_seconds_count\{downstream="library",operation="checkOwnership"\} [1-9]/,
+    );
     expect(text).toMatch(/downstream_circuit_breaker_state\{downstream="library"\} 0/);
   });
 

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { Test } from '@nestjs/testing';
 import type { TestingModule } from '@nestjs/testing';
 import { RequestContext } from '@keel/context';
-import { DownstreamContractError, DownstreamRejectedError, DownstreamTimeoutError, InvalidServiceConfigError } from '@keel/clients-core';
+import {
+  DownstreamContractError,
+  DownstreamRejectedError,
+  DownstreamTimeoutError,
+  InvalidServiceConfigError,
+} from '@keel/clients-core';
 import { ResilienceModule } from '@keel/resilience';
 import type { PolicyOptionsInput } from '@keel/resilience';
 import { startLlmEmulator, type RunningEmulator } from '@keel/sandbox';
@@ -20,12 +25,24 @@ describe(LlmClient.name, () => {
   const capture = (...args: unknown[]) => void logged.push(JSON.stringify(args));
 
   const fast: PolicyOptionsInput = { retry: { initialDelayMs: 5, maxDelayMs: 20 } };
-  const request = { system: 'Summarise the chat.', messages: [{ role: 'user' as const, content: 'u1: the deploy is on Friday' }], maxTokens: 200 };
-  const asUser = <T>(fn: () => Promise<T>) => RequestContext.run({ requestId: 'req-9', token: 'the-users-own-jwt' }, fn);
+  const request = {
+    system: 'Summarise the chat.',
+    messages: [{ role: 'user' as const, content: 'u1: the deploy is on Friday' }],
+    maxTokens: 200,
+  };
+  const asUser = <T>(fn: () => Promise<T>) =>
+    RequestContext.run({ requestId: 'req-9', token: 'the-users-own-jwt' }, fn);
 
   async function boot(env: Record<string, string> = {}) {
-    Object.assign(process.env, { LLM_SERVICE_URL: emulator.url, LLM_API_KEY: API_KEY, LLM_MODEL: 'test-model', ...env });
-    moduleRef = await Test.createTestingModule({ imports: [ResilienceModule.forRoot({ policies: { llm: fast } }), LlmClientModule] })
+    Object.assign(process.env, {
+      LLM_SERVICE_URL: emulator.url,
+      LLM_API_KEY: API_KEY,
+      LLM_MODEL: 'test-model',
+      ...env,
+    });
+    moduleRef = await Test.createTestingModule({
+      imports: [ResilienceModule.forRoot({ policies: { llm: fast } }), LlmClientModule],
+    })
       .setLogger({ log: capture, error: capture, warn: capture, debug: capture, verbose: capture, fatal: capture })
       .compile();
     await moduleRef.init();
@@ -55,11 +72,16 @@ describe(LlmClient.name, () => {
 
     const completion = await asUser(() => client.complete(request));
 
-    const digest = createHash('sha256').update(JSON.stringify([{ role: 'system', content: request.system }, ...request.messages])).digest('hex');
+    const digest = createHash('sha256')
+      .update(JSON.stringify([{ role: 'system', content: request.system }, ...request.messages]))
+      .digest('hex');
     expect(completion.content).toBe(`Summary of 1 messages: u1: the deploy. [sha256:${digest}]`);
     expect(completion).toMatchObject({ finishReason: 'stop', model: 'test-model', usage: { promptTokens: 9 } });
     expect(completion.usage.totalTokens).toBe(completion.usage.promptTokens + completion.usage.completionTokens);
-    expect(emulator.stats()).toMatchObject({ requests: 1, lastHeaders: { 'x-request-id': 'req-9', authorization: true } });
+    expect(emulator.stats()).toMatchObject({
+      requests: 1,
+      lastHeaders: { 'x-request-id': 'req-9', authorization: true },
+    });
   });
 
   it('never writes the API key to the logs', async () => {
@@ -124,7 +146,9 @@ describe(LlmClient.name, () => {
     await boot();
 
     expect(client.model).toBe('test-model');
-    expect((moduleRef.get('KEEL:HTTP_CLIENT:llm') as { config: { urls: string[]; timeoutMs: number } }).config).toMatchObject({ urls: [emulator.url], timeoutMs: 20_000 });
+    expect(
+      (moduleRef.get('KEEL:HTTP_CLIENT:llm') as { config: { urls: string[]; timeoutMs: number } }).config,
+    ).toMatchObject({ urls: [emulator.url], timeoutMs: 20_000 });
   });
 
   it('does not start without LLM_SERVICE_URL, naming it', async () => {

@@ -31,7 +31,9 @@ export class LlmClient {
         method: 'POST',
         path: '/v1/chat/completions',
         body: toWireRequest(model, request),
-        headers: apiKey ? { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' } : { 'content-type': 'application/json' },
+        headers: apiKey
+          ? { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }
+          : { 'content-type': 'application/json' },
         signal: request.signal,
       },
       (body) => parseCompletion(body, model),

@@ -22,12 +22,20 @@ describe(parseCompletion.name, () => {
     const completion = parseCompletion(valid, 'm0');
 
     // Assert
-    expect(completion).toEqual({ content: 'A summary.', finishReason: 'stop', model: 'm1', usage: { promptTokens: 12, completionTokens: 3, totalTokens: 15 } });
+    expect(completion).toEqual({
+      content: 'A summary.',
+      finishReason: 'stop',
+      model: 'm1',
+      usage: { promptTokens: 12, completionTokens: 3, totalTokens: 15 },
+    });
   });
 
   it('falls back to the requested model when the server names none', () => {
     // Act
-    const completion = parseCompletion({ ...valid, model: undefined, choices: [{ message: { content: 'x' }, finish_reason: null }] }, 'm0');
+    const completion = parseCompletion(
+      { ...valid, model: undefined, choices: [{ message: { content: 'x' }, finish_reason: null }] },
+      'm0',
+    );
 
     // Assert
     expect(completion).toMatchObject({ model: 'm0', finishReason: null });
@@ -35,9 +43,21 @@ describe(parseCompletion.name, () => {
 
   it.each([
     ['no choices', { ...valid, choices: [] }, 'body.choices: expected at least one choice'],
-    ['a message without content', { ...valid, choices: [{ message: {}, finish_reason: 'stop' }] }, 'body.choices[0].message.content: expected string, got undefined'],
-    ['a choice without a message', { ...valid, choices: [{ finish_reason: 'stop' }] }, 'body.choices[0].message: expected object, got undefined'],
-    ['usage with a string count', { ...valid, usage: { ...valid.usage, total_tokens: '15' } }, 'body.usage.total_tokens: expected number, got string'],
+    [
+      'a message without content',
+      { ...valid, choices: [{ message: {}, finish_reason: 'stop' }] },
+      'body.choices[0].message.content: expected string, got undefined',
+    ],
+    [
+      'a choice without a message',
+      { ...valid, choices: [{ finish_reason: 'stop' }] },
+      'body.choices[0].message: expected object, got undefined',
+    ],
+    [
+      'usage with a string count',
+      { ...valid, usage: { ...valid.usage, total_tokens: '15' } },
+      'body.usage.total_tokens: expected number, got string',
+    ],
     ['no usage', { choices: valid.choices }, 'body.usage: expected object, got undefined'],
   ])('refuses %s', (_label, body, violation) => {
     // Act
@@ -51,15 +71,31 @@ describe(parseCompletion.name, () => {
 describe(toWireRequest.name, () => {
   it('puts the system prompt first and uses the snake_case field names', () => {
     // Act
-    const wire = toWireRequest('m1', { system: 'Summarise.', messages: [{ role: 'user', content: 'hi' }], maxTokens: 64 });
+    const wire = toWireRequest('m1', {
+      system: 'Summarise.',
+      messages: [{ role: 'user', content: 'hi' }],
+      maxTokens: 64,
+    });
 
     // Assert
-    expect(wire).toEqual({ model: 'm1', messages: [{ role: 'system', content: 'Summarise.' }, { role: 'user', content: 'hi' }], max_tokens: 64, temperature: 0 });
+    expect(wire).toEqual({
+      model: 'm1',
+      messages: [
+        { role: 'system', content: 'Summarise.' },
+        { role: 'user', content: 'hi' },
+      ],
+      max_tokens: 64,
+      temperature: 0,
+    });
   });
 
   it('omits an empty system prompt', () => {
     // Act
-    const wire = toWireRequest('m1', { messages: [{ role: 'assistant', content: 'ok' }], maxTokens: 1, temperature: 0.7 });
+    const wire = toWireRequest('m1', {
+      messages: [{ role: 'assistant', content: 'ok' }],
+      maxTokens: 1,
+      temperature: 0.7,
+    });
 
     // Assert
     expect(wire.messages).toEqual([{ role: 'assistant', content: 'ok' }]);

@@ -30,13 +30,18 @@ export function parseCompletion(body: unknown, requestedModel: string): Completi
   if (wire.choices.length === 0) throw new DownstreamContractError(LLM, ['body.choices: expected at least one choice']);
   const choice = wire.choices[0];
   const violations = shapeViolations(choice, CHOICE_SHAPE, 'body.choices[0]');
-  if (violations.length === 0) violations.push(...shapeViolations(choice.message, MESSAGE_SHAPE, 'body.choices[0].message'));
+  if (violations.length === 0)
+    violations.push(...shapeViolations(choice.message, MESSAGE_SHAPE, 'body.choices[0].message'));
   violations.push(...shapeViolations(wire.usage, USAGE_SHAPE, 'body.usage'));
   if (violations.length > 0) throw new DownstreamContractError(LLM, violations);
   return {
     content: choice.message.content,
     finishReason: choice.finish_reason,
     model: typeof wire.model === 'string' ? wire.model : requestedModel,
-    usage: { promptTokens: wire.usage.prompt_tokens, completionTokens: wire.usage.completion_tokens, totalTokens: wire.usage.total_tokens },
+    usage: {
+      promptTokens: wire.usage.prompt_tokens,
+      completionTokens: wire.usage.completion_tokens,
+      totalTokens: wire.usage.total_tokens,
+    },
   };
 }

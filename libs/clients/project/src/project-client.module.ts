@@ -13,7 +13,11 @@ import { ProjectHealthIndicator } from './project.health';
  */
 @Module({
   imports: [HttpModule.register({}), TerminusModule],
-  providers: [provideHttpClient(PROJECT, { forwardAuth: true, propagateDeadline: true, healthPath: '/api/health/live' }), ProjectClient, ProjectHealthIndicator],
+  providers: [
+    provideHttpClient(PROJECT, { forwardAuth: true, propagateDeadline: true, healthPath: '/api/health/live' }),
+    ProjectClient,
+    ProjectHealthIndicator,
+  ],
   exports: [ProjectClient, ProjectHealthIndicator],
 })
 export class ProjectClientModule {}

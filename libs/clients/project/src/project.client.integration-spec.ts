@@ -8,7 +8,15 @@ import type { RunningEmulator } from '@keel/sandbox';
 import { ProjectClient } from './project.client';
 import { ProjectClientModule } from './project-client.module';
 
-const PROJECT = { id: 'p-1', name: 'Reading group', description: null, ownerId: 'u1', access: 'owner', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+const PROJECT = {
+  id: 'p-1',
+  name: 'Reading group',
+  description: null,
+  ownerId: 'u1',
+  access: 'owner',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
 
 /**
  * The real client, policies and transport against a loopback stand-in of the project service's API
@@ -37,15 +45,36 @@ describe(ProjectClient.name, () => {
             sendJson(ctx.res, 201, { ...PROJECT, extra: 'dropped' });
           },
         },
-        { method: 'GET', path: '/api/v1/projects', handler: (ctx) => sendJson(ctx.res, 200, { items: [PROJECT], nextCursor: null }) },
+        {
+          method: 'GET',
+          path: '/api/v1/projects',
+          handler: (ctx) => sendJson(ctx.res, 200, { items: [PROJECT], nextCursor: null }),
+        },
         { method: 'GET', path: '/api/v1/projects/p-1', handler: (ctx) => sendJson(ctx.res, 200, PROJECT) },
-        { method: 'GET', path: '/api/v1/projects/p-hidden', handler: (ctx) => sendProblem(ctx.res, 404, 'Project p-hidden not found') },
-        { method: 'GET', path: '/api/v1/projects/p-bad', handler: (ctx) => sendJson(ctx.res, 200, { ...PROJECT, name: 42 }) },
-        { method: 'POST', path: '/api/v1/projects/p-1/members', handler: (ctx) => sendProblem(ctx.res, 409, 'User u3 is deactivated') },
+        {
+          method: 'GET',
+          path: '/api/v1/projects/p-hidden',
+          handler: (ctx) => sendProblem(ctx.res, 404, 'Project p-hidden not found'),
+        },
+        {
+          method: 'GET',
+          path: '/api/v1/projects/p-bad',
+          handler: (ctx) => sendJson(ctx.res, 200, { ...PROJECT, name: 42 }),
+        },
+        {
+          method: 'POST',
+          path: '/api/v1/projects/p-1/members',
+          handler: (ctx) => sendProblem(ctx.res, 409, 'User u3 is deactivated'),
+        },
         {
           method: 'GET',
           path: '/api/v1/projects/p-1/resources',
-          handler: (ctx) => sendJson(ctx.res, 200, { items: [{ resourceId: 'k1', title: 'Cached', linkedAt: '2026-01-01T00:00:00.000Z' }], nextCursor: null, degraded: true }),
+          handler: (ctx) =>
+            sendJson(ctx.res, 200, {
+              items: [{ resourceId: 'k1', title: 'Cached', linkedAt: '2026-01-01T00:00:00.000Z' }],
+              nextCursor: null,
+              degraded: true,
+            }),
         },
       ],
     });
@@ -54,8 +83,14 @@ describe(ProjectClient.name, () => {
   beforeEach(async () => {
     await control().heal();
     await control().resetStats();
-    Object.assign(process.env, { PROJECT_SERVICE_URL: server.url, PROJECT_SERVICE_TIMEOUT: '1s', PROJECT_SERVICE_RETRY_DELAY: '5ms' });
-    moduleRef = await Test.createTestingModule({ imports: [ResilienceModule.forRoot({}), ProjectClientModule] }).compile();
+    Object.assign(process.env, {
+      PROJECT_SERVICE_URL: server.url,
+      PROJECT_SERVICE_TIMEOUT: '1s',
+      PROJECT_SERVICE_RETRY_DELAY: '5ms',
+    });
+    moduleRef = await Test.createTestingModule({
+      imports: [ResilienceModule.forRoot({}), ProjectClientModule],
+    }).compile();
     await moduleRef.init();
     client = moduleRef.get(ProjectClient);
   });
@@ -86,7 +121,11 @@ describe(ProjectClient.name, () => {
     const resources = await asUser(() => client.listResources('p-1'));
 
     expect(projects).toEqual({ items: [PROJECT], nextCursor: null });
-    expect(resources).toEqual({ items: [{ resourceId: 'k1', title: 'Cached', linkedAt: '2026-01-01T00:00:00.000Z' }], nextCursor: null, degraded: true });
+    expect(resources).toEqual({
+      items: [{ resourceId: 'k1', title: 'Cached', linkedAt: '2026-01-01T00:00:00.000Z' }],
+      nextCursor: null,
+      degraded: true,
+    });
   });
 
   it('surfaces a refusal as DownstreamRejectedError with its status and problem', async () => {

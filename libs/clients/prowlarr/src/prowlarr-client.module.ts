@@ -15,7 +15,10 @@ import { prowlarrApiKey } from './prowlarr.settings';
 @Module({
   imports: [HttpModule.register({}), TerminusModule],
   providers: [
-    provideHttpClient(PROWLARR, { healthPath: '/ping', defaults: { rateLimit: '60/1m', circuitBreakerMaxFails: 5, circuitBreakerTimeout: '60s' } }),
+    provideHttpClient(PROWLARR, {
+      healthPath: '/ping',
+      defaults: { rateLimit: '60/1m', circuitBreakerMaxFails: 5, circuitBreakerTimeout: '60s' },
+    }),
     // Read when the module starts, not at import, so tests and config loaders can set it first.
     { provide: PROWLARR_API_KEY, useFactory: () => prowlarrApiKey() },
     ProwlarrClient,

@@ -3,7 +3,9 @@ import { proxyRequest } from './prowlarr-download.link';
 describe(proxyRequest.name, () => {
   it('keeps path and query, without the apikey', () => {
     // Act
-    const request = proxyRequest('http://127.0.0.1:9696/1/download?apikey=secret&link=abc&file=The%20Matrix', ['http://127.0.0.1:9696']);
+    const request = proxyRequest('http://127.0.0.1:9696/1/download?apikey=secret&link=abc&file=The%20Matrix', [
+      'http://127.0.0.1:9696',
+    ]);
 
     // Assert
     expect(request).toEqual({ path: '/1/download', query: { link: 'abc', file: 'The Matrix' } });
@@ -11,7 +13,9 @@ describe(proxyRequest.name, () => {
 
   it('strips the configured base path so it is not sent twice', () => {
     // Act
-    const request = proxyRequest('https://media.example/prowlarr/3/download?link=x', ['https://media.example/prowlarr']);
+    const request = proxyRequest('https://media.example/prowlarr/3/download?link=x', [
+      'https://media.example/prowlarr',
+    ]);
 
     // Assert
     expect(request?.path).toBe('/3/download');

@@ -16,11 +16,14 @@ export function proxyRequest(link: string, configuredUrls: readonly string[]): P
   } catch {
     return undefined;
   }
-  const base = configuredUrls.map((configured) => new URL(configured)).find((candidate) => candidate.origin === url.origin);
+  const base = configuredUrls
+    .map((configured) => new URL(configured))
+    .find((candidate) => candidate.origin === url.origin);
   if (base === undefined) return undefined;
   // axios joins baseURL and path, so a base path such as `/prowlarr` must not appear twice.
   const basePath = base.pathname.replace(/\/+$/, '');
-  const path = basePath !== '' && url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : url.pathname;
+  const path =
+    basePath !== '' && url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : url.pathname;
   const query: Record<string, string> = {};
   for (const [key, value] of url.searchParams) if (key.toLowerCase() !== 'apikey') query[key] = value;
   return { path, query };

@@ -4,13 +4,32 @@ import { DEFAULT_INDEXER_PRIORITY, parseIndexers } from './prowlarr-indexer.mapp
 describe(parseIndexers.name, () => {
   it('reads a full IndexerResource', () => {
     // Arrange
-    const resource = { id: 3, name: '1337x', enable: false, priority: 10, protocol: 'torrent', privacy: 'public', supportsSearch: false, supportsRss: false, fields: [] };
+    const resource = {
+      id: 3,
+      name: '1337x',
+      enable: false,
+      priority: 10,
+      protocol: 'torrent',
+      privacy: 'public',
+      supportsSearch: false,
+      supportsRss: false,
+      fields: [],
+    };
 
     // Act
     const [indexer] = parseIndexers([resource]);
 
     // Assert
-    expect(indexer).toEqual({ id: 3, name: '1337x', enable: false, priority: 10, protocol: 'torrent', privacy: 'public', supportsSearch: false, supportsRss: false });
+    expect(indexer).toEqual({
+      id: 3,
+      name: '1337x',
+      enable: false,
+      priority: 10,
+      protocol: 'torrent',
+      privacy: 'public',
+      supportsSearch: false,
+      supportsRss: false,
+    });
   });
 
   it('defaults every optional field of an entry that has only an id (older/newer Prowlarr builds)', () => {
@@ -18,7 +37,16 @@ describe(parseIndexers.name, () => {
     const [indexer] = parseIndexers([{ id: 7 }]);
 
     // Assert
-    expect(indexer).toEqual({ id: 7, name: 'Indexer 7', enable: true, priority: DEFAULT_INDEXER_PRIORITY, protocol: 'unknown', privacy: 'unknown', supportsSearch: true, supportsRss: true });
+    expect(indexer).toEqual({
+      id: 7,
+      name: 'Indexer 7',
+      enable: true,
+      priority: DEFAULT_INDEXER_PRIORITY,
+      protocol: 'unknown',
+      privacy: 'unknown',
+      supportsSearch: true,
+      supportsRss: true,
+    });
   });
 
   it('reads null and mistyped optional fields as absent', () => {

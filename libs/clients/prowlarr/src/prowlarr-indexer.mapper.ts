@@ -13,7 +13,9 @@ export const DEFAULT_INDEXER_PRIORITY = 25;
  */
 export function parseIndexers(body: unknown): ProwlarrIndexer[] {
   if (!Array.isArray(body)) throw new DownstreamContractError(PROWLARR, ['body: expected an array']);
-  const usable = body.filter((entry): entry is Record<string, unknown> => isRecord(entry) && count(entry.id) !== undefined);
+  const usable = body.filter(
+    (entry): entry is Record<string, unknown> => isRecord(entry) && count(entry.id) !== undefined,
+  );
   if (body.length > 0 && usable.length === 0) {
     throw new DownstreamContractError(PROWLARR, ['body: no indexer entry has a numeric id']);
   }

@@ -1,15 +1,38 @@
 import { DownstreamContractError } from '@keel/clients-core';
 import { parseReleases } from './prowlarr-release.mapper';
 
-const RELEASE = { guid: 'https://1337x.to/torrent/1/x/', title: 'Arrival.2016.1080p.BluRay.x264-SPARKS', size: 9_341_553_459, indexerId: 1, indexer: '1337x', publishDate: '2017-02-01T03:03:00Z', protocol: 'torrent' };
+const RELEASE = {
+  guid: 'https://1337x.to/torrent/1/x/',
+  title: 'Arrival.2016.1080p.BluRay.x264-SPARKS',
+  size: 9_341_553_459,
+  indexerId: 1,
+  indexer: '1337x',
+  publishDate: '2017-02-01T03:03:00Z',
+  protocol: 'torrent',
+};
 
 describe(parseReleases.name, () => {
   it('maps Prowlarr’s numeric imdbId to tt + 7 digits and flattens categories', () => {
     // Act
-    const [release] = parseReleases([{ ...RELEASE, imdbId: 87182, tmdbId: 841, categories: [{ id: 2000, name: 'Movies', subCategories: [] }, { id: 2040 }], indexerFlags: ['scene'], seeders: 3 }]);
+    const [release] = parseReleases([
+      {
+        ...RELEASE,
+        imdbId: 87182,
+        tmdbId: 841,
+        categories: [{ id: 2000, name: 'Movies', subCategories: [] }, { id: 2040 }],
+        indexerFlags: ['scene'],
+        seeders: 3,
+      },
+    ]);
 
     // Assert
-    expect(release).toMatchObject({ imdbId: 'tt0087182', tmdbId: 841, categories: [2000, 2040], indexerFlags: ['scene'], seeders: 3 });
+    expect(release).toMatchObject({
+      imdbId: 'tt0087182',
+      tmdbId: 841,
+      categories: [2000, 2040],
+      indexerFlags: ['scene'],
+      seeders: 3,
+    });
   });
 
   it('accepts a release with every optional field left out, and treats id 0 as unknown', () => {
@@ -26,7 +49,9 @@ describe(parseReleases.name, () => {
 
   it('reads a minimal release: only a title, every other field defaulted', () => {
     // Act
-    const [release] = parseReleases([{ title: 'Arrival.2016.1080p.BluRay.x264-SPARKS', downloadUrl: 'http://prowlarr/1/download?link=x' }]);
+    const [release] = parseReleases([
+      { title: 'Arrival.2016.1080p.BluRay.x264-SPARKS', downloadUrl: 'http://prowlarr/1/download?link=x' },
+    ]);
 
     // Assert
     expect(release).toEqual({
@@ -71,10 +96,25 @@ describe(parseReleases.name, () => {
 
   it('reads mistyped optional fields as absent, and tolerates a tt-prefixed imdbId and bare category ids', () => {
     // Act
-    const [release] = parseReleases([{ ...RELEASE, size: '9341553459', indexerFlags: null, seeders: 'many', imdbId: 'tt2543164', categories: [2000, { id: 2040 }, 'x'] }]);
+    const [release] = parseReleases([
+      {
+        ...RELEASE,
+        size: '9341553459',
+        indexerFlags: null,
+        seeders: 'many',
+        imdbId: 'tt2543164',
+        categories: [2000, { id: 2040 }, 'x'],
+      },
+    ]);
 
     // Assert
-    expect(release).toMatchObject({ size: 0, indexerFlags: [], seeders: undefined, imdbId: 'tt2543164', categories: [2000, 2040] });
+    expect(release).toMatchObject({
+      size: 0,
+      indexerFlags: [],
+      seeders: undefined,
+      imdbId: 'tt2543164',
+      categories: [2000, 2040],
+    });
   });
 
   it('skips releases it cannot use and keeps the rest', () => {

@@ -5,7 +5,11 @@ import { PROWLARR } from './prowlarr.constants';
 import type { ProwlarrRelease } from './prowlarr.types';
 
 // Servarr's DownloadProtocol enum, which older builds serialise as numbers.
-const PROTOCOL_NUMBERS: Readonly<Record<number, ProwlarrRelease['protocol']>> = { 0: 'unknown', 1: 'usenet', 2: 'torrent' };
+const PROTOCOL_NUMBERS: Readonly<Record<number, ProwlarrRelease['protocol']>> = {
+  0: 'unknown',
+  1: 'usenet',
+  2: 'torrent',
+};
 
 /**
  * Reads `/api/v1/search`. A release is usable with a title; everything else defaults (size 0,
@@ -15,7 +19,8 @@ const PROTOCOL_NUMBERS: Readonly<Record<number, ProwlarrRelease['protocol']>> = 
 export function parseReleases(body: unknown): ProwlarrRelease[] {
   if (!Array.isArray(body)) throw new DownstreamContractError(PROWLARR, ['body: expected an array']);
   const usable = body.filter((item): item is Fields => isRecord(item) && nonEmptyText(item.title) !== undefined);
-  if (body.length > 0 && usable.length === 0) throw new DownstreamContractError(PROWLARR, ['body: no release has a title']);
+  if (body.length > 0 && usable.length === 0)
+    throw new DownstreamContractError(PROWLARR, ['body: no release has a title']);
   return usable.map(toRelease);
 }
 
@@ -52,7 +57,8 @@ function toRelease(r: Fields): ProwlarrRelease {
 
 /** `torrent`/`usenet` in any case, Servarr's enum numbers, or inferred from torrent-only fields. */
 function protocolOf(value: unknown, looksLikeTorrent: boolean): ProwlarrRelease['protocol'] {
-  const named = typeof value === 'string' ? value.toLowerCase() : typeof value === 'number' ? PROTOCOL_NUMBERS[value] : undefined;
+  const named =
+    typeof value === 'string' ? value.toLowerCase() : typeof value === 'number' ? PROTOCOL_NUMBERS[value] : undefined;
   if (named === 'torrent' || named === 'usenet') return named;
   return looksLikeTorrent ? 'torrent' : 'unknown';
 }
@@ -60,11 +66,20 @@ function protocolOf(value: unknown, looksLikeTorrent: boolean): ProwlarrRelease[
 /** `IndexerCategory` objects (or bare ids, as some builds send) flattened to ids. */
 function categoriesOf(value: unknown): number[] {
   if (!Array.isArray(value)) return [];
-  return value.map((category) => (isRecord(category) ? count(category.id) : count(category))).filter((id): id is number => id !== undefined);
+  return value
+    .map((category) => (isRecord(category) ? count(category.id) : count(category)))
+    .filter((id): id is number => id !== undefined);
 }
 
 /** Prowlarr sends the IMDb number alone (0 when unknown); tolerate a `tt…` string too. */
 function imdbIdOf(value: unknown): string | undefined {
-  const digits = typeof value === 'number' ? (value > 0 ? String(Math.trunc(value)) : undefined) : typeof value === 'string' ? /^(?:tt)?(\d+)$/.exec(value.trim())?.[1] : undefined;
+  const digits =
+    typeof value === 'number'
+      ? value > 0
+        ? String(Math.trunc(value))
+        : undefined
+      : typeof value === 'string'
+        ? /^(?:tt)?(\d+)$/.exec(value.trim())?.[1]
+        : undefined;
   return digits && Number(digits) > 0 ? `tt${digits.padStart(7, '0')}` : undefined;
 }

@@ -6,7 +6,10 @@ import type { ProwlarrRecent, ProwlarrSearch } from './prowlarr.types';
  * repeated keys, as Prowlarr's own UI sends them.
  */
 export function searchQuery(search: ProwlarrSearch): Record<string, unknown> {
-  const tokens = [search.imdbId && `{ImdbId:${search.imdbId}}`, search.tmdbId !== undefined && `{TmdbId:${search.tmdbId}}`].filter(Boolean);
+  const tokens = [
+    search.imdbId && `{ImdbId:${search.imdbId}}`,
+    search.tmdbId !== undefined && `{TmdbId:${search.tmdbId}}`,
+  ].filter(Boolean);
   return {
     query: [...tokens, search.query.trim()].filter((part) => part !== '').join(' '),
     type: 'movie',
@@ -21,5 +24,11 @@ export function searchQuery(search: ProwlarrSearch): Record<string, unknown> {
  * the request says what it is), which Prowlarr hands the indexer as an RSS request.
  */
 export function recentQuery(recent: ProwlarrRecent): Record<string, unknown> {
-  return { query: '', type: 'search', indexerIds: [recent.indexerId], categories: recent.categories, limit: recent.limit };
+  return {
+    query: '',
+    type: 'search',
+    indexerIds: [recent.indexerId],
+    categories: recent.categories,
+    limit: recent.limit,
+  };
 }

@@ -2,7 +2,12 @@ import { hash } from '@ctrl/torrent-file';
 import type { LoggerService } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { TestingModule } from '@nestjs/testing';
-import { DownstreamCircuitOpenError, DownstreamContractError, DownstreamRateLimitedError, DownstreamUnavailableError } from '@keel/clients-core';
+import {
+  DownstreamCircuitOpenError,
+  DownstreamContractError,
+  DownstreamRateLimitedError,
+  DownstreamUnavailableError,
+} from '@keel/clients-core';
 import { ResilienceModule } from '@keel/resilience';
 import { maxInWindow, prowlarrControl, sandboxControl, startProwlarrEmulator } from '@keel/sandbox';
 import type { ProwlarrControl, RunningProwlarrEmulator, SandboxControl } from '@keel/sandbox';
@@ -25,11 +30,24 @@ describe(ProwlarrClient.name, () => {
   let prowlarr: ProwlarrControl;
   let moduleRef: TestingModule;
   let client: ProwlarrClient;
-  const ENV_KEYS = ['PROWLARR_API_KEY', 'PROWLARR_SERVICE_URL', 'PROWLARR_SERVICE_RATE_LIMIT', 'PROWLARR_SERVICE_MAX_RETRIES', 'PROWLARR_SERVICE_RETRY_DELAY', 'PROWLARR_SERVICE_TIMEOUT'];
+  const ENV_KEYS = [
+    'PROWLARR_API_KEY',
+    'PROWLARR_SERVICE_URL',
+    'PROWLARR_SERVICE_RATE_LIMIT',
+    'PROWLARR_SERVICE_MAX_RETRIES',
+    'PROWLARR_SERVICE_RETRY_DELAY',
+    'PROWLARR_SERVICE_TIMEOUT',
+  ];
   const saved = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
 
   async function boot(env: Record<string, string> = {}, logger?: LoggerService) {
-    Object.assign(process.env, { PROWLARR_API_KEY: API_KEY, PROWLARR_SERVICE_URL: emulator.url, PROWLARR_SERVICE_RETRY_DELAY: '5ms', PROWLARR_SERVICE_TIMEOUT: '3s', ...env });
+    Object.assign(process.env, {
+      PROWLARR_API_KEY: API_KEY,
+      PROWLARR_SERVICE_URL: emulator.url,
+      PROWLARR_SERVICE_RETRY_DELAY: '5ms',
+      PROWLARR_SERVICE_TIMEOUT: '3s',
+      ...env,
+    });
     const builder = Test.createTestingModule({ imports: [ResilienceModule.forRoot({}), ProwlarrClientModule] });
     moduleRef = await (logger ? builder.setLogger(logger) : builder).compile();
     await moduleRef.init();
@@ -74,9 +92,16 @@ describe(ProwlarrClient.name, () => {
       // Assert
       expect(releases.length).toBeGreaterThanOrEqual(5);
       expect(new Set(releases.map((r) => r.indexerId))).toEqual(new Set([1, 2, 5]));
-      expect(releases.every((r) => r.imdbId === 'tt0133093' && r.tmdbId === 603 && r.protocol === 'torrent')).toBe(true);
+      expect(releases.every((r) => r.imdbId === 'tt0133093' && r.tmdbId === 603 && r.protocol === 'torrent')).toBe(
+        true,
+      );
       const bluray = releases.find((r) => r.title === 'The.Matrix.1999.1080p.BluRay.x264-AMIABLE')!;
-      expect(bluray).toMatchObject({ indexer: '1337x', indexerFlags: ['scene'], categories: [2000, 2040], infoHash: expect.stringMatching(/^[0-9a-f]{40}$/) });
+      expect(bluray).toMatchObject({
+        indexer: '1337x',
+        indexerFlags: ['scene'],
+        categories: [2000, 2040],
+        infoHash: expect.stringMatching(/^[0-9a-f]{40}$/),
+      });
       expect(bluray.seeders).toBeGreaterThan(0);
       expect(bluray.magnetUrl).toBeUndefined();
       const query = new URLSearchParams(arrival.url.split('?')[1]);
@@ -92,7 +117,14 @@ describe(ProwlarrClient.name, () => {
       // Arrange
       const written: string[] = [];
       const capture = (...args: unknown[]) => void written.push(JSON.stringify(args));
-      const logger: LoggerService = { log: capture, error: capture, warn: capture, debug: capture, verbose: capture, fatal: capture };
+      const logger: LoggerService = {
+        log: capture,
+        error: capture,
+        warn: capture,
+        debug: capture,
+        verbose: capture,
+        fatal: capture,
+      };
 
       // Act
       await boot({ PROWLARR_SERVICE_MAX_RETRIES: '1' }, logger);
@@ -118,7 +150,9 @@ describe(ProwlarrClient.name, () => {
       // Assert
       expect(new Set(partial.map((r) => r.indexerId))).toEqual(new Set([2]));
       expect(none).toBeInstanceOf(ProwlarrIndexersUnavailableError);
-      expect((none as ProwlarrIndexersUnavailableError).message).toBe('Search failed due to all selected indexers being unavailable');
+      expect((none as ProwlarrIndexersUnavailableError).message).toBe(
+        'Search failed due to all selected indexers being unavailable',
+      );
       expect(moduleRef.get(ProwlarrClient)).toBe(client);
     });
 
@@ -141,18 +175,34 @@ describe(ProwlarrClient.name, () => {
     it('reads one indexer’s feed with an empty type=search query, newest first, a release published on it included', async () => {
       // Arrange
       await boot();
-      const published = await prowlarr.publishRelease({ indexerId: 2, title: 'Oppenheimer.2023.1080p.WEB-DL.DDP5.1.H.264-FLUX', kind: 'magnet' });
+      const published = await prowlarr.publishRelease({
+        indexerId: 2,
+        title: 'Oppenheimer.2023.1080p.WEB-DL.DDP5.1.H.264-FLUX',
+        kind: 'magnet',
+      });
 
       // Act
       const releases = await client.recentReleases({ indexerId: 2, categories: [2000], limit: 50 });
       const [arrival] = await prowlarr.searchLog();
 
       // Assert
-      expect(releases[0]).toMatchObject({ guid: published.guid, title: published.title, indexerId: 2, imdbId: undefined, tmdbId: undefined });
+      expect(releases[0]).toMatchObject({
+        guid: published.guid,
+        title: published.title,
+        indexerId: 2,
+        imdbId: undefined,
+        tmdbId: undefined,
+      });
       expect(releases.length).toBeGreaterThan(5);
       expect(releases.every((r) => r.indexerId === 2)).toBe(true);
       const query = new URLSearchParams(arrival.url.split('?')[1]);
-      expect([...query.entries()]).toEqual([['query', ''], ['type', 'search'], ['indexerIds', '2'], ['categories', '2000'], ['limit', '50']]);
+      expect([...query.entries()]).toEqual([
+        ['query', ''],
+        ['type', 'search'],
+        ['indexerIds', '2'],
+        ['categories', '2000'],
+        ['limit', '50'],
+      ]);
       expect(arrival.apiKeyVia).toBe('header');
     });
 
@@ -173,7 +223,10 @@ describe(ProwlarrClient.name, () => {
     it('reads indexers and releases that lack optional fields, with defaults', async () => {
       // Arrange
       await boot();
-      await prowlarr.omitFields({ indexer: ['supportsSearch', 'supportsRss', 'priority', 'enable'], release: ['indexerFlags', 'size', 'categories', 'publishDate'] });
+      await prowlarr.omitFields({
+        indexer: ['supportsSearch', 'supportsRss', 'priority', 'enable'],
+        release: ['indexerFlags', 'size', 'categories', 'publishDate'],
+      });
 
       // Act
       const indexers = await client.listIndexers();
@@ -181,9 +234,17 @@ describe(ProwlarrClient.name, () => {
 
       // Assert
       expect(indexers.length).toBeGreaterThan(0);
-      expect(indexers.every((indexer) => indexer.supportsSearch && indexer.supportsRss && indexer.enable && indexer.priority === 25)).toBe(true);
+      expect(
+        indexers.every(
+          (indexer) => indexer.supportsSearch && indexer.supportsRss && indexer.enable && indexer.priority === 25,
+        ),
+      ).toBe(true);
       expect(releases.length).toBeGreaterThan(0);
-      expect(releases.every((release) => release.size === 0 && release.indexerFlags.length === 0 && release.publishDate === undefined)).toBe(true);
+      expect(
+        releases.every(
+          (release) => release.size === 0 && release.indexerFlags.length === 0 && release.publishDate === undefined,
+        ),
+      ).toBe(true);
     });
   });
 
@@ -196,8 +257,19 @@ describe(ProwlarrClient.name, () => {
       const indexers = await client.listIndexers();
 
       // Assert
-      expect(indexers.map((i) => [i.id, i.priority])).toEqual([[1, 25], [2, 25], [3, 10], [4, 40], [5, 25]]);
-      expect(indexers.find((i) => i.name === 'YTS')).toMatchObject({ enable: true, protocol: 'torrent', privacy: 'public', supportsSearch: true });
+      expect(indexers.map((i) => [i.id, i.priority])).toEqual([
+        [1, 25],
+        [2, 25],
+        [3, 10],
+        [4, 40],
+        [5, 25],
+      ]);
+      expect(indexers.find((i) => i.name === 'YTS')).toMatchObject({
+        enable: true,
+        protocol: 'torrent',
+        privacy: 'public',
+        supportsSearch: true,
+      });
     });
   });
 
@@ -205,7 +277,9 @@ describe(ProwlarrClient.name, () => {
     it('follows the proxy’s 301 to a magnet named after the release', async () => {
       // Arrange
       await boot();
-      const [release] = (await client.search({ query: '', imdbId: 'tt1375666', categories: [2000], indexerIds: [2] })).filter((r) => r.title === 'Inception.2010.720p.BluRay.x264-REFiNED');
+      const [release] = (
+        await client.search({ query: '', imdbId: 'tt1375666', categories: [2000], indexerIds: [2] })
+      ).filter((r) => r.title === 'Inception.2010.720p.BluRay.x264-REFiNED');
 
       // Act
       const download = await client.resolveDownload(release);
@@ -222,7 +296,9 @@ describe(ProwlarrClient.name, () => {
     it('returns .torrent bytes whose info hash is the one the search advertised', async () => {
       // Arrange
       await boot();
-      const release = (await client.search({ query: '', tmdbId: 438631, categories: [2040] })).find((r) => r.title === 'Dune.2021.1080p.BluRay.x264-ROVERS')!;
+      const release = (await client.search({ query: '', tmdbId: 438631, categories: [2040] })).find(
+        (r) => r.title === 'Dune.2021.1080p.BluRay.x264-ROVERS',
+      )!;
 
       // Act
       const download = await client.resolveDownload(release);
@@ -242,7 +318,9 @@ describe(ProwlarrClient.name, () => {
 
       // Assert
       expect(download).toEqual({ kind: 'magnet', uri });
-      expect(Object.keys((await faults.stats()).byPath).filter((path) => !path.startsWith('/_sandbox/prowlarr/'))).toEqual([]);
+      expect(
+        Object.keys((await faults.stats()).byPath).filter((path) => !path.startsWith('/_sandbox/prowlarr/')),
+      ).toEqual([]);
     });
 
     it('throws ProwlarrReleaseGoneError for an expired link, and refuses links to other hosts', async () => {
@@ -250,8 +328,15 @@ describe(ProwlarrClient.name, () => {
       await boot();
 
       // Act
-      const gone = await client.resolveDownload({ title: 'Old', downloadUrl: `${emulator.url}/1/download?apikey=${API_KEY}&link=bm9wZQ&file=Old` }).catch((e: unknown) => e);
-      const foreign = await client.resolveDownload({ title: 'Elsewhere', downloadUrl: 'http://tracker.invalid/1/download?link=x' }).catch((e: unknown) => e);
+      const gone = await client
+        .resolveDownload({
+          title: 'Old',
+          downloadUrl: `${emulator.url}/1/download?apikey=${API_KEY}&link=bm9wZQ&file=Old`,
+        })
+        .catch((e: unknown) => e);
+      const foreign = await client
+        .resolveDownload({ title: 'Elsewhere', downloadUrl: 'http://tracker.invalid/1/download?link=x' })
+        .catch((e: unknown) => e);
 
       // Assert
       expect(gone).toBeInstanceOf(ProwlarrReleaseGoneError);
@@ -276,7 +361,12 @@ describe(ProwlarrClient.name, () => {
       expect(rejected).toHaveLength(3);
       expect(rejected.every((o) => o.reason instanceof DownstreamRateLimitedError)).toBe(true);
       expect(log).toHaveLength(5);
-      expect(maxInWindow(log.map((entry) => entry.at), 2000)).toBeLessThanOrEqual(5);
+      expect(
+        maxInWindow(
+          log.map((entry) => entry.at),
+          2000,
+        ),
+      ).toBeLessThanOrEqual(5);
     });
 
     it('opens the circuit after 5 failed calls; later calls never reach Prowlarr', async () => {
@@ -285,8 +375,11 @@ describe(ProwlarrClient.name, () => {
       await faults.inject({ mode: 'error', status: 500, path: '/api/v1/search' });
 
       // Act
-      for (let i = 0; i < 5; i++) await expect(client.search(MATRIX)).rejects.toBeInstanceOf(DownstreamUnavailableError);
-      const refused = await Promise.all(Array.from({ length: 4 }, () => client.search(MATRIX).catch((e: unknown) => e)));
+      for (let i = 0; i < 5; i++)
+        await expect(client.search(MATRIX)).rejects.toBeInstanceOf(DownstreamUnavailableError);
+      const refused = await Promise.all(
+        Array.from({ length: 4 }, () => client.search(MATRIX).catch((e: unknown) => e)),
+      );
 
       // Assert
       // Faulted requests never reach the search handler, so the kernel's counter is the witness here.

@@ -8,7 +8,13 @@ import { parseIndexers } from './prowlarr-indexer.mapper';
 import { parseReleases } from './prowlarr-release.mapper';
 import { recentQuery, searchQuery } from './prowlarr-search.query';
 import { PROWLARR, PROWLARR_API_KEY } from './prowlarr.constants';
-import type { ProwlarrDownload, ProwlarrIndexer, ProwlarrRecent, ProwlarrRelease, ProwlarrSearch } from './prowlarr.types';
+import type {
+  ProwlarrDownload,
+  ProwlarrIndexer,
+  ProwlarrRecent,
+  ProwlarrRelease,
+  ProwlarrSearch,
+} from './prowlarr.types';
 
 /** A `.torrent` link may redirect to the indexer's own URL once (redirect-mode indexers); not more. */
 const MAX_DOWNLOAD_HOPS = 2;
@@ -28,7 +34,8 @@ export class ProwlarrClient {
    */
   async search(search: ProwlarrSearch, signal?: AbortSignal): Promise<ProwlarrRelease[]> {
     const answer = await this.send({ operation: 'search', path: '/api/v1/search', query: searchQuery(search), signal });
-    if (answer.status === 400) throw new ProwlarrIndexersUnavailableError(messageOf(answer) ?? 'all selected indexers are unavailable');
+    if (answer.status === 400)
+      throw new ProwlarrIndexersUnavailableError(messageOf(answer) ?? 'all selected indexers are unavailable');
     if (answer.status >= 300) throw this.http.rejected(answer);
     return this.http.parse(answer, parseReleases);
   }
@@ -40,8 +47,14 @@ export class ProwlarrClient {
    * Throws ProwlarrIndexersUnavailableError when the indexer is down, as `search` does.
    */
   async recentReleases(recent: ProwlarrRecent, signal?: AbortSignal): Promise<ProwlarrRelease[]> {
-    const answer = await this.send({ operation: 'recentReleases', path: '/api/v1/search', query: recentQuery(recent), signal });
-    if (answer.status === 400) throw new ProwlarrIndexersUnavailableError(messageOf(answer) ?? 'the indexer is unavailable');
+    const answer = await this.send({
+      operation: 'recentReleases',
+      path: '/api/v1/search',
+      query: recentQuery(recent),
+      signal,
+    });
+    if (answer.status === 400)
+      throw new ProwlarrIndexersUnavailableError(messageOf(answer) ?? 'the indexer is unavailable');
     if (answer.status >= 300) throw this.http.rejected(answer);
     return this.http.parse(answer, parseReleases);
   }
@@ -55,21 +68,38 @@ export class ProwlarrClient {
    * proxy answers 200 with the file or 301 to a magnet; redirects are followed only to magnets and
    * to the configured Prowlarr, at most {@link MAX_DOWNLOAD_HOPS} times.
    */
-  async resolveDownload(release: Pick<ProwlarrRelease, 'title' | 'downloadUrl' | 'magnetUrl'>, signal?: AbortSignal): Promise<ProwlarrDownload> {
+  async resolveDownload(
+    release: Pick<ProwlarrRelease, 'title' | 'downloadUrl' | 'magnetUrl'>,
+    signal?: AbortSignal,
+  ): Promise<ProwlarrDownload> {
     let link = release.downloadUrl ?? release.magnetUrl;
-    if (link === undefined) throw new DownstreamContractError(PROWLARR, [`release '${release.title}' has neither downloadUrl nor magnetUrl`]);
+    if (link === undefined)
+      throw new DownstreamContractError(PROWLARR, [`release '${release.title}' has neither downloadUrl nor magnetUrl`]);
     for (let hop = 0; hop <= MAX_DOWNLOAD_HOPS; hop++) {
       if (link.startsWith('magnet:')) return { kind: 'magnet', uri: link };
       const target = proxyRequest(link, this.http.config.urls);
-      if (target === undefined) throw new DownstreamContractError(PROWLARR, [`release '${release.title}' links outside Prowlarr (${safeOrigin(link)})`]);
-      const answer = await this.send({ operation: 'resolveDownload', path: target.path, query: target.query, headers: { accept: 'application/x-bittorrent, */*' }, responseType: 'buffer', signal });
+      if (target === undefined)
+        throw new DownstreamContractError(PROWLARR, [
+          `release '${release.title}' links outside Prowlarr (${safeOrigin(link)})`,
+        ]);
+      const answer = await this.send({
+        operation: 'resolveDownload',
+        path: target.path,
+        query: target.query,
+        headers: { accept: 'application/x-bittorrent, */*' },
+        responseType: 'buffer',
+        signal,
+      });
       if (answer.status === 200 && answer.bytes !== undefined) return { kind: 'torrent', bytes: answer.bytes };
-      if (answer.status === 404 || answer.status === 410) throw new ProwlarrReleaseGoneError(answer.status, release.title);
+      if (answer.status === 404 || answer.status === 410)
+        throw new ProwlarrReleaseGoneError(answer.status, release.title);
       const location = answer.headers.location;
       if (!REDIRECTS.has(answer.status) || typeof location !== 'string') throw this.http.rejected(answer);
       link = new URL(location, link).toString();
     }
-    throw new DownstreamContractError(PROWLARR, [`release '${release.title}' redirected more than ${MAX_DOWNLOAD_HOPS} times`]);
+    throw new DownstreamContractError(PROWLARR, [
+      `release '${release.title}' redirected more than ${MAX_DOWNLOAD_HOPS} times`,
+    ]);
   }
 
   /** Every call carries the key as `X-Api-Key` only, never in the URL, so it cannot reach a log line. */

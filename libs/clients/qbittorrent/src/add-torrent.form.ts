@@ -5,7 +5,11 @@ import type { WebApiDialect } from './webapi-version';
  * The `torrents/add` body: multipart when file bytes go along (qBittorrent reads them only from a
  * file part named `torrents`), urlencoded otherwise. Both are accepted (research notes §2.3).
  */
-export function addTorrentForm(request: AddTorrentRequest, dialect: WebApiDialect, infoHash: string): URLSearchParams | FormData {
+export function addTorrentForm(
+  request: AddTorrentRequest,
+  dialect: WebApiDialect,
+  infoHash: string,
+): URLSearchParams | FormData {
   const fields: [string, string][] = [];
   if (request.urls?.length) fields.push(['urls', request.urls.join('\n')]);
   if (request.category !== undefined) fields.push(['category', request.category]);
@@ -16,6 +20,10 @@ export function addTorrentForm(request: AddTorrentRequest, dialect: WebApiDialec
   if (!request.torrent) return new URLSearchParams(fields);
   const form = new FormData();
   for (const [name, value] of fields) form.append(name, value);
-  form.append('torrents', new Blob([new Uint8Array(request.torrent)], { type: 'application/x-bittorrent' }), request.fileName ?? `${infoHash.toLowerCase()}.torrent`);
+  form.append(
+    'torrents',
+    new Blob([new Uint8Array(request.torrent)], { type: 'application/x-bittorrent' }),
+    request.fileName ?? `${infoHash.toLowerCase()}.torrent`,
+  );
   return form;
 }

@@ -14,7 +14,8 @@ export function infoHashFromMagnet(uri: string): string {
   } catch {
     infoHash = undefined;
   }
-  if (!infoHash || !/^[0-9a-f]{40}$/i.test(infoHash)) throw new QbittorrentInvalidTorrentError('the magnet link has no v1 info hash (xt=urn:btih:…)', 400);
+  if (!infoHash || !/^[0-9a-f]{40}$/i.test(infoHash))
+    throw new QbittorrentInvalidTorrentError('the magnet link has no v1 info hash (xt=urn:btih:…)', 400);
   return infoHash.toUpperCase();
 }
 

@@ -63,7 +63,8 @@ export function toQbittorrentItem(raw: QbittorrentTorrentInfo, options: StateMap
     // download directory (content layout "NoSubfolder"), which Radarr refuses.
     if (stripTrailingSlash(raw.content_path) === stripTrailingSlash(raw.save_path)) {
       status = 'Warning';
-      message = 'Unable to import: the content path equals the download directory; set the content layout to Original or Subfolder';
+      message =
+        'Unable to import: the content path equals the download directory; set the content layout to Original or Subfolder';
     }
   }
   const item: QbittorrentItem = {

@@ -30,7 +30,12 @@ const TARGETS: [string, (credentials: TargetCredentials) => Promise<ContractTarg
 ];
 
 const CREDENTIALS: TargetCredentials = { username: 'keel', password: 'keel-test-password' };
-const ENV_KEYS = ['QBITTORRENT_SERVICE_URL', 'QBITTORRENT_USERNAME', 'QBITTORRENT_PASSWORD', 'QBITTORRENT_SERVICE_MAX_RETRIES'] as const;
+const ENV_KEYS = [
+  'QBITTORRENT_SERVICE_URL',
+  'QBITTORRENT_USERNAME',
+  'QBITTORRENT_PASSWORD',
+  'QBITTORRENT_SERVICE_MAX_RETRIES',
+] as const;
 const CATEGORY = 'keel-contract';
 
 const randomHash = () => randomBytes(20).toString('hex');
@@ -46,9 +51,16 @@ function base32Of(hex: string): string {
 /** Boots the client module with env set only for the factories that read it at compile time. */
 async function bootClient(url: string, credentials: TargetCredentials): Promise<TestingModule> {
   const saved = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
-  Object.assign(process.env, { QBITTORRENT_SERVICE_URL: url, QBITTORRENT_USERNAME: credentials.username, QBITTORRENT_PASSWORD: credentials.password, QBITTORRENT_SERVICE_MAX_RETRIES: '0' });
+  Object.assign(process.env, {
+    QBITTORRENT_SERVICE_URL: url,
+    QBITTORRENT_USERNAME: credentials.username,
+    QBITTORRENT_PASSWORD: credentials.password,
+    QBITTORRENT_SERVICE_MAX_RETRIES: '0',
+  });
   try {
-    const moduleRef = await Test.createTestingModule({ imports: [ResilienceModule.forRoot({}), QbittorrentClientModule] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [ResilienceModule.forRoot({}), QbittorrentClientModule],
+    }).compile();
     await moduleRef.init();
     return moduleRef;
   } finally {
@@ -63,7 +75,10 @@ async function bootClient(url: string, credentials: TargetCredentials): Promise<
  * qBittorrent applies a state change asynchronously; poll rather than sleep a guess. The bound is
  * generous (CI runs this beside other suites on two loaded cores) and only matters when it fails.
  */
-async function eventually(read: () => Promise<QbittorrentItem | undefined>, until: (item: QbittorrentItem | undefined) => boolean): Promise<QbittorrentItem | undefined> {
+async function eventually(
+  read: () => Promise<QbittorrentItem | undefined>,
+  until: (item: QbittorrentItem | undefined) => boolean,
+): Promise<QbittorrentItem | undefined> {
   const giveUpAt = Date.now() + 20_000;
   let item = await read();
   while (!until(item) && Date.now() < giveUpAt) {
@@ -124,15 +139,28 @@ const contract = (start: (credentials: TargetCredentials) => Promise<ContractTar
     const hash = randomHash();
 
     // Act
-    const added = await client.addTorrent({ urls: [magnetFor(hash, 'Some.Movie.2019.1080p.BluRay.x264')], category: CATEGORY, tags: ['media-acq', 'test'] });
+    const added = await client.addTorrent({
+      urls: [magnetFor(hash, 'Some.Movie.2019.1080p.BluRay.x264')],
+      category: CATEGORY,
+      tags: ['media-acq', 'test'],
+    });
     // A real qBittorrent answers `Ok.` before the torrent shows in its list.
-    await eventually(() => find(added.id), (i) => i !== undefined);
+    await eventually(
+      () => find(added.id),
+      (i) => i !== undefined,
+    );
     const listed = await client.list({ category: CATEGORY });
 
     // Assert
     expect(added).toEqual({ id: hash.toUpperCase(), duplicate: false });
     const item = listed.find((i) => i.id === added.id);
-    expect(item).toMatchObject({ id: hash.toUpperCase(), hash, category: CATEGORY, tags: ['media-acq', 'test'], name: expect.any(String) });
+    expect(item).toMatchObject({
+      id: hash.toUpperCase(),
+      hash,
+      category: CATEGORY,
+      tags: ['media-acq', 'test'],
+      name: expect.any(String),
+    });
     expect(['Queued', 'Downloading']).toContain(item?.status);
     expect(item?.progress).toBeGreaterThanOrEqual(0);
     expect(listed.every((i) => i.category === CATEGORY)).toBe(true);
@@ -143,11 +171,21 @@ const contract = (start: (credentials: TargetCredentials) => Promise<ContractTar
     const hash = randomHash();
 
     // Act
-    const added = await client.addTorrent({ urls: [`magnet:?xt=urn:btih:${base32Of(hash)}&dn=Base32.Movie.2020`], category: CATEGORY });
+    const added = await client.addTorrent({
+      urls: [`magnet:?xt=urn:btih:${base32Of(hash)}&dn=Base32.Movie.2020`],
+      category: CATEGORY,
+    });
 
     // Assert
     expect(added).toEqual({ id: hash.toUpperCase(), duplicate: false });
-    expect((await eventually(() => find(added.id), (i) => i !== undefined))?.hash).toBe(hash);
+    expect(
+      (
+        await eventually(
+          () => find(added.id),
+          (i) => i !== undefined,
+        )
+      )?.hash,
+    ).toBe(hash);
   });
 
   it('uploads .torrent bytes (multipart) stopped, and lists them as Paused', async () => {
@@ -155,8 +193,16 @@ const contract = (start: (credentials: TargetCredentials) => Promise<ContractTar
     const fixture = buildTorrentFile(`keel-${randomHash().slice(0, 8)}.bin`);
 
     // Act
-    const added = await client.addTorrent({ torrent: fixture.bytes, fileName: 'fixture.torrent', category: CATEGORY, paused: true });
-    const item = await eventually(() => find(added.id), (i) => i?.status === 'Paused');
+    const added = await client.addTorrent({
+      torrent: fixture.bytes,
+      fileName: 'fixture.torrent',
+      category: CATEGORY,
+      paused: true,
+    });
+    const item = await eventually(
+      () => find(added.id),
+      (i) => i?.status === 'Paused',
+    );
 
     // Assert
     expect(added).toEqual({ id: fixture.infoHash, duplicate: false });
@@ -192,14 +238,16 @@ const contract = (start: (credentials: TargetCredentials) => Promise<ContractTar
     send.mockRestore();
   });
 
-
   it('removes a torrent and its files; it is gone from the list', async () => {
     // Arrange
     const { id } = await client.addTorrent({ urls: [magnetFor(randomHash(), 'Remove.Me.2024')], category: CATEGORY });
 
     // Act
     await client.remove([id], true);
-    const after = await eventually(() => find(id), (i) => i === undefined);
+    const after = await eventually(
+      () => find(id),
+      (i) => i === undefined,
+    );
 
     // Assert
     expect(after).toBeUndefined();
@@ -222,7 +270,11 @@ const contract = (start: (credentials: TargetCredentials) => Promise<ContractTar
     await target.endSessions();
 
     // Act
-    const [a, b, c] = await Promise.all([client.list({ category: CATEGORY }), client.list({ category: CATEGORY }), client.versions()]);
+    const [a, b, c] = await Promise.all([
+      client.list({ category: CATEGORY }),
+      client.list({ category: CATEGORY }),
+      client.versions(),
+    ]);
 
     // Assert
     expect(Array.isArray(a) && Array.isArray(b)).toBe(true);
@@ -238,7 +290,12 @@ const contract = (start: (credentials: TargetCredentials) => Promise<ContractTar
     const result = await health.isHealthy();
 
     // Assert
-    expect(result['qbittorrent']).toMatchObject({ status: 'up', state: 'healthy', probeStatus: 403, breaker: 'closed' });
+    expect(result['qbittorrent']).toMatchObject({
+      status: 'up',
+      state: 'healthy',
+      probeStatus: 403,
+      breaker: 'closed',
+    });
   });
 
   it('turns a wrong password into QbittorrentAuthError (503 for our caller)', async () => {
@@ -246,7 +303,10 @@ const contract = (start: (credentials: TargetCredentials) => Promise<ContractTar
     const wrong = await bootClient(target.url, { ...CREDENTIALS, password: 'not-the-password' });
 
     // Act
-    const error = await wrong.get(QbittorrentClient).versions().catch((e: unknown) => e);
+    const error = await wrong
+      .get(QbittorrentClient)
+      .versions()
+      .catch((e: unknown) => e);
     await wrong.close();
 
     // Assert
@@ -256,4 +316,5 @@ const contract = (start: (credentials: TargetCredentials) => Promise<ContractTar
   });
 };
 
-for (const [name, start, runnable] of TARGETS) (runnable ? describe : describe.skip)(`${QbittorrentClient.name} against ${name}`, contract(start));
+for (const [name, start, runnable] of TARGETS)
+  (runnable ? describe : describe.skip)(`${QbittorrentClient.name} against ${name}`, contract(start));

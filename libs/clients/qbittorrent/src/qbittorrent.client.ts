@@ -11,7 +11,13 @@ import type { QbittorrentOptions } from './qbittorrent.options';
 import { QbittorrentSession } from './qbittorrent.session';
 import { toQbittorrentItem } from './qbittorrent-state.mapper';
 import { parseAddAnswer, parseTorrentInfos } from './qbittorrent.parsers';
-import type { AddTorrentRequest, AddTorrentResult, QbittorrentItem, QbittorrentListQuery, QbittorrentVersions } from './qbittorrent.types';
+import type {
+  AddTorrentRequest,
+  AddTorrentResult,
+  QbittorrentItem,
+  QbittorrentListQuery,
+  QbittorrentVersions,
+} from './qbittorrent.types';
 
 /** How often, and how far apart, a `Fails.` answer is checked against the list before it counts as a failure. */
 const DUPLICATE_LOOKS = 3;
@@ -42,7 +48,13 @@ export class QbittorrentClient {
   async addTorrent(request: AddTorrentRequest, signal?: AbortSignal): Promise<AddTorrentResult> {
     const id = this.idOf(request);
     const dialect = await this.session.dialect();
-    const answer = await this.session.send({ operation: 'addTorrent', method: 'POST', path: '/api/v2/torrents/add', body: addTorrentForm(request, dialect, id), signal });
+    const answer = await this.session.send({
+      operation: 'addTorrent',
+      method: 'POST',
+      path: '/api/v2/torrents/add',
+      body: addTorrentForm(request, dialect, id),
+      signal,
+    });
     if (answer.status === 415) throw new QbittorrentInvalidTorrentError(answer.text.trim() || 'not a valid torrent');
     // 5.2 answers 409 when nothing was added; older versions 200 "Fails.".
     if (answer.status !== 409 && answer.status >= 300) throw new QbittorrentAddError(id, answer.status, answer.text);
@@ -57,20 +69,34 @@ export class QbittorrentClient {
 
   async list(query: QbittorrentListQuery = {}, signal?: AbortSignal): Promise<QbittorrentItem[]> {
     const params = { category: query.category, hashes: query.hashes?.length ? wireHashes(query.hashes) : undefined };
-    const answer = this.ok(await this.session.send({ operation: 'listTorrents', path: '/api/v2/torrents/info', query: params, signal }));
+    const answer = this.ok(
+      await this.session.send({ operation: 'listTorrents', path: '/api/v2/torrents/info', query: params, signal }),
+    );
     return parseTorrentInfos(answer.text).map((raw) => toQbittorrentItem(raw, { dhtEnabled: this.options.dhtEnabled }));
   }
 
   /** Removes torrents; an unknown id is a no-op, as in qBittorrent. */
   async remove(ids: string[], deleteFiles: boolean, signal?: AbortSignal): Promise<void> {
     // `deleteFiles` is required: qBittorrent answers 400 without it.
-    await this.post('remove', 'torrents/delete', { hashes: wireHashes(ids), deleteFiles: String(deleteFiles) }, ids, signal);
+    await this.post(
+      'remove',
+      'torrents/delete',
+      { hashes: wireHashes(ids), deleteFiles: String(deleteFiles) },
+      ids,
+      signal,
+    );
   }
 
   /** Creates the category if missing. Its `savePath` only applies to torrents added with autoTMM. */
   async ensureCategory(name: string, savePath?: string, signal?: AbortSignal): Promise<{ created: boolean }> {
     const body = new URLSearchParams({ category: name, ...(savePath === undefined ? {} : { savePath }) });
-    const answer = await this.session.send({ operation: 'ensureCategory', method: 'POST', path: '/api/v2/torrents/createCategory', body, signal });
+    const answer = await this.session.send({
+      operation: 'ensureCategory',
+      method: 'POST',
+      path: '/api/v2/torrents/createCategory',
+      body,
+      signal,
+    });
     // 409 "Unable to create category": it exists already, which is what we want.
     if (answer.status === 409) return { created: false };
     this.ok(answer);
@@ -83,19 +109,34 @@ export class QbittorrentClient {
       if (urls.length > 0) throw new QbittorrentInvalidTorrentError('send either urls or torrent bytes, not both', 400);
       return infoHashFromTorrent(request.torrent);
     }
-    if (urls.length !== 1 || !isMagnet(urls[0])) throw new QbittorrentInvalidTorrentError('send exactly one magnet link, or the .torrent bytes', 400);
+    if (urls.length !== 1 || !isMagnet(urls[0]))
+      throw new QbittorrentInvalidTorrentError('send exactly one magnet link, or the .torrent bytes', 400);
     return infoHashFromMagnet(urls[0]);
   }
 
-  private async post(operation: string, endpoint: string, fields: Record<string, string>, ids: string[], signal?: AbortSignal): Promise<void> {
+  private async post(
+    operation: string,
+    endpoint: string,
+    fields: Record<string, string>,
+    ids: string[],
+    signal?: AbortSignal,
+  ): Promise<void> {
     if (ids.length === 0) return;
     // Setting a state again changes nothing, so a 5xx may be retried.
-    const answer = await this.session.send({ operation, method: 'POST', path: `/api/v2/${endpoint}`, body: new URLSearchParams(fields), idempotencyKey: randomUUID(), signal });
+    const answer = await this.session.send({
+      operation,
+      method: 'POST',
+      path: `/api/v2/${endpoint}`,
+      body: new URLSearchParams(fields),
+      idempotencyKey: randomUUID(),
+      signal,
+    });
     this.ok(answer);
   }
 
   private ok(answer: HttpAnswer): HttpAnswer {
-    if (answer.status >= 300) throw new DownstreamRejectedError(QBITTORRENT, answer.status, { detail: answer.text.trim().slice(0, 200) });
+    if (answer.status >= 300)
+      throw new DownstreamRejectedError(QBITTORRENT, answer.status, { detail: answer.text.trim().slice(0, 200) });
     return answer;
   }
 }

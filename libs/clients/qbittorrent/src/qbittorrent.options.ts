@@ -1,6 +1,11 @@
 import { InvalidServiceConfigError, parseDuration } from '@keel/clients-core';
 import type { FactoryProvider } from '@nestjs/common';
-import { QBITTORRENT_DEFAULT_PASSWORD, QBITTORRENT_DEFAULT_SESSION_MAX_AGE_MS, QBITTORRENT_DEFAULT_USERNAME, QBITTORRENT_OPTIONS } from './qbittorrent.constants';
+import {
+  QBITTORRENT_DEFAULT_PASSWORD,
+  QBITTORRENT_DEFAULT_SESSION_MAX_AGE_MS,
+  QBITTORRENT_DEFAULT_USERNAME,
+  QBITTORRENT_OPTIONS,
+} from './qbittorrent.constants';
 
 export interface QbittorrentOptions {
   username: string;
@@ -21,9 +26,11 @@ type Env = Record<string, string | undefined>;
 export function readQbittorrentOptions(env: Env = process.env): QbittorrentOptions {
   const maxAge = env['QBITTORRENT_SESSION_MAX_AGE']?.trim();
   const sessionMaxAgeMs = maxAge ? parseDuration(maxAge) : QBITTORRENT_DEFAULT_SESSION_MAX_AGE_MS;
-  if (sessionMaxAgeMs === undefined) throw new InvalidServiceConfigError('QBITTORRENT_SESSION_MAX_AGE', maxAge ?? '', 'a duration like 30m');
+  if (sessionMaxAgeMs === undefined)
+    throw new InvalidServiceConfigError('QBITTORRENT_SESSION_MAX_AGE', maxAge ?? '', 'a duration like 30m');
   const dht = env['QBITTORRENT_DHT_ENABLED']?.trim().toLowerCase();
-  if (dht && !['true', 'false'].includes(dht)) throw new InvalidServiceConfigError('QBITTORRENT_DHT_ENABLED', dht, 'true or false');
+  if (dht && !['true', 'false'].includes(dht))
+    throw new InvalidServiceConfigError('QBITTORRENT_DHT_ENABLED', dht, 'true or false');
   return {
     username: env['QBITTORRENT_USERNAME'] ?? QBITTORRENT_DEFAULT_USERNAME,
     password: env['QBITTORRENT_PASSWORD'] ?? QBITTORRENT_DEFAULT_PASSWORD,

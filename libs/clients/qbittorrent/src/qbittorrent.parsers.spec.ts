@@ -32,7 +32,19 @@ describe(parseAddAnswer.name, () => {
 });
 
 describe(parseTorrentInfos.name, () => {
-  const FULL = { hash: 'abc', name: 'Dune.2021', state: 'uploading', progress: 1, eta: 8640000, size: 10, content_path: '/dl/Dune.2021', save_path: '/dl/', category: 'movies', tags: 'keel, x', downloaded: 10 };
+  const FULL = {
+    hash: 'abc',
+    name: 'Dune.2021',
+    state: 'uploading',
+    progress: 1,
+    eta: 8640000,
+    size: 10,
+    content_path: '/dl/Dune.2021',
+    save_path: '/dl/',
+    category: 'movies',
+    tags: 'keel, x',
+    downloaded: 10,
+  };
 
   it('reads a full entry as is', () => {
     // Act
@@ -44,13 +56,35 @@ describe(parseTorrentInfos.name, () => {
 
   it('defaults what an older qBittorrent leaves out: content_path from save_path + name, no tags, size from total_size', () => {
     // Arrange: qBittorrent 4.1 (WebAPI 2.2) had neither content_path nor tags.
-    const text = JSON.stringify([{ hash: 'abc', name: 'Dune.2021', state: 'downloading', progress: 0.5, eta: 60, total_size: 10, save_path: '/dl/', category: 'movies' }]);
+    const text = JSON.stringify([
+      {
+        hash: 'abc',
+        name: 'Dune.2021',
+        state: 'downloading',
+        progress: 0.5,
+        eta: 60,
+        total_size: 10,
+        save_path: '/dl/',
+        category: 'movies',
+      },
+    ]);
 
     // Act
     const [info] = parseTorrentInfos(text);
 
     // Assert
-    expect(info).toEqual({ hash: 'abc', name: 'Dune.2021', state: 'downloading', progress: 0.5, eta: 60, size: 10, content_path: '/dl/Dune.2021', save_path: '/dl/', category: 'movies', tags: '' });
+    expect(info).toEqual({
+      hash: 'abc',
+      name: 'Dune.2021',
+      state: 'downloading',
+      progress: 0.5,
+      eta: 60,
+      size: 10,
+      content_path: '/dl/Dune.2021',
+      save_path: '/dl/',
+      category: 'movies',
+      tags: '',
+    });
   });
 
   it('reads a minimal entry (hash only) with safe defaults, and mistyped fields as absent', () => {
@@ -58,7 +92,18 @@ describe(parseTorrentInfos.name, () => {
     const [info] = parseTorrentInfos(JSON.stringify([{ hash: 'abc', progress: '0.5', eta: null }]));
 
     // Assert
-    expect(info).toEqual({ hash: 'abc', name: '', state: 'unknown', progress: 0, eta: 8640000, size: 0, content_path: '', save_path: '', category: '', tags: '' });
+    expect(info).toEqual({
+      hash: 'abc',
+      name: '',
+      state: 'unknown',
+      progress: 0,
+      eta: 8640000,
+      size: 0,
+      content_path: '',
+      save_path: '',
+      category: '',
+      tags: '',
+    });
   });
 
   it('skips entries without a hash and keeps the rest', () => {

@@ -2,7 +2,6 @@ import { DownstreamContractError } from '@keel/clients-core';
 import { QBITTORRENT, QBITTORRENT_INFINITE_ETA } from './qbittorrent.constants';
 import type { QbittorrentTorrentInfo } from './qbittorrent.types';
 
-
 function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
@@ -12,9 +11,11 @@ function parseJson(text: string, what: string): unknown {
 }
 
 type Fields = Record<string, unknown>;
-const isRecord = (value: unknown): value is Fields => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is Fields =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+const num = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 
 /**
  * Reads `torrents/info`. Only `hash` is needed to use an entry; fields that older or newer qBittorrent
@@ -26,8 +27,11 @@ const num = (value: unknown): number | undefined => (typeof value === 'number' &
 export function parseTorrentInfos(text: string): QbittorrentTorrentInfo[] {
   const body = parseJson(text, 'torrents/info');
   if (!Array.isArray(body)) throw new DownstreamContractError(QBITTORRENT, ['torrents/info: expected an array']);
-  const usable = body.filter((entry): entry is Fields => isRecord(entry) && typeof entry.hash === 'string' && entry.hash !== '');
-  if (body.length > 0 && usable.length === 0) throw new DownstreamContractError(QBITTORRENT, ['torrents/info: no entry has a hash']);
+  const usable = body.filter(
+    (entry): entry is Fields => isRecord(entry) && typeof entry.hash === 'string' && entry.hash !== '',
+  );
+  if (body.length > 0 && usable.length === 0)
+    throw new DownstreamContractError(QBITTORRENT, ['torrents/info: no entry has a hash']);
   return usable.map(toTorrentInfo);
 }
 

@@ -10,7 +10,11 @@ import type { SessionTransport } from './qbittorrent.session';
  */
 class FakeQbittorrent implements SessionTransport {
   readonly calls: HttpCall[] = [];
-  loginAnswer: (n: number) => HttpAnswer = (n) => ({ status: 200, headers: { 'set-cookie': [`SID=s${n}; HttpOnly; path=/`, 'extra=1; path=/'] }, text: 'Ok.' });
+  loginAnswer: (n: number) => HttpAnswer = (n) => ({
+    status: 200,
+    headers: { 'set-cookie': [`SID=s${n}; HttpOnly; path=/`, 'extra=1; path=/'] },
+    text: 'Ok.',
+  });
   webApi = '2.8.19';
   loginGate: Promise<void> = Promise.resolve();
   private issued = 0;
@@ -31,7 +35,8 @@ class FakeQbittorrent implements SessionTransport {
       this.issued += 1;
       return this.loginAnswer(this.issued);
     }
-    if (call.headers?.['cookie'] !== `SID=s${this.issued}; extra=1`) return { status: 403, headers: {}, text: 'Forbidden' };
+    if (call.headers?.['cookie'] !== `SID=s${this.issued}; extra=1`)
+      return { status: 403, headers: {}, text: 'Forbidden' };
     return { status: 200, headers: {}, text: call.path === '/api/v2/app/webapiVersion' ? this.webApi : 'v4.5.2' };
   }
 }
@@ -121,7 +126,9 @@ describe(QbittorrentSession.name, () => {
 
     // Assert
     expect(fake.logins).toHaveLength(2);
-    expect(fake.calls.filter((c) => c.path !== '/api/v2/auth/login').every((c) => c.headers?.['cookie'] !== undefined)).toBe(true);
+    expect(
+      fake.calls.filter((c) => c.path !== '/api/v2/auth/login').every((c) => c.headers?.['cookie'] !== undefined),
+    ).toBe(true);
     expect(fake.calls.filter((c) => c.path !== '/api/v2/auth/login')).toHaveLength(3);
   });
 
@@ -161,7 +168,11 @@ describe(QbittorrentSession.name, () => {
   it('throws QbittorrentBannedError on a 403 at login, and tries again on the next call', async () => {
     // Arrange
     const fake = new FakeQbittorrent();
-    fake.loginAnswer = () => ({ status: 403, headers: {}, text: 'Your IP address has been banned after too many failed authentication attempts.' });
+    fake.loginAnswer = () => ({
+      status: 403,
+      headers: {},
+      text: 'Your IP address has been banned after too many failed authentication attempts.',
+    });
     const session = new QbittorrentSession(fake, options);
 
     // Act

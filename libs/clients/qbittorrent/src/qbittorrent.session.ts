@@ -80,7 +80,10 @@ export class QbittorrentSession {
 
   private async detectDialect(): Promise<WebApiDialect> {
     const answer = await this.send({ operation: 'webapiVersion', path: '/api/v2/app/webapiVersion' });
-    if (answer.status !== 200 || !/^\d+(\.\d+)*$/.test(answer.text.trim())) throw new DownstreamRejectedError(QBITTORRENT, answer.status, { detail: 'app/webapiVersion did not answer a version' });
+    if (answer.status !== 200 || !/^\d+(\.\d+)*$/.test(answer.text.trim()))
+      throw new DownstreamRejectedError(QBITTORRENT, answer.status, {
+        detail: 'app/webapiVersion did not answer a version',
+      });
     return dialectFor(answer.text.trim());
   }
 
@@ -111,14 +114,22 @@ export class QbittorrentSession {
     const body = answer.text.trim();
     if (answer.status === 403) throw new QbittorrentBannedError(body || 'Forbidden');
     if (answer.status === 401) throw new QbittorrentAuthError(401);
-    if (answer.status !== 200 && answer.status !== 204) throw new DownstreamRejectedError(QBITTORRENT, answer.status, { detail: 'auth/login' });
+    if (answer.status !== 200 && answer.status !== 204)
+      throw new DownstreamRejectedError(QBITTORRENT, answer.status, { detail: 'auth/login' });
     // ≤ 5.1 answers 200 "Fails." to bad credentials; Radarr treats anything but "" or "Ok." as failure.
     if (body !== '' && body !== 'Ok.') throw new QbittorrentAuthError(answer.status);
     this.jar.absorb(answer.headers['set-cookie']);
     this.loggedInAt = this.now();
     this.generation += 1;
     this.logins += 1;
-    this.logger.log({ msg: 'logged in', downstream: QBITTORRENT, username: this.options.username, cookies: this.jar.size, generation: this.generation, durationMs: this.now() - started });
+    this.logger.log({
+      msg: 'logged in',
+      downstream: QBITTORRENT,
+      username: this.options.username,
+      cookies: this.jar.size,
+      generation: this.generation,
+      durationMs: this.now() - started,
+    });
     return this.generation;
   }
 

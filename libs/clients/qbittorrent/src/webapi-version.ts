@@ -5,7 +5,12 @@ import { QBITTORRENT_STOP_START_API } from './qbittorrent.constants';
  * would say the opposite). A leading `v` is ignored and missing parts count as 0.
  */
 export function compareVersions(a: string, b: string): number {
-  const parts = (v: string) => v.trim().replace(/^v/i, '').split('.').map((p) => Number.parseInt(p, 10) || 0);
+  const parts = (v: string) =>
+    v
+      .trim()
+      .replace(/^v/i, '')
+      .split('.')
+      .map((p) => Number.parseInt(p, 10) || 0);
   const [left, right] = [parts(a), parts(b)];
   for (let i = 0; i < Math.max(left.length, right.length); i++) {
     const diff = (left[i] ?? 0) - (right[i] ?? 0);

@@ -16,7 +16,10 @@ import { tmdbApiKey } from './tmdb.settings';
   imports: [HttpModule.register({}), TerminusModule],
   providers: [
     // TMDB has one public address, so it is the default; `npm start` and the tests point it at the sandbox.
-    provideHttpClient(TMDB, { healthPath: '/3/configuration', defaults: { url: 'https://api.themoviedb.org', rateLimit: '40/1s' } }),
+    provideHttpClient(TMDB, {
+      healthPath: '/3/configuration',
+      defaults: { url: 'https://api.themoviedb.org', rateLimit: '40/1s' },
+    }),
     // Read when the module starts, not at import, so tests and config loaders can set it first.
     { provide: TMDB_API_KEY, useFactory: () => tmdbApiKey() },
     TmdbClient,

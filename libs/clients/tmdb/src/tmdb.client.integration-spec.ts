@@ -18,11 +18,14 @@ describe(TmdbClient.name, () => {
   let client: TmdbClient;
 
   const fast: PolicyOptionsInput = { retry: { initialDelayMs: 5, maxDelayMs: 20 } };
-  const stats = () => control.stats<{ requests: number; byPath: Record<string, number>; lastHeaders: Record<string, unknown> }>();
+  const stats = () =>
+    control.stats<{ requests: number; byPath: Record<string, number>; lastHeaders: Record<string, unknown> }>();
 
   async function boot(env: Record<string, string> = {}, policy: PolicyOptionsInput = fast) {
     Object.assign(process.env, { TMDB_SERVICE_URL: emulator.url, TMDB_SERVICE_TIMEOUT: '2s', ...env });
-    moduleRef = await Test.createTestingModule({ imports: [ResilienceModule.forRoot({ policies: { tmdb: policy } }), TmdbClientModule] }).compile();
+    moduleRef = await Test.createTestingModule({
+      imports: [ResilienceModule.forRoot({ policies: { tmdb: policy } }), TmdbClientModule],
+    }).compile();
     await moduleRef.init();
     client = moduleRef.get(TmdbClient);
   }
@@ -80,9 +83,22 @@ describe(TmdbClient.name, () => {
     const both = await client.search('dune');
     const old = await client.search('dune', 1984);
 
-    expect(both.results.map((m) => [m.tmdbId, m.year])).toEqual([[438631, 2021], [841, 1984]]);
+    expect(both.results.map((m) => [m.tmdbId, m.year])).toEqual([
+      [438631, 2021],
+      [841, 1984],
+    ]);
     expect(both).toMatchObject({ page: 1, totalPages: 1, totalResults: 2 });
-    expect(old.results).toEqual([{ tmdbId: 841, title: 'Dune', originalTitle: 'Dune', year: 1984, releaseDate: '1984-12-14', overview: expect.any(String), posterPath: expect.any(String) }]);
+    expect(old.results).toEqual([
+      {
+        tmdbId: 841,
+        title: 'Dune',
+        originalTitle: 'Dune',
+        year: 1984,
+        releaseDate: '1984-12-14',
+        overview: expect.any(String),
+        posterPath: expect.any(String),
+      },
+    ]);
   });
 
   it('uses TMDB_API_KEY; a key TMDB refuses is a 401 rejection (502), not a missing movie', async () => {

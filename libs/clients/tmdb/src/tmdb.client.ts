@@ -23,7 +23,12 @@ export class TmdbClient {
 
   /** Movies whose title matches `query`, most popular first; `year` narrows to a release year. */
   async search(query: string, year?: number, page?: number, signal?: AbortSignal): Promise<TmdbSearchPage> {
-    const answer = await this.send({ operation: 'search', path: '/3/search/movie', query: { query, year, page, include_adult: false }, signal });
+    const answer = await this.send({
+      operation: 'search',
+      path: '/3/search/movie',
+      query: { query, year, page, include_adult: false },
+      signal,
+    });
     if (answer.status >= 300) throw this.http.rejected(answer);
     return this.http.parse(answer, parseSearchPage);
   }

@@ -4,21 +4,52 @@ import { parseMovie, parseSearchPage } from './tmdb.mapper';
 describe('TMDB answers', () => {
   it('defaults every optional field TMDB leaves out, nulls or zeroes', () => {
     // Arrange
-    const body = { id: 1_234_567, title: 'Untitled Project', release_date: '', runtime: 0, imdb_id: null, poster_path: null, overview: null };
+    const body = {
+      id: 1_234_567,
+      title: 'Untitled Project',
+      release_date: '',
+      runtime: 0,
+      imdb_id: null,
+      poster_path: null,
+      overview: null,
+    };
 
     // Act
     const movie = parseMovie(body);
 
     // Assert
-    expect(movie).toEqual({ tmdbId: 1_234_567, title: 'Untitled Project', originalTitle: 'Untitled Project', year: undefined, releaseDate: undefined, runtimeMinutes: undefined, imdbId: undefined, overview: '', posterPath: undefined });
+    expect(movie).toEqual({
+      tmdbId: 1_234_567,
+      title: 'Untitled Project',
+      originalTitle: 'Untitled Project',
+      year: undefined,
+      releaseDate: undefined,
+      runtimeMinutes: undefined,
+      imdbId: undefined,
+      overview: '',
+      posterPath: undefined,
+    });
   });
 
   it('ignores fields it does not know and keeps the original title', () => {
     // Act
-    const movie = parseMovie({ id: 129, title: 'Spirited Away', original_title: '千と千尋の神隠し', release_date: '2001-07-20', runtime: 125, imdb_id: 'tt0245429', origin_country: ['JP'] });
+    const movie = parseMovie({
+      id: 129,
+      title: 'Spirited Away',
+      original_title: '千と千尋の神隠し',
+      release_date: '2001-07-20',
+      runtime: 125,
+      imdb_id: 'tt0245429',
+      origin_country: ['JP'],
+    });
 
     // Assert
-    expect(movie).toMatchObject({ originalTitle: '千と千尋の神隠し', year: 2001, runtimeMinutes: 125, imdbId: 'tt0245429' });
+    expect(movie).toMatchObject({
+      originalTitle: '千と千尋の神隠し',
+      year: 2001,
+      runtimeMinutes: 125,
+      imdbId: 'tt0245429',
+    });
   });
 
   it.each([

@@ -7,7 +7,13 @@ import { UserHealthIndicator } from './user.health';
 
 /** The real client, policies and transport against the real user emulator on 127.0.0.1, faults injected over HTTP. */
 describe(UserClient.name, () => {
-  const bed = emulatorClientBed({ name: 'user', startEmulator: startUserEmulator, module: UserClientModule, client: UserClient, requestId: 'req-7' });
+  const bed = emulatorClientBed({
+    name: 'user',
+    startEmulator: startUserEmulator,
+    module: UserClientModule,
+    client: UserClient,
+    requestId: 'req-7',
+  });
   const { boot, inject, stats, asUser } = bed;
 
   it('reads users and roles per the contract, forwarding the caller’s token and request id', async () => {
@@ -95,7 +101,11 @@ describe(UserClient.name, () => {
 
   it('is configured by USER_SERVICE_HOST, _PORT and _PROTOCOL as well as _URL', async () => {
     // Arrange
-    await boot({ USER_SERVICE_HOST: bed.emulator.host, USER_SERVICE_PORT: String(bed.emulator.port), USER_SERVICE_PROTOCOL: 'http' });
+    await boot({
+      USER_SERVICE_HOST: bed.emulator.host,
+      USER_SERVICE_PORT: String(bed.emulator.port),
+      USER_SERVICE_PROTOCOL: 'http',
+    });
 
     // Act
     const user = await asUser(() => bed.client.getUser('u2'));

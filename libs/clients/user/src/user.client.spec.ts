@@ -18,7 +18,14 @@ function clientAnswering(status: number, body: unknown): { client: UserClient; c
 describe(UserClient.name, () => {
   it('keeps only the contract fields of a user and encodes the id', async () => {
     // Arrange
-    const { client, calls } = clientAnswering(200, { id: 'a b', email: 'e', displayName: 'D', roles: ['member'], active: false, password: 'x' });
+    const { client, calls } = clientAnswering(200, {
+      id: 'a b',
+      email: 'e',
+      displayName: 'D',
+      roles: ['member'],
+      active: false,
+      password: 'x',
+    });
 
     // Act
     const user = await client.getUser('a b');
@@ -29,8 +36,17 @@ describe(UserClient.name, () => {
   });
 
   it.each([
-    ['active as a string', () => clientAnswering(200, { id: 'u1', email: 'e', displayName: 'D', roles: [], active: 'yes' }).client.getUser('u1'), 'body.active: expected boolean, got string'],
-    ['roles that are not strings', () => clientAnswering(200, { roles: [1] }).client.getRoles('u1'), 'body.roles: expected string[], got array'],
+    [
+      'active as a string',
+      () =>
+        clientAnswering(200, { id: 'u1', email: 'e', displayName: 'D', roles: [], active: 'yes' }).client.getUser('u1'),
+      'body.active: expected boolean, got string',
+    ],
+    [
+      'roles that are not strings',
+      () => clientAnswering(200, { roles: [1] }).client.getRoles('u1'),
+      'body.roles: expected string[], got array',
+    ],
   ])('rejects %s as a contract error', async (_label, call, violation) => {
     // Act
     const error = await call().catch((e: unknown) => e);

@@ -4,7 +4,13 @@ import type { HttpAnswer } from '@keel/clients-core';
 import { USER } from './user.constants';
 import type { User } from './user.types';
 
-const USER_SHAPE = { id: 'string', email: 'string', displayName: 'string', roles: 'string[]', active: 'boolean' } as const;
+const USER_SHAPE = {
+  id: 'string',
+  email: 'string',
+  displayName: 'string',
+  roles: 'string[]',
+  active: 'boolean',
+} as const;
 const ROLES_SHAPE = { roles: 'string[]' } as const;
 
 /** Typed client of the user service. It forwards the caller's token, which the service requires. */

@@ -13,7 +13,11 @@ describe(`${USER} service config`, () => {
 
   it('builds the base URL from USER_SERVICE_HOST, _PORT and _PROTOCOL', () => {
     // Act
-    const config = resolveServiceConfig(USER, { USER_SERVICE_HOST: 'users.internal', USER_SERVICE_PORT: '8443', USER_SERVICE_PROTOCOL: 'https' });
+    const config = resolveServiceConfig(USER, {
+      USER_SERVICE_HOST: 'users.internal',
+      USER_SERVICE_PORT: '8443',
+      USER_SERVICE_PROTOCOL: 'https',
+    });
 
     // Assert
     expect(config.urls).toEqual(['https://users.internal:8443']);
@@ -21,7 +25,10 @@ describe(`${USER} service config`, () => {
 
   it('prefers USER_SERVICE_URL over the parts', () => {
     // Act
-    const config = resolveServiceConfig(USER, { USER_SERVICE_URL: 'http://users.example.com/', USER_SERVICE_HOST: 'ignored' });
+    const config = resolveServiceConfig(USER, {
+      USER_SERVICE_URL: 'http://users.example.com/',
+      USER_SERVICE_HOST: 'ignored',
+    });
 
     // Assert
     expect(config.urls).toEqual(['http://users.example.com']);

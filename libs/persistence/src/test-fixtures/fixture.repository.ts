@@ -17,7 +17,11 @@ export class FixtureRepository {
 
   /** Returns undefined when the email exists already. */
   async addUserIfAbsent(email: string) {
-    const [user] = await this.db.insert(users).values({ email }).onConflictDoNothing({ target: users.email }).returning();
+    const [user] = await this.db
+      .insert(users)
+      .values({ email })
+      .onConflictDoNothing({ target: users.email })
+      .returning();
     return user;
   }
 

@@ -22,4 +22,6 @@ export const notes = pgTable('notes', {
 });
 
 export const usersRelations = relations(users, ({ many }) => ({ notes: many(notes) }));
-export const notesRelations = relations(notes, ({ one }) => ({ user: one(users, { fields: [notes.userId], references: [users.id] }) }));
+export const notesRelations = relations(notes, ({ one }) => ({
+  user: one(users, { fields: [notes.userId], references: [users.id] }),
+}));

@@ -28,7 +28,7 @@ describe('createTestDatabase on pglite', () => {
     expect(await countAppliedMigrations(b.db, b.migrationsSchema)).toBe(FIXTURE_MIGRATION_COUNT);
   });
 
-  it('keeps each clone\'s rows to itself', async () => {
+  it("keeps each clone's rows to itself", async () => {
     await a.db.insert(users).values({ email: 'only-in-a@example.test' });
 
     expect(await a.db.select({ email: users.email }).from(users)).toEqual([{ email: 'only-in-a@example.test' }]);
@@ -59,7 +59,7 @@ onPostgres('createTestDatabase on postgres [real peer: Postgres]', () => {
     expect(await countAppliedMigrations(b.db, b.migrationsSchema)).toBe(FIXTURE_MIGRATION_COUNT);
   });
 
-  it('keeps each schema\'s rows to itself', async () => {
+  it("keeps each schema's rows to itself", async () => {
     await a.db.insert(users).values({ email: 'only-in-a@example.test' });
     await b.db.insert(users).values([{ email: 'b1@example.test' }, { email: 'b2@example.test' }]);
 
@@ -73,7 +73,12 @@ onPostgres('createTestDatabase on postgres [real peer: Postgres]', () => {
   it('drops its schema on close, once', async () => {
     const extra = await createTestDatabase({ schema, migrationsFolder: FIXTURE_MIGRATIONS });
     const exists = async () =>
-      (await selectRows<{ n: number }>(a.db, sql`select count(*)::int as n from pg_namespace where nspname = ${extra.schema}`))[0].n;
+      (
+        await selectRows<{ n: number }>(
+          a.db,
+          sql`select count(*)::int as n from pg_namespace where nspname = ${extra.schema}`,
+        )
+      )[0].n;
     const before = await exists();
 
     await Promise.all([extra.close(), extra.close()]);

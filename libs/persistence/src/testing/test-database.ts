@@ -63,7 +63,8 @@ export async function createTestDatabase<TSchema extends Record<string, unknown>
   options: TestDatabaseOptions<TSchema>,
 ): Promise<TestDatabase<TSchema>> {
   const url = options.url || process.env.DATABASE_URL;
-  if (options.driver === 'postgres' && !url) throw new Error('createTestDatabase: driver "postgres" needs `url` or DATABASE_URL');
+  if (options.driver === 'postgres' && !url)
+    throw new Error('createTestDatabase: driver "postgres" needs `url` or DATABASE_URL');
   if (options.driver === 'pglite' || !url) {
     const { client, expected } = await pgliteTemplate(options.migrationsFolder);
     return pgliteConnection((await client.clone()) as PGlite, options.schema, expected);

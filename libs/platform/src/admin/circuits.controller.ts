@@ -30,7 +30,10 @@ export class CircuitsController {
   @ApiOperation({ summary: 'Close the circuit: ends an isolation or forgets a trip' })
   @ApiParam({ name: 'name', example: 'library' })
   @ApiOkResponse({ type: CircuitSnapshotDto })
-  @ApiProblemResponses({ status: 404, description: 'No policy of that name' }, { status: 409, description: 'The policy has no circuit breaker' })
+  @ApiProblemResponses(
+    { status: 404, description: 'No policy of that name' },
+    { status: 409, description: 'The policy has no circuit breaker' },
+  )
   async reset(@Param('name') name: string): Promise<PolicySnapshot> {
     const pipeline = this.circuitOf(name);
     await pipeline.resetCircuit();
@@ -42,7 +45,10 @@ export class CircuitsController {
   @ApiOperation({ summary: 'Hold the circuit open until reset; calls fail fast with 503' })
   @ApiParam({ name: 'name', example: 'library' })
   @ApiOkResponse({ type: CircuitSnapshotDto })
-  @ApiProblemResponses({ status: 404, description: 'No policy of that name' }, { status: 409, description: 'The policy has no circuit breaker' })
+  @ApiProblemResponses(
+    { status: 404, description: 'No policy of that name' },
+    { status: 409, description: 'The policy has no circuit breaker' },
+  )
   async isolate(@Param('name') name: string): Promise<PolicySnapshot> {
     const pipeline = this.circuitOf(name);
     await pipeline.isolateCircuit();
@@ -58,5 +64,10 @@ export class CircuitsController {
 }
 
 function snapshotOf(pipeline: ResiliencePipeline): PolicySnapshot {
-  return { name: pipeline.name, state: pipeline.circuitState, hasCircuit: pipeline.hasCircuit, retryAfterMs: pipeline.circuitRetryAfterMs() };
+  return {
+    name: pipeline.name,
+    state: pipeline.circuitState,
+    hasCircuit: pipeline.hasCircuit,
+    retryAfterMs: pipeline.circuitRetryAfterMs(),
+  };
 }

@@ -16,13 +16,21 @@ describe('JwtAuthGuard over HTTP', () => {
   });
   afterAll(() => service.close());
 
-  const me = (token?: string, headers?: Record<string, string>) => call(service.url, '/api/v1/fixture/me', { token, headers });
+  const me = (token?: string, headers?: Record<string, string>) =>
+    call(service.url, '/api/v1/fixture/me', { token, headers });
 
   function expectUnauthorized(res: Awaited<ReturnType<typeof me>>, detail: string): void {
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toBe(PROBLEM);
     expect(res.headers.get('www-authenticate')).toMatch(/^Bearer\b/);
-    expect(res.body).toEqual({ type: 'about:blank', title: 'Unauthorized', status: 401, detail, instance: '/api/v1/fixture/me', requestId: res.headers.get('x-request-id') });
+    expect(res.body).toEqual({
+      type: 'about:blank',
+      title: 'Unauthorized',
+      status: 401,
+      detail,
+      instance: '/api/v1/fixture/me',
+      requestId: res.headers.get('x-request-id'),
+    });
   }
 
   it('answers 401 problem+json with a Bearer challenge when no token is sent', async () => {
@@ -33,7 +41,10 @@ describe('JwtAuthGuard over HTTP', () => {
   });
 
   it('answers 401 for a scheme other than Bearer', async () => {
-    expectUnauthorized(await me(undefined, { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` }), 'missing bearer token');
+    expectUnauthorized(
+      await me(undefined, { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` }),
+      'missing bearer token',
+    );
   });
 
   it('answers 401 invalid_token for a token signed with another secret', async () => {
@@ -48,7 +59,10 @@ describe('JwtAuthGuard over HTTP', () => {
   });
 
   it('answers 401 for the right secret under another algorithm (HS512): the algorithm is pinned', async () => {
-    expectUnauthorized(await me(await signTestToken({ sub: 'u1', alg: 'HS512', secret: DEV_JWT_SECRET })), 'invalid token');
+    expectUnauthorized(
+      await me(await signTestToken({ sub: 'u1', alg: 'HS512', secret: DEV_JWT_SECRET })),
+      'invalid token',
+    );
   });
 
   it('answers 401 "token expired" for an expired token', async () => {
@@ -70,7 +84,16 @@ describe('JwtAuthGuard over HTTP', () => {
     const second = await me(token);
 
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ id: 'user-42', roles: ['member', 'editor'], claims: expect.objectContaining({ sub: 'user-42', name: 'Ada', roles: ['member', 'editor'], exp: expect.any(Number) }) });
+    expect(first.body).toEqual({
+      id: 'user-42',
+      roles: ['member', 'editor'],
+      claims: expect.objectContaining({
+        sub: 'user-42',
+        name: 'Ada',
+        roles: ['member', 'editor'],
+        exp: expect.any(Number),
+      }),
+    });
     expect(second.status).toBe(200);
     expect(second.body).toEqual(first.body);
   });
@@ -91,11 +114,19 @@ describe('JwtAuthGuard over HTTP', () => {
 
   describe('@Roles("admin")', () => {
     it('answers 403 problem+json to a caller without the role', async () => {
-      const res = await call(service.url, '/api/v1/fixture/admin', { token: await signTestToken({ sub: 'u1', roles: ['member'] }) });
+      const res = await call(service.url, '/api/v1/fixture/admin', {
+        token: await signTestToken({ sub: 'u1', roles: ['member'] }),
+      });
 
       expect(res.status).toBe(403);
       expect(res.headers.get('content-type')).toBe(PROBLEM);
-      expect(res.body).toMatchObject({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'requires the role admin', instance: '/api/v1/fixture/admin' });
+      expect(res.body).toMatchObject({
+        type: 'about:blank',
+        title: 'Forbidden',
+        status: 403,
+        detail: 'requires the role admin',
+        instance: '/api/v1/fixture/admin',
+      });
     });
 
     it('answers 401 (not 403) without a token', async () => {
@@ -105,7 +136,9 @@ describe('JwtAuthGuard over HTTP', () => {
     });
 
     it('lets an admin through', async () => {
-      const res = await call(service.url, '/api/v1/fixture/admin', { token: await signTestToken({ sub: 'root', roles: ['admin'] }) });
+      const res = await call(service.url, '/api/v1/fixture/admin', {
+        token: await signTestToken({ sub: 'root', roles: ['admin'] }),
+      });
 
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ admin: 'root' });

@@ -26,11 +26,16 @@ describe('JwtAuthGuard and RolesGuard with identity-provider tokens', () => {
   beforeAll(async () => {
     const { privateKey, publicKey } = await generateKeyPair('RS256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'idp-1', alg: 'RS256', use: 'sig' };
-    jwks = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+    jwks = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })),
+    );
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/protocol/openid-connect/certs`;
     const now = Math.floor(Date.now() / 1000);
-    sign = (payload) => new SignJWT({ iat: now, exp: now + 300, ...payload }).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: 'idp-1' }).sign(privateKey);
+    sign = (payload) =>
+      new SignJWT({ iat: now, exp: now + 300, ...payload })
+        .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: 'idp-1' })
+        .sign(privateKey);
     for (const name of JWT_VARIABLES) saved[name] = process.env[name];
   });
 
@@ -48,7 +53,8 @@ describe('JwtAuthGuard and RolesGuard with identity-provider tokens', () => {
     Object.assign(process.env, { JWT_JWKS_URL: jwksUrl, ...env });
     return startTestService(TestAppModule);
   }
-  const statusOf = async (service: TestService, path: string, token: string) => (await call(service.url, path, { token })).status;
+  const statusOf = async (service: TestService, path: string, token: string) =>
+    (await call(service.url, path, { token })).status;
 
   describe('Keycloak (realm_access.roles, resource_access.<client>.roles)', () => {
     const ISSUER = 'https://sso.keel.example/realms/keel';
@@ -56,7 +62,11 @@ describe('JwtAuthGuard and RolesGuard with identity-provider tokens', () => {
 
     beforeAll(async () => {
       // The client id has a dot in it, as Keycloak allows: the path still finds it.
-      service = await serviceWith({ JWT_ISSUER: ISSUER, JWT_AUDIENCE: 'keel.api', JWT_ROLES_CLAIM: 'realm_access.roles, resource_access.keel.api.roles' });
+      service = await serviceWith({
+        JWT_ISSUER: ISSUER,
+        JWT_AUDIENCE: 'keel.api',
+        JWT_ROLES_CLAIM: 'realm_access.roles, resource_access.keel.api.roles',
+      });
     });
     afterAll(() => service.close());
 
@@ -92,7 +102,15 @@ describe('JwtAuthGuard and RolesGuard with identity-provider tokens', () => {
 
       expect(await statusOf(service, '/api/v1/roles/writer', token)).toBe(200);
       expect(await statusOf(service, '/api/v1/fixture/admin', token)).toBe(403);
-      expect(me.body.roles).toEqual(['offline_access', 'uma_authorization', 'default-roles-keel', 'media:write', 'openid', 'email', 'profile']);
+      expect(me.body.roles).toEqual([
+        'offline_access',
+        'uma_authorization',
+        'default-roles-keel',
+        'media:write',
+        'openid',
+        'email',
+        'profile',
+      ]);
     });
 
     it('answers 403 problem+json to a user with neither role', async () => {
@@ -116,7 +134,11 @@ describe('JwtAuthGuard and RolesGuard with identity-provider tokens', () => {
     let service: TestService;
 
     beforeAll(async () => {
-      service = await serviceWith({ JWT_ISSUER: ISSUER, JWT_AUDIENCE: 'https://api.keel.example', JWT_ROLES_CLAIM: ROLES_CLAIM });
+      service = await serviceWith({
+        JWT_ISSUER: ISSUER,
+        JWT_AUDIENCE: 'https://api.keel.example',
+        JWT_ROLES_CLAIM: ROLES_CLAIM,
+      });
     });
     afterAll(() => service.close());
 
@@ -145,7 +167,9 @@ describe('JwtAuthGuard and RolesGuard with identity-provider tokens', () => {
     });
 
     it('does not read a top-level roles claim when another claim is configured', async () => {
-      expect(await statusOf(service, '/api/v1/fixture/admin', await auth0Token(undefined, 'openid', { roles: ['admin'] }))).toBe(403);
+      expect(
+        await statusOf(service, '/api/v1/fixture/admin', await auth0Token(undefined, 'openid', { roles: ['admin'] })),
+      ).toBe(403);
     });
 
     it.each([

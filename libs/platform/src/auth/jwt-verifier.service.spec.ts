@@ -47,21 +47,58 @@ describe(JwtVerifier.name, () => {
 
   it('accepts a token minted by `npm run token` (tools/token/token.js repeats the dev secret)', async () => {
     const env = { ...process.env, JWT_SECRET: '', JWT_ISSUER: '', JWT_AUDIENCE: '' };
-    const token = execFileSync(process.execPath, [join(__dirname, '../../../../tools/token/token.js'), '--sub', 'cli-user', '--roles', 'admin,member', '--ttl', '5m'], { env, encoding: 'utf8' }).trim();
+    const token = execFileSync(
+      process.execPath,
+      [
+        join(__dirname, '../../../../tools/token/token.js'),
+        '--sub',
+        'cli-user',
+        '--roles',
+        'admin,member',
+        '--ttl',
+        '5m',
+      ],
+      { env, encoding: 'utf8' },
+    ).trim();
 
     await expect(verifier().verify(token)).resolves.toMatchObject({ id: 'cli-user', roles: ['admin', 'member'] });
   });
 
   it('accepts the roles `npm run token` nests under JWT_ROLES_CLAIM, and its --scope', async () => {
-    const env = { ...process.env, JWT_SECRET: '', JWT_ISSUER: '', JWT_AUDIENCE: '', JWT_ROLES_CLAIM: 'realm_access.roles,groups' };
-    const token = execFileSync(process.execPath, [join(__dirname, '../../../../tools/token/token.js'), '--sub', 'kc-user', '--roles', 'admin', '--scope', 'openid media:write'], { env, encoding: 'utf8' }).trim();
+    const env = {
+      ...process.env,
+      JWT_SECRET: '',
+      JWT_ISSUER: '',
+      JWT_AUDIENCE: '',
+      JWT_ROLES_CLAIM: 'realm_access.roles,groups',
+    };
+    const token = execFileSync(
+      process.execPath,
+      [
+        join(__dirname, '../../../../tools/token/token.js'),
+        '--sub',
+        'kc-user',
+        '--roles',
+        'admin',
+        '--scope',
+        'openid media:write',
+      ],
+      { env, encoding: 'utf8' },
+    ).trim();
     const subject = new JwtVerifier(resolveJwtConfig({ NODE_ENV: 'test', JWT_ROLES_CLAIM: env.JWT_ROLES_CLAIM }));
 
-    await expect(subject.verify(token)).resolves.toMatchObject({ id: 'kc-user', roles: ['admin', 'openid', 'media:write'], claims: expect.objectContaining({ realm_access: { roles: ['admin'] } }) });
+    await expect(subject.verify(token)).resolves.toMatchObject({
+      id: 'kc-user',
+      roles: ['admin', 'openid', 'media:write'],
+      claims: expect.objectContaining({ realm_access: { roles: ['admin'] } }),
+    });
   });
 
   it('rejects a token without exp', async () => {
-    const token = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').sign(new TextEncoder().encode(DEV_JWT_SECRET));
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u1')
+      .sign(new TextEncoder().encode(DEV_JWT_SECRET));
 
     await expect(verifier().verify(token)).rejects.toThrow('invalid token');
   });
@@ -69,9 +106,15 @@ describe(JwtVerifier.name, () => {
   it('checks issuer and audience when configured', async () => {
     const subject = new JwtVerifier(resolveJwtConfig({ JWT_ISSUER: 'keel-idp', JWT_AUDIENCE: 'download' }));
 
-    await expect(subject.verify(await signTestToken({ sub: 'u1', issuer: 'keel-idp', audience: 'download' }))).resolves.toMatchObject({ id: 'u1' });
-    await expect(subject.verify(await signTestToken({ sub: 'u1', issuer: 'other', audience: 'download' }))).rejects.toThrow('invalid token');
-    await expect(subject.verify(await signTestToken({ sub: 'u1', issuer: 'keel-idp' }))).rejects.toThrow('invalid token');
+    await expect(
+      subject.verify(await signTestToken({ sub: 'u1', issuer: 'keel-idp', audience: 'download' })),
+    ).resolves.toMatchObject({ id: 'u1' });
+    await expect(
+      subject.verify(await signTestToken({ sub: 'u1', issuer: 'other', audience: 'download' })),
+    ).rejects.toThrow('invalid token');
+    await expect(subject.verify(await signTestToken({ sub: 'u1', issuer: 'keel-idp' }))).rejects.toThrow(
+      'invalid token',
+    );
   });
 
   describe('with JWT_JWKS_URL', () => {
@@ -83,7 +126,9 @@ describe(JwtVerifier.name, () => {
       const pair = await generateKeyPair('RS256');
       privateKey = pair.privateKey;
       const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-      server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+      server = createServer((_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })),
+      );
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
     });
@@ -91,7 +136,11 @@ describe(JwtVerifier.name, () => {
 
     it('verifies an RS256 token against the remote key set and refuses an HS256 one', async () => {
       const subject = new JwtVerifier(resolveJwtConfig({ JWT_JWKS_URL: jwksUrl }));
-      const rs256 = await new SignJWT({ roles: ['member'] }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('u9').setExpirationTime('5m').sign(privateKey);
+      const rs256 = await new SignJWT({ roles: ['member'] })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('u9')
+        .setExpirationTime('5m')
+        .sign(privateKey);
 
       await expect(subject.verify(rs256)).resolves.toEqual({ id: 'u9', roles: ['member'], claims: expect.any(Object) });
       await expect(subject.verify(await signTestToken({ sub: 'u9' }))).rejects.toThrow('invalid token');

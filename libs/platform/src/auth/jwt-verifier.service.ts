@@ -30,18 +30,31 @@ export class JwtVerifier {
 
   constructor(@Inject(JWT_CONFIG) config: JwtConfig) {
     this.rolesClaims = config.rolesClaims;
-    const options: JWTVerifyOptions = { algorithms: config.algorithms, issuer: config.issuer, audience: config.audience, requiredClaims: ['sub', 'exp'] };
+    const options: JWTVerifyOptions = {
+      algorithms: config.algorithms,
+      issuer: config.issuer,
+      audience: config.audience,
+      requiredClaims: ['sub', 'exp'],
+    };
     const { source } = config;
     if (source.kind === 'jwks') {
       const jwks = createRemoteJWKSet(source.url);
       this.verifyJwt = async (token) => (await jwtVerify(token, jwks, options)).payload;
       return;
     }
-    const key: Promise<CryptoKey> = webcrypto.subtle.importKey('raw', Buffer.from(source.secret, 'utf8'), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    const key: Promise<CryptoKey> = webcrypto.subtle.importKey(
+      'raw',
+      Buffer.from(source.secret, 'utf8'),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['verify'],
+    );
     this.verifyJwt = async (token) => (await jwtVerify(token, await key, options)).payload;
     if (source.dev && !devSecretWarned) {
       devSecretWarned = true;
-      this.logger.warn(`JWT_SECRET is not set: verifying tokens with the public development secret "${source.secret}" (mint one with npm run token). Never run like this in production.`);
+      this.logger.warn(
+        `JWT_SECRET is not set: verifying tokens with the public development secret "${source.secret}" (mint one with npm run token). Never run like this in production.`,
+      );
     }
   }
 
@@ -62,7 +75,8 @@ export class JwtVerifier {
       throw BearerAuthError.invalid(expired ? 'token expired' : 'invalid token');
     }
     const { sub, exp } = payload;
-    if (typeof sub !== 'string' || sub === '' || typeof exp !== 'number') throw BearerAuthError.invalid('invalid token');
+    if (typeof sub !== 'string' || sub === '' || typeof exp !== 'number')
+      throw BearerAuthError.invalid('invalid token');
     const user = toUser(sub, payload, this.rolesClaims);
     this.cache.set(token, user, exp * 1000);
     return user;

@@ -32,12 +32,16 @@ function rolesClaims(env: NodeJS.ProcessEnv): string[] {
   if (value === undefined || value.trim() === '') return DEFAULT_ROLES_CLAIMS;
   const paths = value.split(',').map((path) => path.trim());
   if (paths.some((path) => path === '' || path.startsWith('.') || path.endsWith('.'))) {
-    throw new Error(`JWT_ROLES_CLAIM must be a comma list of claim paths such as roles or realm_access.roles; got "${value}"`);
+    throw new Error(
+      `JWT_ROLES_CLAIM must be a comma list of claim paths such as roles or realm_access.roles; got "${value}"`,
+    );
   }
   return paths;
 }
 
-/** Reads JWT_SECRET / JWT_JWKS_URL / JWT_ISSUER / JWT_AUDIENCE / JWT_ROLES_CLAIM; throws naming the variable at fault. */
+/**
+ * Reads JWT_SECRET / JWT_JWKS_URL / JWT_ISSUER / JWT_AUDIENCE / JWT_ROLES_CLAIM; throws naming the variable at fault.
+ */
 export function resolveJwtConfig(env: NodeJS.ProcessEnv = process.env): JwtConfig {
   const secret = read(env, 'JWT_SECRET');
   const jwksUrl = read(env, 'JWT_JWKS_URL');
@@ -48,7 +52,8 @@ export function resolveJwtConfig(env: NodeJS.ProcessEnv = process.env): JwtConfi
     .filter(Boolean);
   const claims = { issuer, audience: audience?.length ? audience : undefined, rolesClaims: rolesClaims(env) };
 
-  if (secret && jwksUrl) throw new Error('JWT_SECRET and JWT_JWKS_URL are both set: choose one (HS256 secret or a JWKS for RS256/ES256)');
+  if (secret && jwksUrl)
+    throw new Error('JWT_SECRET and JWT_JWKS_URL are both set: choose one (HS256 secret or a JWKS for RS256/ES256)');
   if (jwksUrl) {
     let url: URL;
     try {
@@ -59,9 +64,11 @@ export function resolveJwtConfig(env: NodeJS.ProcessEnv = process.env): JwtConfi
     return { source: { kind: 'jwks', url }, algorithms: JWKS_ALGORITHMS, ...claims };
   }
   if (secret) {
-    if (Buffer.byteLength(secret, 'utf8') < MIN_SECRET_BYTES) throw new Error(`JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes long for HS256`);
+    if (Buffer.byteLength(secret, 'utf8') < MIN_SECRET_BYTES)
+      throw new Error(`JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes long for HS256`);
     return { source: { kind: 'secret', secret, dev: false }, algorithms: HMAC_ALGORITHMS, ...claims };
   }
-  if (env['NODE_ENV'] === 'production') throw new Error('JWT_SECRET is not set: set JWT_SECRET (HS256) or JWT_JWKS_URL (RS256/ES256) in production');
+  if (env['NODE_ENV'] === 'production')
+    throw new Error('JWT_SECRET is not set: set JWT_SECRET (HS256) or JWT_JWKS_URL (RS256/ES256) in production');
   return { source: { kind: 'secret', secret: DEV_JWT_SECRET, dev: true }, algorithms: HMAC_ALGORITHMS, ...claims };
 }

@@ -6,4 +6,5 @@ import { IS_PUBLIC_KEY } from '../platform.constants';
  * Opens a route (or a whole controller) to callers without a token. The empty security requirement
  * overrides the document-wide bearer requirement in OpenAPI, so /docs shows it unlocked.
  */
-export const Public = (): ClassDecorator & MethodDecorator => applyDecorators(SetMetadata(IS_PUBLIC_KEY, true), ApiSecurity({}));
+export const Public = (): ClassDecorator & MethodDecorator =>
+  applyDecorators(SetMetadata(IS_PUBLIC_KEY, true), ApiSecurity({}));

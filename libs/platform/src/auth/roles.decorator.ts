@@ -10,4 +10,7 @@ import type { RolesSetting } from './roles.settings';
  * stands for the roles an environment variable lists (`rolesSetting('MEDIA_WRITE_ROLES', [...])`).
  */
 export const Roles = (...roles: Array<string | RolesSetting>): ClassDecorator & MethodDecorator =>
-  applyDecorators(SetMetadata(ROLES_KEY, roles), ApiProblemResponses({ status: 403, description: `Requires ${describeRoles(roles)}` }));
+  applyDecorators(
+    SetMetadata(ROLES_KEY, roles),
+    ApiProblemResponses({ status: 403, description: `Requires ${describeRoles(roles)}` }),
+  );

@@ -21,13 +21,17 @@ export class RolesGuard implements CanActivate, OnModuleInit {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const declared = this.reflector.getAllAndOverride<Array<string | RolesSetting> | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    const declared = this.reflector.getAllAndOverride<Array<string | RolesSetting> | undefined>(ROLES_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!declared?.length) return true;
     const required = declared.flatMap((role) => (typeof role === 'string' ? [role] : this.rolesOf(role)));
     const user = context.switchToHttp().getRequest<{ user?: AuthenticatedUser | null }>().user;
     // A @Roles route also marked @Public has no verified user: refuse rather than let it through.
     if (!user) throw BearerAuthError.missing();
-    if (!required.some((role) => user.roles.includes(role))) throw new ForbiddenException(`requires the role ${required.join(' or ')}`);
+    if (!required.some((role) => user.roles.includes(role)))
+      throw new ForbiddenException(`requires the role ${required.join(' or ')}`);
     return true;
   }
 

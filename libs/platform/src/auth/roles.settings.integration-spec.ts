@@ -5,18 +5,23 @@ import type { TestService } from '../testing';
 
 process.env['LOG_LEVEL'] = 'silent';
 
-/** `@Roles(rolesSetting('FIXTURE_WRITE_ROLES', ['editor', 'admin']))`: the roles come from the environment at start-up. */
+/**
+ * `@Roles(rolesSetting('FIXTURE_WRITE_ROLES', ['editor', 'admin']))`: the roles come from the environment at start-up.
+ */
 describe('@Roles with a configured role list, over HTTP', () => {
   afterEach(() => {
     delete process.env['FIXTURE_WRITE_ROLES'];
   });
 
-  const statusAs = async (service: TestService, roles: string[]) => (await call(service.url, '/api/v1/roles/editor', { token: await signTestToken({ sub: 'u1', roles }) })).status;
+  const statusAs = async (service: TestService, roles: string[]) =>
+    (await call(service.url, '/api/v1/roles/editor', { token: await signTestToken({ sub: 'u1', roles }) })).status;
 
   it('takes the default roles when the variable is unset, and refuses others with 403 problem+json', async () => {
     const service = await startTestService(TestAppModule);
     try {
-      const refused = await call(service.url, '/api/v1/roles/editor', { token: await signTestToken({ sub: 'u1', roles: ['member'] }) });
+      const refused = await call(service.url, '/api/v1/roles/editor', {
+        token: await signTestToken({ sub: 'u1', roles: ['member'] }),
+      });
 
       expect(await statusAs(service, ['editor'])).toBe(200);
       expect(await statusAs(service, ['admin'])).toBe(200);
@@ -44,6 +49,8 @@ describe('@Roles with a configured role list, over HTTP', () => {
   it('refuses to start with a malformed list, naming the variable', async () => {
     process.env['FIXTURE_WRITE_ROLES'] = 'curator,,ops';
 
-    await expect(startTestService(TestAppModule)).rejects.toThrow(/FIXTURE_WRITE_ROLES must be a comma list of role names/);
+    await expect(startTestService(TestAppModule)).rejects.toThrow(
+      /FIXTURE_WRITE_ROLES must be a comma list of role names/,
+    );
   });
 });

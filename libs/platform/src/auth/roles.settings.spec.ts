@@ -14,12 +14,20 @@ describe(rolesSetting.name, () => {
 
     expect(resolveRolesSetting(setting, {})).toEqual(['reader', 'admin']);
     expect(resolveRolesSetting(setting, { SPEC_READ_ROLES: ' ' })).toEqual(['reader', 'admin']);
-    expect(resolveRolesSetting(setting, { SPEC_READ_ROLES: 'a, b:c ,https://x.example/r' })).toEqual(['a', 'b:c', 'https://x.example/r']);
-    expect(() => resolveRolesSetting(setting, { SPEC_READ_ROLES: 'a b' })).toThrow(/^SPEC_READ_ROLES must be a comma list of role names/);
+    expect(resolveRolesSetting(setting, { SPEC_READ_ROLES: 'a, b:c ,https://x.example/r' })).toEqual([
+      'a',
+      'b:c',
+      'https://x.example/r',
+    ]);
+    expect(() => resolveRolesSetting(setting, { SPEC_READ_ROLES: 'a b' })).toThrow(
+      /^SPEC_READ_ROLES must be a comma list of role names/,
+    );
   });
 
   it('describes a requirement for Swagger', () => {
     expect(describeRoles(['admin', 'ops'])).toBe('the role admin or ops');
-    expect(describeRoles(['ops', rolesSetting('SPEC_WRITE_ROLES', ['writer'])])).toBe('the role ops or a role listed in SPEC_WRITE_ROLES (default writer)');
+    expect(describeRoles(['ops', rolesSetting('SPEC_WRITE_ROLES', ['writer'])])).toBe(
+      'the role ops or a role listed in SPEC_WRITE_ROLES (default writer)',
+    );
   });
 });

@@ -1,4 +1,7 @@
-/** A role list an operator may replace: `@Roles(MEDIA_WRITE)` with `MEDIA_WRITE = rolesSetting('MEDIA_WRITE_ROLES', ['media:write', 'admin'])`. */
+/**
+ * A role list an operator may replace: `@Roles(MEDIA_WRITE)` with `MEDIA_WRITE = rolesSetting('MEDIA_WRITE_ROLES',
+ * ['media:write', 'admin'])`.
+ */
 export interface RolesSetting {
   readonly env: string;
   readonly defaults: readonly string[];
@@ -14,7 +17,8 @@ const settings = new Map<string, RolesSetting>();
 export function rolesSetting(env: string, defaults: readonly string[]): RolesSetting {
   const known = settings.get(env);
   if (known) {
-    if (known.defaults.join(',') !== defaults.join(',')) throw new Error(`rolesSetting("${env}") is declared twice with different defaults`);
+    if (known.defaults.join(',') !== defaults.join(','))
+      throw new Error(`rolesSetting("${env}") is declared twice with different defaults`);
     return known;
   }
   const setting = Object.freeze({ env, defaults: Object.freeze([...defaults]) });
@@ -31,14 +35,23 @@ export function resolveRolesSetting(setting: RolesSetting, env: NodeJS.ProcessEn
   const value = env[setting.env];
   if (value === undefined || value.trim() === '') return [...setting.defaults];
   const roles = value.split(',').map((role) => role.trim());
-  if (!roles.every((role) => ROLE_NAME.test(role))) throw new Error(`${setting.env} must be a comma list of role names (no spaces), e.g. ${setting.defaults.join(',')}; got "${value}"`);
+  if (!roles.every((role) => ROLE_NAME.test(role)))
+    throw new Error(
+      `${setting.env} must be a comma list of role names (no spaces), e.g. ${setting.defaults.join(',')}; got "${value}"`,
+    );
   return roles;
 }
 
-/** How a route's requirement reads in Swagger: `the role admin or ops`, `a role listed in MEDIA_WRITE_ROLES (default media:write, admin)`. */
+/**
+ * How a route's requirement reads in Swagger: `the role admin or ops`, `a role listed in MEDIA_WRITE_ROLES (default
+ * media:write, admin)`.
+ */
 export function describeRoles(required: ReadonlyArray<string | RolesSetting>): string {
   const names = required.filter((role): role is string => typeof role === 'string');
   const settings = required.filter((role): role is RolesSetting => typeof role !== 'string');
-  const parts = [...(names.length ? [`the role ${names.join(' or ')}`] : []), ...settings.map((s) => `a role listed in ${s.env} (default ${s.defaults.join(', ')})`)];
+  const parts = [
+    ...(names.length ? [`the role ${names.join(' or ')}`] : []),
+    ...settings.map((s) => `a role listed in ${s.env} (default ${s.defaults.join(', ')})`),
+  ];
   return parts.join(' or ');
 }

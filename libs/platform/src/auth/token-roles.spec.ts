@@ -32,9 +32,20 @@ describe(claimAt.name, () => {
 
 describe(rolesOf.name, () => {
   it('joins the roles of every path and the scopes, in order, without repeats, strings only', () => {
-    const claims = { realm_access: { roles: ['admin', 7, ''] }, groups: 'ops admin', scope: 'openid media:write', scp: ['media:write', 'files.read'] };
+    const claims = {
+      realm_access: { roles: ['admin', 7, ''] },
+      groups: 'ops admin',
+      scope: 'openid media:write',
+      scp: ['media:write', 'files.read'],
+    };
 
-    expect(rolesOf(claims, ['realm_access.roles', 'groups', 'missing'])).toEqual(['admin', 'ops', 'openid', 'media:write', 'files.read']);
+    expect(rolesOf(claims, ['realm_access.roles', 'groups', 'missing'])).toEqual([
+      'admin',
+      'ops',
+      'openid',
+      'media:write',
+      'files.read',
+    ]);
   });
 
   it('gives an empty list for a token with none', () => {

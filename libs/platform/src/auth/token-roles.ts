@@ -29,6 +29,10 @@ function namesIn(value: unknown): string[] {
  * that a route needing `media:write` takes a client granted that scope. In order, without repeats.
  */
 export function rolesOf(claims: Record<string, unknown>, rolesClaims: readonly string[]): string[] {
-  const names = [...rolesClaims.flatMap((path) => namesIn(claimAt(claims, path))), ...namesIn(claims['scope']), ...namesIn(claims['scp'])];
+  const names = [
+    ...rolesClaims.flatMap((path) => namesIn(claimAt(claims, path))),
+    ...namesIn(claims['scope']),
+    ...namesIn(claims['scp']),
+  ];
   return [...new Set(names)];
 }

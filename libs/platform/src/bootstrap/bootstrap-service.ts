@@ -17,7 +17,10 @@ const LOG_FLUSH_MS = 1_000;
  * (`npm start`) goes away. The process exits within SHUTDOWN_GRACE of the signal whatever happens
  * (a drain that hangs, a stdout nobody reads). A second signal exits at once (a second Ctrl-C).
  */
-export async function bootstrapService(appModule: Type<unknown> | DynamicModule, options: ServiceOptions & { port: number }): Promise<NestFastifyApplication> {
+export async function bootstrapService(
+  appModule: Type<unknown> | DynamicModule,
+  options: ServiceOptions & { port: number },
+): Promise<NestFastifyApplication> {
   guardStdio();
   const { port, host, graceMs } = readListenConfig(options.port);
   const app = await createService(appModule, options);
@@ -30,7 +33,10 @@ export async function bootstrapService(appModule: Type<unknown> | DynamicModule,
 
   const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
   const logger = new Logger('Bootstrap');
-  logger.log({ service: options.name, host, port }, `${options.name} listening on ${base}/api (docs ${base}/docs, metrics ${base}/metrics, health ${base}/api/health)`);
+  logger.log(
+    { service: options.name, host, port },
+    `${options.name} listening on ${base}/api (docs ${base}/docs, metrics ${base}/metrics, health ${base}/api/health)`,
+  );
 
   const exit = (code: number): void => {
     // Give the last lines a moment to reach stdout; a reader that is stuck does not hold the exit.

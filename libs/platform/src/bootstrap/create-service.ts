@@ -30,7 +30,10 @@ const MAX_PARAM_LENGTH = 256;
  * `/api` prefix with URI versioning (`/api/v1/...`), health/system/metrics/docs outside the version,
  * Swagger. `AppModule` must import `PlatformModule.forRoot(...)`.
  */
-export async function createService(appModule: Type<unknown> | DynamicModule, options: ServiceOptions): Promise<NestFastifyApplication> {
+export async function createService(
+  appModule: Type<unknown> | DynamicModule,
+  options: ServiceOptions,
+): Promise<NestFastifyApplication> {
   // Before the app exists, so that a bad OTEL_* value stops the boot with nothing to close
   // (TracingService reads them again to start the SDK).
   processTracingSettings(options.name);
@@ -41,7 +44,10 @@ export async function createService(appModule: Type<unknown> | DynamicModule, op
     frameworkErrors: answerFrameworkError,
   });
   // abortOnError false: a bad config rejects here with its message instead of killing the process.
-  const app = await NestFactory.create<NestFastifyApplication>(appModule, adapter, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(appModule, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   let platform: PlatformModuleOptions;
   try {
     platform = app.get<PlatformModuleOptions>(PLATFORM_OPTIONS, { strict: false });
@@ -57,7 +63,11 @@ export async function createService(appModule: Type<unknown> | DynamicModule, op
   registerJsonParser(app);
   // Declared up front so Fastify keeps one request shape (the guard sets it on every request).
   fastify.decorateRequest('user', null);
-  const serviceDeadlineMs = parseDuration('PlatformModule requestDeadline', platform.requestDeadline, DEFAULT_REQUEST_DEADLINE_MS);
+  const serviceDeadlineMs = parseDuration(
+    'PlatformModule requestDeadline',
+    platform.requestDeadline,
+    DEFAULT_REQUEST_DEADLINE_MS,
+  );
   const deadlineMs = requestDeadlineMs(serviceDeadlineMs);
   if (deadlineMs < 1) throw new Error('REQUEST_DEADLINE must be at least 1ms');
   // The adapter's own slot runs before Nest middleware; a plain addHook would run after it. The

@@ -20,5 +20,7 @@ export function registerJsonParser(app: NestFastifyApplication): void {
     if (body.length === 0) done(null, undefined);
     else strict(request, body.toString('utf8'), done);
   });
-  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, (_request, body, done) => done(null, parseForm(body.toString('utf8'))));
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, (_request, body, done) =>
+    done(null, parseForm(body.toString('utf8'))),
+  );
 }

@@ -1,7 +1,16 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import type { Writable } from 'node:stream';
-import { FIXTURE_MAIN, TS_NODE_ARGS, TS_NODE_ENV, exitWithin, freePort, isAlive, spawnFixtureService, waitLive } from '../test-fixtures/spawn-fixture-service';
+import {
+  FIXTURE_MAIN,
+  TS_NODE_ARGS,
+  TS_NODE_ENV,
+  exitWithin,
+  freePort,
+  isAlive,
+  spawnFixtureService,
+  waitLive,
+} from '../test-fixtures/spawn-fixture-service';
 
 /**
  * A service process must exit on SIGTERM, within its grace period, whatever happens to its stdout,
@@ -19,13 +28,16 @@ const started: ChildProcess[] = [];
 const strayPids: number[] = [];
 
 afterEach(() => {
-  for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of started.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const pid of strayPids.splice(0)) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
 });
 
 async function logALot(port: number, requests = 300): Promise<void> {
   for (let i = 0; i < requests; i++) {
-    await fetch(`http://127.0.0.1:${port}/api/v1/fixture/public?i=${i}&pad=${PAD}`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
+    await fetch(`http://127.0.0.1:${port}/api/v1/fixture/public?i=${i}&pad=${PAD}`, {
+      signal: AbortSignal.timeout(5_000),
+    }).catch(() => undefined);
   }
 }
 
@@ -58,8 +70,12 @@ describe('a service process', () => {
     // Arrange: the reader (sh) exits at once; its background child keeps the pipe open and never
     // reads, so the pipe fills up (through fd 3: sh gives a background job /dev/null as stdin).
     // Before the fix, the exit-time log flush retried the full pipe forever.
-    const reader = spawn('sh', ['-c', 'exec 3<&0; sleep 300 <&3 3<&- & echo $!'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    const sleeper = await new Promise<number>((resolve) => reader.stdout!.once('data', (data: Buffer) => resolve(Number(String(data).trim()))));
+    const reader = spawn('sh', ['-c', 'exec 3<&0; sleep 300 <&3 3<&- & echo $!'], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    const sleeper = await new Promise<number>((resolve) =>
+      reader.stdout!.once('data', (data: Buffer) => resolve(Number(String(data).trim()))),
+    );
     strayPids.push(sleeper);
     const { child, port } = await serviceWritingInto(reader.stdin!);
     reader.stdin!.destroy();
@@ -84,7 +100,9 @@ describe('a service process', () => {
     const env = { ...process.env, ...TS_NODE_ENV, PORT: String(port), HOST: '127.0.0.1', SHUTDOWN_DELAY: '0' };
     const parent = spawn(process.execPath, ['-e', parentScript], { stdio: ['ignore', 'pipe', 'inherit'], env });
     started.push(parent);
-    const servicePid = await new Promise<number>((resolve) => parent.stdout!.once('data', (data: Buffer) => resolve(Number(String(data).trim()))));
+    const servicePid = await new Promise<number>((resolve) =>
+      parent.stdout!.once('data', (data: Buffer) => resolve(Number(String(data).trim()))),
+    );
     strayPids.push(servicePid);
     await waitLive(port);
 

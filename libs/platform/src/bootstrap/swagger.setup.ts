@@ -23,10 +23,17 @@ export function setupSwagger(app: INestApplication, info: { title: string; versi
     .addSecurityRequirements(BEARER_SCHEME)
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsDto] });
-  const unauthorized = { description: 'Missing or invalid bearer token', content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } } };
+  const unauthorized = {
+    description: 'Missing or invalid bearer token',
+    content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
+  };
   for (const path of Object.values(document.paths)) {
     for (const operation of Object.values(path) as Operation[]) {
-      if (Array.isArray(operation.security) && operation.security.length === 1 && Object.keys(operation.security[0]).length === 0) {
+      if (
+        Array.isArray(operation.security) &&
+        operation.security.length === 1 &&
+        Object.keys(operation.security[0]).length === 0
+      ) {
         operation.security = [];
       } else if (operation.responses && !operation.responses['401']) {
         operation.responses['401'] = unauthorized;

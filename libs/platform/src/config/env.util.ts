@@ -26,6 +26,7 @@ export function parseByteSize(name: string, value: string | undefined, fallback:
 export function parsePort(name: string, value: string | undefined, fallback: number): number {
   if (unset(value)) return fallback;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`${name} must be a port number (0-65535); got "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`${name} must be a port number (0-65535); got "${value}"`);
   return port;
 }

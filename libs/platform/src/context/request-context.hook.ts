@@ -20,7 +20,10 @@ export function requestContextHook(deadlineMs: number) {
   return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     reply.header('x-request-id', request.id);
     const propagated = propagatedBudgetMs(request.headers[DEADLINE_HEADER]);
-    const deadline = new LazyRequestDeadline(propagated === undefined ? deadlineMs : Math.min(propagated, deadlineMs), reply.raw);
+    const deadline = new LazyRequestDeadline(
+      propagated === undefined ? deadlineMs : Math.min(propagated, deadlineMs),
+      reply.raw,
+    );
     const incoming = traceparentOf(request.headers['traceparent']);
     const span = startRequestSpan(request.method, request.routeOptions.url ?? 'unmatched', incoming);
     if (span) reply.raw.once('close', () => endRequestSpan(span, reply.raw.statusCode));

@@ -44,7 +44,8 @@ export class LazyRequestDeadline implements RequestDeadline {
     // 'close' comes after a finished answer too; only one that closed unfinished is a hang-up.
     this.response.once('close', () => {
       clearTimeout(timer);
-      if (!this.response.writableFinished) controller.abort(new DOMException('the client closed the request', 'AbortError'));
+      if (!this.response.writableFinished)
+        controller.abort(new DOMException('the client closed the request', 'AbortError'));
     });
     return controller.signal;
   }

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { newTraceparent, requestIdOf, traceIdOf, traceparentOf } from './request-id.util';
 
-const req = (id?: string | string[]) => ({ headers: id === undefined ? {} : { 'x-request-id': id } }) as unknown as IncomingMessage;
+const req = (id?: string | string[]) =>
+  ({ headers: id === undefined ? {} : { 'x-request-id': id } }) as unknown as IncomingMessage;
 
 describe('requestIdOf', () => {
   it("keeps a caller's plain id and replaces anything else with a UUID", () => {
@@ -15,7 +16,9 @@ describe('requestIdOf', () => {
 
 describe('traceparentOf', () => {
   it('passes a W3C traceparent and drops a malformed one', () => {
-    expect(traceparentOf('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01')).toBe('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01');
+    expect(traceparentOf('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01')).toBe(
+      '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    );
     expect(traceparentOf('garbage')).toBeUndefined();
     expect(traceparentOf(undefined)).toBeUndefined();
   });
@@ -51,6 +54,8 @@ describe('newTraceparent', () => {
 
 describe('traceIdOf', () => {
   it('reads the trace id', () => {
-    expect(traceIdOf('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01')).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+    expect(traceIdOf('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01')).toBe(
+      '4bf92f3577b34da6a3ce929d0e0e4736',
+    );
   });
 });

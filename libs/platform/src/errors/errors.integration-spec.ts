@@ -42,7 +42,12 @@ describe('ProblemDetailsFilter over HTTP', () => {
       const res = await post({ name: '', quantity: 0.5 });
 
       expect(res.status).toBe(400);
-      expect(res.body.errors).toEqual(expect.arrayContaining([expect.stringMatching(/^name /), expect.stringMatching(/^quantity must be an integer/)]));
+      expect(res.body.errors).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^name /),
+          expect.stringMatching(/^quantity must be an integer/),
+        ]),
+      );
     });
 
     it('passes a valid body through as a DTO instance', async () => {
@@ -55,7 +60,12 @@ describe('ProblemDetailsFilter over HTTP', () => {
 
   describe("Fastify's own errors keep their status", () => {
     it('answers 400 problem+json to malformed JSON', async () => {
-      const res = await call(service.url, '/api/v1/fixture/items', { method: 'POST', token, body: '{"name": ', headers: { 'content-type': 'application/json' } });
+      const res = await call(service.url, '/api/v1/fixture/items', {
+        method: 'POST',
+        token,
+        body: '{"name": ',
+        headers: { 'content-type': 'application/json' },
+      });
 
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toBe(PROBLEM);
@@ -67,11 +77,21 @@ describe('ProblemDetailsFilter over HTTP', () => {
 
       expect(res.status).toBe(413);
       expect(res.headers.get('content-type')).toBe(PROBLEM);
-      expect(res.body).toMatchObject({ type: 'about:blank', title: 'Payload Too Large', status: 413, instance: '/api/v1/fixture/items' });
+      expect(res.body).toMatchObject({
+        type: 'about:blank',
+        title: 'Payload Too Large',
+        status: 413,
+        instance: '/api/v1/fixture/items',
+      });
     });
 
     it('answers 415 problem+json to a media type nobody parses', async () => {
-      const res = await call(service.url, '/api/v1/fixture/items', { method: 'POST', token, body: '<item/>', headers: { 'content-type': 'application/xml' } });
+      const res = await call(service.url, '/api/v1/fixture/items', {
+        method: 'POST',
+        token,
+        body: '<item/>',
+        headers: { 'content-type': 'application/xml' },
+      });
 
       expect(res.status).toBe(415);
       expect(res.headers.get('content-type')).toBe(PROBLEM);
@@ -112,7 +132,12 @@ describe('ProblemDetailsFilter over HTTP', () => {
 
       expect(res.status).toBe(504);
       expect(res.headers.get('retry-after')).toBeNull();
-      expect(res.body).toMatchObject({ type: 'urn:keel:problem:downstream-timeout', title: 'Gateway Timeout', status: 504, downstream: 'library' });
+      expect(res.body).toMatchObject({
+        type: 'urn:keel:problem:downstream-timeout',
+        title: 'Gateway Timeout',
+        status: 504,
+        downstream: 'library',
+      });
     });
 
     it('answers 503 with Retry-After to an unavailable downstream', async () => {
@@ -127,7 +152,11 @@ describe('ProblemDetailsFilter over HTTP', () => {
       const res = await downstream('rejected');
 
       expect(res.status).toBe(502);
-      expect(res.body).toMatchObject({ type: 'urn:keel:problem:downstream-rejected', title: 'Bad Gateway', downstream: 'library' });
+      expect(res.body).toMatchObject({
+        type: 'urn:keel:problem:downstream-rejected',
+        title: 'Bad Gateway',
+        downstream: 'library',
+      });
     });
   });
 
@@ -136,7 +165,13 @@ describe('ProblemDetailsFilter over HTTP', () => {
 
     expect(res.status).toBe(500);
     expect(res.headers.get('content-type')).toBe(PROBLEM);
-    expect(res.body).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: '/api/v1/fixture/boom', requestId: res.headers.get('x-request-id') });
+    expect(res.body).toEqual({
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      instance: '/api/v1/fixture/boom',
+      requestId: res.headers.get('x-request-id'),
+    });
     expect(JSON.stringify(res.body)).not.toMatch(/password|db-primary|stack|\.ts:/);
   });
 });

@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** RFC 9457 problem details, as every Keel error response carries them (`application/problem+json`). */
 export class ProblemDetailsDto {
-  @ApiProperty({ example: 'about:blank', description: 'A URI naming the problem type; about:blank when the status says it all' })
+  @ApiProperty({
+    example: 'about:blank',
+    description: 'A URI naming the problem type; about:blank when the status says it all',
+  })
   type!: string;
 
   @ApiProperty({ example: 'Bad Request' })
@@ -17,10 +20,17 @@ export class ProblemDetailsDto {
   @ApiProperty({ example: '/api/v1/downloads', description: 'The request path' })
   instance!: string;
 
-  @ApiProperty({ example: '3f2c7a4e-8d1b-4c0e-9a57-2b6f0e1d9c33', description: 'Also in the x-request-id header and the logs' })
+  @ApiProperty({
+    example: '3f2c7a4e-8d1b-4c0e-9a57-2b6f0e1d9c33',
+    description: 'Also in the x-request-id header and the logs',
+  })
   requestId!: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['property foo should not exist'], description: 'Validation messages (400 only)' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['property foo should not exist'],
+    description: 'Validation messages (400 only)',
+  })
   errors?: string[];
 
   @ApiPropertyOptional({ example: 'library', description: 'The downstream at fault (502, 503, 504)' })

@@ -31,7 +31,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const payload = { ...body, instance: path, requestId };
     if ('raw' in response) {
       if (response.sent) return;
-      void response.code(body.status).headers(headers).header('content-type', CONTENT_TYPE).send(JSON.stringify(payload));
+      void response
+        .code(body.status)
+        .headers(headers)
+        .header('content-type', CONTENT_TYPE)
+        .send(JSON.stringify(payload));
       return;
     }
     // A Nest middleware's error arrives with the bare Node response.
@@ -54,7 +58,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const { name, message } = exception as { name?: string; message?: string };
       this.logger.error({ ...fields, status, error: name }, message ?? 'request failed');
     } else {
-      this.logger.debug({ ...fields, status, error: (exception as Error)?.name }, (exception as Error)?.message ?? 'request refused');
+      this.logger.debug(
+        { ...fields, status, error: (exception as Error)?.name },
+        (exception as Error)?.message ?? 'request refused',
+      );
     }
   }
 }

@@ -21,7 +21,12 @@ export interface MappedProblem {
 
 const titleOf = (status: number): string => STATUS_CODES[status] ?? 'Error';
 
-function problem(status: number, detail?: string, extras: Record<string, unknown> = {}, type = 'about:blank'): ProblemBody {
+function problem(
+  status: number,
+  detail?: string,
+  extras: Record<string, unknown> = {},
+  type = 'about:blank',
+): ProblemBody {
   return { type, title: titleOf(status), status, ...(detail ? { detail } : {}), ...extras };
 }
 
@@ -31,7 +36,14 @@ function problem(status: number, detail?: string, extras: Record<string, unknown
  */
 function isFastifyError(e: unknown): e is Error & { code: string; statusCode: number } {
   const { code, statusCode } = (e ?? {}) as { code?: unknown; statusCode?: unknown };
-  return e instanceof Error && typeof code === 'string' && code.startsWith('FST_') && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 600;
+  return (
+    e instanceof Error &&
+    typeof code === 'string' &&
+    code.startsWith('FST_') &&
+    typeof statusCode === 'number' &&
+    statusCode >= 400 &&
+    statusCode < 600
+  );
 }
 
 function fromHttpException(e: HttpException): MappedProblem {
@@ -39,11 +51,16 @@ function fromHttpException(e: HttpException): MappedProblem {
   const headers: Record<string, string> = {};
   if (status === 401) headers['www-authenticate'] = e instanceof BearerAuthError ? e.challenge : 'Bearer';
   if (e instanceof RequestValidationError) {
-    return { body: problem(status, e.message, { errors: e.errors }, 'urn:keel:problem:validation'), headers, origin: 'http' };
+    return {
+      body: problem(status, e.message, { errors: e.errors }, 'urn:keel:problem:validation'),
+      headers,
+      origin: 'http',
+    };
   }
   const response = e.getResponse();
   const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-  if (Array.isArray(message)) return { body: problem(status, titleOf(status), { errors: message.map(String) }), headers, origin: 'http' };
+  if (Array.isArray(message))
+    return { body: problem(status, titleOf(status), { errors: message.map(String) }), headers, origin: 'http' };
   return { body: problem(status, typeof message === 'string' ? message : undefined), headers, origin: 'http' };
 }
 
@@ -51,7 +68,12 @@ function fromDownstreamError(e: DownstreamError): MappedProblem {
   const headers: Record<string, string> = {};
   const retryAfter = e.retryAfterSeconds;
   if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
-  const body = problem(e.httpStatus, e.message, { downstream: e.downstream }, `urn:keel:problem:downstream-${e.kind.replace(/_/g, '-')}`);
+  const body = problem(
+    e.httpStatus,
+    e.message,
+    { downstream: e.downstream },
+    `urn:keel:problem:downstream-${e.kind.replace(/_/g, '-')}`,
+  );
   return { body, headers, origin: 'downstream' };
 }
 
@@ -59,6 +81,7 @@ function fromDownstreamError(e: DownstreamError): MappedProblem {
 export function toProblem(exception: unknown): MappedProblem {
   if (exception instanceof DownstreamError) return fromDownstreamError(exception);
   if (exception instanceof HttpException) return fromHttpException(exception);
-  if (isFastifyError(exception)) return { body: problem(exception.statusCode, exception.message), headers: {}, origin: 'framework' };
+  if (isFastifyError(exception))
+    return { body: problem(exception.statusCode, exception.message), headers: {}, origin: 'framework' };
   return { body: problem(500), headers: {}, origin: 'unexpected' };
 }

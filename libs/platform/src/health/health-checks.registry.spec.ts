@@ -26,11 +26,17 @@ class Unprovided {
   }
 }
 
-@Module({ providers: [DatabaseHealthIndicator, LibraryHealthIndicator], exports: [DatabaseHealthIndicator, LibraryHealthIndicator] })
+@Module({
+  providers: [DatabaseHealthIndicator, LibraryHealthIndicator],
+  exports: [DatabaseHealthIndicator, LibraryHealthIndicator],
+})
 class IndicatorsModule {}
 
 async function registryFor(options: Partial<PlatformModuleOptions>) {
-  @Module({ imports: [IndicatorsModule], providers: [HealthChecksRegistry, { provide: PLATFORM_OPTIONS, useValue: { service: 't', ...options } }] })
+  @Module({
+    imports: [IndicatorsModule],
+    providers: [HealthChecksRegistry, { provide: PLATFORM_OPTIONS, useValue: { service: 't', ...options } }],
+  })
   class RootModule {}
   const app = await NestFactory.createApplicationContext(RootModule, { logger: false, abortOnError: false });
   return { app, registry: app.get(HealthChecksRegistry) };
@@ -44,7 +50,10 @@ describe(HealthChecksRegistry.name, () => {
   });
 
   it('resolves indicators from other modules; readiness excludes downstreams; a throwing indicator reports down', async () => {
-    const { app, registry } = await registryFor({ readiness: [DatabaseHealthIndicator], downstreams: [{ key: 'books', indicator: LibraryHealthIndicator }] });
+    const { app, registry } = await registryFor({
+      readiness: [DatabaseHealthIndicator],
+      downstreams: [{ key: 'books', indicator: LibraryHealthIndicator }],
+    });
 
     const readiness = await Promise.all(registry.readiness.map((check) => check()));
     const all = await Promise.all(registry.all.map((check) => check()));
@@ -55,10 +64,17 @@ describe(HealthChecksRegistry.name, () => {
   });
 
   it('fails at start-up naming an indicator no module provides', async () => {
-    await expect(registryFor({ downstreams: [Unprovided] })).rejects.toThrow('health indicator Unprovided is not provided by any module');
+    await expect(registryFor({ downstreams: [Unprovided] })).rejects.toThrow(
+      'health indicator Unprovided is not provided by any module',
+    );
   });
 
   it('fails at start-up on a duplicate key', async () => {
-    await expect(registryFor({ readiness: [DatabaseHealthIndicator], downstreams: [{ key: 'database', indicator: LibraryHealthIndicator }] })).rejects.toThrow('share the key "database"');
+    await expect(
+      registryFor({
+        readiness: [DatabaseHealthIndicator],
+        downstreams: [{ key: 'database', indicator: LibraryHealthIndicator }],
+      }),
+    ).rejects.toThrow('share the key "database"');
   });
 });

@@ -8,7 +8,9 @@ import { SharedStateHealthIndicator } from './shared-state.health';
 
 /** `LibraryHealthIndicator` → `library`, `DatabaseHealth` → `database`. */
 export function healthKeyOf(indicator: Type<unknown>): string {
-  return indicator.name.replace(/(HealthIndicator|Health|Indicator)$/, '').toLowerCase() || indicator.name.toLowerCase();
+  return (
+    indicator.name.replace(/(HealthIndicator|Health|Indicator)$/, '').toLowerCase() || indicator.name.toLowerCase()
+  );
 }
 
 /**
@@ -46,17 +48,26 @@ export class HealthChecksRegistry implements OnModuleInit {
 
   private resolve(ref: HealthIndicatorRef, seen: Set<string>): HealthIndicatorFunction {
     const { key, indicator } = 'indicator' in ref ? ref : { key: healthKeyOf(ref), indicator: ref };
-    if (seen.has(key)) throw new Error(`PlatformModule: two health indicators share the key "${key}"; give one an explicit { key, indicator }`);
+    if (seen.has(key))
+      throw new Error(
+        `PlatformModule: two health indicators share the key "${key}"; give one an explicit { key, indicator }`,
+      );
     seen.add(key);
     let instance: HealthCheckable;
     try {
       instance = this.moduleRef.get(indicator, { strict: false });
     } catch {
-      throw new Error(`PlatformModule: health indicator ${indicator.name} is not provided by any module; import the module that provides it`);
+      throw new Error(
+        `PlatformModule: health indicator ${indicator.name} is not provided by any module; import the module that provides it`,
+      );
     }
     // terminus rethrows anything but its own HealthCheckError, which would turn one broken
     // indicator into a 500 for the whole report: report it as down instead.
     return () =>
-      instance.isHealthy(key).catch((error: unknown): HealthIndicatorResult => ({ [key]: { status: 'down', message: error instanceof Error ? error.message : String(error) } }));
+      instance.isHealthy(key).catch(
+        (error: unknown): HealthIndicatorResult => ({
+          [key]: { status: 'down', message: error instanceof Error ? error.message : String(error) },
+        }),
+      );
   }
 }

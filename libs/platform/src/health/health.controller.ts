@@ -8,7 +8,12 @@ import { ShutdownCoordinator } from '../shutdown/shutdown-coordinator.service';
 import { HealthChecksRegistry } from './health-checks.registry';
 import { ReadinessMetrics } from './readiness.metrics';
 
-const SHUTTING_DOWN: HealthCheckResult = { status: 'error', info: {}, error: { shutdown: { status: 'down', message: 'shutting down' } }, details: { shutdown: { status: 'down', message: 'shutting down' } } };
+const SHUTTING_DOWN: HealthCheckResult = {
+  status: 'error',
+  info: {},
+  error: { shutdown: { status: 'down', message: 'shutting down' } },
+  details: { shutdown: { status: 'down', message: 'shutting down' } },
+};
 
 /**
  * Kubernetes probes and the detailed health view. The bodies keep terminus's shape (not
@@ -35,7 +40,9 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: "Readiness: the service's own dependencies; 503 while shutting down. Downstreams never count." })
+  @ApiOperation({
+    summary: "Readiness: the service's own dependencies; 503 while shutting down. Downstreams never count.",
+  })
   ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> | HealthCheckResult {
     if (this.shutdown.isShuttingDown) {
       reply.status(503);

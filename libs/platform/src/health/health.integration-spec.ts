@@ -39,7 +39,12 @@ describe('health, system status and circuit admin over HTTP', () => {
       const res = await call(service.url, '/api/health/ready');
 
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ status: 'ok', info: { database: { status: 'up', migrations: 'applied' } }, error: {}, details: { database: { status: 'up', migrations: 'applied' } } });
+      expect(res.body).toEqual({
+        status: 'ok',
+        info: { database: { status: 'up', migrations: 'applied' } },
+        error: {},
+        details: { database: { status: 'up', migrations: 'applied' } },
+      });
     });
 
     it('ready: stays 200 while a downstream is down; the detailed view answers 503 with details', async () => {
@@ -54,7 +59,10 @@ describe('health, system status and circuit admin over HTTP', () => {
         status: 'error',
         info: { database: { status: 'up', migrations: 'applied' } },
         error: { library: { status: 'down', state: 'circuit-open' } },
-        details: { database: { status: 'up', migrations: 'applied' }, library: { status: 'down', state: 'circuit-open' } },
+        details: {
+          database: { status: 'up', migrations: 'applied' },
+          library: { status: 'down', state: 'circuit-open' },
+        },
       });
     });
 
@@ -64,7 +72,10 @@ describe('health, system status and circuit admin over HTTP', () => {
       const res = await call(service.url, '/api/health/ready');
 
       expect(res.status).toBe(503);
-      expect(res.body).toMatchObject({ status: 'error', error: { database: { status: 'down', message: 'connection refused' } } });
+      expect(res.body).toMatchObject({
+        status: 'error',
+        error: { database: { status: 'down', message: 'connection refused' } },
+      });
     });
 
     it('ready: /metrics shows the last readiness answer and counts its changes', async () => {
@@ -117,7 +128,10 @@ describe('health, system status and circuit admin over HTTP', () => {
       version: '1.2.3',
       uptimeSeconds: expect.any(Number),
       memory: { rssBytes: expect.any(Number), heapUsedBytes: expect.any(Number) },
-      circuits: expect.arrayContaining([{ name: 'library', state: 'closed', hasCircuit: true }, { name: 'plain', state: 'closed', hasCircuit: false }]),
+      circuits: expect.arrayContaining([
+        { name: 'library', state: 'closed', hasCircuit: true },
+        { name: 'plain', state: 'closed', hasCircuit: false },
+      ]),
     });
     expect(res.body.memory.rssBytes).toBeGreaterThan(res.body.memory.heapUsedBytes);
   });
@@ -127,7 +141,8 @@ describe('health, system status and circuit admin over HTTP', () => {
     beforeAll(async () => {
       admin = await signTestToken({ sub: 'ops', roles: ['admin'] });
     });
-    const circuits = (path = '', init: { method?: string; token?: string } = {}) => call(service.url, `/api/v1/admin/circuits${path}`, { token: admin, ...init });
+    const circuits = (path = '', init: { method?: string; token?: string } = {}) =>
+      call(service.url, `/api/v1/admin/circuits${path}`, { token: admin, ...init });
 
     it('needs a token (401) and the admin role (403)', async () => {
       const member = await signTestToken({ sub: 'u1', roles: ['member'] });
@@ -162,7 +177,11 @@ describe('health, system status and circuit admin over HTTP', () => {
 
       expect(unknown.status).toBe(404);
       expect(unknown.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-      expect(unknown.body).toMatchObject({ status: 404, detail: 'no policy named nope', instance: '/api/v1/admin/circuits/nope/reset' });
+      expect(unknown.body).toMatchObject({
+        status: 404,
+        detail: 'no policy named nope',
+        instance: '/api/v1/admin/circuits/nope/reset',
+      });
       expect(plain.status).toBe(409);
     });
   });

@@ -15,10 +15,18 @@ export class ReadinessMetrics {
   constructor(registry: Registry = defaultRegistry) {
     this.state =
       (registry.getSingleMetric(PLATFORM_METRIC_NAMES.readinessState) as Gauge | undefined) ??
-      new Gauge({ name: PLATFORM_METRIC_NAMES.readinessState, help: 'What /api/health/ready last answered: 1 ready, 0 not ready', registers: [registry] });
+      new Gauge({
+        name: PLATFORM_METRIC_NAMES.readinessState,
+        help: 'What /api/health/ready last answered: 1 ready, 0 not ready',
+        registers: [registry],
+      });
     this.changes =
       (registry.getSingleMetric(PLATFORM_METRIC_NAMES.readinessChanges) as Counter | undefined) ??
-      new Counter({ name: PLATFORM_METRIC_NAMES.readinessChanges, help: 'Times /api/health/ready changed its answer (ready ↔ not ready)', registers: [registry] });
+      new Counter({
+        name: PLATFORM_METRIC_NAMES.readinessChanges,
+        help: 'Times /api/health/ready changed its answer (ready ↔ not ready)',
+        registers: [registry],
+      });
   }
 
   record(ready: boolean): void {

@@ -23,6 +23,8 @@ export class SharedStateHealthIndicator {
   async isHealthy(key = 'redis'): Promise<HealthIndicatorResult> {
     const status = this.policies?.fleet?.status ?? { available: false, error: 'REDIS_URL is not set' };
     const indicator = this.health.check(key);
-    return status.available ? indicator.up({ state: 'healthy', sharedState: 'fleet' }) : indicator.up({ state: 'degraded', sharedState: 'local', error: status.error });
+    return status.available
+      ? indicator.up({ state: 'healthy', sharedState: 'fleet' })
+      : indicator.up({ state: 'degraded', sharedState: 'local', error: status.error });
   }
 }

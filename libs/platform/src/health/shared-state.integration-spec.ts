@@ -12,7 +12,10 @@ import type { TestService } from '../testing';
 process.env['LOG_LEVEL'] = 'silent';
 
 @Module({
-  imports: [ResilienceModule.forRoot({ service: 'platform-fleet-fixture' }), PlatformModule.forRoot({ service: 'platform-fleet-fixture', readiness: [DatabaseHealthIndicator] })],
+  imports: [
+    ResilienceModule.forRoot({ service: 'platform-fleet-fixture' }),
+    PlatformModule.forRoot({ service: 'platform-fleet-fixture', readiness: [DatabaseHealthIndicator] }),
+  ],
   providers: [DatabaseHealthIndicator, providePolicy('library')],
 })
 class FleetAppModule {}

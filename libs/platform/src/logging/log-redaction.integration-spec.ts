@@ -41,7 +41,8 @@ describe('what a service logs (redaction)', () => {
     // Assert
     expect([ok.status, missing.status]).toEqual([200, 404]);
     expect(logs).toContain('request completed');
-    for (const secret of ['AT-SECRET-1', 'AK-SECRET-2', 'PW-SECRET-3', 'SG-SECRET-4', 'TK-SECRET-5']) expect(logs).not.toContain(secret);
+    for (const secret of ['AT-SECRET-1', 'AK-SECRET-2', 'PW-SECRET-3', 'SG-SECRET-4', 'TK-SECRET-5'])
+      expect(logs).not.toContain(secret);
     expect(logs).toContain('access_token=[redacted]&apikey=[redacted]&Password=[redacted]&sig=[redacted]&page=7');
     expect(logs).toContain('"page":"7"');
     expect(logs).toContain('"access_token":"[redacted]"');
@@ -81,25 +82,55 @@ describe('what a service logs (redaction)', () => {
 
     // Act
     const ok = await fetch(`${service.url}/api/v1/fixture/public?page=2`, { headers });
-    const boom = await fetch(`${service.url}/api/v1/fixture/db-error/uuid?value=x`, { headers: { ...headers, 'x-request-id': 'access-line-2' } });
-    const probe = await fetch(`${service.url}/api/health/live`, { headers: { ...headers, 'x-request-id': 'access-line-3' } });
+    const boom = await fetch(`${service.url}/api/v1/fixture/db-error/uuid?value=x`, {
+      headers: { ...headers, 'x-request-id': 'access-line-2' },
+    });
+    const probe = await fetch(`${service.url}/api/health/live`, {
+      headers: { ...headers, 'x-request-id': 'access-line-3' },
+    });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const lines = output
       .text()
       .split('\n')
       .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as { level: number; msg: string; reqId?: string; traceId?: string; req?: Record<string, unknown>; res?: { statusCode: number }; responseTime?: number });
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            level: number;
+            msg: string;
+            reqId?: string;
+            traceId?: string;
+            req?: Record<string, unknown>;
+            res?: { statusCode: number };
+            responseTime?: number;
+          },
+      );
     const access = (id: string) => lines.filter((line) => line.msg === 'request completed' && line.reqId === id);
 
     // Assert
     expect([ok.status, boom.status, probe.status]).toEqual([200, 500, 200]);
     expect(access('access-line-1')).toEqual([
-      expect.objectContaining({ level: 30, traceId, req: expect.objectContaining({ id: 'access-line-1', method: 'GET', url: '/api/v1/fixture/public?page=2', query: { page: '2' } }), res: expect.objectContaining({ statusCode: 200 }), responseTime: expect.any(Number) }),
+      expect.objectContaining({
+        level: 30,
+        traceId,
+        req: expect.objectContaining({
+          id: 'access-line-1',
+          method: 'GET',
+          url: '/api/v1/fixture/public?page=2',
+          query: { page: '2' },
+        }),
+        res: expect.objectContaining({ statusCode: 200 }),
+        responseTime: expect.any(Number),
+      }),
     ]);
-    expect(access('access-line-2')).toEqual([expect.objectContaining({ level: 40, traceId, res: expect.objectContaining({ statusCode: 500 }) })]);
+    expect(access('access-line-2')).toEqual([
+      expect.objectContaining({ level: 40, traceId, res: expect.objectContaining({ statusCode: 500 }) }),
+    ]);
     expect(access('access-line-2')[0]).not.toHaveProperty('err');
     // The problem filter's line, written inside the request, carries its id too.
-    expect(lines.some((line) => line.reqId === 'access-line-2' && line.msg !== 'request completed' && line.level >= 50)).toBe(true);
+    expect(
+      lines.some((line) => line.reqId === 'access-line-2' && line.msg !== 'request completed' && line.level >= 50),
+    ).toBe(true);
     expect(access('access-line-3')).toEqual([]);
   });
 });

@@ -7,7 +7,8 @@
 const REDACTED = '[redacted]';
 
 /** Query parameter names that carry a credential (matched case-insensitively, `-` or `_` alike). */
-const SECRET_PARAM = '(?:[\\w-]*token|api[_-]?key|apikey|key|password|passwd|pwd|secret|client[_-]?secret|signature|sig|auth|authorization|jwt|session|credentials?)';
+const SECRET_PARAM =
+  '(?:[\\w-]*token|api[_-]?key|apikey|key|password|passwd|pwd|secret|client[_-]?secret|signature|sig|auth|authorization|jwt|session|credentials?)';
 const SECRET_KEY = new RegExp(`^${SECRET_PARAM}$`, 'i');
 const URL_PARAM = new RegExp(`([?&;]${SECRET_PARAM}=)[^&#\\s"'<>]*`, 'gi');
 const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@"'<>]*:)[^\s/@"'<>]+@/gi;
@@ -30,7 +31,12 @@ export function scrubText(text: string): string {
 /** A parsed query string with every credential-named parameter's value redacted. */
 export function scrubQuery(query: unknown): unknown {
   if (!query || typeof query !== 'object') return query;
-  return Object.fromEntries(Object.entries(query as Record<string, unknown>).map(([key, value]) => [key, SECRET_KEY.test(key) ? REDACTED : value]));
+  return Object.fromEntries(
+    Object.entries(query as Record<string, unknown>).map(([key, value]) => [
+      key,
+      SECRET_KEY.test(key) ? REDACTED : value,
+    ]),
+  );
 }
 
 /** pino-http's serialized request (`{ id, method, url, query, params, headers, … }`), scrubbed. */
@@ -51,7 +57,8 @@ export function scrubError(err: unknown, depth = 0): unknown {
   for (const [key, value] of Object.entries(err)) {
     if (key === 'params' && Array.isArray(value)) out[key] = `[${value.length} redacted]`;
     else if (typeof value === 'string') out[key] = scrubText(value);
-    else if (key === 'cause' || key === 'errors' || (value && typeof value === 'object' && 'message' in value)) out[key] = Array.isArray(value) ? value.map((item) => scrubError(item, depth + 1)) : scrubError(value, depth + 1);
+    else if (key === 'cause' || key === 'errors' || (value && typeof value === 'object' && 'message' in value))
+      out[key] = Array.isArray(value) ? value.map((item) => scrubError(item, depth + 1)) : scrubError(value, depth + 1);
     else out[key] = value;
   }
   return out;

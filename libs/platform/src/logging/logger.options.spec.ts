@@ -18,10 +18,21 @@ describe('loggerOptions', () => {
     const sink = new Writable({ write: (chunk, _enc, cb) => (lines.push(String(chunk)), cb()) });
     const logger = pino({ redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink);
 
-    logger.info({ req: { headers: { authorization: 'Bearer eyJ.secret', cookie: 'sid=1', 'x-api-key': 'k', accept: '*/*' } }, res: { headers: { 'set-cookie': 'sid=2' } } }, 'request completed');
+    logger.info(
+      {
+        req: { headers: { authorization: 'Bearer eyJ.secret', cookie: 'sid=1', 'x-api-key': 'k', accept: '*/*' } },
+        res: { headers: { 'set-cookie': 'sid=2' } },
+      },
+      'request completed',
+    );
 
     const line = JSON.parse(lines[0]);
-    expect(line.req.headers).toEqual({ authorization: '[redacted]', cookie: '[redacted]', 'x-api-key': '[redacted]', accept: '*/*' });
+    expect(line.req.headers).toEqual({
+      authorization: '[redacted]',
+      cookie: '[redacted]',
+      'x-api-key': '[redacted]',
+      accept: '*/*',
+    });
     expect(line.res.headers['set-cookie']).toBe('[redacted]');
     expect(lines[0]).not.toContain('eyJ.secret');
   });

@@ -5,13 +5,19 @@ import { scrubError, scrubFields, scrubRequest, scrubText } from './log-scrub';
 import { stdoutLogSink } from './stdio-log-sink';
 
 /** Paths pino replaces with "[redacted]": credentials never reach a log line. */
-export const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'];
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+];
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 export function logLevel(env: NodeJS.ProcessEnv = process.env): string {
   const level = (env['LOG_LEVEL'] ?? 'info').trim().toLowerCase() || 'info';
-  if (!LEVELS.has(level)) throw new Error(`LOG_LEVEL must be one of ${[...LEVELS].join(', ')}; got "${env['LOG_LEVEL']}"`);
+  if (!LEVELS.has(level))
+    throw new Error(`LOG_LEVEL must be one of ${[...LEVELS].join(', ')}; got "${env['LOG_LEVEL']}"`);
   return level;
 }
 
@@ -32,7 +38,10 @@ export function loggerOptions(env: NodeJS.ProcessEnv = process.env): Params {
       formatters: { log: scrubFields },
       hooks: {
         logMethod(args, method) {
-          method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg)) as Parameters<typeof method>);
+          method.apply(
+            this,
+            args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg)) as Parameters<typeof method>,
+          );
         },
       },
       // Every line logged while a request is handled carries its trace id, so one search finds the

@@ -13,4 +13,8 @@ export function ensureDefaultMetrics(registry: Registry = defaultRegistry): void
   for (const name of MISNAMED_GAUGES) registry.removeSingleMetric(name);
 }
 
-const MISNAMED_GAUGES = ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'];
+const MISNAMED_GAUGES = [
+  'nodejs_active_handles_total',
+  'nodejs_active_requests_total',
+  'nodejs_active_resources_total',
+];

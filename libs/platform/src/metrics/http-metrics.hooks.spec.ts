@@ -2,7 +2,8 @@ import { Registry } from 'prom-client';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { httpMetricsHook } from './http-metrics.hooks';
 
-const request = (method: string, url: string | undefined, is404 = false) => ({ method, is404, routeOptions: { url } }) as unknown as FastifyRequest;
+const request = (method: string, url: string | undefined, is404 = false) =>
+  ({ method, is404, routeOptions: { url } }) as unknown as FastifyRequest;
 const reply = (statusCode: number, elapsedTime: number) => ({ statusCode, elapsedTime }) as unknown as FastifyReply;
 
 describe('httpMetricsHook', () => {
@@ -21,8 +22,12 @@ describe('httpMetricsHook', () => {
     expect(text).toContain('http_server_requests_total{method="GET",route="/api/v1/items/:id",status="200"} 2');
     expect(text).toContain('http_server_requests_total{method="GET",route="/api/v1/items/:id",status="404"} 1');
     expect(text).toContain('http_server_requests_total{method="GET",route="unmatched",status="404"} 1');
-    expect(text).toContain('http_server_request_duration_seconds_bucket{method="GET",route="/api/v1/items/:id",le="0.005"} 2');
-    expect(text).toContain('http_server_request_duration_seconds_bucket{method="GET",route="/api/v1/items/:id",le="0.05"} 3');
+    expect(text).toContain(
+      'http_server_request_duration_seconds_bucket{method="GET",route="/api/v1/items/:id",le="0.005"} 2',
+    );
+    expect(text).toContain(
+      'http_server_request_duration_seconds_bucket{method="GET",route="/api/v1/items/:id",le="0.05"} 3',
+    );
     expect(text).toContain('http_server_request_duration_seconds_sum{method="GET",route="/api/v1/items/:id"} 0.034');
   });
 

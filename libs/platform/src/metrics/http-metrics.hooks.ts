@@ -22,8 +22,23 @@ interface Cells {
  * (`/api/v1/items/:id`), never the URL. Cells are looked up once per (method, route, status).
  */
 export function httpMetricsHook(registry: Registry = defaultRegistry) {
-  const requests = registerTally(registry, new TallyCounter(PLATFORM_METRIC_NAMES.httpRequests, 'HTTP requests served, by route template and status', ['method', 'route', 'status']));
-  const duration = registerTally(registry, new TallyHistogram(PLATFORM_METRIC_NAMES.httpDuration, 'HTTP request duration in seconds, by route template', ['method', 'route'], HTTP_DURATION_BUCKETS));
+  const requests = registerTally(
+    registry,
+    new TallyCounter(PLATFORM_METRIC_NAMES.httpRequests, 'HTTP requests served, by route template and status', [
+      'method',
+      'route',
+      'status',
+    ]),
+  );
+  const duration = registerTally(
+    registry,
+    new TallyHistogram(
+      PLATFORM_METRIC_NAMES.httpDuration,
+      'HTTP request duration in seconds, by route template',
+      ['method', 'route'],
+      HTTP_DURATION_BUCKETS,
+    ),
+  );
   const cells = new Map<string, Cells>();
 
   return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {

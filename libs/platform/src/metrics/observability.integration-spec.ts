@@ -45,23 +45,45 @@ describe('request id, request context, /metrics and /docs over HTTP', () => {
     const expected = (id: string) => ({ requestId: id, userId: 'ctx-user', hasToken: true, traceparent });
 
     it('reaches guards, the controller, a service, and the async work it starts', async () => {
-      const res = await call(service.url, '/api/v1/fixture/context', { token, headers: { 'x-request-id': 'ctx-1', traceparent } });
+      const res = await call(service.url, '/api/v1/fixture/context', {
+        token,
+        headers: { 'x-request-id': 'ctx-1', traceparent },
+      });
 
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ inGuard: 'ctx-1', inController: 'ctx-1', inService: expected('ctx-1'), afterAwait: expected('ctx-1'), inTimer: expected('ctx-1') });
+      expect(res.body).toEqual({
+        inGuard: 'ctx-1',
+        inController: 'ctx-1',
+        inService: expected('ctx-1'),
+        afterAwait: expected('ctx-1'),
+        inTimer: expected('ctx-1'),
+      });
     });
 
     it('survives body parsing on a POST', async () => {
-      const res = await call(service.url, '/api/v1/fixture/context', { method: 'POST', token, json: { name: 'n', quantity: 1 }, headers: { 'x-request-id': 'ctx-2', traceparent } });
+      const res = await call(service.url, '/api/v1/fixture/context', {
+        method: 'POST',
+        token,
+        json: { name: 'n', quantity: 1 },
+        headers: { 'x-request-id': 'ctx-2', traceparent },
+      });
 
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ inGuard: 'ctx-2', inController: 'ctx-2', name: 'n', inService: expected('ctx-2'), inTimer: expected('ctx-2') });
+      expect(res.body).toMatchObject({
+        inGuard: 'ctx-2',
+        inController: 'ctx-2',
+        name: 'n',
+        inService: expected('ctx-2'),
+        inTimer: expected('ctx-2'),
+      });
     });
 
     it('keeps concurrent requests apart', async () => {
       const ids = Array.from({ length: 8 }, (_, i) => `par-${i}`);
 
-      const results = await Promise.all(ids.map((id) => call(service.url, '/api/v1/fixture/context', { token, headers: { 'x-request-id': id } })));
+      const results = await Promise.all(
+        ids.map((id) => call(service.url, '/api/v1/fixture/context', { token, headers: { 'x-request-id': id } })),
+      );
 
       expect(results.map((r) => r.body.inTimer.requestId)).toEqual(ids);
     });
@@ -78,11 +100,19 @@ describe('request id, request context, /metrics and /docs over HTTP', () => {
 
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
-      expect(res.body).toContain('http_server_requests_total{method="GET",route="/api/v1/fixture/items/:id",status="200"} 2');
-      expect(res.body).toContain('http_server_requests_total{method="GET",route="/api/v1/fixture/items/:id",status="401"} 1');
+      expect(res.body).toContain(
+        'http_server_requests_total{method="GET",route="/api/v1/fixture/items/:id",status="200"} 2',
+      );
+      expect(res.body).toContain(
+        'http_server_requests_total{method="GET",route="/api/v1/fixture/items/:id",status="401"} 1',
+      );
       expect(res.body).toMatch(/http_server_requests_total\{method="GET",route="unmatched",status="404"\} \d+/);
-      expect(res.body).toMatch(/http_server_request_duration_seconds_bucket\{method="GET",route="\/api\/v1\/fixture\/items\/:id",le="0.005"\} \d+/);
-      expect(res.body).toContain('http_server_request_duration_seconds_count{method="GET",route="/api/v1/fixture/items/:id"} 3');
+      expect(res.body).toMatch(
+        /http_server_request_duration_seconds_bucket\{method="GET",route="\/api\/v1\/fixture\/items\/:id",le="0.005"\} \d+/,
+      );
+      expect(res.body).toContain(
+        'http_server_request_duration_seconds_count{method="GET",route="/api/v1/fixture/items/:id"} 3',
+      );
       expect(res.body).not.toMatch(/items\/4[123]|no\/such/);
       expect(res.body).toContain('process_cpu_user_seconds_total');
       expect(res.body).toContain('nodejs_heap_size_used_bytes');
@@ -104,18 +134,33 @@ describe('request id, request context, /metrics and /docs over HTTP', () => {
       expect(doc.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
       expect(doc.security).toEqual([{ bearer: [] }]);
       expect(doc.paths['/api/v1/fixture/me'].get.security).toBeUndefined();
-      expect(doc.paths['/api/v1/fixture/me'].get.responses['401']).toEqual({ description: 'Missing or invalid bearer token', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } } });
+      expect(doc.paths['/api/v1/fixture/me'].get.responses['401']).toEqual({
+        description: 'Missing or invalid bearer token',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } },
+      });
       expect(doc.paths['/api/health/live'].get.responses['401']).toBeUndefined();
       expect(doc.paths['/api/health/ready'].get.security).toEqual([]);
       expect(doc.paths['/metrics'].get.security).toEqual([]);
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health/live', '/api/health', '/api/system/status', '/api/v1/admin/circuits', '/api/v1/admin/circuits/{name}/reset']));
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/health/live',
+          '/api/health',
+          '/api/system/status',
+          '/api/v1/admin/circuits',
+          '/api/v1/admin/circuits/{name}/reset',
+        ]),
+      );
       expect(doc.paths['/api/v1/admin/circuits/{name}/reset'].post.responses).toMatchObject({
         '200': expect.anything(),
-        '401': { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } } },
+        '401': {
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } },
+        },
         '403': expect.anything(),
         '404': expect.anything(),
       });
-      expect(doc.components.schemas.ProblemDetailsDto.required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'instance', 'requestId']));
+      expect(doc.components.schemas.ProblemDetailsDto.required).toEqual(
+        expect.arrayContaining(['type', 'title', 'status', 'instance', 'requestId']),
+      );
     });
 
     it('serves Swagger UI', async () => {

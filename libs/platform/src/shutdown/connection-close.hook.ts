@@ -8,7 +8,12 @@ import type { ShutdownCoordinator } from './shutdown-coordinator.service';
  * timeout of every connection that was busy when it began (Fastify closes only the idle ones).
  */
 export function connectionCloseHook(shutdown: ShutdownCoordinator) {
-  return (_request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: Error | null, payload?: unknown) => void): void => {
+  return (
+    _request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+    done: (err: Error | null, payload?: unknown) => void,
+  ): void => {
     if (shutdown.isShuttingDown) reply.header('connection', 'close');
     done(null, payload);
   };

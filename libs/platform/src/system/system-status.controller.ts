@@ -24,12 +24,16 @@ export class SystemStatusController {
   }
 
   @Get('status')
-  @ApiOperation({ summary: 'Version, uptime, memory, circuit-breaker states and rate-limit usage, plus any section the service adds' })
+  @ApiOperation({
+    summary: 'Version, uptime, memory, circuit-breaker states and rate-limit usage, plus any section the service adds',
+  })
   @ApiOkResponse({ type: SystemStatusDto })
   async status(): Promise<SystemStatusDto> {
     const { rss, heapUsed } = process.memoryUsage();
     const sections = await Promise.all(
-      Object.entries(this.options.status ?? {}).map(async ([key, type]) => [key, await this.moduleRef.get(type, { strict: false }).status()] as const),
+      Object.entries(this.options.status ?? {}).map(
+        async ([key, type]) => [key, await this.moduleRef.get(type, { strict: false }).status()] as const,
+      ),
     );
     return {
       ...Object.fromEntries(sections),

@@ -11,7 +11,12 @@ export interface ContextView {
 
 const view = (): ContextView => {
   const store = RequestContext.current();
-  return { requestId: store?.requestId, userId: store?.user?.id, hasToken: Boolean(store?.token), traceparent: store?.traceparent };
+  return {
+    requestId: store?.requestId,
+    userId: store?.user?.id,
+    hasToken: Boolean(store?.token),
+    traceparent: store?.traceparent,
+  };
 };
 
 /** What a service (and async work it starts) sees of the request context. */

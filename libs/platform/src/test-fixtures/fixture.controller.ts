@@ -2,7 +2,12 @@ import { Body, Controller, Get, Param, Post, Query, Req, UseGuards } from '@nest
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuthenticatedUser } from '@keel/context';
 import { RequestContext } from '@keel/context';
-import { DownstreamCircuitOpenError, DownstreamRejectedError, DownstreamTimeoutError, DownstreamUnavailableError } from '@keel/clients-core';
+import {
+  DownstreamCircuitOpenError,
+  DownstreamRejectedError,
+  DownstreamTimeoutError,
+  DownstreamUnavailableError,
+} from '@keel/clients-core';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -61,13 +66,22 @@ export class FixtureController {
   @UseGuards(ContextProbeGuard)
   @Get('context')
   async context(@Req() request: { seenInGuard?: string }) {
-    return { inGuard: request.seenInGuard, inController: RequestContext.current()?.requestId, ...(await this.probe.read()) };
+    return {
+      inGuard: request.seenInGuard,
+      inController: RequestContext.current()?.requestId,
+      ...(await this.probe.read()),
+    };
   }
 
   @UseGuards(ContextProbeGuard)
   @Post('context')
   async contextWithBody(@Req() request: { seenInGuard?: string }, @Body() dto: CreateItemDto) {
-    return { inGuard: request.seenInGuard, inController: RequestContext.current()?.requestId, name: dto.name, ...(await this.probe.read()) };
+    return {
+      inGuard: request.seenInGuard,
+      inController: RequestContext.current()?.requestId,
+      name: dto.name,
+      ...(await this.probe.read()),
+    };
   }
 
   @Public()

@@ -26,11 +26,23 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts the fixture service in a process of its own; resolves once it answers its liveness probe. */
-export async function spawnFixtureService(port: number, stdio: StdioOptions, env: Record<string, string> = {}): Promise<ChildProcess> {
+export async function spawnFixtureService(
+  port: number,
+  stdio: StdioOptions,
+  env: Record<string, string> = {},
+): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...TS_NODE_ARGS, FIXTURE_MAIN], {
     cwd: ROOT,
     stdio,
-    env: { ...process.env, ...TS_NODE_ENV, PORT: String(port), HOST: '127.0.0.1', SHUTDOWN_DELAY: '0', LOG_LEVEL: 'info', ...env },
+    env: {
+      ...process.env,
+      ...TS_NODE_ENV,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SHUTDOWN_DELAY: '0',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
   });
   await waitLive(port, child);
   return child;
@@ -39,7 +51,8 @@ export async function spawnFixtureService(port: number, stdio: StdioOptions, env
 export async function waitLive(port: number, child?: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`the fixture service exited (${child.exitCode ?? child.signalCode}) before it was live`);
+    if (child && (child.exitCode !== null || child.signalCode !== null))
+      throw new Error(`the fixture service exited (${child.exitCode ?? child.signalCode}) before it was live`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/api/health/live`)).ok) return;
     } catch {
@@ -52,7 +65,8 @@ export async function waitLive(port: number, child?: ChildProcess, timeoutMs = 6
 
 /** Resolves with how the process ended, or 'still running' when it has not within `boundMs`. */
 export function exitWithin(child: ChildProcess, boundMs: number): Promise<string> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(`exited ${child.exitCode ?? child.signalCode}`);
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve(`exited ${child.exitCode ?? child.signalCode}`);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve('still running'), boundMs);
     child.once('exit', (code, signal) => {

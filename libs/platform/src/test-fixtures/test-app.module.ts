@@ -13,11 +13,23 @@ import { LifecycleProbe } from './lifecycle-probe.service';
 @Module({
   imports: [
     ResilienceModule.forRoot({ policies: { library: { retry: false }, plain: { breaker: false } } }),
-    PlatformModule.forRoot({ service: 'platform-fixture', version: '1.2.3', readiness: [DatabaseHealthIndicator], downstreams: [LibraryHealthIndicator] }),
+    PlatformModule.forRoot({
+      service: 'platform-fixture',
+      version: '1.2.3',
+      readiness: [DatabaseHealthIndicator],
+      downstreams: [LibraryHealthIndicator],
+    }),
     TerminusModule,
   ],
   controllers: [FixtureController, InputController, RolesFixtureController],
   // Building the policies is what a client would do; the admin endpoints need them to exist.
-  providers: [ContextProbeService, LifecycleProbe, DatabaseHealthIndicator, LibraryHealthIndicator, providePolicy('library'), providePolicy('plain')],
+  providers: [
+    ContextProbeService,
+    LifecycleProbe,
+    DatabaseHealthIndicator,
+    LibraryHealthIndicator,
+    providePolicy('library'),
+    providePolicy('plain'),
+  ],
 })
 export class TestAppModule {}

@@ -13,9 +13,14 @@ export interface CapturedOutput {
  */
 export function captureProcessOutput(): CapturedOutput {
   const chunks: string[] = [];
-  const text = (chunk: unknown) => (typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk));
+  const text = (chunk: unknown) =>
+    typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk);
   const realWriteSync = fs.writeSync;
-  const writeSync = jest.spyOn(fs, 'writeSync').mockImplementation(((fd: number, chunk: unknown, ...rest: unknown[]) => {
+  const writeSync = jest.spyOn(fs, 'writeSync').mockImplementation(((
+    fd: number,
+    chunk: unknown,
+    ...rest: unknown[]
+  ) => {
     if (fd !== 1 && fd !== 2) return (realWriteSync as (...args: unknown[]) => number)(fd, chunk, ...rest);
     chunks.push(text(chunk));
     return typeof chunk === 'string' ? Buffer.byteLength(chunk) : (chunk as Buffer).length;
@@ -25,13 +30,19 @@ export function captureProcessOutput(): CapturedOutput {
     if (fd !== 1 && fd !== 2) return (realWrite as (...args: unknown[]) => void)(fd, chunk, ...rest);
     // StdioLogSink calls fs.write(fd, buffer, offset, length, position, callback).
     const [offset = 0, length] = rest as [number | undefined, number | undefined];
-    const bytes = Buffer.isBuffer(chunk) ? chunk.subarray(offset, length === undefined ? undefined : offset + length) : Buffer.from(String(chunk));
+    const bytes = Buffer.isBuffer(chunk)
+      ? chunk.subarray(offset, length === undefined ? undefined : offset + length)
+      : Buffer.from(String(chunk));
     chunks.push(bytes.toString('utf8'));
     const callback = rest[rest.length - 1] as (error: null, written: number) => void;
     process.nextTick(callback, null, bytes.length);
   }) as typeof fs.write);
-  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(((chunk: unknown) => (chunks.push(text(chunk)), true)) as typeof process.stdout.write);
-  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(((chunk: unknown) => (chunks.push(text(chunk)), true)) as typeof process.stderr.write);
+  const stdout = jest
+    .spyOn(process.stdout, 'write')
+    .mockImplementation(((chunk: unknown) => (chunks.push(text(chunk)), true)) as typeof process.stdout.write);
+  const stderr = jest
+    .spyOn(process.stderr, 'write')
+    .mockImplementation(((chunk: unknown) => (chunks.push(text(chunk)), true)) as typeof process.stderr.write);
   return {
     text: () => chunks.join(''),
     restore: () => [writeSync, write, stdout, stderr].forEach((spy) => spy.mockRestore()),

@@ -67,7 +67,8 @@ export async function fuzzOpenApi(options: OpenApiFuzzOptions): Promise<OpenApiF
   const seed = options.seed ?? settings.seed;
   const concurrency = options.concurrency ?? envNumber('FUZZ_CONCURRENCY') ?? 8;
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const document = options.document ?? ((await (await fetch(`${options.baseUrl}/docs-json`)).json()) as OpenApiDocument);
+  const document =
+    options.document ?? ((await (await fetch(`${options.baseUrl}/docs-json`)).json()) as OpenApiDocument);
   const operations = new Map<string, FuzzOperation>(listOperations(document).map((op) => [operationKey(op), op]));
   const weights = options.credentials.map((c) => c.weight ?? 1);
   const request = fc.oneof(...[...operations.values()].map((op) => requestArbitrary(document, op, weights)));
@@ -78,7 +79,10 @@ export async function fuzzOpenApi(options: OpenApiFuzzOptions): Promise<OpenApiF
 
   const exchange = async (wire: WireRequest): Promise<string | undefined> => {
     const trace = process.env['FUZZ_VERBOSE'] === '2';
-    if (trace) process.stderr.write(`fuzz> ${wire.method} ${wire.path.slice(0, 120)} ${JSON.stringify(wire.body?.slice(0, 80))}\n`);
+    if (trace)
+      process.stderr.write(
+        `fuzz> ${wire.method} ${wire.path.slice(0, 120)} ${JSON.stringify(wire.body?.slice(0, 80))}\n`,
+      );
     const answer = await send(http, wire, timeoutMs);
     if (trace) process.stderr.write(`fuzz< ${answer.status} ${wire.method} ${wire.path.slice(0, 120)}\n`);
     report.requests++;
@@ -107,7 +111,8 @@ export async function fuzzOpenApi(options: OpenApiFuzzOptions): Promise<OpenApiF
     const failures = (await Promise.all(wires.filter((wire) => !alone.includes(wire)).map(exchange))).filter(Boolean);
     for (const wire of alone) failures.push(await exchange(wire));
     const found = failures.filter(Boolean);
-    if (found.length > 0) throw new Error(`${found.length} request(s) got a 5xx or no answer:\n  ${found.join('\n  ')}`);
+    if (found.length > 0)
+      throw new Error(`${found.length} request(s) got a 5xx or no answer:\n  ${found.join('\n  ')}`);
   });
 
   try {
@@ -118,13 +123,15 @@ export async function fuzzOpenApi(options: OpenApiFuzzOptions): Promise<OpenApiF
       await fc.assert(property, { seed: seed + round, numRuns, endOnFailure: false });
     }
   } catch (error) {
-    (error as Error).message = `OpenAPI fuzzing found a failure; replay with FUZZ_SEED=${seed}\n${(error as Error).message}`;
+    (error as Error).message =
+      `OpenAPI fuzzing found a failure; replay with FUZZ_SEED=${seed}\n${(error as Error).message}`;
     throw error;
   } finally {
     await http.close();
   }
   const missed = [...operations.keys()].filter((key) => !report.byOperation[key]);
-  if (missed.length > 0) throw new Error(`OpenAPI fuzzing never reached ${missed.join(', ')} (seed ${seed}); raise FUZZ_RUNS`);
+  if (missed.length > 0)
+    throw new Error(`OpenAPI fuzzing never reached ${missed.join(', ')} (seed ${seed}); raise FUZZ_RUNS`);
   return report;
 }
 
@@ -132,13 +139,19 @@ export async function fuzzOpenApi(options: OpenApiFuzzOptions): Promise<OpenApiF
  * `exclusive`/`afterExclusive` for the admin circuit routes: an isolate that succeeded is reset at
  * once with `adminToken`, before any other request can meet the isolated circuit's 503.
  */
-export function undoCircuitIsolation(baseUrl: string, adminToken: string): Pick<OpenApiFuzzOptions, 'exclusive' | 'afterExclusive'> {
+export function undoCircuitIsolation(
+  baseUrl: string,
+  adminToken: string,
+): Pick<OpenApiFuzzOptions, 'exclusive' | 'afterExclusive'> {
   const isolate = /^(\/api\/v1\/admin\/circuits\/[^/?]+)\/isolate(\?|$)/;
   return {
     exclusive: (wire) => wire.method === 'POST' && isolate.test(wire.path),
     afterExclusive: async (wire, answer) => {
       if (answer.status >= 300) return;
-      const response = await fetch(`${baseUrl}${isolate.exec(wire.path)?.[1]}/reset`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` } });
+      const response = await fetch(`${baseUrl}${isolate.exec(wire.path)?.[1]}/reset`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${adminToken}` },
+      });
       if (!response.ok) throw new Error(`could not reset the circuit isolated by ${wire.path}: ${response.status}`);
     },
   };
@@ -148,6 +161,11 @@ export function undoCircuitIsolation(baseUrl: string, adminToken: string): Pick<
 export function formatFuzzReport(service: string, report: OpenApiFuzzReport): string {
   const lines = Object.entries(report.byOperation)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([op, counts]) => `  ${op}: ${Object.entries(counts).map(([status, n]) => `${status}×${n}`).join(' ')}`);
+    .map(
+      ([op, counts]) =>
+        `  ${op}: ${Object.entries(counts)
+          .map(([status, n]) => `${status}×${n}`)
+          .join(' ')}`,
+    );
   return `${service}: ${report.requests} fuzzed requests, seed ${report.seed}, 0 × 5xx\n${lines.join('\n')}`;
 }

@@ -12,7 +12,15 @@ const exportRequest = {
         {
           scope: { name: '@keel/platform' },
           spans: [
-            { traceId: TRACE, spanId: '00f067aa0ba902b7', parentSpanId: '', name: 'POST /api/v1/downloads', kind: 2, attributes: [{ key: 'http.response.status_code', value: { intValue: '201' } }], status: {} },
+            {
+              traceId: TRACE,
+              spanId: '00f067aa0ba902b7',
+              parentSpanId: '',
+              name: 'POST /api/v1/downloads',
+              kind: 2,
+              attributes: [{ key: 'http.response.status_code', value: { intValue: '201' } }],
+              status: {},
+            },
             {
               traceId: TRACE,
               spanId: 'b7ad6b7169203331',
@@ -41,7 +49,8 @@ describe(startOtlpReceiver.name, () => {
   });
   afterEach(() => receiver.close());
 
-  const post = (body: string, contentType = 'application/json') => fetch(`${receiver.url}/v1/traces`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  const post = (body: string, contentType = 'application/json') =>
+    fetch(`${receiver.url}/v1/traces`, { method: 'POST', headers: { 'content-type': contentType }, body });
 
   it('collects the spans of an OTLP/JSON export, flattened with their service and attributes', async () => {
     const waiting = receiver.waitFor((spans) => spans.length === 2);
@@ -51,7 +60,16 @@ describe(startOtlpReceiver.name, () => {
 
     expect(res.status).toBe(200);
     expect(spans).toEqual([
-      { service: 'download', traceId: TRACE, spanId: '00f067aa0ba902b7', parentSpanId: undefined, name: 'POST /api/v1/downloads', kind: 2, attributes: { 'http.response.status_code': 201 }, status: {} },
+      {
+        service: 'download',
+        traceId: TRACE,
+        spanId: '00f067aa0ba902b7',
+        parentSpanId: undefined,
+        name: 'POST /api/v1/downloads',
+        kind: 2,
+        attributes: { 'http.response.status_code': 201 },
+        status: {},
+      },
       {
         service: 'download',
         traceId: TRACE,
@@ -59,7 +77,12 @@ describe(startOtlpReceiver.name, () => {
         parentSpanId: '00f067aa0ba902b7',
         name: 'library attempt',
         kind: 3,
-        attributes: { 'keel.attempt': 2, 'keel.circuit.state': 'closed', 'keel.retried': true, 'keel.tags': ['a', 1.5] },
+        attributes: {
+          'keel.attempt': 2,
+          'keel.circuit.state': 'closed',
+          'keel.retried': true,
+          'keel.tags': ['a', 1.5],
+        },
         status: { code: 2, message: 'server_error' },
       },
     ]);
@@ -78,6 +101,8 @@ describe(startOtlpReceiver.name, () => {
   it('rejects a wait whose condition never holds, listing what arrived', async () => {
     await post(JSON.stringify(exportRequest));
 
-    await expect(receiver.waitFor((spans) => spans.length > 5, 50)).rejects.toThrow(/received 2 spans: POST \/api\/v1\/downloads, library attempt/);
+    await expect(receiver.waitFor((spans) => spans.length > 5, 50)).rejects.toThrow(
+      /received 2 spans: POST \/api\/v1\/downloads, library attempt/,
+    );
   });
 });

@@ -47,7 +47,8 @@ const valueOf = (v: AnyValue | undefined): unknown => {
   if (v.kvlistValue) return attributesOf(v.kvlistValue.values);
   return undefined;
 };
-const attributesOf = (list: KeyValue[] | undefined): Record<string, unknown> => Object.fromEntries((list ?? []).map((kv) => [kv.key, valueOf(kv.value)]));
+const attributesOf = (list: KeyValue[] | undefined): Record<string, unknown> =>
+  Object.fromEntries((list ?? []).map((kv) => [kv.key, valueOf(kv.value)]));
 
 /**
  * An in-process OTLP/HTTP trace receiver for e2e tests: what a collector would get, without one.
@@ -63,7 +64,9 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
     req.on('end', () => {
       if (req.method !== 'POST' || req.url !== '/v1/traces') return void res.writeHead(404).end();
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        return void res.writeHead(415, { 'content-type': 'text/plain' }).end('this test receiver reads OTLP/JSON only: set OTEL_EXPORTER_OTLP_PROTOCOL=http/json');
+        return void res
+          .writeHead(415, { 'content-type': 'text/plain' })
+          .end('this test receiver reads OTLP/JSON only: set OTEL_EXPORTER_OTLP_PROTOCOL=http/json');
       }
       let body: { resourceSpans?: { resource?: { attributes?: KeyValue[] }; scopeSpans?: { spans?: any[] }[] }[] };
       try {
@@ -75,7 +78,16 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
         const service = attributesOf(resourceSpans.resource?.attributes)['service.name'] as string | undefined;
         for (const scope of resourceSpans.scopeSpans ?? []) {
           for (const span of scope.spans ?? []) {
-            received.push({ service, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId || undefined, name: span.name, kind: Number(span.kind ?? 0), attributes: attributesOf(span.attributes), status: span.status ?? {} });
+            received.push({
+              service,
+              traceId: span.traceId,
+              spanId: span.spanId,
+              parentSpanId: span.parentSpanId || undefined,
+              name: span.name,
+              kind: Number(span.kind ?? 0),
+              attributes: attributesOf(span.attributes),
+              status: span.status ?? {},
+            });
           }
         }
       }
@@ -96,7 +108,17 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
           cleanup();
           resolve([...received]);
         };
-        const timer = setTimeout(() => (cleanup(), reject(new Error(`OTLP receiver: condition not met; received ${received.length} spans: ${received.map((s) => s.name).join(', ')}`))), timeoutMs);
+        const timer = setTimeout(
+          () => (
+            cleanup(),
+            reject(
+              new Error(
+                `OTLP receiver: condition not met; received ${received.length} spans: ${received.map((s) => s.name).join(', ')}`,
+              ),
+            )
+          ),
+          timeoutMs,
+        );
         const cleanup = () => (clearTimeout(timer), waiters.delete(check));
         waiters.add(check);
         check();

@@ -2,11 +2,20 @@ import { dashboardQueries, exposedMetricNames, promqlMetricNames, unexposedQuery
 
 describe(promqlMetricNames.name, () => {
   it.each([
-    ['sum by (job, downstream) (rate(downstream_requests_total{outcome=~"server_error|timeout"}[5m]))', ['downstream_requests_total']],
-    ['histogram_quantile(0.95, sum by (le, downstream) (rate(downstream_request_duration_seconds_bucket{job=~"$job"}[$__rate_interval])))', ['downstream_request_duration_seconds_bucket']],
+    [
+      'sum by (job, downstream) (rate(downstream_requests_total{outcome=~"server_error|timeout"}[5m]))',
+      ['downstream_requests_total'],
+    ],
+    [
+      'histogram_quantile(0.95, sum by (le, downstream) (rate(downstream_request_duration_seconds_bucket{job=~"$job"}[$__rate_interval])))',
+      ['downstream_request_duration_seconds_bucket'],
+    ],
     ['max by (downstream) (downstream_circuit_breaker_state) >= 1', ['downstream_circuit_breaker_state']],
     ['sum(rate(a_total[5m])) / sum(rate(b_total[5m])) > 0.10', ['a_total', 'b_total']],
-    ['downstream_rate_limit_used / on (job, instance, downstream) downstream_rate_limit_limit', ['downstream_rate_limit_used', 'downstream_rate_limit_limit']],
+    [
+      'downstream_rate_limit_used / on (job, instance, downstream) downstream_rate_limit_limit',
+      ['downstream_rate_limit_used', 'downstream_rate_limit_limit'],
+    ],
     ['increase(readiness_changes_total[15m]) >= 4 and bool up offset 1h', ['readiness_changes_total', 'up']],
     ['sum without (instance) (rate(x_total[${__range}])) * 1e3', ['x_total']],
   ])('reads %s', (expr, expected) => {
@@ -41,7 +50,12 @@ describe(dashboardQueries.name, () => {
         { type: 'row', title: 'media' },
         { type: 'timeseries', title: 'grabs', targets: [{ expr: 'rate(media_grabs_total[5m])' }, { refId: 'B' }] },
       ],
-      templating: { list: [{ type: 'query', name: 'job', query: { query: 'label_values(http_server_requests_total, job)' } }, { type: 'datasource', name: 'ds', query: 'prometheus' }] },
+      templating: {
+        list: [
+          { type: 'query', name: 'job', query: { query: 'label_values(http_server_requests_total, job)' } },
+          { type: 'datasource', name: 'ds', query: 'prometheus' },
+        ],
+      },
     };
 
     const queries = dashboardQueries(dashboard);

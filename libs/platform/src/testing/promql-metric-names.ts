@@ -4,7 +4,22 @@
  * for the queries Keel ships, and a query it misreads fails the test loudly rather than passing.
  */
 
-const KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'and', 'or', 'unless', 'offset', 'inf', 'nan', 'atan2']);
+const KEYWORDS = new Set([
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'bool',
+  'and',
+  'or',
+  'unless',
+  'offset',
+  'inf',
+  'nan',
+  'atan2',
+]);
 
 /** Metric names in a PromQL expression (functions, labels, keywords and Grafana variables dropped). */
 export function promqlMetricNames(expr: string): string[] {
@@ -62,7 +77,8 @@ export function dashboardQueries(dashboard: { panels: any[]; templating?: { list
       row = panel.title;
       continue;
     }
-    for (const target of panel.targets ?? []) if (target.expr) queries.push({ row, panel: panel.title, expr: target.expr });
+    for (const target of panel.targets ?? [])
+      if (target.expr) queries.push({ row, panel: panel.title, expr: target.expr });
   }
   for (const variable of dashboard.templating?.list ?? []) {
     const query = typeof variable.query === 'string' ? variable.query : variable.query?.query;
@@ -75,5 +91,9 @@ export function dashboardQueries(dashboard: { panels: any[]; templating?: { list
 /** `panel: metric` for each metric a query names that the /metrics page has no sample of. */
 export function unexposedQueryMetrics(queries: { panel: string; expr: string }[], page: string): string[] {
   const exposed = exposedMetricNames(page);
-  return queries.flatMap(({ panel, expr }) => promqlMetricNames(expr).filter((name) => !exposed.has(name)).map((name) => `${panel}: ${name}`));
+  return queries.flatMap(({ panel, expr }) =>
+    promqlMetricNames(expr)
+      .filter((name) => !exposed.has(name))
+      .map((name) => `${panel}: ${name}`),
+  );
 }

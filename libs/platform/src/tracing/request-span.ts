@@ -10,9 +10,18 @@ export function startRequestSpan(method: string, route: string, traceparent: str
   const tracer = Tracing.tracer;
   if (!tracer) return undefined;
   const parent = traceparent
-    ? trace.setSpanContext(ROOT_CONTEXT, { traceId: traceparent.slice(3, 35), spanId: traceparent.slice(36, 52), traceFlags: parseInt(traceparent.slice(53, 55), 16) & TraceFlags.SAMPLED, isRemote: true })
+    ? trace.setSpanContext(ROOT_CONTEXT, {
+        traceId: traceparent.slice(3, 35),
+        spanId: traceparent.slice(36, 52),
+        traceFlags: parseInt(traceparent.slice(53, 55), 16) & TraceFlags.SAMPLED,
+        isRemote: true,
+      })
     : ROOT_CONTEXT;
-  return tracer.startSpan(`${method} ${route}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, 'http.route': route } }, parent);
+  return tracer.startSpan(
+    `${method} ${route}`,
+    { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, 'http.route': route } },
+    parent,
+  );
 }
 
 export function endRequestSpan(span: Span, status: number): void {

@@ -4,7 +4,13 @@ import { trace } from '@opentelemetry/api';
 import { OTLPTraceExporter as OtlpJsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as OtlpProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { AlwaysOffSampler, AlwaysOnSampler, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler } from '@opentelemetry/sdk-trace-base';
+import {
+  AlwaysOffSampler,
+  AlwaysOnSampler,
+  BatchSpanProcessor,
+  ParentBasedSampler,
+  TraceIdRatioBasedSampler,
+} from '@opentelemetry/sdk-trace-base';
 import type { Sampler } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { Tracing } from '@keel/context';
@@ -13,7 +19,8 @@ import { PLATFORM_OPTIONS } from '../platform.constants';
 import { processTracingSettings } from './tracing.settings';
 
 function samplerOf({ parentBased, ratio }: { parentBased: boolean; ratio: number }): Sampler {
-  const root = ratio >= 1 ? new AlwaysOnSampler() : ratio <= 0 ? new AlwaysOffSampler() : new TraceIdRatioBasedSampler(ratio);
+  const root =
+    ratio >= 1 ? new AlwaysOnSampler() : ratio <= 0 ? new AlwaysOffSampler() : new TraceIdRatioBasedSampler(ratio);
   return parentBased ? new ParentBasedSampler({ root }) : root;
 }
 
@@ -31,7 +38,10 @@ export class TracingService implements OnApplicationShutdown {
   constructor(@Inject(PLATFORM_OPTIONS) options: PlatformModuleOptions) {
     const settings = processTracingSettings(options.service ?? 'keel');
     if (!settings.enabled) return;
-    const exporter = settings.protocol === 'http/json' ? new OtlpJsonExporter({ url: settings.endpoint }) : new OtlpProtobufExporter({ url: settings.endpoint });
+    const exporter =
+      settings.protocol === 'http/json'
+        ? new OtlpJsonExporter({ url: settings.endpoint })
+        : new OtlpProtobufExporter({ url: settings.endpoint });
     this.provider = new NodeTracerProvider({
       resource: resourceFromAttributes({ 'service.name': settings.serviceName }),
       sampler: samplerOf(settings.sampler),
@@ -39,7 +49,12 @@ export class TracingService implements OnApplicationShutdown {
     });
     this.provider.register();
     Tracing.tracer = this.provider.getTracer('keel');
-    new Logger('Tracing').log({ msg: 'exporting traces over OTLP', service: settings.serviceName, endpoint: settings.endpoint, protocol: settings.protocol });
+    new Logger('Tracing').log({
+      msg: 'exporting traces over OTLP',
+      service: settings.serviceName,
+      endpoint: settings.endpoint,
+      protocol: settings.protocol,
+    });
   }
 
   get enabled(): boolean {

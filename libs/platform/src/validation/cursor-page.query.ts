@@ -2,7 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-/** `?limit=&cursor=` of a cursor-paginated list endpoint. `limit` must be a decimal integer (the global pipe's screen). */
+/**
+ * `?limit=&cursor=` of a cursor-paginated list endpoint. `limit` must be a decimal integer (the global pipe's screen).
+ */
 export class CursorPageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()

@@ -19,8 +19,13 @@ describe('input hardening over HTTP', () => {
   });
   afterAll(() => service.close());
 
-  const send = (method: string, path: string, init: { json?: unknown; body?: string; headers?: Record<string, string> } = {}) => call(service.url, path, { method, token, ...init });
-  const record = (overrides: Record<string, unknown>) => send('POST', '/api/v1/input/records', { json: { name: 'tent', count: 2, ...overrides } });
+  const send = (
+    method: string,
+    path: string,
+    init: { json?: unknown; body?: string; headers?: Record<string, string> } = {},
+  ) => call(service.url, path, { method, token, ...init });
+  const record = (overrides: Record<string, unknown>) =>
+    send('POST', '/api/v1/input/records', { json: { name: 'tent', count: 2, ...overrides } });
 
   function expectValidationProblem(res: Awaited<ReturnType<typeof send>>, errors: string[]): void {
     expect(res.status).toBe(400);
@@ -41,7 +46,10 @@ describe('input hardening over HTTP', () => {
     });
 
     it('answers 400 naming the field for an unpaired surrogate (a JSON \\ud800 escape)', async () => {
-      const res = await send('POST', '/api/v1/input/records', { body: '{"name":"te\\ud800nt","count":1}', headers: { 'content-type': 'application/json' } });
+      const res = await send('POST', '/api/v1/input/records', {
+        body: '{"name":"te\\ud800nt","count":1}',
+        headers: { 'content-type': 'application/json' },
+      });
 
       expectValidationProblem(res, ['name must be valid Unicode (it contains an unpaired surrogate)']);
     });
@@ -71,7 +79,11 @@ describe('input hardening over HTTP', () => {
 
       expect(res.status).toBe(414);
       expect(res.headers.get('content-type')).toBe(PROBLEM);
-      expect(res.body).toMatchObject({ status: 414, title: 'URI Too Long', instance: `/api/v1/input/members/${'u'.repeat(300)}` });
+      expect(res.body).toMatchObject({
+        status: 414,
+        title: 'URI Too Long',
+        instance: `/api/v1/input/members/${'u'.repeat(300)}`,
+      });
     });
 
     it('takes a path parameter of 128 characters (user ids may be that long)', async () => {
@@ -90,18 +102,24 @@ describe('input hardening over HTTP', () => {
     it('answers 400 for a body nested too deeply to walk, instead of overflowing the stack', async () => {
       const deep = '['.repeat(100_000) + ']'.repeat(100_000);
 
-      const res = await send('POST', '/api/v1/input/records', { body: `{"name":"x","count":1,"tags":${deep}}`, headers: { 'content-type': 'application/json' } });
+      const res = await send('POST', '/api/v1/input/records', {
+        body: `{"name":"x","count":1,"tags":${deep}}`,
+        headers: { 'content-type': 'application/json' },
+      });
 
       expectValidationProblem(res, ['the request is nested more than 32 levels deep']);
     });
   });
 
   describe('integers', () => {
-    it.each(['0x10', '1e1', ' 16', '16 ', '+16', '16.0', '0b1', 'Infinity', ''])('answers 400 to the non-decimal limit=%j', async (limit) => {
-      const res = await send('GET', `/api/v1/input/pages?limit=${encodeURIComponent(limit)}`);
+    it.each(['0x10', '1e1', ' 16', '16 ', '+16', '16.0', '0b1', 'Infinity', ''])(
+      'answers 400 to the non-decimal limit=%j',
+      async (limit) => {
+        const res = await send('GET', `/api/v1/input/pages?limit=${encodeURIComponent(limit)}`);
 
-      expectValidationProblem(res, ['limit must be a decimal integer']);
-    });
+        expectValidationProblem(res, ['limit must be a decimal integer']);
+      },
+    );
 
     it('takes a decimal limit as a number', async () => {
       const res = await send('GET', '/api/v1/input/pages?limit=16');
@@ -120,11 +138,14 @@ describe('input hardening over HTTP', () => {
       expect((await send('GET', '/api/v1/input/number?n=16')).body).toEqual({ n: 16 });
     });
 
-    it.each([2_147_483_648, -2_147_483_649, 1e20])('answers 400 naming the field for %d in an int4 field (@IsInt32)', async (count) => {
-      const res = await record({ count });
+    it.each([2_147_483_648, -2_147_483_649, 1e20])(
+      'answers 400 naming the field for %d in an int4 field (@IsInt32)',
+      async (count) => {
+        const res = await record({ count });
 
-      expectValidationProblem(res, ['count must be an integer from -2147483648 to 2147483647']);
-    });
+        expectValidationProblem(res, ['count must be an integer from -2147483648 to 2147483647']);
+      },
+    );
 
     it('accepts the largest int4', async () => {
       const res = await record({ count: 2_147_483_647 });
@@ -152,7 +173,9 @@ describe('input hardening over HTTP', () => {
       ['a non-ASCII character', 'clé-1'],
       ['a control character', 'a\tb'],
     ])('answers 400 problem+json to a key of %s', async (_name, key) => {
-      const res = await send('POST', '/api/v1/input/idempotent', { headers: { 'idempotency-key': key } }).catch(() => undefined);
+      const res = await send('POST', '/api/v1/input/idempotent', { headers: { 'idempotency-key': key } }).catch(
+        () => undefined,
+      );
 
       // fetch refuses to send some header values; those never reach a server, so there is nothing to assert.
       if (res === undefined) return;
@@ -186,12 +209,21 @@ describe('input hardening over HTTP', () => {
     it('is still a 400 naming the fields on a route that needs a body', async () => {
       const res = await send('POST', '/api/v1/input/records', empty);
 
-      expectValidationProblem(res, [expect.stringMatching(/^name /), expect.stringMatching(/^count /)] as unknown as string[]);
+      expectValidationProblem(res, [
+        expect.stringMatching(/^name /),
+        expect.stringMatching(/^count /),
+      ] as unknown as string[]);
     });
 
     it('still answers 400 to malformed JSON, and refuses prototype poisoning', async () => {
-      const malformed = await send('POST', '/api/v1/input/records', { body: '{"name": ', headers: { 'content-type': 'application/json' } });
-      const poisoned = await send('POST', '/api/v1/input/records', { body: '{"name":"x","count":1,"__proto__":{"admin":true}}', headers: { 'content-type': 'application/json; charset=utf-8' } });
+      const malformed = await send('POST', '/api/v1/input/records', {
+        body: '{"name": ',
+        headers: { 'content-type': 'application/json' },
+      });
+      const poisoned = await send('POST', '/api/v1/input/records', {
+        body: '{"name":"x","count":1,"__proto__":{"admin":true}}',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+      });
 
       expect(malformed.status).toBe(400);
       expect(malformed.headers.get('content-type')).toBe(PROBLEM);

@@ -35,13 +35,19 @@ describe(screenInput.name, () => {
   });
 
   it('passes ordinary text, emoji (paired surrogates) and non-string values', () => {
-    const result = screenInput({ name: 'Zoë 🎬', count: 3, tags: ['a', null], nested: { ok: true } }, { type: 'body', metatype: Object });
+    const result = screenInput(
+      { name: 'Zoë 🎬', count: 3, tags: ['a', null], nested: { ok: true } },
+      { type: 'body', metatype: Object },
+    );
 
     expect(result).toEqual({ errors: [], fatal: false });
   });
 
   it('names every string with a NUL or an unpaired surrogate by its path, property names included', () => {
-    const result = screenInput({ a: 'x\u0000', list: ['ok', '\udc00x'], deep: { 'k\u0000': 'v' } }, { type: 'body', metatype: Object });
+    const result = screenInput(
+      { a: 'x\u0000', list: ['ok', '\udc00x'], deep: { 'k\u0000': 'v' } },
+      { type: 'body', metatype: Object },
+    );
 
     expect(result.errors).toEqual([
       'a must not contain NUL characters',
@@ -51,7 +57,9 @@ describe(screenInput.name, () => {
   });
 
   it('names a single path parameter by its name', () => {
-    expect(screenInput('\u0000', { type: 'param', data: 'userId', metatype: String }).errors).toEqual(['userId must not contain NUL characters']);
+    expect(screenInput('\u0000', { type: 'param', data: 'userId', metatype: String }).errors).toEqual([
+      'userId must not contain NUL characters',
+    ]);
   });
 
   it('refuses, without walking on, an input nested deeper than the bound', () => {
@@ -61,12 +69,19 @@ describe(screenInput.name, () => {
     deeper = [deeper];
 
     expect(screenInput(deep, { type: 'body', metatype: Object }).fatal).toBe(false);
-    expect(screenInput(deeper, { type: 'body', metatype: Object })).toEqual({ errors: [`the request is nested more than ${MAX_INPUT_DEPTH} levels deep`], fatal: true });
+    expect(screenInput(deeper, { type: 'body', metatype: Object })).toEqual({
+      errors: [`the request is nested more than ${MAX_INPUT_DEPTH} levels deep`],
+      fatal: true,
+    });
   });
 
   it('accepts only decimal integers as text for fields declared number, and leaves text fields alone', () => {
-    expect(screenInput({ limit: '0x10', cursor: '0x10' }, { type: 'query', metatype: PageQuery }).errors).toEqual(['limit must be a decimal integer']);
+    expect(screenInput({ limit: '0x10', cursor: '0x10' }, { type: 'query', metatype: PageQuery }).errors).toEqual([
+      'limit must be a decimal integer',
+    ]);
     expect(screenInput({ limit: '-12', cursor: '1e3' }, { type: 'query', metatype: PageQuery }).errors).toEqual([]);
-    expect(screenInput('1e3', { type: 'query', data: 'n', metatype: Number }).errors).toEqual(['n must be a decimal integer']);
+    expect(screenInput('1e3', { type: 'query', data: 'n', metatype: Number }).errors).toEqual([
+      'n must be a decimal integer',
+    ]);
   });
 });

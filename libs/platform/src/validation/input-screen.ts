@@ -23,7 +23,10 @@ export interface ScreenResult {
  * declared `number` that arrives as text (query and path), only a decimal integer. Messages name the
  * field the way class-validator's do (`items.0.name must ...`).
  */
-export function screenInput(value: unknown, metadata: Pick<ArgumentMetadata, 'type' | 'data' | 'metatype'>): ScreenResult {
+export function screenInput(
+  value: unknown,
+  metadata: Pick<ArgumentMetadata, 'type' | 'data' | 'metatype'>,
+): ScreenResult {
   const errors: string[] = [];
   const root = metadata.data ?? '';
   const stack: Array<[unknown, string, number]> = [[value, root, 0]];
@@ -34,8 +37,11 @@ export function screenInput(value: unknown, metadata: Pick<ArgumentMetadata, 'ty
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
-    if (depth >= MAX_INPUT_DEPTH) return { errors: [`the request is nested more than ${MAX_INPUT_DEPTH} levels deep`], fatal: true };
-    const entries = Array.isArray(current) ? current.map((item, i) => [String(i), item] as const) : Object.entries(current);
+    if (depth >= MAX_INPUT_DEPTH)
+      return { errors: [`the request is nested more than ${MAX_INPUT_DEPTH} levels deep`], fatal: true };
+    const entries = Array.isArray(current)
+      ? current.map((item, i) => [String(i), item] as const)
+      : Object.entries(current);
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, item] = entries[i];
       const itemPath = path ? `${path}.${key}` : key;
@@ -58,12 +64,16 @@ function checkText(text: string, name: string, errors: string[]): void {
  * reads hex, exponents and blanks. The field's `design:type` says which fields those are.
  */
 function decimalFaults(value: unknown, { metatype, data }: Pick<ArgumentMetadata, 'data' | 'metatype'>): string[] {
-  if (metatype === Number) return typeof value === 'string' && !DECIMAL_INTEGER.test(value) ? [`${data ?? 'value'} must be a decimal integer`] : [];
+  if (metatype === Number)
+    return typeof value === 'string' && !DECIMAL_INTEGER.test(value)
+      ? [`${data ?? 'value'} must be a decimal integer`]
+      : [];
   if (typeof metatype !== 'function' || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
   const faults: string[] = [];
   for (const [key, raw] of Object.entries(value)) {
     if (typeof raw !== 'string' || DECIMAL_INTEGER.test(raw)) continue;
-    if (Reflect.getMetadata('design:type', metatype.prototype as object, key) === Number) faults.push(`${key} must be a decimal integer`);
+    if (Reflect.getMetadata('design:type', metatype.prototype as object, key) === Number)
+      faults.push(`${key} must be a decimal integer`);
   }
   return faults;
 }
@@ -74,7 +84,14 @@ function decimalFaults(value: unknown, { metatype, data }: Pick<ArgumentMetadata
  * may be left out; a field that takes `null` says so with `@ValidateIf` (and `nullable` in Swagger).
  */
 function nullFaults(value: unknown, { type, metatype }: Pick<ArgumentMetadata, 'type' | 'metatype'>): string[] {
-  if (type !== 'body' || typeof metatype !== 'function' || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  if (
+    type !== 'body' ||
+    typeof metatype !== 'function' ||
+    value === null ||
+    typeof value !== 'object' ||
+    Array.isArray(value)
+  )
+    return [];
   const optional = new Set(
     getMetadataStorage()
       .getTargetValidationMetadatas(metatype, '', true, false)

@@ -19,7 +19,10 @@ export function IsInt32(options?: ValidationOptions): PropertyDecorator {
       name: 'isInt32',
       validator: {
         validate: isInt32,
-        defaultMessage: buildMessage((each) => `${each}$property must be an integer from ${INT32_MIN} to ${INT32_MAX}`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be an integer from ${INT32_MIN} to ${INT32_MAX}`,
+          options,
+        ),
       },
     },
     options,

@@ -40,6 +40,8 @@ describe(decodePageCursor.name, () => {
   });
 
   it('refuses a key that is not a uuid where one is required', () => {
-    expect(() => decodePageCursor(cursorOf('2026-01-01T00:00:00.000Z|not-a-uuid'), UUID_PATTERN)).toThrow(RequestValidationError);
+    expect(() => decodePageCursor(cursorOf('2026-01-01T00:00:00.000Z|not-a-uuid'), UUID_PATTERN)).toThrow(
+      RequestValidationError,
+    );
   });
 });

@@ -32,6 +32,13 @@ export function decodePageCursor(text: string, idPattern: RegExp = KEY_PATTERN):
   const stamp = raw.slice(0, split);
   const id = raw.slice(split + 1);
   const at = new Date(stamp);
-  if (split < 0 || !ISO_INSTANT.test(stamp) || Number.isNaN(at.getTime()) || at.toISOString() !== stamp || !idPattern.test(id)) throw new RequestValidationError([INVALID_CURSOR_MESSAGE]);
+  if (
+    split < 0 ||
+    !ISO_INSTANT.test(stamp) ||
+    Number.isNaN(at.getTime()) ||
+    at.toISOString() !== stamp ||
+    !idPattern.test(id)
+  )
+    throw new RequestValidationError([INVALID_CURSOR_MESSAGE]);
   return { at, id };
 }

@@ -19,7 +19,8 @@ const SCREENED = new Set<ArgumentMetadata['type']>(['body', 'query', 'param']);
 export class KeelValidationPipe extends ValidationPipe {
   constructor() {
     super({ whitelist: true, forbidNonWhitelisted: true, transform: true });
-    this.exceptionFactory = (errors: ValidationError[]) => new RequestValidationError(this.flattenValidationErrors(errors));
+    this.exceptionFactory = (errors: ValidationError[]) =>
+      new RequestValidationError(this.flattenValidationErrors(errors));
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -34,6 +35,9 @@ export class KeelValidationPipe extends ValidationPipe {
         throw error;
       },
     );
-    throw new RequestValidationError([...screened.errors, ...validation.filter((message) => !screened.errors.includes(message))]);
+    throw new RequestValidationError([
+      ...screened.errors,
+      ...validation.filter((message) => !screened.errors.includes(message)),
+    ]);
   }
 }

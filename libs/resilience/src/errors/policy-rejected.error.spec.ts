@@ -13,11 +13,26 @@ describe(PolicyRejectedError.name, () => {
     const open = new CircuitOpenError('library', () => remaining);
 
     expect(rateLimited).toBeInstanceOf(PolicyRejectedError);
-    expect(rateLimited).toMatchObject({ name: 'RateLimitedError', reason: 'rate_limited', policy: 'library', retryAfterMs: 250 });
+    expect(rateLimited).toMatchObject({
+      name: 'RateLimitedError',
+      reason: 'rate_limited',
+      policy: 'library',
+      retryAfterMs: 250,
+    });
     expect(bulkhead).toBeInstanceOf(PolicyRejectedError);
-    expect(bulkhead).toMatchObject({ name: 'BulkheadFullError', reason: 'bulkhead_full', policy: 'library', retryAfterMs: undefined });
+    expect(bulkhead).toMatchObject({
+      name: 'BulkheadFullError',
+      reason: 'bulkhead_full',
+      policy: 'library',
+      retryAfterMs: undefined,
+    });
     expect(open).toBeInstanceOf(PolicyRejectedError);
-    expect(open).toMatchObject({ name: 'CircuitOpenError', reason: 'circuit_open', policy: 'library', message: 'circuit for library is open' });
+    expect(open).toMatchObject({
+      name: 'CircuitOpenError',
+      reason: 'circuit_open',
+      policy: 'library',
+      message: 'circuit for library is open',
+    });
     expect(open.retryAfterMs).toBe(1_500);
     remaining = 20;
     expect(open.retryAfterMs).toBe(20);
@@ -29,7 +44,12 @@ describe(AttemptTimeoutError.name, () => {
     const error = new AttemptTimeoutError('prowlarr', 750);
 
     expect(error).not.toBeInstanceOf(PolicyRejectedError);
-    expect(error).toMatchObject({ name: 'AttemptTimeoutError', policy: 'prowlarr', timeoutMs: 750, message: 'prowlarr did not answer within 750 ms' });
+    expect(error).toMatchObject({
+      name: 'AttemptTimeoutError',
+      policy: 'prowlarr',
+      timeoutMs: 750,
+      message: 'prowlarr did not answer within 750 ms',
+    });
   });
 });
 

@@ -100,12 +100,20 @@ export class FleetCircuit implements PipelineCircuit, FleetMember {
   }
 
   async isolate(): Promise<void> {
-    this.apply(((await this.link.run('circuitSet', this.keys, ['isolated', this.ttlMs, this.link.channel, this.policy])) as Answer | undefined) ?? ['isolated', 0, 0]);
+    this.apply(
+      ((await this.link.run('circuitSet', this.keys, ['isolated', this.ttlMs, this.link.channel, this.policy])) as
+        | Answer
+        | undefined) ?? ['isolated', 0, 0],
+    );
   }
 
   async reset(): Promise<void> {
     this.localFailures = 0;
-    this.apply(((await this.link.run('circuitSet', this.keys, ['closed', this.ttlMs, this.link.channel, this.policy])) as Answer | undefined) ?? ['closed', 0, 0]);
+    this.apply(
+      ((await this.link.run('circuitSet', this.keys, ['closed', this.ttlMs, this.link.channel, this.policy])) as
+        | Answer
+        | undefined) ?? ['closed', 0, 0],
+    );
   }
 
   receive(message: FleetMessage): void {
@@ -123,9 +131,14 @@ export class FleetCircuit implements PipelineCircuit, FleetMember {
   }
 
   private async failed(): Promise<void> {
-    const answer = await this.link.run('circuitFailure', [this.keys[0]], [this.options.threshold, this.options.halfOpenAfterMs, this.ttlMs, this.link.channel, this.policy]);
+    const answer = await this.link.run(
+      'circuitFailure',
+      [this.keys[0]],
+      [this.options.threshold, this.options.halfOpenAfterMs, this.ttlMs, this.link.channel, this.policy],
+    );
     if (answer) return this.apply(answer as Answer);
-    if (this.mode === 'closed' && ++this.localFailures >= this.options.threshold) this.apply(['open', this.options.halfOpenAfterMs, 0]);
+    if (this.mode === 'closed' && ++this.localFailures >= this.options.threshold)
+      this.apply(['open', this.options.halfOpenAfterMs, 0]);
   }
 
   private async succeeded(): Promise<void> {
@@ -144,7 +157,9 @@ export class FleetCircuit implements PipelineCircuit, FleetMember {
     this.probing = true;
     let settle = () => undefined as void;
     this.probeDone = new Promise<void>((resolve) => (settle = resolve)).finally(() => (this.probeDone = undefined));
-    const answer = (await this.link.run('circuitTryProbe', this.keys, [this.token, this.probeLeaseMs])) as Answer | undefined;
+    const answer = (await this.link.run('circuitTryProbe', this.keys, [this.token, this.probeLeaseMs])) as
+      | Answer
+      | undefined;
     if (answer && answer[0] !== 'probe') {
       this.probing = false;
       settle();
@@ -168,7 +183,14 @@ export class FleetCircuit implements PipelineCircuit, FleetMember {
   }
 
   private async probed(succeeded: boolean): Promise<void> {
-    const answer = await this.link.run('circuitProbeResult', this.keys, [this.token, succeeded ? 1 : 0, this.options.halfOpenAfterMs, this.ttlMs, this.link.channel, this.policy]);
+    const answer = await this.link.run('circuitProbeResult', this.keys, [
+      this.token,
+      succeeded ? 1 : 0,
+      this.options.halfOpenAfterMs,
+      this.ttlMs,
+      this.link.channel,
+      this.policy,
+    ]);
     this.probing = false;
     if (answer) return this.apply(answer as Answer);
     this.localFailures = 0;

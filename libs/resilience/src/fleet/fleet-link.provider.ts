@@ -14,7 +14,10 @@ export const fleetLinkProvider: FactoryProvider<FleetLink | undefined> = {
   inject: [RESILIENCE_OPTIONS],
   useFactory: async (options: ResilienceModuleOptions) => {
     if (!options.service) {
-      if (hasRedisUrl()) new Logger('Fleet').warn('REDIS_URL is set, but ResilienceModule.forRoot() names no service: policies stay per replica');
+      if (hasRedisUrl())
+        new Logger('Fleet').warn(
+          'REDIS_URL is set, but ResilienceModule.forRoot() names no service: policies stay per replica',
+        );
       return undefined;
     }
     const config = resolveFleetConfig(options.service);

@@ -2,7 +2,16 @@ import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import type { FleetConfig } from './fleet.config';
 import { FleetMetrics } from './fleet-metrics';
-import { CIRCUIT_FAILURE, CIRCUIT_PROBE_RESULT, CIRCUIT_READ, CIRCUIT_SET, CIRCUIT_SUCCESS, CIRCUIT_TRY_PROBE, RATE_LIMIT_ACQUIRE, RATE_LIMIT_RECORD } from './fleet.scripts';
+import {
+  CIRCUIT_FAILURE,
+  CIRCUIT_PROBE_RESULT,
+  CIRCUIT_READ,
+  CIRCUIT_SET,
+  CIRCUIT_SUCCESS,
+  CIRCUIT_TRY_PROBE,
+  RATE_LIMIT_ACQUIRE,
+  RATE_LIMIT_RECORD,
+} from './fleet.scripts';
 
 const SCRIPTS = {
   circuitFailure: { keys: 1, lua: CIRCUIT_FAILURE },
@@ -78,7 +87,12 @@ export class FleetLink {
       this.redis.defineCommand(name, { numberOfKeys: keys, lua });
       this.metrics.declare(name);
     }
-    this.subscriber = new Redis(config.url, { lazyConnect: true, connectTimeout: CONNECT_WAIT_MS, retryStrategy, connectionName: `${config.service}-fleet-events` });
+    this.subscriber = new Redis(config.url, {
+      lazyConnect: true,
+      connectTimeout: CONNECT_WAIT_MS,
+      retryStrategy,
+      connectionName: `${config.service}-fleet-events`,
+    });
     for (const connection of [this.redis, this.subscriber]) {
       connection.on('error', (error: Error) => this.markDown(error.message));
       connection.on('close', () => this.markDown('connection closed'));
@@ -111,10 +125,14 @@ export class FleetLink {
 
   /** Connects and subscribes, waiting a moment for Redis; without it the service starts on local state. */
   async start(): Promise<void> {
-    const connect = Promise.all([this.redis.connect(), this.subscriber.connect().then(() => this.subscriber.subscribe(this.channel))]);
-    const waited = await Promise.race([connect.then(() => true), new Promise<false>((resolve) => setTimeout(resolve, CONNECT_WAIT_MS, false).unref())]).catch(
-      (error: Error) => (this.markDown(error.message), false),
-    );
+    const connect = Promise.all([
+      this.redis.connect(),
+      this.subscriber.connect().then(() => this.subscriber.subscribe(this.channel)),
+    ]);
+    const waited = await Promise.race([
+      connect.then(() => true),
+      new Promise<false>((resolve) => setTimeout(resolve, CONNECT_WAIT_MS, false).unref()),
+    ]).catch((error: Error) => (this.markDown(error.message), false));
     if (waited) await this.check();
     else this.markDown(this.lastError || 'Redis did not answer in time');
   }
@@ -179,8 +197,14 @@ export class FleetLink {
     this.pinger = undefined;
     this.metrics.available(true);
     this.announced = true;
-    this.logger.log({ msg: 'shared state available: policies follow the fleet', event: 'fleet', redis: this.safeUrl() });
-    await Promise.all([...this.members.values()].flatMap((set) => [...set].map((m) => m.resync().catch(() => undefined))));
+    this.logger.log({
+      msg: 'shared state available: policies follow the fleet',
+      event: 'fleet',
+      redis: this.safeUrl(),
+    });
+    await Promise.all(
+      [...this.members.values()].flatMap((set) => [...set].map((m) => m.resync().catch(() => undefined))),
+    );
   }
 
   private markDown(reason: string): void {
@@ -191,7 +215,12 @@ export class FleetLink {
     if (this.announced === false) return;
     this.announced = false;
     this.metrics.available(false);
-    this.logger.warn({ msg: 'shared state unavailable: policies run on local state until Redis is back', event: 'fleet', redis: this.safeUrl(), error: reason });
+    this.logger.warn({
+      msg: 'shared state unavailable: policies run on local state until Redis is back',
+      event: 'fleet',
+      redis: this.safeUrl(),
+      error: reason,
+    });
   }
 
   /** The URL without its password, for logs. */

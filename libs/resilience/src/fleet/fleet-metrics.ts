@@ -10,10 +10,19 @@ export class FleetMetrics {
   constructor(registry: Registry = defaultRegistry) {
     this.up =
       (registry.getSingleMetric(RESILIENCE_METRIC_NAMES.sharedStateAvailable) as Gauge | undefined) ??
-      new Gauge({ name: RESILIENCE_METRIC_NAMES.sharedStateAvailable, help: 'Whether the shared resilience state in Redis is in use (1) or policies run on local state (0)', registers: [registry] });
+      new Gauge({
+        name: RESILIENCE_METRIC_NAMES.sharedStateAvailable,
+        help: 'Whether the shared resilience state in Redis is in use (1) or policies run on local state (0)',
+        registers: [registry],
+      });
     this.fallbacks =
       (registry.getSingleMetric(RESILIENCE_METRIC_NAMES.sharedStateFallbacks) as Counter<'operation'> | undefined) ??
-      new Counter({ name: RESILIENCE_METRIC_NAMES.sharedStateFallbacks, help: 'Shared-state operations served from local state because Redis failed or was unavailable', labelNames: ['operation'], registers: [registry] });
+      new Counter({
+        name: RESILIENCE_METRIC_NAMES.sharedStateFallbacks,
+        help: 'Shared-state operations served from local state because Redis failed or was unavailable',
+        labelNames: ['operation'],
+        registers: [registry],
+      });
   }
 
   /** Creates an operation's fallback series at 0, so a rate exists before Redis first fails. */

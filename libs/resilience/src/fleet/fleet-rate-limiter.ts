@@ -36,17 +36,19 @@ export class FleetRateLimiter implements RateLimiter, FleetMember {
   acquire(signal: AbortSignal | undefined, onAbort: () => Error): Promise<void> | undefined {
     if (!this.link.available) return this.locally(signal, onAbort);
     const { limit, windowMs, maxWaitMs } = this.options;
-    return this.link.run('rateLimitAcquire', [this.key], [limit, windowMs, maxWaitMs, `${this.prefix}:${this.sequence++}`]).then((answer) => {
-      if (!answer) return this.locally(signal, onAbort);
-      const [waitMs, second, third] = answer as number[];
-      if (waitMs < 0) {
-        this.lastUsed = third;
-        throw stackless(() => new RateLimitedError(this.policy, Math.ceil(second)));
-      }
-      this.lastUsed = second;
-      this.local.record(Date.now() + waitMs);
-      return waitMs > 0 ? abortableDelay(waitMs, signal, onAbort) : undefined;
-    });
+    return this.link
+      .run('rateLimitAcquire', [this.key], [limit, windowMs, maxWaitMs, `${this.prefix}:${this.sequence++}`])
+      .then((answer) => {
+        if (!answer) return this.locally(signal, onAbort);
+        const [waitMs, second, third] = answer as number[];
+        if (waitMs < 0) {
+          this.lastUsed = third;
+          throw stackless(() => new RateLimitedError(this.policy, Math.ceil(second)));
+        }
+        this.lastUsed = second;
+        this.local.record(Date.now() + waitMs);
+        return waitMs > 0 ? abortableDelay(waitMs, signal, onAbort) : undefined;
+      });
   }
 
   receive(): void {
@@ -57,7 +59,12 @@ export class FleetRateLimiter implements RateLimiter, FleetMember {
     const now = Date.now();
     const ages = this.unshared.filter((at) => now - at < this.options.windowMs).map((at) => Math.max(now - at, 0));
     this.unshared = [];
-    if (ages.length > 0) await this.link.run('rateLimitRecord', [this.key], [this.options.windowMs, `${this.prefix}:r${this.sequence++}`, ...ages]);
+    if (ages.length > 0)
+      await this.link.run(
+        'rateLimitRecord',
+        [this.key],
+        [this.options.windowMs, `${this.prefix}:r${this.sequence++}`, ...ages],
+      );
   }
 
   private locally(signal: AbortSignal | undefined, onAbort: () => Error): Promise<void> | undefined {

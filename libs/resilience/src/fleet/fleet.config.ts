@@ -28,7 +28,8 @@ export function resolveFleetConfig(service: string, env: Env = process.env): Fle
   if (!/^rediss?:\/\//.test(url)) throw new Error(`REDIS_URL must be a redis:// or rediss:// URL`);
   const rawTimeout = env['REDIS_COMMAND_TIMEOUT_MS']?.trim();
   const commandTimeoutMs = rawTimeout ? Number(rawTimeout) : DEFAULT_COMMAND_TIMEOUT_MS;
-  if (!Number.isInteger(commandTimeoutMs) || commandTimeoutMs < 1) throw new Error(`REDIS_COMMAND_TIMEOUT_MS must be a whole number of milliseconds ≥ 1, got "${rawTimeout}"`);
+  if (!Number.isInteger(commandTimeoutMs) || commandTimeoutMs < 1)
+    throw new Error(`REDIS_COMMAND_TIMEOUT_MS must be a whole number of milliseconds ≥ 1, got "${rawTimeout}"`);
   const namespace = env['KEEL_FLEET_NAMESPACE']?.trim() || 'keel';
   return { url, service, namespace, commandTimeoutMs };
 }

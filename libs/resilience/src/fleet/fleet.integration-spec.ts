@@ -22,7 +22,13 @@ const until = async (predicate: () => boolean, timeoutMs = 3_000): Promise<void>
 
 /** `count` replicas of one service: each its own link (connections) and its own pipeline. */
 async function replicas(count: number, options: PolicyOptionsInput, config: Partial<FleetConfig> = {}) {
-  const base: FleetConfig = { url: url as string, service: 'svc', namespace: testNamespace(), commandTimeoutMs: 200, ...config };
+  const base: FleetConfig = {
+    url: url as string,
+    service: 'svc',
+    namespace: testNamespace(),
+    commandTimeoutMs: 200,
+    ...config,
+  };
   const links = await Promise.all(
     Array.from({ length: count }, async () => {
       const link = new FleetLink(base);
@@ -30,7 +36,12 @@ async function replicas(count: number, options: PolicyOptionsInput, config: Part
       return link;
     }),
   );
-  const merged = mergePolicyOptions(DEFAULT_POLICY_OPTIONS, { retry: false, bulkhead: false, classifier: httpClassifier, ...options });
+  const merged = mergePolicyOptions(DEFAULT_POLICY_OPTIONS, {
+    retry: false,
+    bulkhead: false,
+    classifier: httpClassifier,
+    ...options,
+  });
   const pipelines = links.map((link) => new ResiliencePipeline('library', merged, recorder(), link));
   return { links, pipelines, close: () => Promise.all(links.map((l) => l.close())) };
 }
@@ -97,13 +108,20 @@ describeWithRedis('FleetCircuit and FleetRateLimiter on real Redis [real peer: R
     let callsWhileProbing = 0;
     const slowSuccess = () => {
       calls++;
-      return new Promise<string>((resolve) => setTimeout(resolve, 100, 'ok')).finally(() => (callsWhileProbing ||= calls));
+      return new Promise<string>((resolve) => setTimeout(resolve, 100, 'ok')).finally(
+        () => (callsWhileProbing ||= calls),
+      );
     };
 
     // Act: every replica tries twice at once after the half-open delay. The winner of the lease
     // probes; its own second call waits for the answer (as cockatiel's half-open does) and the other
     // replicas are told to come back in a moment.
-    const answers = await Promise.all(fleet.pipelines.flatMap((p) => [p.execute(slowSuccess).catch((e: unknown) => e), p.execute(slowSuccess).catch((e: unknown) => e)]));
+    const answers = await Promise.all(
+      fleet.pipelines.flatMap((p) => [
+        p.execute(slowSuccess).catch((e: unknown) => e),
+        p.execute(slowSuccess).catch((e: unknown) => e),
+      ]),
+    );
     await until(() => fleet.pipelines.every((p) => p.circuitState === 'closed'));
     const after = await Promise.all(fleet.pipelines.map((p) => p.execute(() => Promise.resolve('after'))));
 
@@ -170,7 +188,9 @@ describeWithRedis('FleetCircuit and FleetRateLimiter on real Redis [real peer: R
     const started = jest.fn(() => Promise.resolve('ok'));
 
     // Act
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => fleet.pipelines[i % 3].execute(started).catch((e: unknown) => e)));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => fleet.pipelines[i % 3].execute(started).catch((e: unknown) => e)),
+    );
 
     // Assert
     expect(started).toHaveBeenCalledTimes(10);
@@ -194,7 +214,11 @@ describeWithServer('FleetLink when Redis fails [real peer: Redis]', () => {
 
   it('serves on local state while Redis is down, then rejoins the shared state by itself', async () => {
     // Arrange
-    const fleet = await replicas(2, { breaker: { kind: 'consecutive', threshold: 2, halfOpenAfterMs: 60_000 } }, { url: redis.url });
+    const fleet = await replicas(
+      2,
+      { breaker: { kind: 'consecutive', threshold: 2, halfOpenAfterMs: 60_000 } },
+      { url: redis.url },
+    );
     close = fleet.close;
     const [a, b] = fleet.pipelines;
     const upBefore = fleet.links.every((l) => l.available);
@@ -223,11 +247,16 @@ describeWithServer('FleetLink when Redis fails [real peer: Redis]', () => {
 
   it('a rate limit survives the outage: local state carries on from the shared window, and rejoining shares what it let through', async () => {
     // Arrange
-    const fleet = await replicas(1, { rateLimit: { limit: 10, windowMs: 30_000, maxWaitMs: 0 }, breaker: false }, { url: redis.url });
+    const fleet = await replicas(
+      1,
+      { rateLimit: { limit: 10, windowMs: 30_000, maxWaitMs: 0 }, breaker: false },
+      { url: redis.url },
+    );
     close = fleet.close;
     const [pipeline] = fleet.pipelines;
     const started = jest.fn(() => Promise.resolve('ok'));
-    const burst = (n: number) => Promise.all(Array.from({ length: n }, () => pipeline.execute(started).catch((e: unknown) => e)));
+    const burst = (n: number) =>
+      Promise.all(Array.from({ length: n }, () => pipeline.execute(started).catch((e: unknown) => e)));
 
     // Act: 6 through the shared window; Redis goes away (its window with it); 10 more; Redis is back, empty.
     await burst(6);
@@ -248,14 +277,22 @@ describeWithServer('FleetLink when Redis fails [real peer: Redis]', () => {
 
   it('counts a slow Redis as unavailable: a call never waits on it beyond the command timeout', async () => {
     // Arrange: a rate-limited policy asks Redis on every attempt.
-    const fleet = await replicas(1, { rateLimit: { limit: 100, windowMs: 1_000, maxWaitMs: 0 }, breaker: false }, { url: redis.url, commandTimeoutMs: 50 });
+    const fleet = await replicas(
+      1,
+      { rateLimit: { limit: 100, windowMs: 1_000, maxWaitMs: 0 }, breaker: false },
+      { url: redis.url, commandTimeoutMs: 50 },
+    );
     close = fleet.close;
     const [pipeline] = fleet.pipelines;
     const admin = new FleetLink({ url: redis.url, service: 'admin', namespace: 'x', commandTimeoutMs: 5_000 });
     await admin.start();
 
     // Act: Redis stalls for 1 s (DEBUG SLEEP blocks the server); the call still answers, locally.
-    const sleeping = (admin as unknown as { redis: { call(...a: string[]): Promise<unknown> } }).redis.call('DEBUG', 'SLEEP', '1');
+    const sleeping = (admin as unknown as { redis: { call(...a: string[]): Promise<unknown> } }).redis.call(
+      'DEBUG',
+      'SLEEP',
+      '1',
+    );
     await new Promise((r) => setTimeout(r, 20));
     const answer = await pipeline.execute(() => Promise.resolve('served'));
     const availableDuringStall = fleet.links[0].available;

@@ -87,7 +87,9 @@ publish(ARGV[5], ARGV[6], 'open', h, 0)
 return {'open', h, 0}
 `;
 
-/** KEYS: circuit, probe lease. ARGV: state (closed | isolated), ttlMs, channel, policy. The admin's reset and isolate. */
+/**
+ * KEYS: circuit, probe lease. ARGV: state (closed | isolated), ttlMs, channel, policy. The admin's reset and isolate.
+ */
 export const CIRCUIT_SET = `
 redis.call('HSET', KEYS[1], 'state', ARGV[1], 'until', 0, 'failures', 0)
 redis.call('PEXPIRE', KEYS[1], ARGV[2])

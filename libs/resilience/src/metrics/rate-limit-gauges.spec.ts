@@ -4,7 +4,16 @@ import { DEFAULT_POLICY_OPTIONS, mergePolicyOptions } from '../policy/default-op
 import { noopObserver } from '../policy/pipeline-observer';
 import { trackRateLimitUsage } from './rate-limit-gauges';
 
-const limited = (name: string, limit: number) => new ResiliencePipeline(name, mergePolicyOptions(DEFAULT_POLICY_OPTIONS, { rateLimit: { limit, windowMs: 60_000, maxWaitMs: 0 }, retry: false, breaker: false }), noopObserver);
+const limited = (name: string, limit: number) =>
+  new ResiliencePipeline(
+    name,
+    mergePolicyOptions(DEFAULT_POLICY_OPTIONS, {
+      rateLimit: { limit, windowMs: 60_000, maxWaitMs: 0 },
+      retry: false,
+      breaker: false,
+    }),
+    noopObserver,
+  );
 
 describe(trackRateLimitUsage.name, () => {
   it('reports used and limit per rate-limited downstream at scrape time, and skips unlimited ones', async () => {

@@ -34,12 +34,25 @@ function trackedFor(registry: Registry): Tracked {
   const fill = (pick: (usage: RateLimitUsage) => number) =>
     function (this: Gauge<'downstream'>): void {
       this.reset();
-      for (const source of sources) for (const { name, usage } of source()) if (usage) this.labels(name).set(pick(usage));
+      for (const source of sources)
+        for (const { name, usage } of source()) if (usage) this.labels(name).set(pick(usage));
     };
   const tracked: Tracked = {
     sources,
-    used: new Gauge({ name: RESILIENCE_METRIC_NAMES.rateLimitUsed, help: "Slots of a downstream's rate-limit window taken now (calls started within the window)", labelNames: ['downstream'], registers: [registry], collect: fill((u) => u.used) }),
-    limit: new Gauge({ name: RESILIENCE_METRIC_NAMES.rateLimitLimit, help: "Calls a downstream's rate limit lets start within one window", labelNames: ['downstream'], registers: [registry], collect: fill((u) => u.limit) }),
+    used: new Gauge({
+      name: RESILIENCE_METRIC_NAMES.rateLimitUsed,
+      help: "Slots of a downstream's rate-limit window taken now (calls started within the window)",
+      labelNames: ['downstream'],
+      registers: [registry],
+      collect: fill((u) => u.used),
+    }),
+    limit: new Gauge({
+      name: RESILIENCE_METRIC_NAMES.rateLimitLimit,
+      help: "Calls a downstream's rate limit lets start within one window",
+      labelNames: ['downstream'],
+      registers: [registry],
+      collect: fill((u) => u.limit),
+    }),
   };
   trackedByRegistry.set(registry, tracked);
   return tracked;

@@ -33,11 +33,17 @@ describe(ResilienceMetrics.name, () => {
     const text = await registry.metrics();
 
     for (const outcome of ['client_error', 'server_error', 'timeout', 'network_error', 'rejected']) {
-      expect(text).toContain(`downstream_requests_total{downstream="library",operation="getBook",outcome="${outcome}"} 0`);
+      expect(text).toContain(
+        `downstream_requests_total{downstream="library",operation="getBook",outcome="${outcome}"} 0`,
+      );
     }
     expect(text).toContain('downstream_requests_total{downstream="library",operation="getBook",outcome="success"} 1');
-    expect(text).toContain('downstream_request_duration_seconds_bucket{downstream="library",operation="getBook",le="0.1"} 0');
-    expect(text).toContain('downstream_request_duration_seconds_bucket{downstream="library",operation="getBook",le="0.25"} 1');
+    expect(text).toContain(
+      'downstream_request_duration_seconds_bucket{downstream="library",operation="getBook",le="0.1"} 0',
+    );
+    expect(text).toContain(
+      'downstream_request_duration_seconds_bucket{downstream="library",operation="getBook",le="0.25"} 1',
+    );
   });
 
   it('shares the same cells between instances on one registry', async () => {
@@ -52,7 +58,8 @@ describe(ResilienceMetrics.name, () => {
   it('maps circuit states to 0 closed, 1 half-open, 2 open or isolated', async () => {
     const registry = new Registry();
     const metrics = new ResilienceMetrics(registry);
-    const gauge = async () => (await registry.getSingleMetric('downstream_circuit_breaker_state')!.get()).values[0].value;
+    const gauge = async () =>
+      (await registry.getSingleMetric('downstream_circuit_breaker_state')!.get()).values[0].value;
     const seen: number[] = [];
 
     for (const state of ['closed', 'half-open', 'open', 'isolated'] as const) {

@@ -6,7 +6,14 @@ import { CIRCUIT_STATE_VALUES, DOWNSTREAM_DURATION_BUCKETS, RESILIENCE_METRIC_NA
 import { TallyCounter, TallyHistogram, registerTally } from '@keel/util';
 import type { CounterCell, HistogramCell } from '@keel/util';
 
-const OUTCOMES: readonly Outcome[] = ['success', 'client_error', 'server_error', 'timeout', 'network_error', 'rejected'];
+const OUTCOMES: readonly Outcome[] = [
+  'success',
+  'client_error',
+  'server_error',
+  'timeout',
+  'network_error',
+  'rejected',
+];
 
 /** The cells one (downstream, operation) pair updates on every call, looked up once. */
 export interface OperationCells {
@@ -24,14 +31,53 @@ export class ResilienceMetrics {
   private readonly circuit: Gauge<'downstream'>;
 
   constructor(registry: Registry = defaultRegistry) {
-    this.requests = registerTally(registry, new TallyCounter(RESILIENCE_METRIC_NAMES.downstreamRequests, 'Logical calls to a downstream, by outcome', ['downstream', 'operation', 'outcome']));
-    this.duration = registerTally(registry, new TallyHistogram(RESILIENCE_METRIC_NAMES.downstreamDuration, 'Duration of a logical downstream call, retries and waits included', ['downstream', 'operation'], DOWNSTREAM_DURATION_BUCKETS));
-    this.attempts = registerTally(registry, new TallyCounter(RESILIENCE_METRIC_NAMES.downstreamAttempts, 'Attempts sent to a downstream (first tries and retries)', ['downstream']));
-    this.retries = registerTally(registry, new TallyCounter(RESILIENCE_METRIC_NAMES.downstreamRetries, 'Retries of failed downstream attempts', ['downstream']));
-    this.rejections = registerTally(registry, new TallyCounter(RESILIENCE_METRIC_NAMES.downstreamRejections, 'Calls refused by a policy before reaching the downstream', ['downstream', 'reason']));
+    this.requests = registerTally(
+      registry,
+      new TallyCounter(RESILIENCE_METRIC_NAMES.downstreamRequests, 'Logical calls to a downstream, by outcome', [
+        'downstream',
+        'operation',
+        'outcome',
+      ]),
+    );
+    this.duration = registerTally(
+      registry,
+      new TallyHistogram(
+        RESILIENCE_METRIC_NAMES.downstreamDuration,
+        'Duration of a logical downstream call, retries and waits included',
+        ['downstream', 'operation'],
+        DOWNSTREAM_DURATION_BUCKETS,
+      ),
+    );
+    this.attempts = registerTally(
+      registry,
+      new TallyCounter(
+        RESILIENCE_METRIC_NAMES.downstreamAttempts,
+        'Attempts sent to a downstream (first tries and retries)',
+        ['downstream'],
+      ),
+    );
+    this.retries = registerTally(
+      registry,
+      new TallyCounter(RESILIENCE_METRIC_NAMES.downstreamRetries, 'Retries of failed downstream attempts', [
+        'downstream',
+      ]),
+    );
+    this.rejections = registerTally(
+      registry,
+      new TallyCounter(
+        RESILIENCE_METRIC_NAMES.downstreamRejections,
+        'Calls refused by a policy before reaching the downstream',
+        ['downstream', 'reason'],
+      ),
+    );
     this.circuit =
       (registry.getSingleMetric(RESILIENCE_METRIC_NAMES.circuitState) as Gauge<'downstream'> | undefined) ??
-      new Gauge({ name: RESILIENCE_METRIC_NAMES.circuitState, help: 'Circuit breaker state: 0 closed, 1 half-open, 2 open', labelNames: ['downstream'], registers: [registry] });
+      new Gauge({
+        name: RESILIENCE_METRIC_NAMES.circuitState,
+        help: 'Circuit breaker state: 0 closed, 1 half-open, 2 open',
+        labelNames: ['downstream'],
+        registers: [registry],
+      });
   }
 
   operation(downstream: string, operation: string): OperationCells {

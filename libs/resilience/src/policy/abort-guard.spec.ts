@@ -8,7 +8,11 @@ describe(guardWithSignal.name, () => {
     const remove = jest.spyOn(controller.signal, 'removeEventListener');
 
     const value = await guardWithSignal(Promise.resolve(42), controller.signal, () => new Aborted());
-    const error = await guardWithSignal(Promise.reject(new TypeError('boom')), controller.signal, () => new Aborted()).catch((e: unknown) => e);
+    const error = await guardWithSignal(
+      Promise.reject(new TypeError('boom')),
+      controller.signal,
+      () => new Aborted(),
+    ).catch((e: unknown) => e);
 
     expect(value).toBe(42);
     expect(error).toBeInstanceOf(TypeError);

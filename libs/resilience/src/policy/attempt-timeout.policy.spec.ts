@@ -30,10 +30,14 @@ describe(AttemptTimeoutPolicy.name, () => {
     policy = new AttemptTimeoutPolicy('library', 1_000);
     let signal!: AttemptContext['signal'];
     const run = policy
-      .run((ctx) => {
-        signal = ctx.signal;
-        return hanging(ctx);
-      }, 0, undefined)
+      .run(
+        (ctx) => {
+          signal = ctx.signal;
+          return hanging(ctx);
+        },
+        0,
+        undefined,
+      )
       .catch((e: unknown) => e);
 
     await jest.advanceTimersByTimeAsync(999);
@@ -51,7 +55,9 @@ describe(AttemptTimeoutPolicy.name, () => {
   it('keeps the attempt error when the attempt fails before the timeout', async () => {
     policy = new AttemptTimeoutPolicy('library', 1_000);
 
-    const error = await policy.run(async () => Promise.reject(new RangeError('bad')), 0, undefined).catch((e: unknown) => e);
+    const error = await policy
+      .run(async () => Promise.reject(new RangeError('bad')), 0, undefined)
+      .catch((e: unknown) => e);
     await jest.advanceTimersByTimeAsync(2_000);
 
     expect(error).toBeInstanceOf(RangeError);
@@ -65,7 +71,9 @@ describe(AttemptTimeoutPolicy.name, () => {
     const reason = new Error('client went away');
     let signal!: AttemptContext['signal'];
 
-    const run = policy.run((ctx) => ((signal = ctx.signal), hanging(ctx)), 0, controller.signal).catch((e: unknown) => e);
+    const run = policy
+      .run((ctx) => ((signal = ctx.signal), hanging(ctx)), 0, controller.signal)
+      .catch((e: unknown) => e);
     controller.abort(reason);
     const error = await run;
 

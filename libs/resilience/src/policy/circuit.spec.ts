@@ -14,7 +14,12 @@ describe(Circuit.name, () => {
   beforeEach(() => {
     jest.useFakeTimers({ now: 1_000_000 });
     changes = [];
-    circuit = new Circuit('library', { kind: 'consecutive', threshold: 3, halfOpenAfterMs: 10_000 }, (e) => e instanceof Failure, (s) => changes.push(s));
+    circuit = new Circuit(
+      'library',
+      { kind: 'consecutive', threshold: 3, halfOpenAfterMs: 10_000 },
+      (e) => e instanceof Failure,
+      (s) => changes.push(s),
+    );
   });
   afterEach(() => {
     circuit.dispose();
@@ -125,7 +130,12 @@ describe(Circuit.name, () => {
 describe('Circuit state subscriptions', () => {
   it('tells each subscriber every change with the previous state, survives a throwing listener, and stops after unsubscribe', () => {
     const { Circuit: CircuitClass } = jest.requireActual('./circuit') as typeof import('./circuit');
-    const circuit = new CircuitClass('sub', { kind: 'consecutive', threshold: 1, halfOpenAfterMs: 1000 }, () => true, () => undefined);
+    const circuit = new CircuitClass(
+      'sub',
+      { kind: 'consecutive', threshold: 1, halfOpenAfterMs: 1000 },
+      () => true,
+      () => undefined,
+    );
     const seen: string[] = [];
     circuit.subscribe(() => {
       throw new Error('listener bug');

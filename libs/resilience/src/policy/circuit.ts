@@ -1,4 +1,11 @@
-import { CircuitBreakerPolicy, CircuitState, ConsecutiveBreaker, SamplingBreaker, circuitBreaker, handleWhen } from 'cockatiel';
+import {
+  CircuitBreakerPolicy,
+  CircuitState,
+  ConsecutiveBreaker,
+  SamplingBreaker,
+  circuitBreaker,
+  handleWhen,
+} from 'cockatiel';
 import type { IDisposable } from 'cockatiel';
 import { CircuitOpenError } from '../errors/circuit-open.error';
 import { stackless } from '../errors/stackless';
@@ -42,14 +49,23 @@ export class Circuit implements PipelineCircuit {
   ) {
     const breaker =
       options.kind === 'sampling'
-        ? new SamplingBreaker({ threshold: options.threshold, duration: options.samplingDurationMs, minimumRps: options.minimumRps })
+        ? new SamplingBreaker({
+            threshold: options.threshold,
+            duration: options.samplingDurationMs,
+            minimumRps: options.minimumRps,
+          })
         : new ConsecutiveBreaker(options.threshold);
     this.counts = breaker;
     this.breaker = circuitBreaker(handleWhen(isFailure), { halfOpenAfter: options.halfOpenAfterMs, breaker });
     this.openError = stackless(() => new CircuitOpenError(policy, () => this.retryAfterMs()));
     this.subscription = this.breaker.onStateChange((state) => {
       if (this.resetting && state === CircuitState.Isolated) return;
-      this.openUntil = state === CircuitState.Open ? Date.now() + options.halfOpenAfterMs : state === CircuitState.Isolated ? Infinity : 0;
+      this.openUntil =
+        state === CircuitState.Open
+          ? Date.now() + options.halfOpenAfterMs
+          : state === CircuitState.Isolated
+            ? Infinity
+            : 0;
       onStateChange(STATE_NAMES[state]);
       this.notify(STATE_NAMES[state]);
     });

@@ -10,7 +10,12 @@ describe(mergePolicyOptions.name, () => {
   });
 
   it('switches a policy off with false', () => {
-    const merged = mergePolicyOptions(DEFAULT_POLICY_OPTIONS, { breaker: false, bulkhead: false, timeoutMs: false, retry: false });
+    const merged = mergePolicyOptions(DEFAULT_POLICY_OPTIONS, {
+      breaker: false,
+      bulkhead: false,
+      timeoutMs: false,
+      retry: false,
+    });
 
     expect(merged.breaker).toBe(false);
     expect(merged.bulkhead).toBe(false);
@@ -40,7 +45,12 @@ describe(mergePolicyOptions.name, () => {
   });
 
   it('replaces the classifier whole instead of merging it', () => {
-    const classifier: FailureClassifier = { isRetryable: () => false, isFailure: () => false, retryAfterMs: () => 3, outcome: () => 'client_error' };
+    const classifier: FailureClassifier = {
+      isRetryable: () => false,
+      isFailure: () => false,
+      retryAfterMs: () => 3,
+      outcome: () => 'client_error',
+    };
 
     const merged = mergePolicyOptions(DEFAULT_POLICY_OPTIONS, { classifier });
 
@@ -50,7 +60,10 @@ describe(mergePolicyOptions.name, () => {
   it('does not modify the base', () => {
     const before = JSON.stringify(DEFAULT_POLICY_OPTIONS);
 
-    mergePolicyOptions(DEFAULT_POLICY_OPTIONS, { retry: { maxRetries: 0 }, rateLimit: { limit: 1, windowMs: 1, maxWaitMs: 0 } });
+    mergePolicyOptions(DEFAULT_POLICY_OPTIONS, {
+      retry: { maxRetries: 0 },
+      rateLimit: { limit: 1, windowMs: 1, maxWaitMs: 0 },
+    });
 
     expect(JSON.stringify(DEFAULT_POLICY_OPTIONS)).toBe(before);
   });
@@ -68,7 +81,14 @@ describe('DEFAULT_POLICY_OPTIONS', () => {
   it('holds the documented defaults', () => {
     expect(DEFAULT_POLICY_OPTIONS).toEqual({
       timeoutMs: 10_000,
-      retry: { maxRetries: 2, initialDelayMs: 100, exponent: 2, maxDelayMs: 5_000, retryAfterCapMs: 10_000, budget: { ratio: 0.2, minPerSecond: 10, ttlMs: 10_000 } },
+      retry: {
+        maxRetries: 2,
+        initialDelayMs: 100,
+        exponent: 2,
+        maxDelayMs: 5_000,
+        retryAfterCapMs: 10_000,
+        budget: { ratio: 0.2, minPerSecond: 10, ttlMs: 10_000 },
+      },
       breaker: { kind: 'consecutive', threshold: 5, halfOpenAfterMs: 30_000 },
       rateLimit: false,
       bulkhead: { limit: 32, queue: 128 },

@@ -32,8 +32,12 @@ export function mergePolicyOptions(base: PolicyOptions, ...layers: (PolicyOption
     if (!layer) continue;
     for (const [key, value] of Object.entries(layer)) {
       if (value === undefined) continue;
-      const current = out[key] || (base as unknown as Record<string, unknown>)[key] || (DEFAULT_POLICY_OPTIONS as unknown as Record<string, unknown>)[key];
-      const mergeable = value && typeof value === 'object' && current && typeof current === 'object' && key !== 'classifier';
+      const current =
+        out[key] ||
+        (base as unknown as Record<string, unknown>)[key] ||
+        (DEFAULT_POLICY_OPTIONS as unknown as Record<string, unknown>)[key];
+      const mergeable =
+        value && typeof value === 'object' && current && typeof current === 'object' && key !== 'classifier';
       out[key] = mergeable ? { ...(current as object), ...(value as object) } : value;
     }
   }

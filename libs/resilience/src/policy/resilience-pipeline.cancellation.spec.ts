@@ -49,7 +49,13 @@ describe(ResiliencePipeline.name, () => {
       expect(signal.reason).toBe(call.error);
       expect(onAbort).toHaveBeenCalledTimes(1);
       expect(onAbort).toHaveBeenCalledWith(call.error);
-      expect(observer.callFinished).toHaveBeenCalledWith('library', 'search', 'timeout', expect.any(Number), call.error);
+      expect(observer.callFinished).toHaveBeenCalledWith(
+        'library',
+        'search',
+        'timeout',
+        expect.any(Number),
+        call.error,
+      );
     });
 
     it('retries a timed-out attempt when timeouts are retryable', async () => {
@@ -68,7 +74,9 @@ describe(ResiliencePipeline.name, () => {
 
     it('leaves an attempt that answers in time alone', async () => {
       const pipeline = build({ timeoutMs: 1_000 });
-      const fn = jest.fn((ctx: AttemptContext) => new Promise<AttemptContext>((resolve) => setTimeout(() => resolve(ctx), 900)));
+      const fn = jest.fn(
+        (ctx: AttemptContext) => new Promise<AttemptContext>((resolve) => setTimeout(() => resolve(ctx), 900)),
+      );
 
       const call = track(pipeline.execute(fn));
       await jest.advanceTimersByTimeAsync(3_000);
@@ -139,7 +147,13 @@ describe(ResiliencePipeline.name, () => {
       expect(onAbort).toHaveBeenCalledWith('client gone');
       expect(fn).toHaveBeenCalledTimes(1);
       expect(observer.retrying).not.toHaveBeenCalled();
-      expect(observer.callFinished).toHaveBeenCalledWith('library', 'search', 'rejected', expect.any(Number), call.error);
+      expect(observer.callFinished).toHaveBeenCalledWith(
+        'library',
+        'search',
+        'rejected',
+        expect.any(Number),
+        call.error,
+      );
     });
 
     it('keeps caller aborts out of the breaker', async () => {
@@ -192,7 +206,8 @@ describe(ResiliencePipeline.name, () => {
       expect(fn).not.toHaveBeenCalled();
     });
 
-    // Regression (was a bug at resilience-pipeline.ts, execute): with no bulkhead and no retry in front, an already aborted
+    // Regression (was a bug at resilience-pipeline.ts, execute): with no bulkhead and no retry in front, an already
+    // aborted
     // signal is only noticed by guardWithSignal after the attempt started: fn runs, an attempt is
     // counted and a rate-limit slot is spent for a call whose caller has already gone.
     it('does not call fn for a signal that is already aborted, even with no bulkhead or retry in front', async () => {
@@ -201,7 +216,9 @@ describe(ResiliencePipeline.name, () => {
       const controller = new AbortController();
       controller.abort();
 
-      const error = await pipeline.execute(fn, { signal: controller.signal, retryable: false }).catch((e: unknown) => e);
+      const error = await pipeline
+        .execute(fn, { signal: controller.signal, retryable: false })
+        .catch((e: unknown) => e);
 
       expect(error).toBeInstanceOf(CallAbortedError);
       expect(fn).not.toHaveBeenCalled();
@@ -210,14 +227,21 @@ describe(ResiliencePipeline.name, () => {
 
     it('counts an attempt its deadline cut as a breaker failure (outcome timeout); one its caller hung up on does not count', async () => {
       // Arrange: a breaker that opens on the first failure.
-      const deadlinePipeline = build({ retry: false, breaker: { kind: 'consecutive', threshold: 1, halfOpenAfterMs: 60_000 } });
+      const deadlinePipeline = build({
+        retry: false,
+        breaker: { kind: 'consecutive', threshold: 1, halfOpenAfterMs: 60_000 },
+      });
       const hangUpPipeline = new ResiliencePipeline('hang-up', deadlinePipeline.options, observer);
       const deadline = new AbortController();
       const hangUp = new AbortController();
 
       // Act: both downstreams hang; one caller's deadline passes, the other caller goes away.
-      const timedOut = track(deadlinePipeline.execute(hangingDownstream().fn, { operation: 'a', signal: deadline.signal }));
-      const abandoned = track(hangUpPipeline.execute(hangingDownstream().fn, { operation: 'b', signal: hangUp.signal }));
+      const timedOut = track(
+        deadlinePipeline.execute(hangingDownstream().fn, { operation: 'a', signal: deadline.signal }),
+      );
+      const abandoned = track(
+        hangUpPipeline.execute(hangingDownstream().fn, { operation: 'b', signal: hangUp.signal }),
+      );
       deadline.abort(new DOMException('deadline', 'TimeoutError'));
       hangUp.abort(new DOMException('gone', 'AbortError'));
       await jest.advanceTimersByTimeAsync(0);
@@ -228,7 +252,13 @@ describe(ResiliencePipeline.name, () => {
       expect(deadlinePipeline.circuitState).toBe('open');
       expect(hangUpPipeline.circuitState).toBe('closed');
       expect(observer.callFinished).toHaveBeenCalledWith('library', 'a', 'timeout', expect.any(Number), timedOut.error);
-      expect(observer.callFinished).toHaveBeenCalledWith('hang-up', 'b', 'rejected', expect.any(Number), abandoned.error);
+      expect(observer.callFinished).toHaveBeenCalledWith(
+        'hang-up',
+        'b',
+        'rejected',
+        expect.any(Number),
+        abandoned.error,
+      );
       hangUpPipeline.dispose();
     });
 

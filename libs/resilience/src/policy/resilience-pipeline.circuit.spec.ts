@@ -14,12 +14,20 @@ const classifier: FailureClassifier = {
   outcome: (e) => (e instanceof HttpError && e.status < 500 ? 'client_error' : 'server_error'),
 };
 
-const failWith = (status: number) => jest.fn(async (_ctx: AttemptContext): Promise<string> => Promise.reject(new HttpError(status)));
-const caught = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e);
+const failWith = (status: number) =>
+  jest.fn(async (_ctx: AttemptContext): Promise<string> => Promise.reject(new HttpError(status)));
+const caught = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 
 describe(ResiliencePipeline.name, () => {
   /** One attempt per call (no retries) unless a test says otherwise, so each call is one breaker sample. */
-  const { build, observer } = usePipelineHarness({ classifier, retry: { maxRetries: 0, initialDelayMs: 0, budget: false } });
+  const { build, observer } = usePipelineHarness({
+    classifier,
+    retry: { maxRetries: 0, initialDelayMs: 0, budget: false },
+  });
   const trip = async (pipeline: ResiliencePipeline, fn: ReturnType<typeof failWith>, times = 5) => {
     for (let i = 0; i < times; i++) await caught(pipeline.execute(fn));
   };
@@ -150,7 +158,10 @@ describe(ResiliencePipeline.name, () => {
 
     it('counts a timed-out attempt as a failure', async () => {
       const pipeline = build({ timeoutMs: 100, breaker: { threshold: 2 } });
-      const hanging = jest.fn((ctx: AttemptContext) => new Promise<never>((_, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('aborted')))));
+      const hanging = jest.fn(
+        (ctx: AttemptContext) =>
+          new Promise<never>((_, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('aborted')))),
+      );
 
       const calls = [caught(pipeline.execute(hanging)), caught(pipeline.execute(hanging))];
       await jest.advanceTimersByTimeAsync(200);
@@ -161,7 +172,9 @@ describe(ResiliencePipeline.name, () => {
   });
 
   describe('sampling breaker', () => {
-    const sampling = { breaker: { kind: 'sampling', threshold: 0.5, samplingDurationMs: 1_000, minimumRps: 5, halfOpenAfterMs: 5_000 } } as PolicyOptionsInput;
+    const sampling = {
+      breaker: { kind: 'sampling', threshold: 0.5, samplingDurationMs: 1_000, minimumRps: 5, halfOpenAfterMs: 5_000 },
+    } as PolicyOptionsInput;
 
     it('opens once the failure ratio passes the threshold', async () => {
       const pipeline = build(sampling);
@@ -240,7 +253,8 @@ describe(ResiliencePipeline.name, () => {
     });
   });
 
-  // Regression (was a bug at circuit.ts / resilience-pipeline.ts isFailure): cockatiel's half-open probe closes the circuit
+  // Regression (was a bug at circuit.ts / resilience-pipeline.ts isFailure): cockatiel's half-open probe closes the
+  // circuit
   // on any error its filter does not handle. The pipeline keeps caller aborts and policy rejections out
   // of the filter, so a probe that never got an answer from the downstream closes the circuit.
   describe('a half-open probe that gets no answer', () => {
@@ -249,7 +263,10 @@ describe(ResiliencePipeline.name, () => {
       await trip(pipeline, failWith(503));
       await jest.advanceTimersByTimeAsync(30_000);
       const controller = new AbortController();
-      const hanging = jest.fn((ctx: AttemptContext) => new Promise<never>((_, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('aborted')))));
+      const hanging = jest.fn(
+        (ctx: AttemptContext) =>
+          new Promise<never>((_, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('aborted')))),
+      );
 
       const probe = caught(pipeline.execute(hanging, { signal: controller.signal }));
       controller.abort();

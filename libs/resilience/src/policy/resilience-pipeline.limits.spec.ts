@@ -8,7 +8,10 @@ import { HttpError, httpClassifier, track, usePipelineHarness } from '../testing
 import { retryAllClassifier } from './default-options';
 import { ResiliencePipeline } from './resilience-pipeline';
 
-/** Narrower than httpClassifier: only a 5xx is retried (not a timeout or a 429), and every error is reported as server_error. */
+/**
+ * Narrower than httpClassifier: only a 5xx is retried (not a timeout or a 429), and every error is reported as
+ * server_error.
+ */
 const classifier: FailureClassifier = {
   ...httpClassifier,
   isRetryable: (e) => e instanceof HttpError && e.status >= 500,
@@ -39,7 +42,13 @@ describe(ResiliencePipeline.name, () => {
       expect(fn).toHaveBeenCalledTimes(2);
       expect(observer.retrying).not.toHaveBeenCalled();
       expect(observer.rejected).toHaveBeenCalledWith('library', 'search', 'rate_limited');
-      expect(observer.callFinished).toHaveBeenLastCalledWith('library', 'search', 'rejected', expect.any(Number), error);
+      expect(observer.callFinished).toHaveBeenLastCalledWith(
+        'library',
+        'search',
+        'rejected',
+        expect.any(Number),
+        error,
+      );
     });
 
     it('makes the third call wait for a slot when maxWaitMs allows it', async () => {
@@ -59,7 +68,10 @@ describe(ResiliencePipeline.name, () => {
     });
 
     it('never retries a refused call, even when the classifier retries every error', async () => {
-      const pipeline = build({ classifier: retryAllClassifier, rateLimit: { limit: 1, windowMs: 60_000, maxWaitMs: 0 } });
+      const pipeline = build({
+        classifier: retryAllClassifier,
+        rateLimit: { limit: 1, windowMs: 60_000, maxWaitMs: 0 },
+      });
       await pipeline.execute(async () => 'ok');
 
       const refused = track(pipeline.execute(async () => 'never'));
@@ -83,7 +95,11 @@ describe(ResiliencePipeline.name, () => {
     // pipeline's `.catch` in withRetry: cockatiel retries the refused call with backoff, ...
     it('refuses at once, without retry backoff, when the breaker is off', async () => {
       jest.spyOn(Math, 'random').mockReturnValue(0.5);
-      const pipeline = build({ breaker: false, retry: { maxRetries: 2, initialDelayMs: 1_000 }, rateLimit: { limit: 1, windowMs: 60_000, maxWaitMs: 0 } });
+      const pipeline = build({
+        breaker: false,
+        retry: { maxRetries: 2, initialDelayMs: 1_000 },
+        rateLimit: { limit: 1, windowMs: 60_000, maxWaitMs: 0 },
+      });
       await pipeline.execute(async () => 'ok');
 
       const refused = track(pipeline.execute(async () => 'never'));
@@ -95,7 +111,12 @@ describe(ResiliencePipeline.name, () => {
 
     // ... and with no breaker, no bulkhead and no retry, execute() throws instead of rejecting.
     it('rejects rather than throwing when no policy wraps the limiter', async () => {
-      const pipeline = build({ breaker: false, bulkhead: false, retry: false, rateLimit: { limit: 1, windowMs: 60_000, maxWaitMs: 0 } });
+      const pipeline = build({
+        breaker: false,
+        bulkhead: false,
+        retry: false,
+        rateLimit: { limit: 1, windowMs: 60_000, maxWaitMs: 0 },
+      });
       await pipeline.execute(async () => 'ok');
 
       let promise: Promise<string> | undefined;
@@ -105,7 +126,8 @@ describe(ResiliencePipeline.name, () => {
       await expect(promise).rejects.toBeInstanceOf(RateLimitedError);
     });
 
-    // Regression (was a bug at resilience-pipeline.ts line 158): `attempted` fires before the limiter, so an attempt the
+    // Regression (was a bug at resilience-pipeline.ts line 158): `attempted` fires before the limiter, so an attempt
+    // the
     // limiter refused (never sent) is counted in downstream_attempts_total ("Attempts sent to a downstream").
     it('counts only attempts that were sent to the downstream', async () => {
       const pipeline = build({ rateLimit: { limit: 2, windowMs: 1_000, maxWaitMs: 0 } });
@@ -158,9 +180,16 @@ describe(ResiliencePipeline.name, () => {
 
   describe('retry budget', () => {
     it('allows no retry at all with a zero ratio and no reserve, and counts budget_exhausted', async () => {
-      const pipeline = build({ retry: { maxRetries: 3, budget: { ratio: 0, minPerSecond: 0, ttlMs: 1_000 } } }, 'budget-none', new PolicyEventsSubscriber(new ResilienceMetrics()));
+      const pipeline = build(
+        { retry: { maxRetries: 3, budget: { ratio: 0, minPerSecond: 0, ttlMs: 1_000 } } },
+        'budget-none',
+        new PolicyEventsSubscriber(new ResilienceMetrics()),
+      );
       const fn = jest.fn(async (_ctx: AttemptContext) => Promise.reject(new HttpError(503)));
-      const before = await counterValue('downstream_rejections_total', { downstream: 'budget-none', reason: 'budget_exhausted' });
+      const before = await counterValue('downstream_rejections_total', {
+        downstream: 'budget-none',
+        reason: 'budget_exhausted',
+      });
 
       const call = track(pipeline.execute(fn));
       await jest.advanceTimersByTimeAsync(100);
@@ -168,8 +197,12 @@ describe(ResiliencePipeline.name, () => {
       expect(call.error).toBeInstanceOf(HttpError);
       expect(fn).toHaveBeenCalledTimes(1);
       expect(before).toBe(0);
-      expect(await counterValue('downstream_rejections_total', { downstream: 'budget-none', reason: 'budget_exhausted' })).toBe(1);
-      expect(await register.metrics()).toContain('downstream_rejections_total{downstream="budget-none",reason="budget_exhausted"} 1');
+      expect(
+        await counterValue('downstream_rejections_total', { downstream: 'budget-none', reason: 'budget_exhausted' }),
+      ).toBe(1);
+      expect(await register.metrics()).toContain(
+        'downstream_rejections_total{downstream="budget-none",reason="budget_exhausted"} 1',
+      );
     });
 
     it('earns retries from the calls it sees', async () => {

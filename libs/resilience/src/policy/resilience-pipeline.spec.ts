@@ -21,7 +21,12 @@ describe(ResiliencePipeline.name, () => {
     });
 
     it('takes the outcome of a returned value from classifier.valueOutcome, without retrying it', async () => {
-      const pipeline = build({ classifier: { ...httpClassifier, valueOutcome: (v) => ((v as { status: number }).status >= 400 ? 'client_error' : 'success') } });
+      const pipeline = build({
+        classifier: {
+          ...httpClassifier,
+          valueOutcome: (v) => ((v as { status: number }).status >= 400 ? 'client_error' : 'success'),
+        },
+      });
       const fn = jest.fn(async () => ({ status: 404 }));
 
       const value = await pipeline.execute(fn, { operation: 'getBook' });
@@ -90,7 +95,13 @@ describe(ResiliencePipeline.name, () => {
       expect(fn).toHaveBeenCalledTimes(4);
       expect(call.error).toBe(errors[3]);
       expect(observer.retrying).toHaveBeenCalledTimes(3);
-      expect(observer.callFinished).toHaveBeenCalledWith('library', 'getBook', 'server_error', expect.any(Number), errors[3]);
+      expect(observer.callFinished).toHaveBeenCalledWith(
+        'library',
+        'getBook',
+        'server_error',
+        expect.any(Number),
+        errors[3],
+      );
     });
 
     it('does not retry an error the classifier calls not retryable', async () => {
@@ -103,7 +114,13 @@ describe(ResiliencePipeline.name, () => {
       expect(error).toBe(badRequest);
       expect(fn).toHaveBeenCalledTimes(1);
       expect(observer.retrying).not.toHaveBeenCalled();
-      expect(observer.callFinished).toHaveBeenCalledWith('library', 'getBook', 'client_error', expect.any(Number), badRequest);
+      expect(observer.callFinished).toHaveBeenCalledWith(
+        'library',
+        'getBook',
+        'client_error',
+        expect.any(Number),
+        badRequest,
+      );
     });
 
     it('never retries a call marked retryable: false', async () => {

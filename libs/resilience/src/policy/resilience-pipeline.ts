@@ -1,9 +1,24 @@
-import { BrokenCircuitError, BulkheadPolicy, IsolatedCircuitError, RetryPolicy, bulkhead, handleWhen, retry } from 'cockatiel';
+import {
+  BrokenCircuitError,
+  BulkheadPolicy,
+  IsolatedCircuitError,
+  RetryPolicy,
+  bulkhead,
+  handleWhen,
+  retry,
+} from 'cockatiel';
 import { BulkheadFullError } from '../errors/bulkhead-full.error';
 import { CallAbortedError } from '../errors/call-aborted.error';
 import { PolicyRejectedError } from '../errors/policy-rejected.error';
 import { stackless } from '../errors/stackless';
-import type { AttemptContext, CircuitStateListener, CircuitStateName, ExecuteOptions, Outcome, PolicyOptions } from '../policy-options.interface';
+import type {
+  AttemptContext,
+  CircuitStateListener,
+  CircuitStateName,
+  ExecuteOptions,
+  Outcome,
+  PolicyOptions,
+} from '../policy-options.interface';
 import { guardWithSignal } from './abort-guard';
 import { AttemptTimeoutPolicy } from './attempt-timeout.policy';
 import { FleetCircuit } from '../fleet/fleet-circuit';
@@ -20,7 +35,10 @@ import type { RateLimiter } from './sliding-window-rate-limiter';
 type Attempt<T> = (ctx: AttemptContext) => Promise<T>;
 
 const isRejection = (error: unknown) =>
-  error instanceof PolicyRejectedError || error instanceof CallAbortedError || error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError;
+  error instanceof PolicyRejectedError ||
+  error instanceof CallAbortedError ||
+  error instanceof BrokenCircuitError ||
+  error instanceof IsolatedCircuitError;
 
 /** Carries an error past cockatiel's retry predicate when we decided not to retry it. */
 class NoRetry {
@@ -87,7 +105,14 @@ export class ResiliencePipeline {
       // Only the consecutive breaker is shared: a sampling breaker's window stays per replica.
       this.circuit =
         fleet && options.breaker.kind === 'consecutive'
-          ? new FleetCircuit(name, options.breaker, (options.timeoutMs || DEFAULT_TIMEOUT_FOR_LEASE_MS) + PROBE_LEASE_MARGIN_MS, isFailure, onStateChange, fleet)
+          ? new FleetCircuit(
+              name,
+              options.breaker,
+              (options.timeoutMs || DEFAULT_TIMEOUT_FOR_LEASE_MS) + PROBE_LEASE_MARGIN_MS,
+              isFailure,
+              onStateChange,
+              fleet,
+            )
           : new Circuit(name, options.breaker, isFailure, onStateChange);
       this.disposables.push(this.circuit);
     }
@@ -96,7 +121,10 @@ export class ResiliencePipeline {
       this.budget = budget ? new RetryBudget(budget.ratio, budget.minPerSecond, budget.ttlMs) : undefined;
       this.retry = retry(
         handleWhen((error) => !(error instanceof NoRetry)),
-        { maxAttempts: options.retry.maxRetries, backoff: new RetryAfterBackoff(options.retry, (error) => classifier.retryAfterMs(error)) },
+        {
+          maxAttempts: options.retry.maxRetries,
+          backoff: new RetryAfterBackoff(options.retry, (error) => classifier.retryAfterMs(error)),
+        },
       );
     }
   }
@@ -158,8 +186,11 @@ export class ResiliencePipeline {
     const { signal } = opts;
     // Only a call with a deadline can end between retries, so only it pays for the holder.
     const failures: FailureHolder | undefined = signal ? {} : undefined;
-    let work = signal?.aborted ? Promise.reject(new CallAbortedError(this.name, signal.reason)) : this.guarded(fn, operation, signal, opts.retryable !== false, failures);
-    if (signal && !signal.aborted) work = guardWithSignal(work, signal, () => new CallAbortedError(this.name, signal.reason, failures?.last));
+    let work = signal?.aborted
+      ? Promise.reject(new CallAbortedError(this.name, signal.reason))
+      : this.guarded(fn, operation, signal, opts.retryable !== false, failures);
+    if (signal && !signal.aborted)
+      work = guardWithSignal(work, signal, () => new CallAbortedError(this.name, signal.reason, failures?.last));
     return work.then(
       (value) => {
         const outcome = this.options.classifier.valueOutcome?.(value) ?? 'success';
@@ -168,7 +199,10 @@ export class ResiliencePipeline {
       },
       (raw: unknown) => {
         // cockatiel's own breaker errors appear when a call waited on a failed half-open probe.
-        const error = this.circuit && (raw instanceof BrokenCircuitError || raw instanceof IsolatedCircuitError) ? this.circuit.openError : raw;
+        const error =
+          this.circuit && (raw instanceof BrokenCircuitError || raw instanceof IsolatedCircuitError)
+            ? this.circuit.openError
+            : raw;
         const outcome = this.outcomeOf(error);
         if (error instanceof PolicyRejectedError) this.observer.rejected(this.name, operation, error.reason);
         this.observer.callFinished(this.name, operation, outcome, (performance.now() - started) / 1000, error);
@@ -182,15 +216,29 @@ export class ResiliencePipeline {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
-  private guarded<T>(fn: Attempt<T>, operation: string, signal: AbortSignal | undefined, retryable: boolean, failures: FailureHolder | undefined): Promise<T> {
-    const run = retryable && this.retry ? () => this.withRetry(fn, operation, signal, failures) : () => this.attempt(fn, 0, signal);
+  private guarded<T>(
+    fn: Attempt<T>,
+    operation: string,
+    signal: AbortSignal | undefined,
+    retryable: boolean,
+    failures: FailureHolder | undefined,
+  ): Promise<T> {
+    const run =
+      retryable && this.retry
+        ? () => this.withRetry(fn, operation, signal, failures)
+        : () => this.attempt(fn, 0, signal);
     if (!this.bulkhead) return run();
     const bh = this.bulkhead;
     if (bh.executionSlots === 0 && bh.queueSlots === 0) return Promise.reject(this.bulkheadError);
     return bh.execute(run, signal);
   }
 
-  private withRetry<T>(fn: Attempt<T>, operation: string, signal: AbortSignal | undefined, failures: FailureHolder | undefined): Promise<T> {
+  private withRetry<T>(
+    fn: Attempt<T>,
+    operation: string,
+    signal: AbortSignal | undefined,
+    failures: FailureHolder | undefined,
+  ): Promise<T> {
     this.budget?.recordCall();
     const { classifier } = this.options;
     const retryOptions = this.options.retry as Exclude<PolicyOptions['retry'], false>;

@@ -7,7 +7,11 @@ class Throttled extends Error {
   }
 }
 
-const failed = (error: Error, attempt = 1): IRetryBackoffContext<unknown> => ({ attempt, signal: new AbortController().signal, result: { error } });
+const failed = (error: Error, attempt = 1): IRetryBackoffContext<unknown> => ({
+  attempt,
+  signal: new AbortController().signal,
+  result: { error },
+});
 
 describe(RetryAfterBackoff.name, () => {
   const retryAfterOf = (error: unknown) => (error instanceof Throttled ? error.retryAfter : undefined);
@@ -30,7 +34,9 @@ describe(RetryAfterBackoff.name, () => {
 
     const first = backoff.next(failed(new Error('reset')));
     const second = first.next(failed(new Error('reset'), 2));
-    const capped = new RetryAfterBackoff({ initialDelayMs: 100_000, exponent: 2, maxDelayMs: 50 }, retryAfterOf).next(failed(new Error('x')));
+    const capped = new RetryAfterBackoff({ initialDelayMs: 100_000, exponent: 2, maxDelayMs: 50 }, retryAfterOf).next(
+      failed(new Error('x')),
+    );
 
     expect(first.duration).toBeGreaterThan(0);
     expect(first.duration).toBeLessThanOrEqual(140);

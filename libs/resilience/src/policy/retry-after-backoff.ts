@@ -25,7 +25,10 @@ export class RetryAfterBackoff implements IBackoffFactory<IRetryBackoffContext<u
     return this.honour(this.jitter.next(), context);
   }
 
-  private honour(inner: IBackoff<IRetryBackoffContext<unknown>>, context: IRetryBackoffContext<unknown>): IBackoff<IRetryBackoffContext<unknown>> {
+  private honour(
+    inner: IBackoff<IRetryBackoffContext<unknown>>,
+    context: IRetryBackoffContext<unknown>,
+  ): IBackoff<IRetryBackoffContext<unknown>> {
     const asked = 'error' in context.result ? this.retryAfterMs(context.result.error) : undefined;
     return {
       duration: asked ?? inner.duration,

@@ -3,7 +3,8 @@ import { RetryBudget } from './retry-budget';
 describe(RetryBudget.name, () => {
   let now: number;
   const clock = () => now;
-  const withdrawals = (budget: RetryBudget, tries: number) => Array.from({ length: tries }, () => budget.tryWithdraw()).filter(Boolean).length;
+  const withdrawals = (budget: RetryBudget, tries: number) =>
+    Array.from({ length: tries }, () => budget.tryWithdraw()).filter(Boolean).length;
 
   beforeEach(() => {
     now = 1_000_000;

@@ -18,7 +18,11 @@ describe(SlidingWindowRateLimiter.name, () => {
     it('lets `limit` calls start at once without handing out a promise', () => {
       const limiter = new SlidingWindowRateLimiter('library', { limit: 3, windowMs: 1_000, maxWaitMs: 0 }, clock);
 
-      const results = [limiter.acquire(undefined, onAbort), limiter.acquire(undefined, onAbort), limiter.acquire(undefined, onAbort)];
+      const results = [
+        limiter.acquire(undefined, onAbort),
+        limiter.acquire(undefined, onAbort),
+        limiter.acquire(undefined, onAbort),
+      ];
 
       expect(results).toEqual([undefined, undefined, undefined]);
       expect(limiter.available()).toBe(0);
@@ -120,7 +124,9 @@ describe(SlidingWindowRateLimiter.name, () => {
     });
 
     it('reserves future slots first come, first served', async () => {
-      const limiter = new SlidingWindowRateLimiter('library', { limit: 1, windowMs: 1_000, maxWaitMs: 5_000 }, () => Date.now());
+      const limiter = new SlidingWindowRateLimiter('library', { limit: 1, windowMs: 1_000, maxWaitMs: 5_000 }, () =>
+        Date.now(),
+      );
       const started: string[] = [];
       limiter.acquire(undefined, onAbort);
 
@@ -139,7 +145,9 @@ describe(SlidingWindowRateLimiter.name, () => {
     });
 
     it('ends a wait with the abort error when the signal aborts', async () => {
-      const limiter = new SlidingWindowRateLimiter('library', { limit: 1, windowMs: 1_000, maxWaitMs: 5_000 }, () => Date.now());
+      const limiter = new SlidingWindowRateLimiter('library', { limit: 1, windowMs: 1_000, maxWaitMs: 5_000 }, () =>
+        Date.now(),
+      );
       const controller = new AbortController();
       limiter.acquire(undefined, onAbort);
 

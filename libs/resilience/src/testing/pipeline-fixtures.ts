@@ -15,15 +15,29 @@ export class HttpError extends Error {
   }
 }
 
-/** Retries timeouts, 5xx and 429; a 4xx is not a failure; honours Retry-After. A spec that needs less overrides fields. */
+/**
+ * Retries timeouts, 5xx and 429; a 4xx is not a failure; honours Retry-After. A spec that needs less overrides fields.
+ */
 export const httpClassifier: FailureClassifier = {
-  isRetryable: (e) => e instanceof AttemptTimeoutError || (e instanceof HttpError && (e.status >= 500 || e.status === 429)),
+  isRetryable: (e) =>
+    e instanceof AttemptTimeoutError || (e instanceof HttpError && (e.status >= 500 || e.status === 429)),
   isFailure: (e) => !(e instanceof HttpError && e.status < 500),
   retryAfterMs: (e) => (e instanceof HttpError ? e.retryAfter : undefined),
-  outcome: (e) => (e instanceof AttemptTimeoutError ? 'timeout' : e instanceof HttpError && e.status < 500 ? 'client_error' : 'server_error'),
+  outcome: (e) =>
+    e instanceof AttemptTimeoutError
+      ? 'timeout'
+      : e instanceof HttpError && e.status < 500
+        ? 'client_error'
+        : 'server_error',
 };
 
-export const recorder = (): jest.Mocked<PipelineObserver> => ({ callFinished: jest.fn(), attempted: jest.fn(), retrying: jest.fn(), rejected: jest.fn(), circuitChanged: jest.fn() });
+export const recorder = (): jest.Mocked<PipelineObserver> => ({
+  callFinished: jest.fn(),
+  attempted: jest.fn(),
+  retrying: jest.fn(),
+  rejected: jest.fn(),
+  circuitChanged: jest.fn(),
+});
 
 /** Settles without waiting, so a test can look at a call before and after the clock moves. */
 export const track = <T>(promise: Promise<T>) => {
@@ -44,7 +58,9 @@ export interface FakeClockOptions {
   restoreMocks?: boolean;
 }
 
-/** Registers beforeEach/afterEach hooks: fake timers starting at 1_000_000 for every test, cleared and removed after it. */
+/**
+ * Registers beforeEach/afterEach hooks: fake timers starting at 1_000_000 for every test, cleared and removed after it.
+ */
 export function useFakeClock({ setup, teardown, restoreMocks = false }: FakeClockOptions = {}): void {
   beforeEach(() => {
     jest.useFakeTimers({ now: 1_000_000 });
@@ -71,7 +87,11 @@ export interface PipelineHarnessOptions {
  * The fake clock plus a `build` that makes pipelines reporting to `observer` and disposes them after each test.
  * `observer` is one object whose mocks are replaced with fresh ones before each test.
  */
-export function usePipelineHarness({ classifier = httpClassifier, retry = { initialDelayMs: 0, budget: false }, restoreMocks = false }: PipelineHarnessOptions = {}) {
+export function usePipelineHarness({
+  classifier = httpClassifier,
+  retry = { initialDelayMs: 0, budget: false },
+  restoreMocks = false,
+}: PipelineHarnessOptions = {}) {
   const pipelines: ResiliencePipeline[] = [];
   const observer = recorder();
   useFakeClock({

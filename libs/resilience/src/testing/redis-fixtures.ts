@@ -12,7 +12,9 @@ export function redisUrlForTests(suite: string): string | undefined {
   const url = process.env['REDIS_URL']?.trim();
   if (url) return url;
   if (process.env['CI'] === 'true') throw new Error(`${suite} needs Redis: CI must set REDIS_URL`);
-  process.stderr.write(`[${suite}] skipped: REDIS_URL is not set (CI sets it; locally: REDIS_URL=redis://127.0.0.1:6379 npm test)\n`);
+  process.stderr.write(
+    `[${suite}] skipped: REDIS_URL is not set (CI sets it; locally: REDIS_URL=redis://127.0.0.1:6379 npm test)\n`,
+  );
   return undefined;
 }
 
@@ -76,7 +78,22 @@ export class PrivateRedis {
 
   /** Starts the server again on its port. */
   async resume(): Promise<void> {
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--enable-debug-command', 'local'], { stdio: 'ignore' });
+    this.child = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--enable-debug-command',
+        'local',
+      ],
+      { stdio: 'ignore' },
+    );
     await waitForPort(this.port);
   }
 

@@ -42,7 +42,16 @@ describe(startChatEmulator.name, () => {
     expect(body.has_more).toBe(true);
     expect(body.messages[0]).toEqual(CHAT_SEED['c1'].messages[39]);
     expect(body.messages[1]).toEqual(CHAT_SEED['c1'].messages[38]);
-    expect(Object.keys(body.messages[0])).toEqual(['id', 'conversation_id', 'user_id', 'content', 'message_type', 'metadata', 'created_at', 'updated_at']);
+    expect(Object.keys(body.messages[0])).toEqual([
+      'id',
+      'conversation_id',
+      'user_id',
+      'content',
+      'message_type',
+      'metadata',
+      'created_at',
+      'updated_at',
+    ]);
     expect(body.messages[0].id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
@@ -65,7 +74,14 @@ describe(startChatEmulator.name, () => {
     expect(seen).toEqual([...CHAT_SEED['c1'].messages].reverse().map((m) => m.id));
   });
 
-  it.each([['limit=0'], ['limit=201'], ['limit=abc'], ['limit='], ['cursor=nope'], [`cursor=${Buffer.from('m99').toString('base64url')}`]])('answers 400 for %s', async (query) => {
+  it.each([
+    ['limit=0'],
+    ['limit=201'],
+    ['limit=abc'],
+    ['limit='],
+    ['cursor=nope'],
+    [`cursor=${Buffer.from('m99').toString('base64url')}`],
+  ])('answers 400 for %s', async (query) => {
     // Act
     const res = await get(`${C1}?${query}`);
 
@@ -104,7 +120,10 @@ describe(startChatEmulator.name, () => {
     ['no token', {}],
     ['an opaque token', { authorization: 'Bearer not-a-jwt' }],
     ['a token signed with another secret', { authorization: `Bearer ${signDevJwt({ sub: 'u1' }, 'wrong')}` }],
-    ['an expired token', { authorization: `Bearer ${signDevJwt({ sub: 'u1', exp: Math.floor(Date.now() / 1000) - 5 })}` }],
+    [
+      'an expired token',
+      { authorization: `Bearer ${signDevJwt({ sub: 'u1', exp: Math.floor(Date.now() / 1000) - 5 })}` },
+    ],
   ])('answers 401 for %s', async (_label, headers) => {
     // Act
     const res = await get(C1, headers);
@@ -123,7 +142,12 @@ describe(startChatEmulator.name, () => {
     const stats = chat.stats();
 
     // Assert
-    expect(stats).toMatchObject({ requests: 3, lastSubject: 'u2', bySubject: { u1: 1, u2: 2 }, lastHeaders: { authorization: true } });
+    expect(stats).toMatchObject({
+      requests: 3,
+      lastSubject: 'u2',
+      bySubject: { u1: 1, u2: 2 },
+      lastHeaders: { authorization: true },
+    });
     expect(JSON.stringify(stats)).not.toContain('eyJ');
     chat.resetStats();
     expect(chat.stats()).toMatchObject({ requests: 0, lastSubject: null, bySubject: {} });
@@ -134,7 +158,9 @@ describe(startChatEmulator.name, () => {
     const custom = await startChatEmulator({ jwtSecret: 'another-secret' });
 
     // Act
-    const good = await http(`${custom.url}${C1}`, { headers: { authorization: `Bearer ${signDevJwt({ sub: 'u1' }, 'another-secret')}` } });
+    const good = await http(`${custom.url}${C1}`, {
+      headers: { authorization: `Bearer ${signDevJwt({ sub: 'u1' }, 'another-secret')}` },
+    });
     const dev = await http(`${custom.url}${C1}`, { headers: as('u1') });
     await custom.close();
 

@@ -56,7 +56,12 @@ class SubjectRecorder {
 export async function startChatEmulator(options: ChatEmulatorOptions = {}): Promise<RunningChatEmulator> {
   const subjects = new SubjectRecorder();
   const secret = options.jwtSecret ?? readEmulatorEnv().jwtSecret ?? DEV_JWT_SECRET;
-  const base = await startEmulator({ name: 'chat', port: options.port ?? 0, host: options.host, routes: chatRoutes(secret, subjects, options.seed) });
+  const base = await startEmulator({
+    name: 'chat',
+    port: options.port ?? 0,
+    host: options.host,
+    routes: chatRoutes(secret, subjects, options.seed),
+  });
   return {
     ...base,
     stats: () => ({ ...base.stats(), ...subjects.snapshot() }),
@@ -68,7 +73,12 @@ export async function startChatEmulator(options: ChatEmulatorOptions = {}): Prom
 }
 
 function chatRoutes(secret: string, subjects: SubjectRecorder, seed: ChatSeed = CHAT_SEED): Route[] {
-  const conversations = new Map(Object.entries(seed).map(([id, c]) => [id, { participants: new Set(c.participants), newestFirst: [...c.messages].reverse().map((m) => JSON.stringify(m)) }]));
+  const conversations = new Map(
+    Object.entries(seed).map(([id, c]) => [
+      id,
+      { participants: new Set(c.participants), newestFirst: [...c.messages].reverse().map((m) => JSON.stringify(m)) },
+    ]),
+  );
   return [
     {
       method: 'GET',
@@ -81,7 +91,12 @@ function chatRoutes(secret: string, subjects: SubjectRecorder, seed: ChatSeed = 
 
 type ConversationIndex = ReadonlyMap<string, { participants: ReadonlySet<string>; newestFirst: readonly string[] }>;
 
-function listMessages(ctx: RequestContext, secret: string, subjects: SubjectRecorder, conversations: ConversationIndex): void {
+function listMessages(
+  ctx: RequestContext,
+  secret: string,
+  subjects: SubjectRecorder,
+  conversations: ConversationIndex,
+): void {
   const subject = authenticate(ctx, secret);
   if (subject === null) return;
   subjects.record(subject);
@@ -92,8 +107,14 @@ function listMessages(ctx: RequestContext, secret: string, subjects: SubjectReco
   const offset = cursor === null || cursor === '' ? 0 : CURSOR.decode(cursor);
   if (offset === null) return sendProblem(ctx.res, 400, 'cursor is not a cursor this service issued');
   const conversation = conversations.get(ctx.params.conversationId);
-  if (conversation === undefined) return sendProblem(ctx.res, 404, `Conversation '${ctx.params.conversationId}' not found`);
-  if (!conversation.participants.has(subject)) return sendProblem(ctx.res, 403, `User '${subject}' is not a participant of conversation '${ctx.params.conversationId}'`);
+  if (conversation === undefined)
+    return sendProblem(ctx.res, 404, `Conversation '${ctx.params.conversationId}' not found`);
+  if (!conversation.participants.has(subject))
+    return sendProblem(
+      ctx.res,
+      403,
+      `User '${subject}' is not a participant of conversation '${ctx.params.conversationId}'`,
+    );
   const total = conversation.newestFirst.length;
   if (offset > total) return sendProblem(ctx.res, 400, 'cursor is past the end of the conversation');
 
@@ -101,16 +122,23 @@ function listMessages(ctx: RequestContext, secret: string, subjects: SubjectReco
   const hasMore = end < total;
   const page = conversation.newestFirst.slice(offset, end).join(',');
   const next = hasMore ? JSON.stringify(CURSOR.encode(end)) : 'null';
-  sendRawJson(ctx.res, 200, `{"messages":[${page}],"total_count":${total},"has_more":${hasMore},"next_cursor":${next}}`);
+  sendRawJson(
+    ctx.res,
+    200,
+    `{"messages":[${page}],"total_count":${total},"has_more":${hasMore},"next_cursor":${next}}`,
+  );
 }
 
 /** The verified `sub`, or null once a 401 has been sent. */
 function authenticate(ctx: RequestContext, secret: string): string | null {
   const header = ctx.req.headers.authorization;
-  const token = typeof header === 'string' && header.slice(0, 7).toLowerCase() === 'bearer ' ? header.slice(7).trim() : '';
-  const verdict = token === '' ? { ok: false as const, reason: 'Missing Authorization: Bearer <token> header' } : verifyHs256(token, secret);
+  const token =
+    typeof header === 'string' && header.slice(0, 7).toLowerCase() === 'bearer ' ? header.slice(7).trim() : '';
+  const verdict =
+    token === ''
+      ? { ok: false as const, reason: 'Missing Authorization: Bearer <token> header' }
+      : verifyHs256(token, secret);
   if (verdict.ok) return verdict.subject;
   sendProblem(ctx.res, 401, verdict.reason, { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
   return null;
 }
-

@@ -19,7 +19,11 @@ describe(verifyHs256.name, () => {
     ['no subject', () => signDevJwt({}), /subject/],
     ['not a JWT', () => 'abc', /not a JWT/],
     ['alg none', () => `${b64({ alg: 'none' })}.${b64({ sub: 'u1' })}.`, /HS256/],
-    ['a tampered payload', () => signDevJwt({ sub: 'u1' }).replace(/\.[^.]+\./, `.${b64({ sub: 'u2' })}.`), /signature/],
+    [
+      'a tampered payload',
+      () => signDevJwt({ sub: 'u1' }).replace(/\.[^.]+\./, `.${b64({ sub: 'u2' })}.`),
+      /signature/,
+    ],
   ])('refuses %s', (_label, token, reason) => {
     // Act
     const verdict = verifyHs256(token(), DEV_JWT_SECRET);

@@ -17,11 +17,14 @@ export function verifyHs256(token: string, secret: string, nowSeconds: number = 
   if (header === undefined || header['alg'] !== 'HS256') return { ok: false, reason: 'token is not signed with HS256' };
   const expected = createHmac('sha256', secret).update(`${headerPart}.${payloadPart}`).digest();
   const given = Buffer.from(signaturePart, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'token signature is invalid' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: 'token signature is invalid' };
   const payload = decodeJson(payloadPart);
   if (payload === undefined) return { ok: false, reason: 'token payload is not JSON' };
-  if (typeof payload['exp'] === 'number' && payload['exp'] <= nowSeconds) return { ok: false, reason: 'token has expired' };
-  if (typeof payload['nbf'] === 'number' && payload['nbf'] > nowSeconds) return { ok: false, reason: 'token is not valid yet' };
+  if (typeof payload['exp'] === 'number' && payload['exp'] <= nowSeconds)
+    return { ok: false, reason: 'token has expired' };
+  if (typeof payload['nbf'] === 'number' && payload['nbf'] > nowSeconds)
+    return { ok: false, reason: 'token is not valid yet' };
   if (typeof payload['sub'] !== 'string' || payload['sub'] === '') return { ok: false, reason: 'token has no subject' };
   return { ok: true, subject: payload['sub'] };
 }
@@ -38,7 +41,9 @@ export function signDevJwt(claims: Record<string, unknown>, secret: string = DEV
 function decodeJson(part: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

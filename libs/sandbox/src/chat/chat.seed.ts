@@ -20,7 +20,16 @@ export interface ChatConversationSeed {
 
 export type ChatSeed = Readonly<Record<string, ChatConversationSeed>>;
 
-const TOPICS = ['the release plan', 'flaky tests', 'the retry budget', 'dashboards', 'on-call', 'the database migration', 'load testing', 'the API contract'];
+const TOPICS = [
+  'the release plan',
+  'flaky tests',
+  'the retry budget',
+  'dashboards',
+  'on-call',
+  'the database migration',
+  'load testing',
+  'the API contract',
+];
 const START = Date.UTC(2024, 5, 1, 9, 0, 0);
 
 /** A deterministic UUID-shaped id, so seeded ids look like chat-svc's without randomness. */

@@ -33,7 +33,13 @@ describe(bencode.name, () => {
     const encoded = bencode(dict);
 
     // Assert
-    const expected = Buffer.concat([Buffer.from('d1:ai4e1:bi3e3:'), Buffer.from('\uFF61'), Buffer.from('i2e4:'), Buffer.from('\u{1F600}'), Buffer.from('i1ee')]);
+    const expected = Buffer.concat([
+      Buffer.from('d1:ai4e1:bi3e3:'),
+      Buffer.from('\uFF61'),
+      Buffer.from('i2e4:'),
+      Buffer.from('\u{1F600}'),
+      Buffer.from('i1ee'),
+    ]);
     expect(encoded.equals(expected)).toBe(true);
   });
 

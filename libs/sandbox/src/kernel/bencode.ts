@@ -17,7 +17,10 @@ function write(value: Bencodable, parts: Buffer[]): void {
     if (!Number.isSafeInteger(value)) throw new TypeError(`bencode supports integers only, got ${value}`);
     parts.push(Buffer.from(`i${value}e`));
   } else if (typeof value === 'string' || value instanceof Uint8Array) {
-    const bytes = typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    const bytes =
+      typeof value === 'string'
+        ? Buffer.from(value, 'utf8')
+        : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
     parts.push(Buffer.from(`${bytes.length}:`), bytes);
   } else if (Array.isArray(value)) {
     parts.push(Buffer.from('l'));

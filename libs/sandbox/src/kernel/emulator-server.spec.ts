@@ -40,7 +40,7 @@ describe(startEmulator.name, () => {
     await emulator.close();
   });
 
-  describe('an emulator\'s own controls under /_sandbox/<name>/', () => {
+  describe("an emulator's own controls under /_sandbox/<name>/", () => {
     it('answers them, never faulted and never counted', async () => {
       // Arrange
       await put({ mode: 'error', status: 503 });

@@ -36,7 +36,10 @@ export function startEmulator(options: StartEmulatorOptions): Promise<RunningEmu
       // never counted and never faulted: a test can always reach them.
       const own = router.match(req.method ?? 'GET', path);
       if (own === null) return handleControl(req, res, path, faults, stats);
-      return dispatch(router, new Exchange(req, res, req.method ?? 'GET', path, queryAt === -1 ? '' : url.slice(queryAt + 1), stats));
+      return dispatch(
+        router,
+        new Exchange(req, res, req.method ?? 'GET', path, queryAt === -1 ? '' : url.slice(queryAt + 1), stats),
+      );
     }
 
     stats.recordRequest(path, req.headers);
@@ -53,7 +56,14 @@ export function startEmulator(options: StartEmulatorOptions): Promise<RunningEmu
       req.socket.destroy();
       return;
     }
-    const exchange = new Exchange(req, res, req.method ?? 'GET', path, queryAt === -1 ? '' : url.slice(queryAt + 1), stats);
+    const exchange = new Exchange(
+      req,
+      res,
+      req.method ?? 'GET',
+      path,
+      queryAt === -1 ? '' : url.slice(queryAt + 1),
+      stats,
+    );
     if (fault === null) return dispatch(router, exchange);
     stats.recordFault(fault.mode as Exclude<Fault['mode'], 'ok' | 'down'>);
     if (fault.latencyMs > 0) exchange.delay(fault.latencyMs, () => applyFault(router, exchange, fault));

@@ -10,7 +10,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export function traceRequest(emulator: string, path: string, req: IncomingMessage, res: ServerResponse): void {
   const parent = propagation.extract(ROOT_CONTEXT, req.headers);
   if (!trace.getSpanContext(parent)) return;
-  const span = trace.getTracer('keel-sandbox').startSpan(`${emulator} ${req.method ?? 'GET'} ${path}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? 'GET', 'url.path': path, 'keel.emulator': emulator } }, parent);
+  const span = trace.getTracer('keel-sandbox').startSpan(
+    `${emulator} ${req.method ?? 'GET'} ${path}`,
+    {
+      kind: SpanKind.SERVER,
+      attributes: { 'http.request.method': req.method ?? 'GET', 'url.path': path, 'keel.emulator': emulator },
+    },
+    parent,
+  );
   if (!span.isRecording()) return;
   res.once('close', () => {
     span.setAttribute('http.response.status_code', res.statusCode);

@@ -14,7 +14,14 @@ describe(parseFault.name, () => {
 
   it('keeps every field given', () => {
     // Arrange
-    const spec = { mode: 'slow', status: 502, rate: 0.25, latencyMs: 1500, retryAfterSeconds: 3, path: '/api/v1/users' };
+    const spec = {
+      mode: 'slow',
+      status: 502,
+      rate: 0.25,
+      latencyMs: 1500,
+      retryAfterSeconds: 3,
+      path: '/api/v1/users',
+    };
 
     // Act
     const result = parseFault(spec);

@@ -7,7 +7,15 @@ describe(parseLimit.name, () => {
     expect(parseLimit(null, bounds)).toBe(20);
     expect(parseLimit('1', bounds)).toBe(1);
     expect(parseLimit('100', bounds)).toBe(100);
-    expect(['0', '101', '-1', '1.5', 'ten', '', '0010'].map((raw) => parseLimit(raw, bounds))).toEqual([null, null, null, null, null, null, null]);
+    expect(['0', '101', '-1', '1.5', 'ten', '', '0010'].map((raw) => parseLimit(raw, bounds))).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });
 

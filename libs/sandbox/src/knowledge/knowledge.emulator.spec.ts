@@ -24,7 +24,9 @@ describe(startKnowledgeEmulator.name, () => {
     it('holds k1–k6 of every kind, with tags and citations between them', () => {
       // Assert
       expect(KNOWLEDGE_SEED.resources.map((resource) => resource.id)).toEqual(['k1', 'k2', 'k3', 'k4', 'k5', 'k6']);
-      expect(new Set(KNOWLEDGE_SEED.resources.map((resource) => resource.kind))).toEqual(new Set(['article', 'paper', 'dataset']));
+      expect(new Set(KNOWLEDGE_SEED.resources.map((resource) => resource.kind))).toEqual(
+        new Set(['article', 'paper', 'dataset']),
+      );
       expect(KNOWLEDGE_SEED.resources.every((resource) => resource.tags.length > 0)).toBe(true);
       expect(KNOWLEDGE_SEED.resources.flatMap((resource) => resource.cites).length).toBeGreaterThan(0);
       expect(Object.isFrozen(KNOWLEDGE_SEED.resources[0].tags)).toBe(true);
@@ -55,7 +57,12 @@ describe(startKnowledgeEmulator.name, () => {
       // Assert
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toBe('application/problem+json');
-      expect(res.json()).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: "Resource 'k99' not found" });
+      expect(res.json()).toEqual({
+        type: 'about:blank',
+        title: 'Not Found',
+        status: 404,
+        detail: "Resource 'k99' not found",
+      });
     });
   });
 
@@ -173,24 +180,29 @@ describe(startKnowledgeEmulator.name, () => {
   });
 
   describe('authorization', () => {
-    it.each(['/api/v1/resources/k1', '/api/v1/resources/k1/citations', '/api/v1/search?q=x', '/api/v1/recommendations?projectId=p1'])(
-      'answers 401 without a bearer token on %s',
-      async (path) => {
-        // Act
-        const res = await get(path, {});
+    it.each([
+      '/api/v1/resources/k1',
+      '/api/v1/resources/k1/citations',
+      '/api/v1/search?q=x',
+      '/api/v1/recommendations?projectId=p1',
+    ])('answers 401 without a bearer token on %s', async (path) => {
+      // Act
+      const res = await get(path, {});
 
-        // Assert
-        expect(res.status).toBe(401);
-        expect(res.headers['www-authenticate']).toBe('Bearer');
-      },
-    );
+      // Assert
+      expect(res.status).toBe(401);
+      expect(res.headers['www-authenticate']).toBe('Bearer');
+    });
   });
 
   describe('GET /health and faults', () => {
     it('answers ok without a token, and 503 under an error fault set over HTTP', async () => {
       // Act
       const ok = await get('/health', {});
-      await http(`${knowledge.url}/_sandbox/faults`, { method: 'PUT', body: { mode: 'error', status: 503, path: '/health' } });
+      await http(`${knowledge.url}/_sandbox/faults`, {
+        method: 'PUT',
+        body: { mode: 'error', status: 503, path: '/health' },
+      });
       const faulted = await get('/health', {});
       const api = await get('/api/v1/resources/k1');
       const stats = (await http(`${knowledge.url}/_sandbox/stats`)).json();
@@ -199,7 +211,11 @@ describe(startKnowledgeEmulator.name, () => {
       expect(ok.json()).toEqual({ status: 'ok' });
       expect(faulted.status).toBe(503);
       expect(api.status).toBe(200);
-      expect(stats).toMatchObject({ requests: 3, byPath: { '/health': 2, '/api/v1/resources/k1': 1 }, faulted: { error: 1 } });
+      expect(stats).toMatchObject({
+        requests: 3,
+        byPath: { '/health': 2, '/api/v1/resources/k1': 1 },
+        faulted: { error: 1 },
+      });
     });
   });
 });

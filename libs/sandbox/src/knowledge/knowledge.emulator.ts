@@ -25,21 +25,38 @@ interface ResourceAnswers {
 
 /** Knowledge service emulator (contracts/internal-services.md, "Knowledge service [3104]"). */
 export function startKnowledgeEmulator(options: KnowledgeEmulatorOptions = {}): Promise<RunningEmulator> {
-  return startEmulator({ name: 'knowledge', port: options.port ?? 0, host: options.host, routes: knowledgeRoutes(options.seed) });
+  return startEmulator({
+    name: 'knowledge',
+    port: options.port ?? 0,
+    host: options.host,
+    routes: knowledgeRoutes(options.seed),
+  });
 }
 
 export function knowledgeRoutes(seed: KnowledgeSeed = KNOWLEDGE_SEED): Route[] {
   const resources = indexSeed(seed);
   return [
-    { method: 'GET', path: '/api/v1/resources/:id', handler: requireBearer((ctx) => answer(ctx, resources, 'resource')) },
-    { method: 'GET', path: '/api/v1/resources/:id/citations', handler: requireBearer((ctx) => answer(ctx, resources, 'citations')) },
+    {
+      method: 'GET',
+      path: '/api/v1/resources/:id',
+      handler: requireBearer((ctx) => answer(ctx, resources, 'resource')),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/resources/:id/citations',
+      handler: requireBearer((ctx) => answer(ctx, resources, 'citations')),
+    },
     { method: 'GET', path: '/api/v1/search', handler: requireBearer((ctx) => search(ctx, seed)) },
     { method: 'GET', path: '/api/v1/recommendations', handler: requireBearer((ctx) => recommendations(ctx, seed)) },
     { method: 'GET', path: '/health', handler: (ctx) => sendRawJson(ctx.res, 200, HEALTH_OK) },
   ];
 }
 
-function answer(ctx: RequestContext, resources: ReadonlyMap<string, ResourceAnswers>, which: keyof ResourceAnswers): void {
+function answer(
+  ctx: RequestContext,
+  resources: ReadonlyMap<string, ResourceAnswers>,
+  which: keyof ResourceAnswers,
+): void {
   const found = resources.get(ctx.params.id);
   if (found === undefined) return sendProblem(ctx.res, 404, `Resource '${ctx.params.id}' not found`);
   sendRawJson(ctx.res, 200, found[which]);
@@ -70,7 +87,10 @@ function indexSeed(seed: KnowledgeSeed): Map<string, ResourceAnswers> {
       if (citedTitle === undefined) throw new Error(`Knowledge seed: '${id}' cites unknown resource '${cited}'`);
       return { id: cited, title: citedTitle };
     });
-    answers.set(id, { resource: JSON.stringify({ id, title, url, kind, tags }), citations: JSON.stringify({ citations }) });
+    answers.set(id, {
+      resource: JSON.stringify({ id, title, url, kind, tags }),
+      citations: JSON.stringify({ citations }),
+    });
   }
   return answers;
 }

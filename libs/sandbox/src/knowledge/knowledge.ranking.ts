@@ -8,7 +8,10 @@ export interface RankedResult {
 
 /** Lower-case alphanumeric words; everything else separates them. */
 export function terms(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9]+/).filter((term) => term !== '');
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((term) => term !== '');
 }
 
 /**
@@ -35,10 +38,17 @@ export function searchResources(resources: readonly KnowledgeResourceSeed[], que
 export function recommend(seed: KnowledgeSeed, projectId: string): RankedResult[] {
   const byId = new Map(seed.resources.map((resource) => [resource.id, resource]));
   const curated = Object.prototype.hasOwnProperty.call(seed.projects, projectId) ? seed.projects[projectId] : undefined;
-  const ids = curated ?? rotate(seed.resources.map((resource) => resource.id), fnv1a(projectId));
+  const ids =
+    curated ??
+    rotate(
+      seed.resources.map((resource) => resource.id),
+      fnv1a(projectId),
+    );
   return ids.flatMap((id, rank) => {
     const resource = byId.get(id);
-    return resource === undefined ? [] : [{ id, title: resource.title, score: round(Math.max(0.05, 0.95 - rank * 0.1)) }];
+    return resource === undefined
+      ? []
+      : [{ id, title: resource.title, score: round(Math.max(0.05, 0.95 - rank * 0.1)) }];
   });
 }
 

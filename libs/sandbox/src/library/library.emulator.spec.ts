@@ -116,7 +116,9 @@ describe(startLibraryEmulator.name, () => {
     it('pages with an opaque cursor until nextCursor is null', async () => {
       // Act
       const first = (await get('/api/v1/users/u1/games?limit=1')).json();
-      const second = (await get(`/api/v1/users/u1/games?limit=1&cursor=${encodeURIComponent(first.nextCursor)}`)).json();
+      const second = (
+        await get(`/api/v1/users/u1/games?limit=1&cursor=${encodeURIComponent(first.nextCursor)}`)
+      ).json();
 
       // Assert
       expect(first.games.map((game: { gameId: string }) => game.gameId)).toEqual(['g1']);
@@ -135,7 +137,10 @@ describe(startLibraryEmulator.name, () => {
         platforms: ['linux'],
       }));
       const big = await startLibraryEmulator({
-        seed: { games, users: { big: games.map((game) => ({ gameId: game.gameId, acquiredAt: '2024-05-01T00:00:00Z' })) } },
+        seed: {
+          games,
+          users: { big: games.map((game) => ({ gameId: game.gameId, acquiredAt: '2024-05-01T00:00:00Z' })) },
+        },
       });
 
       // Act

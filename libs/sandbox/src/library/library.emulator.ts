@@ -27,7 +27,12 @@ interface UserIndex {
 
 /** Library service emulator (contracts/internal-services.md, "Library service [3101]"). */
 export function startLibraryEmulator(options: LibraryEmulatorOptions = {}): Promise<RunningEmulator> {
-  return startEmulator({ name: 'library', port: options.port ?? 0, host: options.host, routes: libraryRoutes(options.seed) });
+  return startEmulator({
+    name: 'library',
+    port: options.port ?? 0,
+    host: options.host,
+    routes: libraryRoutes(options.seed),
+  });
 }
 
 export function libraryRoutes(seed: LibrarySeed = LIBRARY_SEED): Route[] {

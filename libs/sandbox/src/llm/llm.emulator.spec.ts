@@ -11,7 +11,8 @@ describe(startLlmEmulator.name, () => {
     { role: 'user', content: 'u1: the release ships on Friday after the load test' },
     { role: 'user', content: 'u2: agreed, I will watch the dashboards' },
   ];
-  const post = (body: unknown, headers: Record<string, string> = { authorization: `Bearer ${KEY}` }) => http(`${llm.url}/v1/chat/completions`, { method: 'POST', body, headers });
+  const post = (body: unknown, headers: Record<string, string> = { authorization: `Bearer ${KEY}` }) =>
+    http(`${llm.url}/v1/chat/completions`, { method: 'POST', body, headers });
 
   beforeAll(async () => {
     llm = await startLlmEmulator({ port: 0, apiKey: KEY });
@@ -36,8 +37,14 @@ describe(startLlmEmulator.name, () => {
     expect(first.text).toBe(second.text);
     const body = first.json();
     const digest = createHash('sha256').update(JSON.stringify(messages)).digest('hex');
-    expect(body).toMatchObject({ object: 'chat.completion', model: 'm1', choices: [{ index: 0, message: { role: 'assistant' }, finish_reason: 'stop' }] });
-    expect(body.choices[0].message.content).toBe(`Summary of 2 messages: u1: the release; u2: agreed, I. [sha256:${digest}]`);
+    expect(body).toMatchObject({
+      object: 'chat.completion',
+      model: 'm1',
+      choices: [{ index: 0, message: { role: 'assistant' }, finish_reason: 'stop' }],
+    });
+    expect(body.choices[0].message.content).toBe(
+      `Summary of 2 messages: u1: the release; u2: agreed, I. [sha256:${digest}]`,
+    );
     expect(body.usage.prompt_tokens).toBe(3 + 10 + 7);
     expect(body.usage.total_tokens).toBe(body.usage.prompt_tokens + body.usage.completion_tokens);
   });

@@ -43,7 +43,11 @@ async function complete(ctx: RequestContext, apiKey: string | undefined): Promis
   try {
     body = await readJsonBody(ctx.req);
   } catch (err) {
-    return sendProblem(ctx.res, err instanceof BodyError ? err.status : 400, err instanceof Error ? err.message : 'Unreadable body');
+    return sendProblem(
+      ctx.res,
+      err instanceof BodyError ? err.status : 400,
+      err instanceof Error ? err.message : 'Unreadable body',
+    );
   }
   const request = parseRequest(body);
   if (typeof request === 'string') return sendProblem(ctx.res, 400, request);
@@ -55,10 +59,14 @@ async function complete(ctx: RequestContext, apiKey: string | undefined): Promis
  * the sha256 of the messages, so a test can tell exactly what input produced it.
  */
 export function completion(model: string, messages: readonly LlmChatMessage[], maxTokens?: number) {
-  const digest = createHash('sha256').update(JSON.stringify(messages.map(({ role, content }) => ({ role, content })))).digest('hex');
+  const digest = createHash('sha256')
+    .update(JSON.stringify(messages.map(({ role, content }) => ({ role, content }))))
+    .digest('hex');
   const spoken = messages.filter((m) => m.role !== 'system');
   const openings = spoken.map((m) => words(m.content).slice(0, WORDS_PER_MESSAGE).join(' ')).filter((s) => s !== '');
-  let contentWords = words(`Summary of ${spoken.length} messages: ${openings.join('; ')}.`).concat([`[sha256:${digest}]`]);
+  let contentWords = words(`Summary of ${spoken.length} messages: ${openings.join('; ')}.`).concat([
+    `[sha256:${digest}]`,
+  ]);
   let finishReason = 'stop';
   if (maxTokens !== undefined && contentWords.length > maxTokens) {
     contentWords = contentWords.slice(0, maxTokens);
@@ -70,8 +78,14 @@ export function completion(model: string, messages: readonly LlmChatMessage[], m
     object: 'chat.completion',
     created: CREATED,
     model,
-    choices: [{ index: 0, message: { role: 'assistant', content: contentWords.join(' ') }, finish_reason: finishReason }],
-    usage: { prompt_tokens: promptTokens, completion_tokens: contentWords.length, total_tokens: promptTokens + contentWords.length },
+    choices: [
+      { index: 0, message: { role: 'assistant', content: contentWords.join(' ') }, finish_reason: finishReason },
+    ],
+    usage: {
+      prompt_tokens: promptTokens,
+      completion_tokens: contentWords.length,
+      total_tokens: promptTokens + contentWords.length,
+    },
   };
 }
 
@@ -81,10 +95,16 @@ function parseRequest(body: unknown): { model: string; messages: LlmChatMessage[
   if (model !== undefined && typeof model !== 'string') return 'model must be a string';
   if (!Array.isArray(messages) || messages.length === 0) return 'messages must be a non-empty array';
   for (const [i, m] of messages.entries()) {
-    if (m === null || typeof m !== 'object' || typeof m.role !== 'string' || typeof m.content !== 'string') return `messages[${i}] must be {role, content} strings`;
+    if (m === null || typeof m !== 'object' || typeof m.role !== 'string' || typeof m.content !== 'string')
+      return `messages[${i}] must be {role, content} strings`;
   }
-  if (maxTokens !== undefined && !(Number.isInteger(maxTokens) && (maxTokens as number) >= 1)) return 'max_tokens must be an integer ≥ 1';
-  return { model: (model as string | undefined) ?? DEFAULT_MODEL, messages: messages as LlmChatMessage[], maxTokens: maxTokens as number | undefined };
+  if (maxTokens !== undefined && !(Number.isInteger(maxTokens) && (maxTokens as number) >= 1))
+    return 'max_tokens must be an integer ≥ 1';
+  return {
+    model: (model as string | undefined) ?? DEFAULT_MODEL,
+    messages: messages as LlmChatMessage[],
+    maxTokens: maxTokens as number | undefined,
+  };
 }
 
 function hasKey(header: string | undefined, apiKey: string): boolean {

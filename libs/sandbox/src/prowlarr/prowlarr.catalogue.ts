@@ -28,15 +28,20 @@ export interface Catalogue {
   indexers: ReadonlyMap<number, ProwlarrIndexerSeed>;
 }
 
-export function buildCatalogue(indexers: readonly ProwlarrIndexerSeed[], releases: readonly ProwlarrReleaseSeed[]): Catalogue {
+export function buildCatalogue(
+  indexers: readonly ProwlarrIndexerSeed[],
+  releases: readonly ProwlarrReleaseSeed[],
+): Catalogue {
   const indexerById = new Map(indexers.map((indexer) => [indexer.id, indexer]));
   const guids = new Map<string, string>();
   const entries = releases.map((seed): CatalogueEntry => {
     const indexer = indexerById.get(seed.indexerId);
-    if (indexer === undefined) throw new Error(`Prowlarr seed: release ${seed.key} names unknown indexer ${seed.indexerId}`);
+    if (indexer === undefined)
+      throw new Error(`Prowlarr seed: release ${seed.key} names unknown indexer ${seed.indexerId}`);
     const entry = catalogueEntry(seed, indexer, PROWLARR_MOVIES[seed.movie]);
     const guid = seed.guidOf !== undefined ? guids.get(seed.guidOf) : entry.guid;
-    if (guid === undefined) throw new Error(`Prowlarr seed: release ${seed.key} mirrors ${seed.guidOf}, which is not seeded before it`);
+    if (guid === undefined)
+      throw new Error(`Prowlarr seed: release ${seed.key} mirrors ${seed.guidOf}, which is not seeded before it`);
     guids.set(seed.key, guid);
     return { ...entry, guid };
   });
@@ -44,7 +49,12 @@ export function buildCatalogue(indexers: readonly ProwlarrIndexerSeed[], release
 }
 
 /** A `ReleaseResource` as Prowlarr serialises it: camelCase, null properties left out. */
-export function releaseResource(entry: CatalogueEntry, origin: string, apiKey: string, now: number): Record<string, unknown> {
+export function releaseResource(
+  entry: CatalogueEntry,
+  origin: string,
+  apiKey: string,
+  now: number,
+): Record<string, unknown> {
   const { seed, indexer, movie } = entry;
   const proxy = `${origin}/${indexer.id}/download?apikey=${encodeURIComponent(apiKey)}&link=${entry.link}&file=${encodeURIComponent(seed.title)}`;
   const ageMinutes = Math.max(0, (now - Date.parse(seed.publishDate)) / 60_000);
@@ -81,7 +91,11 @@ export function releaseResource(entry: CatalogueEntry, origin: string, apiKey: s
 }
 
 /** The entry for a release published on an indexer's feed after start-up (`POST /_sandbox/prowlarr/feed`). */
-export function catalogueEntry(seed: ReleaseFields, indexer: ProwlarrIndexerSeed, movie: Partial<ProwlarrMovieSeed>): CatalogueEntry {
+export function catalogueEntry(
+  seed: ReleaseFields,
+  indexer: ProwlarrIndexerSeed,
+  movie: Partial<ProwlarrMovieSeed>,
+): CatalogueEntry {
   const torrent = seed.kind === 'torrent' ? buildTorrent(seed) : undefined;
   const guid = `${indexer.baseUrl}torrent/${seed.trackerId}/${slug(seed.title)}/`;
   return {

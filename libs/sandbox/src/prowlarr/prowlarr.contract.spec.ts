@@ -39,14 +39,19 @@ describe('Prowlarr emulator contract', () => {
     await prowlarr.close();
   });
 
-  it.each(Object.entries(PROWLARR_MOVIES))('answers every search result for %s as a ReleaseResource', async (_, movie) => {
-    // Act
-    const releases = await getJson<unknown[]>(`/api/v1/search?type=movie&query=${encodeURIComponent(`{ImdbId:${movie.imdbId}}`)}`);
+  it.each(Object.entries(PROWLARR_MOVIES))(
+    'answers every search result for %s as a ReleaseResource',
+    async (_, movie) => {
+      // Act
+      const releases = await getJson<unknown[]>(
+        `/api/v1/search?type=movie&query=${encodeURIComponent(`{ImdbId:${movie.imdbId}}`)}`,
+      );
 
-    // Assert
-    expect(releases.length).toBeGreaterThan(0);
-    expect(releases.flatMap((release) => violations('ReleaseResource', release))).toEqual([]);
-  });
+      // Assert
+      expect(releases.length).toBeGreaterThan(0);
+      expect(releases.flatMap((release) => violations('ReleaseResource', release))).toEqual([]);
+    },
+  );
 
   it('answers an RSS request (no query), published releases included, as ReleaseResources', async () => {
     // Arrange
@@ -87,7 +92,9 @@ describe('Prowlarr emulator contract', () => {
 
   it('rejects a release whose imdbId is a string, or that carries an unknown field', async () => {
     // Arrange
-    const [release] = await getJson<Record<string, unknown>[]>(`/api/v1/search?query=${encodeURIComponent('{ImdbId:tt0133093}')}`);
+    const [release] = await getJson<Record<string, unknown>[]>(
+      `/api/v1/search?query=${encodeURIComponent('{ImdbId:tt0133093}')}`,
+    );
 
     // Act
     const wrongType = violations('ReleaseResource', { ...release, imdbId: 'tt0133093' });
@@ -103,6 +110,8 @@ describe('Prowlarr emulator contract', () => {
 function withoutUntypedNullable(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutUntypedNullable);
   if (node === null || typeof node !== 'object') return node;
-  const entries = Object.entries(node).filter(([key]) => !(key === 'nullable' && !('type' in node) && !('$ref' in node)));
+  const entries = Object.entries(node).filter(
+    ([key]) => !(key === 'nullable' && !('type' in node) && !('$ref' in node)),
+  );
   return Object.fromEntries(entries.map(([key, value]) => [key, withoutUntypedNullable(value)]));
 }

@@ -12,7 +12,11 @@ export const PROWLARR_CONTROL_PREFIX = '/_sandbox/prowlarr';
 
 export function controlRoutes({ catalogue, state }: ProwlarrContext): Route[] {
   return [
-    { method: 'PUT', path: `${PROWLARR_CONTROL_PREFIX}/indexers/:id`, handler: (r) => putBehaviour(r, catalogue.indexers.has(Number(r.params.id)), state.setBehaviour.bind(state)) },
+    {
+      method: 'PUT',
+      path: `${PROWLARR_CONTROL_PREFIX}/indexers/:id`,
+      handler: (r) => putBehaviour(r, catalogue.indexers.has(Number(r.params.id)), state.setBehaviour.bind(state)),
+    },
     {
       method: 'DELETE',
       path: `${PROWLARR_CONTROL_PREFIX}/indexers`,
@@ -21,7 +25,11 @@ export function controlRoutes({ catalogue, state }: ProwlarrContext): Route[] {
         sendNoContent(r.res);
       },
     },
-    { method: 'PUT', path: `${PROWLARR_CONTROL_PREFIX}/omit-fields`, handler: (r) => putOmitted(r, state.setOmittedFields.bind(state)) },
+    {
+      method: 'PUT',
+      path: `${PROWLARR_CONTROL_PREFIX}/omit-fields`,
+      handler: (r) => putOmitted(r, state.setOmittedFields.bind(state)),
+    },
     {
       method: 'DELETE',
       path: `${PROWLARR_CONTROL_PREFIX}/omit-fields`,
@@ -30,7 +38,11 @@ export function controlRoutes({ catalogue, state }: ProwlarrContext): Route[] {
         sendNoContent(r.res);
       },
     },
-    { method: 'GET', path: `${PROWLARR_CONTROL_PREFIX}/search-log`, handler: (r) => sendJson(r.res, 200, { entries: state.searchLog() }) },
+    {
+      method: 'GET',
+      path: `${PROWLARR_CONTROL_PREFIX}/search-log`,
+      handler: (r) => sendJson(r.res, 200, { entries: state.searchLog() }),
+    },
     {
       method: 'DELETE',
       path: `${PROWLARR_CONTROL_PREFIX}/search-log`,
@@ -42,13 +54,21 @@ export function controlRoutes({ catalogue, state }: ProwlarrContext): Route[] {
   ];
 }
 
-async function putBehaviour(request: RequestContext, known: boolean, set: (id: number, change: Partial<IndexerBehaviour>) => IndexerBehaviour): Promise<void> {
+async function putBehaviour(
+  request: RequestContext,
+  known: boolean,
+  set: (id: number, change: Partial<IndexerBehaviour>) => IndexerBehaviour,
+): Promise<void> {
   if (!known) return sendProblem(request.res, 404, `No indexer ${request.params.id}`);
   let body: unknown;
   try {
     body = await readJsonBody(request.req, 4096);
   } catch (err) {
-    return sendProblem(request.res, err instanceof BodyError ? err.status : 400, err instanceof Error ? err.message : 'Unreadable body');
+    return sendProblem(
+      request.res,
+      err instanceof BodyError ? err.status : 400,
+      err instanceof Error ? err.message : 'Unreadable body',
+    );
   }
   const change = parseBehaviour(body);
   if (typeof change === 'string') return sendProblem(request.res, 400, change);
@@ -60,7 +80,8 @@ function parseBehaviour(body: unknown): Partial<IndexerBehaviour> | string {
   const { latencyMs, failing } = body as Record<string, unknown>;
   const change: Partial<IndexerBehaviour> = {};
   if (latencyMs !== undefined) {
-    if (typeof latencyMs !== 'number' || !Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > 600_000) return 'latencyMs must be an integer from 0 to 600000';
+    if (typeof latencyMs !== 'number' || !Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > 600_000)
+      return 'latencyMs must be an integer from 0 to 600000';
     change.latencyMs = latencyMs;
   }
   if (failing !== undefined) {
@@ -70,19 +91,28 @@ function parseBehaviour(body: unknown): Partial<IndexerBehaviour> | string {
   return change;
 }
 
-async function putOmitted(request: RequestContext, set: (change: Partial<OmittedFields>) => OmittedFields): Promise<void> {
+async function putOmitted(
+  request: RequestContext,
+  set: (change: Partial<OmittedFields>) => OmittedFields,
+): Promise<void> {
   let body: unknown;
   try {
     body = await readJsonBody(request.req, 4096);
   } catch (err) {
-    return sendProblem(request.res, err instanceof BodyError ? err.status : 400, err instanceof Error ? err.message : 'Unreadable body');
+    return sendProblem(
+      request.res,
+      err instanceof BodyError ? err.status : 400,
+      err instanceof Error ? err.message : 'Unreadable body',
+    );
   }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return sendProblem(request.res, 400, 'Body must be an object');
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    return sendProblem(request.res, 400, 'Body must be an object');
   const change: Partial<OmittedFields> = {};
   for (const kind of ['indexer', 'release'] as const) {
     const fields = (body as Record<string, unknown>)[kind];
     if (fields === undefined) continue;
-    if (!Array.isArray(fields) || !fields.every((field) => typeof field === 'string')) return sendProblem(request.res, 400, `${kind} must be an array of field names`);
+    if (!Array.isArray(fields) || !fields.every((field) => typeof field === 'string'))
+      return sendProblem(request.res, 400, `${kind} must be an array of field names`);
     change[kind] = fields as string[];
   }
   sendJson(request.res, 200, set(change));

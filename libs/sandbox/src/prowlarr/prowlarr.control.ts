@@ -28,7 +28,10 @@ export function prowlarrControl(baseUrl: string): ProwlarrControl {
       headers: body === undefined ? undefined : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!response.ok) throw new Error(`${method} ${PROWLARR_CONTROL_PREFIX}${path} answered ${response.status}: ${await response.text().catch(() => '')}`);
+    if (!response.ok)
+      throw new Error(
+        `${method} ${PROWLARR_CONTROL_PREFIX}${path} answered ${response.status}: ${await response.text().catch(() => '')}`,
+      );
     return response;
   };
   const drain = async (response: Response) => void (await response.arrayBuffer());

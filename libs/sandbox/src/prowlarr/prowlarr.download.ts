@@ -18,7 +18,8 @@ function download(request: RequestContext, ctx: ProwlarrContext): void {
   const indexerId = Number(request.params.indexerId);
   if (!catalogue.indexers.has(indexerId)) return sendXmlError(request.res, 404, 'Indexer not found');
   const entry = entryByLink(ctx, request.query.get('link') ?? '');
-  if (entry === undefined || entry.indexer.id !== indexerId) return sendXmlError(request.res, 410, 'Link is no longer valid');
+  if (entry === undefined || entry.indexer.id !== indexerId)
+    return sendXmlError(request.res, 410, 'Link is no longer valid');
   const counters = state.countersOf(indexerId);
   if (state.behaviour(indexerId).failing) {
     counters.failedGrabs++;
@@ -40,6 +41,9 @@ function download(request: RequestContext, ctx: ProwlarrContext): void {
 /** Prowlarr's Newznab-side errors are XML, not JSON. */
 function sendXmlError(res: ServerResponse, status: number, description: string): void {
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<error code="${status}" description="${description}" />`;
-  res.writeHead(status, { 'content-type': 'application/xml; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    'content-type': 'application/xml; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
 }

@@ -109,11 +109,22 @@ describe(startProwlarrEmulator.name, () => {
       expect(releases.length).toBeGreaterThanOrEqual(8);
       expect(releases.every((r) => r.imdbId === 133093 && r.tmdbId === 603 && r.protocol === 'torrent')).toBe(true);
       const bluray = releases.find((r) => r.title === 'The.Matrix.1999.1080p.BluRay.x264-AMIABLE')!;
-      expect(bluray).toMatchObject({ indexerId: 1, indexer: '1337x', fileName: 'The.Matrix.1999.1080p.BluRay.x264-AMIABLE.torrent', indexerFlags: ['scene'], categories: [{ id: 2000, name: 'Movies', subCategories: [] }, { id: 2040, name: 'Movies/HD', subCategories: [] }] });
+      expect(bluray).toMatchObject({
+        indexerId: 1,
+        indexer: '1337x',
+        fileName: 'The.Matrix.1999.1080p.BluRay.x264-AMIABLE.torrent',
+        indexerFlags: ['scene'],
+        categories: [
+          { id: 2000, name: 'Movies', subCategories: [] },
+          { id: 2040, name: 'Movies/HD', subCategories: [] },
+        ],
+      });
       expect(bluray.size).toBeGreaterThan(8 * 1024 ** 3);
       expect(bluray.infoHash).toMatch(/^[0-9a-f]{40}$/);
       expect(bluray.guid).toMatch(/^https:\/\/1337x\.to\//);
-      expect(bluray.downloadUrl).toMatch(new RegExp(`^${prowlarr.url}/1/download\\?apikey=${SANDBOX_PROWLARR_API_KEY}&link=[A-Za-z0-9_-]+&file=`));
+      expect(bluray.downloadUrl).toMatch(
+        new RegExp(`^${prowlarr.url}/1/download\\?apikey=${SANDBOX_PROWLARR_API_KEY}&link=[A-Za-z0-9_-]+&file=`),
+      );
       expect(bluray).not.toHaveProperty('magnetUrl');
     });
 
@@ -137,7 +148,9 @@ describe(startProwlarrEmulator.name, () => {
 
     it('filters by repeated indexerIds and by a parent category', async () => {
       // Act
-      const releases = await search(`query=${encodeURIComponent('{ImdbId:tt2543164}')}&indexerIds=3&indexerIds=5&categories=2000`);
+      const releases = await search(
+        `query=${encodeURIComponent('{ImdbId:tt2543164}')}&indexerIds=3&indexerIds=5&categories=2000`,
+      );
       const uhdOnly = await search(`query=${encodeURIComponent('{ImdbId:tt2543164}')}&categories=2045`);
 
       // Assert
@@ -153,8 +166,12 @@ describe(startProwlarrEmulator.name, () => {
       // Assert
       const guids = all.map((r) => r.guid);
       expect(new Set(guids).size).toBe(guids.length);
-      expect(all.filter((r) => r.title === 'Arrival.2016.1080p.BluRay.x264-SPARKS').map((r) => r.indexerId)).toEqual([1]);
-      expect(limeOnly.filter((r) => r.title === 'Arrival.2016.1080p.BluRay.x264-SPARKS').map((r) => r.indexerId)).toEqual([4]);
+      expect(all.filter((r) => r.title === 'Arrival.2016.1080p.BluRay.x264-SPARKS').map((r) => r.indexerId)).toEqual([
+        1,
+      ]);
+      expect(
+        limeOnly.filter((r) => r.title === 'Arrival.2016.1080p.BluRay.x264-SPARKS').map((r) => r.indexerId),
+      ).toEqual([4]);
     });
 
     it('pages with limit and offset', async () => {
@@ -177,7 +194,10 @@ describe(startProwlarrEmulator.name, () => {
 
       // Act
       const pending = get(`/api/v1/search?${query}&indexerIds=1&indexerIds=2`);
-      const early = await Promise.race([pending.then(() => 'answered'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 150))]);
+      const early = await Promise.race([
+        pending.then(() => 'answered'),
+        new Promise((resolve) => setTimeout(() => resolve('waiting'), 150)),
+      ]);
       const res = await pending;
 
       // Assert
@@ -199,9 +219,13 @@ describe(startProwlarrEmulator.name, () => {
 
       // Assert
       expect(indexers.length).toBeGreaterThan(0);
-      expect(indexers.every((indexer) => !('supportsSearch' in indexer) && !('priority' in indexer) && 'name' in indexer)).toBe(true);
+      expect(
+        indexers.every((indexer) => !('supportsSearch' in indexer) && !('priority' in indexer) && 'name' in indexer),
+      ).toBe(true);
       expect(releases.length).toBeGreaterThan(0);
-      expect(releases.every((release) => !('indexerFlags' in release) && !('size' in release) && 'title' in release)).toBe(true);
+      expect(
+        releases.every((release) => !('indexerFlags' in release) && !('size' in release) && 'title' in release),
+      ).toBe(true);
       expect(restored.every((indexer) => indexer.supportsSearch === true)).toBe(true);
     });
 
@@ -256,7 +280,13 @@ describe(startProwlarrEmulator.name, () => {
       const control = prowlarrControl(prowlarr.url);
 
       // Act
-      const published = await control.publishRelease({ indexerId: 3, title: 'Oppenheimer.2023.1080p.BluRay.x264-SPARKS', imdbId: 'tt15398776', tmdbId: 872585, year: 2023 });
+      const published = await control.publishRelease({
+        indexerId: 3,
+        title: 'Oppenheimer.2023.1080p.BluRay.x264-SPARKS',
+        imdbId: 'tt15398776',
+        tmdbId: 872585,
+        year: 2023,
+      });
       const [head] = await search('query=&type=search&indexerIds=3');
       const [found] = await search(`type=movie&query=${encodeURIComponent('{ImdbId:tt15398776}')}`);
       const torrent = await fetch(head.downloadUrl);
@@ -266,8 +296,20 @@ describe(startProwlarrEmulator.name, () => {
       const after = await search('query=oppenheimer');
 
       // Assert
-      expect(published).toMatchObject({ indexerId: 3, title: 'Oppenheimer.2023.1080p.BluRay.x264-SPARKS', guid: expect.stringMatching(/^https:\/\/yts\.mx\/torrent\//), infoHash: expect.stringMatching(/^[0-9a-f]{40}$/) });
-      expect(head).toMatchObject({ guid: published.guid, title: published.title, imdbId: 15398776, tmdbId: 872585, indexer: 'YTS', seeders: 100 });
+      expect(published).toMatchObject({
+        indexerId: 3,
+        title: 'Oppenheimer.2023.1080p.BluRay.x264-SPARKS',
+        guid: expect.stringMatching(/^https:\/\/yts\.mx\/torrent\//),
+        infoHash: expect.stringMatching(/^[0-9a-f]{40}$/),
+      });
+      expect(head).toMatchObject({
+        guid: published.guid,
+        title: published.title,
+        imdbId: 15398776,
+        tmdbId: 872585,
+        indexer: 'YTS',
+        seeders: 100,
+      });
       expect(found.guid).toBe(published.guid);
       expect(torrent.status).toBe(200);
       expect(await hash(bytes)).toBe(published.infoHash);
@@ -288,13 +330,19 @@ describe(startProwlarrEmulator.name, () => {
 
       // Assert
       expect(ok.status).toBe(201);
-      expect(head).toMatchObject({ title: 'Some.Unknown.Film.2023.720p.WEB-DL-GRP', imdbId: 0, tmdbId: 0, magnetUrl: expect.any(String) });
+      expect(head).toMatchObject({
+        title: 'Some.Unknown.Film.2023.720p.WEB-DL-GRP',
+        imdbId: 0,
+        tmdbId: 0,
+        magnetUrl: expect.any(String),
+      });
       expect([unknownIndexer.status, noTitle.status, badCategory.status]).toEqual([404, 400, 400]);
     });
   });
 
   describe('GET /{id}/download', () => {
-    const release = async (title: string) => (await search(`query=${encodeURIComponent(title)}`)).find((r) => r.title === title)!;
+    const release = async (title: string) =>
+      (await search(`query=${encodeURIComponent(title)}`)).find((r) => r.title === title)!;
     const pathOf = (url: string) => url.slice(prowlarr.url.length);
 
     it('redirects a magnet release with 301 to a magnet named after the title', async () => {
@@ -327,7 +375,11 @@ describe(startProwlarrEmulator.name, () => {
       expect(direct.status).toBe(200);
       expect(direct.headers.get('content-type')).toBe('application/x-bittorrent');
       expect(await hash(bytes)).toBe(dune.infoHash);
-      expect(createHash('sha1').update(Buffer.from(await alias.arrayBuffer())).digest('hex')).toBe(createHash('sha1').update(bytes).digest('hex'));
+      expect(
+        createHash('sha1')
+          .update(Buffer.from(await alias.arrayBuffer()))
+          .digest('hex'),
+      ).toBe(createHash('sha1').update(bytes).digest('hex'));
     });
 
     it('answers an unknown link with an XML error', async () => {
@@ -387,7 +439,8 @@ describe(startProwlarrEmulator.name, () => {
     it('tests an indexer: 200 when it answers, 400 with a bare array when it fails or is incomplete', async () => {
       // Arrange
       const indexer = (await get('/api/v1/indexer/4')).json();
-      const post = (body: unknown) => http(`${prowlarr.url}/api/v1/indexer/test`, { method: 'POST', headers: KEY, body });
+      const post = (body: unknown) =>
+        http(`${prowlarr.url}/api/v1/indexer/test`, { method: 'POST', headers: KEY, body });
 
       // Act
       const ok = await post(indexer);
@@ -398,7 +451,9 @@ describe(startProwlarrEmulator.name, () => {
       // Assert
       expect(ok.status).toBe(200);
       expect(failing.status).toBe(400);
-      expect(failing.json()).toEqual([expect.objectContaining({ propertyName: '', severity: 'error', isWarning: false })]);
+      expect(failing.json()).toEqual([
+        expect.objectContaining({ propertyName: '', severity: 'error', isWarning: false }),
+      ]);
       expect(incomplete.status).toBe(400);
       expect(incomplete.json().map((f: Release) => [f.propertyName, f.errorCode, f.severity])).toEqual([
         ['Name', 'NotEmptyValidator', 'error'],
@@ -419,11 +474,20 @@ describe(startProwlarrEmulator.name, () => {
       const health = (await get('/api/v1/health')).json();
 
       // Assert
-      const delta = (id: number, field: string) => after.indexers.find((s: Release) => s.indexerId === id)[field] - before.indexers.find((s: Release) => s.indexerId === id)[field];
-      expect([delta(1, 'numberOfQueries'), delta(5, 'numberOfQueries'), delta(5, 'numberOfFailedQueries'), delta(3, 'numberOfQueries')]).toEqual([2, 1, 1, 0]);
+      const delta = (id: number, field: string) =>
+        after.indexers.find((s: Release) => s.indexerId === id)[field] -
+        before.indexers.find((s: Release) => s.indexerId === id)[field];
+      expect([
+        delta(1, 'numberOfQueries'),
+        delta(5, 'numberOfQueries'),
+        delta(5, 'numberOfFailedQueries'),
+        delta(3, 'numberOfQueries'),
+      ]).toEqual([2, 1, 1, 0]);
       expect(after).toMatchObject({ userAgents: [], hosts: [] });
       expect(status.map((s: Release) => s.indexerId)).toEqual([5]);
-      expect(health).toEqual([expect.objectContaining({ type: 'warning', message: expect.stringContaining('TorrentGalaxy') })]);
+      expect(health).toEqual([
+        expect.objectContaining({ type: 'warning', message: expect.stringContaining('TorrentGalaxy') }),
+      ]);
     });
   });
 
@@ -434,7 +498,10 @@ describe(startProwlarrEmulator.name, () => {
 
       // Act
       const set = await control.setIndexer(3, { latencyMs: 20, failing: true });
-      const bad = await http(`${prowlarr.url}/_sandbox/prowlarr/indexers/3`, { method: 'PUT', body: { latencyMs: -1 } });
+      const bad = await http(`${prowlarr.url}/_sandbox/prowlarr/indexers/3`, {
+        method: 'PUT',
+        body: { latencyMs: -1 },
+      });
       const unknown = await http(`${prowlarr.url}/_sandbox/prowlarr/indexers/42`, { method: 'PUT', body: {} });
       await control.resetIndexers();
 

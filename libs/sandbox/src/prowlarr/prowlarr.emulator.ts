@@ -43,7 +43,12 @@ const catalogue = () => (sharedCatalogue ??= buildCatalogue(PROWLARR_INDEXERS, P
 export async function startProwlarrEmulator(options: ProwlarrEmulatorOptions = {}): Promise<RunningProwlarrEmulator> {
   const state = new ProwlarrState();
   const apiKey = options.apiKey || readEmulatorEnv().prowlarrApiKey || SANDBOX_PROWLARR_API_KEY;
-  const running = await startEmulator({ name: 'prowlarr', port: options.port ?? 0, host: options.host, routes: prowlarrRoutes({ apiKey, state }) });
+  const running = await startEmulator({
+    name: 'prowlarr',
+    port: options.port ?? 0,
+    host: options.host,
+    routes: prowlarrRoutes({ apiKey, state }),
+  });
   const ctx: ProwlarrContext = { apiKey, catalogue: catalogue(), state };
   return {
     ...running,
@@ -67,5 +72,12 @@ export function prowlarrRoutes(options: { apiKey?: string; state?: ProwlarrState
     catalogue: catalogue(),
     state: options.state ?? new ProwlarrState(),
   };
-  return [...systemRoutes(ctx, new Date().toISOString()), ...searchRoutes(ctx), ...downloadRoutes(ctx), ...indexerRoutes(ctx), ...controlRoutes(ctx), ...feedRoutes(ctx)];
+  return [
+    ...systemRoutes(ctx, new Date().toISOString()),
+    ...searchRoutes(ctx),
+    ...downloadRoutes(ctx),
+    ...indexerRoutes(ctx),
+    ...controlRoutes(ctx),
+    ...feedRoutes(ctx),
+  ];
 }

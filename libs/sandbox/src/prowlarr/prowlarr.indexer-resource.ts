@@ -7,14 +7,47 @@ const SUB_CATEGORIES = Object.entries(MOVIE_CATEGORIES)
   .map(([id, name]) => ({ id: Number(id), name, subCategories: [] }));
 
 /** An `IndexerResource` as `GET /api/v1/indexer` lists it (null properties left out). */
-export function indexerResource(indexer: ProwlarrIndexerSeed, counters: IndexerCounters | undefined, failing: boolean): Record<string, unknown> {
+export function indexerResource(
+  indexer: ProwlarrIndexerSeed,
+  counters: IndexerCounters | undefined,
+  failing: boolean,
+): Record<string, unknown> {
   return {
     id: indexer.id,
     name: indexer.name,
     fields: [
-      { order: 0, name: 'definitionFile', value: indexer.definitionName, type: 'textbox', advanced: false, privacy: 'normal', isFloat: false, hidden: 'hidden' },
-      { order: 1, name: 'baseUrl', label: 'Base Url', helpText: 'Select which baseurl Prowlarr will use for requests to the site', value: indexer.baseUrl, type: 'select', advanced: false, selectOptionsProviderAction: 'getUrls', privacy: 'normal', isFloat: false },
-      { order: 2, name: 'torrentBaseSettings.seedRatio', label: 'Seed Ratio', helpText: 'The ratio a torrent should reach before stopping, empty uses the download client’s default', type: 'number', advanced: true, privacy: 'normal', isFloat: true },
+      {
+        order: 0,
+        name: 'definitionFile',
+        value: indexer.definitionName,
+        type: 'textbox',
+        advanced: false,
+        privacy: 'normal',
+        isFloat: false,
+        hidden: 'hidden',
+      },
+      {
+        order: 1,
+        name: 'baseUrl',
+        label: 'Base Url',
+        helpText: 'Select which baseurl Prowlarr will use for requests to the site',
+        value: indexer.baseUrl,
+        type: 'select',
+        advanced: false,
+        selectOptionsProviderAction: 'getUrls',
+        privacy: 'normal',
+        isFloat: false,
+      },
+      {
+        order: 2,
+        name: 'torrentBaseSettings.seedRatio',
+        label: 'Seed Ratio',
+        helpText: 'The ratio a torrent should reach before stopping, empty uses the download client’s default',
+        type: 'number',
+        advanced: true,
+        privacy: 'normal',
+        isFloat: true,
+      },
     ],
     implementationName: 'Cardigann',
     implementation: 'Cardigann',
@@ -70,7 +103,10 @@ export function indexerStatus(indexerId: number, counters: IndexerCounters | und
 }
 
 /** One `IndexerStatistics` row, from what the emulator actually served. */
-export function indexerStatistics(indexer: ProwlarrIndexerSeed, counters: IndexerCounters | undefined): Record<string, unknown> {
+export function indexerStatistics(
+  indexer: ProwlarrIndexerSeed,
+  counters: IndexerCounters | undefined,
+): Record<string, unknown> {
   const c = counters ?? { queries: 0, failedQueries: 0, grabs: 0, failedGrabs: 0, totalResponseMs: 0 };
   return {
     indexerId: indexer.id,

@@ -12,10 +12,16 @@ export function indexerRoutes(ctx: ProwlarrContext): Route[] {
   const { catalogue, state } = ctx;
   const resource = (id: number) => {
     const indexer = catalogue.indexers.get(id);
-    return indexer === undefined ? undefined : state.withoutOmitted('indexer', indexerResource(indexer, state.countersOf(id), state.behaviour(id).failing));
+    return indexer === undefined
+      ? undefined
+      : state.withoutOmitted('indexer', indexerResource(indexer, state.countersOf(id), state.behaviour(id).failing));
   };
   return [
-    { method: 'GET', path: '/api/v1/indexer', handler: guard((r) => sendJson(r.res, 200, [...catalogue.indexers.keys()].map(resource))) },
+    {
+      method: 'GET',
+      path: '/api/v1/indexer',
+      handler: guard((r) => sendJson(r.res, 200, [...catalogue.indexers.keys()].map(resource))),
+    },
     {
       method: 'GET',
       path: '/api/v1/indexer/:id',
@@ -30,7 +36,9 @@ export function indexerRoutes(ctx: ProwlarrContext): Route[] {
       method: 'GET',
       path: '/api/v1/indexerstats',
       handler: guard((r) => {
-        const indexers = [...catalogue.indexers.values()].map((indexer) => indexerStatistics(indexer, state.countersOf(indexer.id)));
+        const indexers = [...catalogue.indexers.values()].map((indexer) =>
+          indexerStatistics(indexer, state.countersOf(indexer.id)),
+        );
         sendJson(r.res, 200, { indexers, userAgents: [], hosts: [] });
       }),
     },
@@ -39,7 +47,11 @@ export function indexerRoutes(ctx: ProwlarrContext): Route[] {
       path: '/api/v1/indexerstatus',
       handler: guard((r) => {
         const failing = [...catalogue.indexers.keys()].filter((id) => state.behaviour(id).failing);
-        sendJson(r.res, 200, failing.map((id) => indexerStatus(id, state.countersOf(id))));
+        sendJson(
+          r.res,
+          200,
+          failing.map((id) => indexerStatus(id, state.countersOf(id))),
+        );
       }),
     },
   ];
@@ -58,7 +70,14 @@ async function testIndexer(request: RequestContext, { catalogue, state }: Prowla
   const failures = [...requiredFailures(indexer, ['name', 'implementation'])];
   const id = typeof indexer.id === 'number' ? indexer.id : undefined;
   if (failures.length === 0 && id !== undefined && catalogue.indexers.has(id) && state.behaviour(id).failing) {
-    failures.push(failure('', 'Unable to connect to indexer, check the log above the ValidationFailure for more details', null, null));
+    failures.push(
+      failure(
+        '',
+        'Unable to connect to indexer, check the log above the ValidationFailure for more details',
+        null,
+        null,
+      ),
+    );
   }
   if (failures.length > 0) return sendJson(request.res, 400, failures);
   sendJson(request.res, 200, {});

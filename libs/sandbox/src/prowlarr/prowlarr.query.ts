@@ -34,7 +34,8 @@ export function titleWords(text: string): string[] {
 
 /** A parent category (e.g. 2000) stands for itself and its 20xx subcategories. */
 export function expandCategories(requested: readonly number[]): (id: number) => boolean {
-  return (id) => requested.some((wanted) => id === wanted || (wanted % 1000 === 0 && id > wanted && id < wanted + 1000));
+  return (id) =>
+    requested.some((wanted) => id === wanted || (wanted % 1000 === 0 && id > wanted && id < wanted + 1000));
 }
 
 /** The repeated integer values of `key` (`indexerIds=1&indexerIds=5`), also accepting comma lists. */

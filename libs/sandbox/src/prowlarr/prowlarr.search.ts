@@ -42,13 +42,29 @@ async function search(request: RequestContext, ctx: ProwlarrContext): Promise<vo
   const indexerSet = new Set(available);
   const offset = nonNegative(request.query.get('offset')) ?? 0;
   const limit = nonNegative(request.query.get('limit'));
-  const inScope = allEntries(ctx).filter((entry) => indexerSet.has(entry.indexer.id) && entry.seed.categories.some(inCategory));
+  const inScope = allEntries(ctx).filter(
+    (entry) => indexerSet.has(entry.indexer.id) && entry.seed.categories.some(inCategory),
+  );
   const page = isRss(parsed)
-    ? dedupeByGuid(available.flatMap((id) => newestFirst(inScope.filter((entry) => entry.indexer.id === id)).slice(offset, offset + (limit ?? RSS_PAGE_SIZE))))
-    : dedupeByGuid(inScope.filter((entry) => matches(entry, parsed))).slice(offset, limit === undefined ? undefined : offset + limit);
+    ? dedupeByGuid(
+        available.flatMap((id) =>
+          newestFirst(inScope.filter((entry) => entry.indexer.id === id)).slice(
+            offset,
+            offset + (limit ?? RSS_PAGE_SIZE),
+          ),
+        ),
+      )
+    : dedupeByGuid(inScope.filter((entry) => matches(entry, parsed))).slice(
+        offset,
+        limit === undefined ? undefined : offset + limit,
+      );
   const origin = originOf(request.req);
   const now = Date.now();
-  sendJson(request.res, 200, page.map((entry) => state.withoutOmitted('release', releaseResource(entry, origin, apiKey, now))));
+  sendJson(
+    request.res,
+    200,
+    page.map((entry) => state.withoutOmitted('release', releaseResource(entry, origin, apiKey, now))),
+  );
 }
 
 /** No ids means every enabled indexer; -2 and -1 stand for all torrent and all Usenet indexers. */
@@ -63,7 +79,9 @@ function selectIndexers(requested: number[], all: number[]): number[] {
  * and each indexer answers with its newest releases, limit and offset applying per indexer.
  */
 function isRss(parsed: ParsedSearch): boolean {
-  return parsed.words.length === 0 && parsed.imdbId === undefined && parsed.tmdbId === undefined && parsed.year === undefined;
+  return (
+    parsed.words.length === 0 && parsed.imdbId === undefined && parsed.tmdbId === undefined && parsed.year === undefined
+  );
 }
 
 function newestFirst(entries: CatalogueEntry[]): CatalogueEntry[] {
@@ -72,7 +90,8 @@ function newestFirst(entries: CatalogueEntry[]): CatalogueEntry[] {
 
 function matches(entry: CatalogueEntry, parsed: ParsedSearch): boolean {
   const { movie } = entry;
-  if (parsed.imdbId !== undefined && (movie.imdbId === undefined || Number(movie.imdbId.slice(2)) !== parsed.imdbId)) return false;
+  if (parsed.imdbId !== undefined && (movie.imdbId === undefined || Number(movie.imdbId.slice(2)) !== parsed.imdbId))
+    return false;
   if (parsed.tmdbId !== undefined && movie.tmdbId !== parsed.tmdbId) return false;
   if (parsed.year !== undefined && movie.year !== parsed.year) return false;
   // With an id, Prowlarr's movie search ignores leftover words that an indexer would not match anyway.

@@ -13,13 +13,27 @@ export function systemRoutes(ctx: ProwlarrContext, startTime: string): Route[] {
     { method: 'GET', path: '/ping', handler: (r) => sendRawJson(r.res, 200, PING_OK) },
     // Prowlarr answers any non-API path with its UI (200); the sandbox's uniform liveness probe relies on that.
     { method: 'GET', path: '/health', handler: (r) => sendRawJson(r.res, 200, PING_OK) },
-    { method: 'GET', path: '/api/v1/system/status', handler: requireApiKey(ctx.apiKey, (r) => sendJson(r.res, 200, systemStatus(startTime))) },
+    {
+      method: 'GET',
+      path: '/api/v1/system/status',
+      handler: requireApiKey(ctx.apiKey, (r) => sendJson(r.res, 200, systemStatus(startTime))),
+    },
     {
       method: 'GET',
       path: '/api/v1/health',
       handler: requireApiKey(ctx.apiKey, (r) => {
         const failing = [...catalogue.indexers.values()].filter((indexer) => state.behaviour(indexer.id).failing);
-        const checks = failing.length === 0 ? [] : [{ source: 'IndexerStatusCheck', type: 'warning', message: `Indexers unavailable due to failures: ${failing.map((i) => i.name).join(', ')}`, wikiUrl: 'https://wiki.servarr.com/prowlarr/system#indexers-are-unavailable-due-to-failures' }];
+        const checks =
+          failing.length === 0
+            ? []
+            : [
+                {
+                  source: 'IndexerStatusCheck',
+                  type: 'warning',
+                  message: `Indexers unavailable due to failures: ${failing.map((i) => i.name).join(', ')}`,
+                  wikiUrl: 'https://wiki.servarr.com/prowlarr/system#indexers-are-unavailable-due-to-failures',
+                },
+              ];
         sendJson(r.res, 200, checks);
       }),
     },

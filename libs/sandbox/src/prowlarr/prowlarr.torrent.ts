@@ -22,7 +22,13 @@ export function buildTorrent(release: Pick<ProwlarrReleaseSeed, 'key' | 'title' 
   const pieceCount = Math.max(1, Math.ceil(release.size / PIECE_LENGTH));
   const pieces = Buffer.concat(Array.from({ length: pieceCount }, (_, i) => sha1(`${release.key}:${i}`)));
   const info = { length: release.size, name: `${release.title}.mkv`, 'piece length': PIECE_LENGTH, pieces };
-  const file = bencode({ announce: SANDBOX_TRACKER, 'announce-list': [[SANDBOX_TRACKER]], 'created by': 'keel-sandbox', 'creation date': CREATION_DATE, info });
+  const file = bencode({
+    announce: SANDBOX_TRACKER,
+    'announce-list': [[SANDBOX_TRACKER]],
+    'created by': 'keel-sandbox',
+    'creation date': CREATION_DATE,
+    info,
+  });
   return { file, infoHash: sha1(bencode(info)).toString('hex') };
 }
 

@@ -19,7 +19,11 @@ export async function addTorrents(ctx: RequestContext, runtime: QbtRuntime): Pro
   try {
     form = await readForm(ctx, ADD_BODY_LIMIT);
   } catch (err) {
-    return sendText(ctx.res, err instanceof BodyError ? err.status : 400, err instanceof Error ? err.message : TEXT.badRequest);
+    return sendText(
+      ctx.res,
+      err instanceof BodyError ? err.status : 400,
+      err instanceof Error ? err.message : TEXT.badRequest,
+    );
   }
   const fromFiles: TorrentSource[] = [];
   for (const file of form.files) {
@@ -28,8 +32,13 @@ export async function addTorrents(ctx: RequestContext, runtime: QbtRuntime): Pro
     if (source === null) return sendText(ctx.res, 415, `Error: '${file.filename}' is not a valid torrent file.`);
     fromFiles.push(source);
   }
-  const urls = (form.get('urls') ?? '').split('\n').map((url) => url.trim()).filter((url) => url !== '');
-  const fromUrls = await Promise.all(urls.map((url) => (/^https?:\/\//i.test(url) ? fetchTorrentUrl(url) : parseMagnet(url))));
+  const urls = (form.get('urls') ?? '')
+    .split('\n')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+  const fromUrls = await Promise.all(
+    urls.map((url) => (/^https?:\/\//i.test(url) ? fetchTorrentUrl(url) : parseMagnet(url))),
+  );
 
   let failures = fromUrls.filter((source) => source === null).length;
   const added: string[] = [];
@@ -53,8 +62,12 @@ function addOne(source: TorrentSource, form: QbtForm, runtime: QbtRuntime): QbtT
   const now = Date.now();
   const category = (form.get('category') ?? '').trim();
   // qBittorrent creates a category it has not seen rather than refusing the torrent.
-  if (category !== '' && !runtime.store.categories.has(category)) runtime.store.categories.set(category, { name: category, savePath: '' });
-  const tags = (form.get('tags') ?? '').split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
+  if (category !== '' && !runtime.store.categories.has(category))
+    runtime.store.categories.set(category, { name: category, savePath: '' });
+  const tags = (form.get('tags') ?? '')
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '');
   for (const tag of tags) runtime.store.tags.add(tag);
   const autoTmm = isTrue(form.get('autoTMM'));
   const savePath = resolveSavePath(form.get('savepath'), autoTmm, category, runtime);
@@ -94,7 +107,12 @@ function addOne(source: TorrentSource, form: QbtForm, runtime: QbtRuntime): QbtT
 }
 
 /** A category's path applies only with `autoTMM=true`; otherwise `savepath` or the default (notes §2.3). */
-function resolveSavePath(requested: string | undefined, autoTmm: boolean, category: string, runtime: QbtRuntime): string {
+function resolveSavePath(
+  requested: string | undefined,
+  autoTmm: boolean,
+  category: string,
+  runtime: QbtRuntime,
+): string {
   if (requested !== undefined && requested.trim() !== '') return requested.trim();
   if (!autoTmm || category === '') return runtime.downloadRoot;
   const categoryPath = runtime.store.categories.get(category)?.savePath ?? '';

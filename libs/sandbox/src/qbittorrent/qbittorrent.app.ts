@@ -10,7 +10,9 @@ const API = '/api/v2';
 export function appRoutes(runtime: QbtRuntime): Route[] {
   return [
     ...readAction(runtime, `${API}/app/version`, (ctx) => sendText(ctx.res, 200, `v${runtime.version}`)),
-    ...readAction(runtime, `${API}/app/webapiVersion`, (ctx) => sendText(ctx.res, 200, WEBAPI_VERSIONS[runtime.version])),
+    ...readAction(runtime, `${API}/app/webapiVersion`, (ctx) =>
+      sendText(ctx.res, 200, WEBAPI_VERSIONS[runtime.version]),
+    ),
     ...readAction(runtime, `${API}/app/preferences`, (ctx) =>
       // The subset Radarr reads (`QBittorrentPreferences`); seeding limits off, as on a fresh install.
       sendQbtJson(ctx.res, {

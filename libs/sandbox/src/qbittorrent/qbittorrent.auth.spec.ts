@@ -6,7 +6,10 @@ import { QBITTORRENT_CONTROL_PREFIX } from './qbittorrent.control';
 import { startQbittorrentEmulator, type RunningQbittorrentEmulator } from './qbittorrent.emulator';
 import { QbtTestClient } from './qbittorrent.test-client';
 
-const LOGIN_SHAPES: Record<QbittorrentVersion, { ok: number; okBody: string; fail: number; failBody: string; webapi: string }> = {
+const LOGIN_SHAPES: Record<
+  QbittorrentVersion,
+  { ok: number; okBody: string; fail: number; failBody: string; webapi: string }
+> = {
   '4.5.2': { ok: 200, okBody: 'Ok.', fail: 200, failBody: 'Fails.', webapi: '2.8.19' },
   '5.0.0': { ok: 200, okBody: 'Ok.', fail: 200, failBody: 'Fails.', webapi: '2.11.2' },
   '5.2.0': { ok: 204, okBody: '', fail: 401, failBody: '', webapi: '2.15.1' },
@@ -35,7 +38,9 @@ describe('qBittorrent emulator auth', () => {
       expect(res.status).toBe(shape.ok);
       expect(await res.text()).toBe(shape.okBody);
       const cookieName = version === '5.2.0' ? `QBT_SID_${qbt.port}` : 'SID';
-      expect(res.headers.get('set-cookie')).toMatch(new RegExp(`^${cookieName}=[^;]{16,}; HttpOnly; path=/; SameSite=Strict$`));
+      expect(res.headers.get('set-cookie')).toMatch(
+        new RegExp(`^${cookieName}=[^;]{16,}; HttpOnly; path=/; SameSite=Strict$`),
+      );
     });
 
     it('refuses a wrong password with the version’s answer and no cookie', async () => {
@@ -130,7 +135,9 @@ describe('qBittorrent emulator auth', () => {
       expect(await first.text()).toBe('Fails.');
       expect(await second.text()).toBe('Fails.');
       expect(banned.status).toBe(403);
-      expect(await banned.text()).toBe('Your IP address has been banned after too many failed authentication attempts.');
+      expect(await banned.text()).toBe(
+        'Your IP address has been banned after too many failed authentication attempts.',
+      );
     });
 
     it('lifts the ban after banMs', async () => {

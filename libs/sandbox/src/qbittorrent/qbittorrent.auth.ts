@@ -33,7 +33,11 @@ function isCrossSite(req: IncomingMessage): boolean {
 }
 
 /** The checks qBittorrent runs before any action: CSRF (401), then the session (403). */
-export function guarded(runtime: QbtRuntime, handler: RouteHandler, access: 'public' | 'session' = 'session'): RouteHandler {
+export function guarded(
+  runtime: QbtRuntime,
+  handler: RouteHandler,
+  access: 'public' | 'session' = 'session',
+): RouteHandler {
   return (ctx) => {
     if (isCrossSite(ctx.req)) return sendText(ctx.res, 401, TEXT.unauthorized);
     if (access === 'session' && !runtime.sessions.has(readCookie(ctx.req, sessionCookieName(runtime, ctx.req)))) {
@@ -71,5 +75,7 @@ async function login(ctx: RequestContext, runtime: QbtRuntime): Promise<void> {
 function logout(ctx: RequestContext, runtime: QbtRuntime): void {
   const name = sessionCookieName(runtime, ctx.req);
   runtime.sessions.close(readCookie(ctx.req, name));
-  sendText(ctx.res, 200, '', { 'set-cookie': `${name}=; HttpOnly; path=/; SameSite=Strict; expires=Thu, 01 Jan 1970 00:00:00 GMT` });
+  sendText(ctx.res, 200, '', {
+    'set-cookie': `${name}=; HttpOnly; path=/; SameSite=Strict; expires=Thu, 01 Jan 1970 00:00:00 GMT`,
+  });
 }

@@ -16,7 +16,9 @@ export function decodeBencode(bytes: Uint8Array): BencodeValue {
 export function infoHashOf(bytes: Uint8Array): string {
   const { infoSpan } = parse(bytes);
   if (infoSpan === null) throw new Error('torrent has no info dictionary');
-  return createHash('sha1').update(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(infoSpan[0], infoSpan[1])).digest('hex');
+  return createHash('sha1')
+    .update(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(infoSpan[0], infoSpan[1]))
+    .digest('hex');
 }
 
 function parse(bytes: Uint8Array): { value: BencodeValue; infoSpan: [number, number] | null } {
@@ -39,7 +41,8 @@ function parse(bytes: Uint8Array): { value: BencodeValue; infoSpan: [number, num
         if (at >= buf.length) throw new Error('bencode: unterminated container');
         const start = at;
         items.push(next(depth + 1));
-        const isInfoValue = lead === 0x64 && depth === 0 && items.length % 2 === 0 && String(items[items.length - 2]) === 'info';
+        const isInfoValue =
+          lead === 0x64 && depth === 0 && items.length % 2 === 0 && String(items[items.length - 2]) === 'info';
         if (isInfoValue) infoSpan = [start, at];
       }
       at++;
@@ -50,7 +53,8 @@ function parse(bytes: Uint8Array): { value: BencodeValue; infoSpan: [number, num
     }
     const colon = buf.indexOf(0x3a, at);
     const length = Number(buf.toString('latin1', at, colon));
-    if (colon === -1 || !Number.isSafeInteger(length) || colon + 1 + length > buf.length) throw new Error('bencode: bad string');
+    if (colon === -1 || !Number.isSafeInteger(length) || colon + 1 + length > buf.length)
+      throw new Error('bencode: bad string');
     at = colon + 1 + length;
     return buf.subarray(colon + 1, at);
   };
@@ -71,8 +75,13 @@ export interface TorrentFixture {
 /** A `.torrent` with fake piece hashes, plus its info hash, e.g. for a Prowlarr fixture or a qBittorrent upload. */
 export function buildTorrentFile(fixture: TorrentFixture): { bytes: Buffer; hash: string } {
   const pieceLength = 4 * 1024 * 1024;
-  const info: Record<string, Bencodable> = { name: fixture.name, 'piece length': pieceLength, pieces: new Uint8Array(20).fill(0xff) };
-  if (fixture.files !== undefined) info['files'] = fixture.files.map((file) => ({ length: file.length, path: file.path }));
+  const info: Record<string, Bencodable> = {
+    name: fixture.name,
+    'piece length': pieceLength,
+    pieces: new Uint8Array(20).fill(0xff),
+  };
+  if (fixture.files !== undefined)
+    info['files'] = fixture.files.map((file) => ({ length: file.length, path: file.path }));
   else info['length'] = fixture.length ?? 1_000_000;
   const bytes = bencode({ announce: fixture.announce ?? 'http://tracker.invalid/announce', info });
   return { bytes, hash: createHash('sha1').update(bencode(info)).digest('hex') };

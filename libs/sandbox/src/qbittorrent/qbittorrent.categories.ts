@@ -9,7 +9,9 @@ const API = '/api/v2/torrents';
 
 export function categoryRoutes(runtime: QbtRuntime): Route[] {
   return [
-    ...readAction(runtime, `${API}/categories`, (ctx) => sendQbtJson(ctx.res, Object.fromEntries(runtime.store.categories))),
+    ...readAction(runtime, `${API}/categories`, (ctx) =>
+      sendQbtJson(ctx.res, Object.fromEntries(runtime.store.categories)),
+    ),
     ...postAction(runtime, `${API}/createCategory`, (ctx) => upsertCategory(ctx, runtime, 'create')),
     ...postAction(runtime, `${API}/editCategory`, (ctx) => upsertCategory(ctx, runtime, 'edit')),
     ...postAction(runtime, `${API}/removeCategories`, (ctx) => removeCategories(ctx, runtime)),
@@ -42,7 +44,8 @@ async function setCategory(ctx: RequestContext, runtime: QbtRuntime): Promise<vo
   const form = await readForm(ctx);
   const category = form.get('category');
   if (form.get('hashes') === undefined || category === undefined) return sendText(ctx.res, 400, TEXT.badRequest);
-  if (category !== '' && !runtime.store.categories.has(category)) return sendText(ctx.res, 409, 'Incorrect category name');
+  if (category !== '' && !runtime.store.categories.has(category))
+    return sendText(ctx.res, 409, 'Incorrect category name');
   for (const torrent of pick(runtime, form.get('hashes'))) torrent.category = category;
   sendText(ctx.res, 200, '');
 }

@@ -56,12 +56,17 @@ export function controlRoutes(controls: QbittorrentControls): Route[] {
         sendNoContent(ctx.res);
       },
     },
-    { method: 'POST', path: `${QBITTORRENT_CONTROL_PREFIX}/torrents/:hash/state`, handler: (ctx) => setState(ctx, controls) },
+    {
+      method: 'POST',
+      path: `${QBITTORRENT_CONTROL_PREFIX}/torrents/:hash/state`,
+      handler: (ctx) => setState(ctx, controls),
+    },
     {
       method: 'POST',
       path: `${QBITTORRENT_CONTROL_PREFIX}/torrents/:hash/complete`,
       handler: (ctx) => {
-        if (!controls.completeTorrent(ctx.params['hash'])) return sendProblem(ctx.res, 404, `No torrent ${ctx.params['hash']}`);
+        if (!controls.completeTorrent(ctx.params['hash']))
+          return sendProblem(ctx.res, 404, `No torrent ${ctx.params['hash']}`);
         sendNoContent(ctx.res);
       },
     },
@@ -75,6 +80,7 @@ async function setState(ctx: RequestContext, controls: QbittorrentControls): Pro
     return sendProblem(ctx.res, 400, `state must be one of ${STICKY_STATES.join(', ')} or null`);
   }
   const hash = ctx.params['hash'];
-  if (!controls.setTorrentState(hash, state as StickyTorrentState | null)) return sendProblem(ctx.res, 404, `No torrent ${hash}`);
+  if (!controls.setTorrentState(hash, state as StickyTorrentState | null))
+    return sendProblem(ctx.res, 404, `No torrent ${hash}`);
   sendJson(ctx.res, 200, { hash: hash.toLowerCase(), state });
 }

@@ -33,24 +33,35 @@ describe('qBittorrent emulator downloads', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
-  it.each(['4.5.2', '5.2.0'] as const)('completes on the control endpoint with its files on disk under content_path (%s)', async (version) => {
-    // Arrange
-    const client = await start(600_000, version);
-    await client.post('/api/v2/torrents/add', { urls: MAGNET });
+  it.each(['4.5.2', '5.2.0'] as const)(
+    'completes on the control endpoint with its files on disk under content_path (%s)',
+    async (version) => {
+      // Arrange
+      const client = await start(600_000, version);
+      await client.post('/api/v2/torrents/add', { urls: MAGNET });
 
-    // Act
-    const res = await control(`/torrents/${MAGNET_HASH.toUpperCase()}/complete`);
-    const torrent = await client.one(MAGNET_HASH);
+      // Act
+      const res = await control(`/torrents/${MAGNET_HASH.toUpperCase()}/complete`);
+      const torrent = await client.one(MAGNET_HASH);
 
-    // Assert
-    expect(res.status).toBe(204);
-    expect(torrent).toMatchObject({ state: 'uploading', progress: 1, eta: 0, amount_left: 0, total_size: 1_500_000_000 });
-    expect(torrent['completion_on']).toBeGreaterThan(0);
-    const contentPath = String(torrent['content_path']);
-    expect(contentPath).toBe(join(String(torrent['save_path']), 'Some.Movie.2019.1080p.BluRay.x264'));
-    expect(statSync(join(contentPath, 'Some.Movie.2019.1080p.BluRay.x264.mkv')).size).toBe(2 * 1024 * 1024);
-    expect(statSync(join(contentPath, 'Sample', 'Some.Movie.2019.1080p.BluRay.x264-sample.mkv')).size).toBe(64 * 1024);
-  });
+      // Assert
+      expect(res.status).toBe(204);
+      expect(torrent).toMatchObject({
+        state: 'uploading',
+        progress: 1,
+        eta: 0,
+        amount_left: 0,
+        total_size: 1_500_000_000,
+      });
+      expect(torrent['completion_on']).toBeGreaterThan(0);
+      const contentPath = String(torrent['content_path']);
+      expect(contentPath).toBe(join(String(torrent['save_path']), 'Some.Movie.2019.1080p.BluRay.x264'));
+      expect(statSync(join(contentPath, 'Some.Movie.2019.1080p.BluRay.x264.mkv')).size).toBe(2 * 1024 * 1024);
+      expect(statSync(join(contentPath, 'Sample', 'Some.Movie.2019.1080p.BluRay.x264-sample.mkv')).size).toBe(
+        64 * 1024,
+      );
+    },
+  );
 
   it('grows the file on disk while progress climbs, then finishes by itself', async () => {
     // Arrange
@@ -168,8 +179,14 @@ describe('qBittorrent emulator downloads', () => {
     qbt?.completeTorrent(MAGNET_HASH);
 
     // Act
-    const files = (await (await client.get(`/api/v2/torrents/files?hash=${MAGNET_HASH}`)).json()) as Record<string, unknown>[];
-    const properties = (await (await client.get(`/api/v2/torrents/properties?hash=${MAGNET_HASH}`)).json()) as Record<string, unknown>;
+    const files = (await (await client.get(`/api/v2/torrents/files?hash=${MAGNET_HASH}`)).json()) as Record<
+      string,
+      unknown
+    >[];
+    const properties = (await (await client.get(`/api/v2/torrents/properties?hash=${MAGNET_HASH}`)).json()) as Record<
+      string,
+      unknown
+    >;
 
     // Assert
     expect(files.map((f) => [f['name'], f['progress'], f['is_seed']])).toEqual([
@@ -184,7 +201,8 @@ describe('qBittorrent emulator downloads', () => {
     const client = await start(600_000);
     const torrent = buildTorrentFile({ name: 'Indexer.Movie.2018', length: 7_000 });
     const indexer = createServer((req, res) => {
-      if (req.url === '/file.torrent') res.writeHead(200, { 'content-type': 'application/x-bittorrent' }).end(torrent.bytes);
+      if (req.url === '/file.torrent')
+        res.writeHead(200, { 'content-type': 'application/x-bittorrent' }).end(torrent.bytes);
       else res.writeHead(301, { location: MAGNET }).end();
     });
     await new Promise<void>((resolve) => indexer.listen(0, '127.0.0.1', resolve));

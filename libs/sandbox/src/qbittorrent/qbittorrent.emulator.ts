@@ -56,7 +56,9 @@ export interface RunningQbittorrentEmulator extends RunningEmulator, Qbittorrent
 }
 
 /** qBittorrent WebUI API v2 emulator (media-acquisition-notes §2) that "downloads" small files to disk. */
-export async function startQbittorrentEmulator(options: QbittorrentEmulatorOptions = {}): Promise<RunningQbittorrentEmulator> {
+export async function startQbittorrentEmulator(
+  options: QbittorrentEmulatorOptions = {},
+): Promise<RunningQbittorrentEmulator> {
   const runtime = buildRuntime(options);
   mkdirSync(runtime.downloadRoot, { recursive: true });
   const controls = qbittorrentControls(runtime);
@@ -64,10 +66,20 @@ export async function startQbittorrentEmulator(options: QbittorrentEmulatorOptio
     name: 'qbittorrent',
     port: options.port ?? 0,
     host: options.host,
-    routes: [...authRoutes(runtime), ...appRoutes(runtime), ...torrentRoutes(runtime), ...categoryRoutes(runtime), ...controlRoutes(controls)],
+    routes: [
+      ...authRoutes(runtime),
+      ...appRoutes(runtime),
+      ...torrentRoutes(runtime),
+      ...categoryRoutes(runtime),
+      ...controlRoutes(controls),
+    ],
   });
   // ~20 growth steps per download, bounded so short test downloads still tick and long ones stay cheap.
-  const ticker = new DiskTicker(runtime.store, runtime.version, Math.min(500, Math.max(25, Math.floor(runtime.downloadMs / 20))));
+  const ticker = new DiskTicker(
+    runtime.store,
+    runtime.version,
+    Math.min(500, Math.max(25, Math.floor(runtime.downloadMs / 20))),
+  );
   return {
     ...base,
     ...controls,

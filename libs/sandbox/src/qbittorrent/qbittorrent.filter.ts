@@ -1,7 +1,17 @@
 import { type QbittorrentVersion, usesStopWording } from './qbittorrent.constants';
 import type { TorrentInfo } from './qbittorrent.serialize';
 
-const DOWNLOADING = new Set(['downloading', 'metaDL', 'forcedMetaDL', 'stalledDL', 'checkingDL', 'pausedDL', 'stoppedDL', 'queuedDL', 'forcedDL']);
+const DOWNLOADING = new Set([
+  'downloading',
+  'metaDL',
+  'forcedMetaDL',
+  'stalledDL',
+  'checkingDL',
+  'pausedDL',
+  'stoppedDL',
+  'queuedDL',
+  'forcedDL',
+]);
 const SEEDING = new Set(['uploading', 'stalledUP', 'checkingUP', 'queuedUP', 'forcedUP']);
 const STOPPED = new Set(['pausedDL', 'pausedUP', 'stoppedDL', 'stoppedUP']);
 const ERRORED = new Set(['error', 'missingFiles', 'unknown']);
@@ -30,7 +40,11 @@ function filters(version: QbittorrentVersion): Record<string, Predicate> {
 }
 
 /** Applies `torrents/info`'s query. An unknown filter name means "all", as in qBittorrent. */
-export function selectTorrents(all: TorrentInfo[], query: (name: string) => string | undefined, version: QbittorrentVersion): TorrentInfo[] {
+export function selectTorrents(
+  all: TorrentInfo[],
+  query: (name: string) => string | undefined,
+  version: QbittorrentVersion,
+): TorrentInfo[] {
   const filter = filters(version)[query('filter') ?? 'all'] ?? (() => true);
   const category = query('category');
   const tag = query('tag');

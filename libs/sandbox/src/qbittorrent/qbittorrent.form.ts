@@ -22,7 +22,11 @@ export async function readForm(ctx: RequestContext, limitBytes?: number): Promis
 
   if (raw.length > 0 && contentType.startsWith('multipart/form-data')) {
     // The runtime's own multipart parser, so the emulator needs no dependency for it.
-    const form = await new Request('http://qbittorrent.local/', { method: 'POST', headers: { 'content-type': contentType }, body: raw }).formData();
+    const form = await new Request('http://qbittorrent.local/', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: raw,
+    }).formData();
     for (const [key, value] of form) {
       if (typeof value === 'string') fields.set(key, value);
       // Like qBittorrent, every file part counts as a torrent, whatever its field name.
@@ -43,5 +47,8 @@ export function isTrue(value: string | undefined): boolean {
 export function parseHashes(value: string | undefined): string[] | 'all' {
   if (value === undefined) return [];
   if (value.toLowerCase() === 'all') return 'all';
-  return value.split('|').map((hash) => hash.trim().toLowerCase()).filter((hash) => hash !== '');
+  return value
+    .split('|')
+    .map((hash) => hash.trim().toLowerCase())
+    .filter((hash) => hash !== '');
 }

@@ -37,11 +37,20 @@ export function layoutTorrent(source: TorrentSource, name: string, options: Layo
     diskSize: Math.min(size, MAX_DISK_BYTES),
     written: 0,
   }));
-  const contentPath = !noSubfolder ? join(options.savePath, rootFolder) : files.length === 1 ? join(options.savePath, files[0].path) : options.savePath;
+  const contentPath = !noSubfolder
+    ? join(options.savePath, rootFolder)
+    : files.length === 1
+      ? join(options.savePath, files[0].path)
+      : options.savePath;
   return { files, contentPath };
 }
 
-function synthesise(folder: string, mainFile: string, totalSize: number, withSample: boolean): { path: string; size: number }[] {
+function synthesise(
+  folder: string,
+  mainFile: string,
+  totalSize: number,
+  withSample: boolean,
+): { path: string; size: number }[] {
   const sampleSize = withSample ? Math.min(SAMPLE_BYTES, Math.floor(totalSize / 2)) : 0;
   const main = { path: join(folder, mainFile), size: totalSize - sampleSize };
   if (sampleSize === 0) return [main];

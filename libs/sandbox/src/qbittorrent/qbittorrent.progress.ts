@@ -26,13 +26,24 @@ export function snapshot(torrent: QbtTorrent, version: QbittorrentVersion, now: 
   const metaMs = torrent.fromMagnet ? torrent.downloadMs * METADATA_SHARE : 0;
   const hasMetadata = elapsed >= metaMs || torrent.completionOn !== null;
   const payloadMs = torrent.downloadMs - metaMs;
-  const raw = torrent.completionOn !== null ? 1 : hasMetadata && payloadMs > 0 ? (elapsed - metaMs) / payloadMs : hasMetadata ? 1 : 0;
+  const raw =
+    torrent.completionOn !== null
+      ? 1
+      : hasMetadata && payloadMs > 0
+        ? (elapsed - metaMs) / payloadMs
+        : hasMetadata
+          ? 1
+          : 0;
   const progress = Math.min(1, Math.max(0, raw));
   const complete = progress >= 1;
   const running = torrent.runningSince !== null;
   const state = stateOf(torrent, version, hasMetadata, complete);
   const downloading = running && !complete && torrent.sticky === null;
-  const eta = complete ? 0 : downloading && hasMetadata ? Math.ceil((torrent.downloadMs - elapsed) / 1000) : ETA_INFINITE;
+  const eta = complete
+    ? 0
+    : downloading && hasMetadata
+      ? Math.ceil((torrent.downloadMs - elapsed) / 1000)
+      : ETA_INFINITE;
   const dlspeed = downloading && hasMetadata ? Math.round(torrent.totalSize / Math.max(payloadMs / 1000, 0.001)) : 0;
   return { state, progress, hasMetadata, complete, eta, dlspeed };
 }

@@ -5,7 +5,12 @@ import type { QbtTorrent } from './qbittorrent.types';
 export type TorrentInfo = Record<string, string | number | boolean>;
 
 /** One `torrents/info` entry with the field set seen on 4.5.2 (media-acquisition-notes §2.3). */
-export function toInfo(torrent: QbtTorrent, view: TorrentSnapshot, version: QbittorrentVersion, now: number): TorrentInfo {
+export function toInfo(
+  torrent: QbtTorrent,
+  view: TorrentSnapshot,
+  version: QbittorrentVersion,
+  now: number,
+): TorrentInfo {
   const size = view.hasMetadata ? torrent.totalSize : 0;
   const completed = Math.floor(size * view.progress);
   const nowSeconds = Math.floor(now / 1000);

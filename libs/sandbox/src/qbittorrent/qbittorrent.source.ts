@@ -66,7 +66,9 @@ export async function fetchTorrentUrl(url: string, hopsLeft = 5): Promise<Torren
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && location !== null) {
       await response.arrayBuffer();
-      return location.startsWith('magnet:') ? parseMagnet(location) : fetchTorrentUrl(new URL(location, url).toString(), hopsLeft - 1);
+      return location.startsWith('magnet:')
+        ? parseMagnet(location)
+        : fetchTorrentUrl(new URL(location, url).toString(), hopsLeft - 1);
     }
     const bytes = new Uint8Array(await response.arrayBuffer());
     return response.ok ? parseTorrentFile(bytes) : null;

@@ -16,7 +16,11 @@ export class QbtTestClient {
     return fetch(`${this.baseUrl}${path}`, { headers: { ...this.session(), ...headers } });
   }
 
-  post(path: string, form: Record<string, string> | FormData = {}, headers: Record<string, string> = {}): Promise<Response> {
+  post(
+    path: string,
+    form: Record<string, string> | FormData = {},
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     const body = form instanceof FormData ? form : new URLSearchParams(form);
     return fetch(`${this.baseUrl}${path}`, { method: 'POST', body, headers: { ...this.session(), ...headers } });
   }

@@ -7,12 +7,55 @@ import { startQbittorrentEmulator, type RunningQbittorrentEmulator } from './qbi
 import { MAGNET, MAGNET_HASH, QbtTestClient } from './qbittorrent.test-client';
 
 const INFO_FIELDS = [
-  'added_on', 'amount_left', 'auto_tmm', 'availability', 'category', 'completed', 'completion_on', 'content_path', 'dl_limit',
-  'dlspeed', 'download_path', 'downloaded', 'downloaded_session', 'eta', 'f_l_piece_prio', 'force_start', 'hash', 'infohash_v1',
-  'infohash_v2', 'last_activity', 'magnet_uri', 'max_ratio', 'max_seeding_time', 'name', 'num_complete', 'num_incomplete',
-  'num_leechs', 'num_seeds', 'priority', 'progress', 'ratio', 'ratio_limit', 'save_path', 'seeding_time', 'seeding_time_limit',
-  'seen_complete', 'seq_dl', 'size', 'state', 'super_seeding', 'tags', 'time_active', 'total_size', 'tracker', 'trackers_count',
-  'up_limit', 'uploaded', 'uploaded_session', 'upspeed',
+  'added_on',
+  'amount_left',
+  'auto_tmm',
+  'availability',
+  'category',
+  'completed',
+  'completion_on',
+  'content_path',
+  'dl_limit',
+  'dlspeed',
+  'download_path',
+  'downloaded',
+  'downloaded_session',
+  'eta',
+  'f_l_piece_prio',
+  'force_start',
+  'hash',
+  'infohash_v1',
+  'infohash_v2',
+  'last_activity',
+  'magnet_uri',
+  'max_ratio',
+  'max_seeding_time',
+  'name',
+  'num_complete',
+  'num_incomplete',
+  'num_leechs',
+  'num_seeds',
+  'priority',
+  'progress',
+  'ratio',
+  'ratio_limit',
+  'save_path',
+  'seeding_time',
+  'seeding_time_limit',
+  'seen_complete',
+  'seq_dl',
+  'size',
+  'state',
+  'super_seeding',
+  'tags',
+  'time_active',
+  'total_size',
+  'tracker',
+  'trackers_count',
+  'up_limit',
+  'uploaded',
+  'uploaded_session',
+  'upspeed',
 ];
 
 function torrentForm(bytes: Uint8Array, filename: string, fields: Record<string, string> = {}): FormData {
@@ -42,15 +85,29 @@ describe('qBittorrent emulator torrents', () => {
 
     it('adds a magnet once and refuses the duplicate', async () => {
       // Act
-      const first = await client.post('/api/v2/torrents/add', { urls: MAGNET, category: 'radarr', tags: 'media-acq,test' });
+      const first = await client.post('/api/v2/torrents/add', {
+        urls: MAGNET,
+        category: 'radarr',
+        tags: 'media-acq,test',
+      });
       const again = await client.post('/api/v2/torrents/add', { urls: MAGNET });
 
       // Assert
       if (modern) {
         expect(first.status).toBe(200);
-        expect(await first.json()).toEqual({ success_count: 1, failure_count: 0, pending_count: 0, added_torrent_ids: [MAGNET_HASH] });
+        expect(await first.json()).toEqual({
+          success_count: 1,
+          failure_count: 0,
+          pending_count: 0,
+          added_torrent_ids: [MAGNET_HASH],
+        });
         expect(again.status).toBe(409);
-        expect(await again.json()).toEqual({ success_count: 0, failure_count: 1, pending_count: 0, added_torrent_ids: [] });
+        expect(await again.json()).toEqual({
+          success_count: 0,
+          failure_count: 1,
+          pending_count: 0,
+          added_torrent_ids: [],
+        });
       } else {
         expect([first.status, await first.text()]).toEqual([200, 'Ok.']);
         expect([again.status, await again.text()]).toEqual([200, 'Fails.']);
@@ -88,13 +145,24 @@ describe('qBittorrent emulator torrents', () => {
       const torrent = buildTorrentFile({ name: 'Other.Movie.2020.720p.WEB-DL', length: 3_000_000 });
 
       // Act
-      const res = await client.post('/api/v2/torrents/add', torrentForm(torrent.bytes, 'other.torrent', { savepath: join(root, 'custom') }));
+      const res = await client.post(
+        '/api/v2/torrents/add',
+        torrentForm(torrent.bytes, 'other.torrent', { savepath: join(root, 'custom') }),
+      );
       const info = await client.one(torrent.hash);
-      const files = (await (await client.get(`/api/v2/torrents/files?hash=${torrent.hash}`)).json()) as Record<string, unknown>[];
+      const files = (await (await client.get(`/api/v2/torrents/files?hash=${torrent.hash}`)).json()) as Record<
+        string,
+        unknown
+      >[];
 
       // Assert
       expect(res.status).toBe(200);
-      expect(info).toMatchObject({ state: 'downloading', total_size: 3_000_000, size: 3_000_000, save_path: join(root, 'custom') });
+      expect(info).toMatchObject({
+        state: 'downloading',
+        total_size: 3_000_000,
+        size: 3_000_000,
+        save_path: join(root, 'custom'),
+      });
       expect(info['content_path']).toBe(join(root, 'custom', 'Other.Movie.2020.720p.WEB-DL'));
       expect(files.map((file) => file['name'])).toEqual([
         'Other.Movie.2020.720p.WEB-DL/Other.Movie.2020.720p.WEB-DL.mkv',
@@ -105,7 +173,10 @@ describe('qBittorrent emulator torrents', () => {
 
     it('answers 415 for a file part that is not a torrent, and adds nothing', async () => {
       // Act
-      const res = await client.post('/api/v2/torrents/add', torrentForm(new TextEncoder().encode('hello'), 'notes.txt', { urls: MAGNET }));
+      const res = await client.post(
+        '/api/v2/torrents/add',
+        torrentForm(new TextEncoder().encode('hello'), 'notes.txt', { urls: MAGNET }),
+      );
 
       // Assert
       expect(res.status).toBe(415);
@@ -202,7 +273,10 @@ describe('qBittorrent emulator torrents', () => {
       await client.post('/api/v2/torrents/add', { urls: MAGNET });
 
       // Act
-      const created = await client.post('/api/v2/torrents/createCategory', { category: 'radarr', savePath: join(root, 'movies') });
+      const created = await client.post('/api/v2/torrents/createCategory', {
+        category: 'radarr',
+        savePath: join(root, 'movies'),
+      });
       const duplicate = await client.post('/api/v2/torrents/createCategory', { category: 'radarr' });
       const empty = await client.post('/api/v2/torrents/createCategory', { category: '' });
       const unknown = await client.post('/api/v2/torrents/setCategory', { hashes: MAGNET_HASH, category: 'nope' });
@@ -226,7 +300,10 @@ describe('qBittorrent emulator torrents', () => {
       const unmanaged = buildTorrentFile({ name: 'Unmanaged.Movie.2021', length: 1000 });
 
       // Act
-      await client.post('/api/v2/torrents/add', torrentForm(managed.bytes, 'a.torrent', { category: 'radarr', autoTMM: 'true' }));
+      await client.post(
+        '/api/v2/torrents/add',
+        torrentForm(managed.bytes, 'a.torrent', { category: 'radarr', autoTMM: 'true' }),
+      );
       await client.post('/api/v2/torrents/add', torrentForm(unmanaged.bytes, 'b.torrent', { category: 'radarr' }));
 
       // Assert
@@ -265,7 +342,9 @@ describe('qBittorrent emulator torrents', () => {
 
       // Act
       await client.post('/api/v2/torrents/add', torrentForm(torrent.bytes, 'pack.torrent'));
-      const files = (await (await client.get(`/api/v2/torrents/files?hash=${torrent.hash}`)).json()) as { name: string }[];
+      const files = (await (await client.get(`/api/v2/torrents/files?hash=${torrent.hash}`)).json()) as {
+        name: string;
+      }[];
 
       // Assert
       expect(files.map((file) => file.name)).toEqual(['Pack.2022/Pack.2022.mkv', 'Pack.2022/Subs/en.srt']);

@@ -66,7 +66,9 @@ async function listInfo(ctx: RequestContext, runtime: QbtRuntime): Promise<void>
   const form = await readForm(ctx);
   const now = Date.now();
   const hashes = parseHashes(form.get('hashes'));
-  const picked = [...runtime.store.torrents.values()].filter((t) => hashes === 'all' || hashes.length === 0 || hashes.includes(t.hash));
+  const picked = [...runtime.store.torrents.values()].filter(
+    (t) => hashes === 'all' || hashes.length === 0 || hashes.includes(t.hash),
+  );
   const all = picked.map((torrent) => toInfo(torrent, viewOf(torrent, runtime, now), runtime.version, now));
   sendQbtJson(ctx.res, selectTorrents(all, form.get, runtime.version));
 }

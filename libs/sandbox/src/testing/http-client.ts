@@ -24,7 +24,12 @@ export const BEARER = { authorization: 'Bearer test-token-123' };
 
 /** Minimal node:http client for specs: resolves with any complete answer, rejects on a broken one. */
 export function http(url: string, options: HttpOptions = {}): Promise<HttpResult> {
-  const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  const body =
+    options.body === undefined
+      ? undefined
+      : typeof options.body === 'string'
+        ? options.body
+        : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
     const req = request(
       url,
@@ -54,12 +59,17 @@ export function http(url: string, options: HttpOptions = {}): Promise<HttpResult
 }
 
 /** Polls until `probe` returns a value that passes `done`, or fails after `timeoutMs`. */
-export async function eventually<T>(probe: () => T | Promise<T>, done: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => T | Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 5_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`Condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

@@ -29,7 +29,11 @@ describe(startTmdbEmulator.name, () => {
     expect(TMDB_MOVIES.length).toBeGreaterThanOrEqual(12);
     for (const seeded of Object.values(PROWLARR_MOVIES)) {
       const movie = byId.get(seeded.tmdbId);
-      expect({ title: movie?.title, year: movie?.release_date.slice(0, 4), imdbId: movie?.imdb_id }).toEqual({ title: seeded.title, year: String(seeded.year), imdbId: seeded.imdbId });
+      expect({ title: movie?.title, year: movie?.release_date.slice(0, 4), imdbId: movie?.imdb_id }).toEqual({
+        title: seeded.title,
+        year: String(seeded.year),
+        imdbId: seeded.imdbId,
+      });
     }
   });
 
@@ -41,7 +45,19 @@ describe(startTmdbEmulator.name, () => {
       // Assert
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/json;charset=utf-8');
-      expect(res.json()).toMatchObject({ id: 603, title: 'The Matrix', original_title: 'The Matrix', release_date: '1999-03-31', runtime: 136, imdb_id: 'tt0133093', status: 'Released', genres: [{ id: 28, name: 'Action' }, { id: 878, name: 'Science Fiction' }] });
+      expect(res.json()).toMatchObject({
+        id: 603,
+        title: 'The Matrix',
+        original_title: 'The Matrix',
+        release_date: '1999-03-31',
+        runtime: 136,
+        imdb_id: 'tt0133093',
+        status: 'Released',
+        genres: [
+          { id: 28, name: 'Action' },
+          { id: 878, name: 'Science Fiction' },
+        ],
+      });
       expect(typeof res.json().overview).toBe('string');
       expect(res.json().poster_path).toMatch(/^\/.+\.jpg$/);
     });
@@ -79,7 +95,11 @@ describe(startTmdbEmulator.name, () => {
 
       // Assert
       expect(res.status).toBe(401);
-      expect(res.json()).toEqual({ status_code: 7, status_message: 'Invalid API key: You must be granted a valid key.', success: false });
+      expect(res.json()).toEqual({
+        status_code: 7,
+        status_message: 'Invalid API key: You must be granted a valid key.',
+        success: false,
+      });
     });
 
     it('accepts only the configured key when one is set', async () => {
@@ -109,7 +129,12 @@ describe(startTmdbEmulator.name, () => {
       expect(res.status).toBe(200);
       expect(res.json()).toMatchObject({ page: 1, total_pages: 1, total_results: 2 });
       expect(res.json().results.map((m: { id: number }) => m.id)).toEqual([603, 604]);
-      expect(res.json().results[0]).toMatchObject({ id: 603, title: 'The Matrix', release_date: '1999-03-31', genre_ids: [28, 878] });
+      expect(res.json().results[0]).toMatchObject({
+        id: 603,
+        title: 'The Matrix',
+        release_date: '1999-03-31',
+        genre_ids: [28, 878],
+      });
       expect(res.json().results[0].runtime).toBeUndefined();
     });
 

@@ -22,20 +22,46 @@ const MAX_PAGE = 500;
 
 /** TMDB's own error bodies: `{ status_code, status_message, success: false }`. */
 const ERRORS = {
-  unauthorized: { status: 401, body: { status_code: 7, status_message: 'Invalid API key: You must be granted a valid key.', success: false } },
-  notFound: { status: 404, body: { status_code: 34, status_message: 'The resource you requested could not be found.', success: false } },
-  invalidId: { status: 404, body: { status_code: 6, status_message: 'Invalid id: The pre-requisite id is invalid or not found.', success: false } },
-  invalidPage: { status: 400, body: { status_code: 22, status_message: 'Invalid page: Pages start at 1 and max at 500. They are expected to be an integer.', success: false } },
+  unauthorized: {
+    status: 401,
+    body: { status_code: 7, status_message: 'Invalid API key: You must be granted a valid key.', success: false },
+  },
+  notFound: {
+    status: 404,
+    body: { status_code: 34, status_message: 'The resource you requested could not be found.', success: false },
+  },
+  invalidId: {
+    status: 404,
+    body: {
+      status_code: 6,
+      status_message: 'Invalid id: The pre-requisite id is invalid or not found.',
+      success: false,
+    },
+  },
+  invalidPage: {
+    status: 400,
+    body: {
+      status_code: 22,
+      status_message: 'Invalid page: Pages start at 1 and max at 500. They are expected to be an integer.',
+      success: false,
+    },
+  },
 } as const;
 
 /** TMDB API v3 emulator: `/3/movie/{id}`, `/3/search/movie` and `/3/configuration` (the health probe). */
 export function startTmdbEmulator(options: TmdbEmulatorOptions = {}): Promise<RunningEmulator> {
-  return startEmulator({ name: 'tmdb', port: options.port ?? 0, host: options.host, routes: tmdbRoutes(options.movies, options.apiKey) });
+  return startEmulator({
+    name: 'tmdb',
+    port: options.port ?? 0,
+    host: options.host,
+    routes: tmdbRoutes(options.movies, options.apiKey),
+  });
 }
 
 export function tmdbRoutes(movies: readonly TmdbMovieSeed[] = TMDB_MOVIES, apiKey?: string): Route[] {
   const details = new Map(movies.map((m) => [m.id, JSON.stringify(detailsOf(m))]));
-  const auth = (handler: (ctx: RequestContext) => void) => (ctx: RequestContext) => (authorised(ctx, apiKey) ? handler(ctx) : sendError(ctx, 'unauthorized'));
+  const auth = (handler: (ctx: RequestContext) => void) => (ctx: RequestContext) =>
+    authorised(ctx, apiKey) ? handler(ctx) : sendError(ctx, 'unauthorized');
   return [
     { method: 'GET', path: '/3/movie/:id', handler: auth((ctx) => getMovie(ctx, details)) },
     { method: 'GET', path: '/3/search/movie', handler: auth((ctx) => searchMovies(ctx, movies)) },
@@ -59,16 +85,29 @@ function searchMovies(ctx: RequestContext, movies: readonly TmdbMovieSeed[]): vo
   if (!(page >= 1 && page <= MAX_PAGE)) return sendError(ctx, 'invalidPage');
   const query = (ctx.query.get('query') ?? '').trim().toLowerCase();
   const year = ctx.query.get('year') || ctx.query.get('primary_release_year');
-  const matches = query === '' ? [] : movies.filter((m) => (m.title.toLowerCase().includes(query) || m.original_title.toLowerCase().includes(query)) && (!year || m.release_date.startsWith(`${year}-`)));
+  const matches =
+    query === ''
+      ? []
+      : movies.filter(
+          (m) =>
+            (m.title.toLowerCase().includes(query) || m.original_title.toLowerCase().includes(query)) &&
+            (!year || m.release_date.startsWith(`${year}-`)),
+        );
   const sorted = [...matches].sort((a, b) => b.popularity - a.popularity);
   const results = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(summaryOf);
-  sendTmdb(ctx, 200, { page, results, total_pages: Math.max(1, Math.ceil(sorted.length / PAGE_SIZE)), total_results: sorted.length });
+  sendTmdb(ctx, 200, {
+    page,
+    results,
+    total_pages: Math.max(1, Math.ceil(sorted.length / PAGE_SIZE)),
+    total_results: sorted.length,
+  });
 }
 
 /** `api_key` in the query (v3 auth) or `Authorization: Bearer` (v4 read token), as TMDB accepts both. */
 function authorised(ctx: RequestContext, apiKey: string | undefined): boolean {
   const header = ctx.req.headers.authorization;
-  const bearer = typeof header === 'string' && header.slice(0, 7).toLowerCase() === 'bearer ' ? header.slice(7).trim() : '';
+  const bearer =
+    typeof header === 'string' && header.slice(0, 7).toLowerCase() === 'bearer ' ? header.slice(7).trim() : '';
   const given = bearer || ctx.query.get('api_key') || '';
   if (given === '') return false;
   if (apiKey === undefined) return true;
@@ -101,7 +140,18 @@ function summaryOf(m: TmdbMovieSeed) {
 }
 
 function detailsOf(m: TmdbMovieSeed) {
-  return { ...commonOf(m), belongs_to_collection: null, budget: 0, genres: m.genres, homepage: '', imdb_id: m.imdb_id, revenue: 0, runtime: m.runtime, status: 'Released', tagline: '' };
+  return {
+    ...commonOf(m),
+    belongs_to_collection: null,
+    budget: 0,
+    genres: m.genres,
+    homepage: '',
+    imdb_id: m.imdb_id,
+    revenue: 0,
+    runtime: m.runtime,
+    status: 'Released',
+    tagline: '',
+  };
 }
 
 function sendError(ctx: RequestContext, kind: keyof typeof ERRORS): void {

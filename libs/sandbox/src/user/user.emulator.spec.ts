@@ -38,7 +38,13 @@ describe(startUserEmulator.name, () => {
       // Assert
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/json');
-      expect(res.json()).toEqual({ id: 'u1', email: 'a@example.com', displayName: 'Ada', roles: ['member'], active: true });
+      expect(res.json()).toEqual({
+        id: 'u1',
+        email: 'a@example.com',
+        displayName: 'Ada',
+        roles: ['member'],
+        active: true,
+      });
     });
 
     it('answers a deactivated user with active false', async () => {
@@ -57,7 +63,12 @@ describe(startUserEmulator.name, () => {
       // Assert
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toBe('application/problem+json');
-      expect(res.json()).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: "User 'nobody' not found" });
+      expect(res.json()).toEqual({
+        type: 'about:blank',
+        title: 'Not Found',
+        status: 404,
+        detail: "User 'nobody' not found",
+      });
     });
 
     it('decodes encoded ids', async () => {
@@ -95,7 +106,9 @@ describe(startUserEmulator.name, () => {
 
   it('replaces the seed when given one', async () => {
     // Arrange
-    const custom = await startUserEmulator({ seed: { users: [{ id: 'x', email: 'x@example.com', displayName: 'X', roles: [], active: true }] } });
+    const custom = await startUserEmulator({
+      seed: { users: [{ id: 'x', email: 'x@example.com', displayName: 'X', roles: [], active: true }] },
+    });
 
     // Act
     const found = await http(`${custom.url}/api/v1/users/x/roles`, { headers: BEARER });
@@ -152,7 +165,10 @@ describe(startUserEmulator.name, () => {
   describe('fault control API', () => {
     it('applies faults set over HTTP and counts what reached it', async () => {
       // Arrange
-      const put = await http(`${users.url}/_sandbox/faults`, { method: 'PUT', body: { mode: 'malformed', path: '/api/v1/users/u2' } });
+      const put = await http(`${users.url}/_sandbox/faults`, {
+        method: 'PUT',
+        body: { mode: 'malformed', path: '/api/v1/users/u2' },
+      });
 
       // Act
       const malformed = await get('/api/v1/users/u2');
@@ -165,7 +181,11 @@ describe(startUserEmulator.name, () => {
       expect(malformed.status).toBe(200);
       expect(() => malformed.json()).toThrow(SyntaxError);
       expect(healthy.json()).toMatchObject({ id: 'u1' });
-      expect(stats).toMatchObject({ requests: 2, byPath: { '/api/v1/users/u2': 1, '/api/v1/users/u1': 1 }, faulted: { malformed: 1 } });
+      expect(stats).toMatchObject({
+        requests: 2,
+        byPath: { '/api/v1/users/u2': 1, '/api/v1/users/u1': 1 },
+        faulted: { malformed: 1 },
+      });
       expect(cleared.status).toBeLessThan(300);
       expect(users.getFaults().mode).toBe('ok');
     });

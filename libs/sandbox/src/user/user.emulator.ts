@@ -44,7 +44,10 @@ function indexSeed(seed: UserSeed): Map<string, UserAnswers> {
   const users = new Map<string, UserAnswers>();
   for (const { id, email, displayName, roles, active } of seed.users) {
     if (users.has(id)) throw new Error(`User seed: duplicate user '${id}'`);
-    users.set(id, { user: JSON.stringify({ id, email, displayName, roles, active }), roles: JSON.stringify({ roles }) });
+    users.set(id, {
+      user: JSON.stringify({ id, email, displayName, roles, active }),
+      roles: JSON.stringify({ roles }),
+    });
   }
   return users;
 }

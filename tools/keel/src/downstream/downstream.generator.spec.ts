@@ -11,7 +11,14 @@ const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
 /** An empty Nx workspace holding this repository's real registration files, as they are today. */
 function workspace(): Tree {
   const tree = createTreeWithEmptyWorkspace();
-  const files = [WORKSPACE_FILES.sandboxPorts, WORKSPACE_FILES.sandboxStarters, WORKSPACE_FILES.sandboxBarrel, WORKSPACE_FILES.startUrls, WORKSPACE_FILES.tsconfig, WORKSPACE_FILES.startBanner];
+  const files = [
+    WORKSPACE_FILES.sandboxPorts,
+    WORKSPACE_FILES.sandboxStarters,
+    WORKSPACE_FILES.sandboxBarrel,
+    WORKSPACE_FILES.startUrls,
+    WORKSPACE_FILES.tsconfig,
+    WORKSPACE_FILES.startBanner,
+  ];
   for (const file of files) tree.write(file, readFileSync(path.join(WORKSPACE_ROOT, file), 'utf-8'));
   return tree;
 }
@@ -24,7 +31,11 @@ function text(tree: Tree, file: string): string {
 
 /** TypeScript's syntax errors in `file`, as messages (a generated or edited file must parse). */
 function syntaxErrors(tree: Tree, file: string): string[] {
-  const { diagnostics = [] } = ts.transpileModule(text(tree, file), { fileName: file, reportDiagnostics: true, compilerOptions: { experimentalDecorators: true } });
+  const { diagnostics = [] } = ts.transpileModule(text(tree, file), {
+    fileName: file,
+    reportDiagnostics: true,
+    compilerOptions: { experimentalDecorators: true },
+  });
   return diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
 
@@ -37,7 +48,11 @@ describe(downstreamGenerator.name, () => {
     await downstreamGenerator(tree, { name: 'weather' });
 
     // Assert
-    const created = tree.listChanges().filter((change) => change.type === 'CREATE' && change.path.includes('/weather')).map((change) => change.path).sort();
+    const created = tree
+      .listChanges()
+      .filter((change) => change.type === 'CREATE' && change.path.includes('/weather'))
+      .map((change) => change.path)
+      .sort();
     expect(created).toEqual([
       'libs/clients/weather/README.md',
       'libs/clients/weather/jest.config.ts',
@@ -55,7 +70,8 @@ describe(downstreamGenerator.name, () => {
       'libs/sandbox/src/weather/weather.emulator.ts',
       'libs/sandbox/src/weather/weather.seed.ts',
     ]);
-    for (const file of created.filter((name) => name.endsWith('.ts'))) expect({ file, errors: syntaxErrors(tree, file) }).toEqual({ file, errors: [] });
+    for (const file of created.filter((name) => name.endsWith('.ts')))
+      expect({ file, errors: syntaxErrors(tree, file) }).toEqual({ file, errors: [] });
     expect(created.map((file) => text(tree, file)).join('\n')).not.toMatch(/<%|%>|__\w+__/);
   });
 
@@ -67,7 +83,13 @@ describe(downstreamGenerator.name, () => {
     await downstreamGenerator(tree, { name: 'weather' });
 
     // Assert
-    expect(readProjectConfiguration(tree, 'clients-weather')).toMatchObject({ root: 'libs/clients/weather', sourceRoot: 'libs/clients/weather/src', projectType: 'library', tags: ['type:client', 'scope:shared'], targets: { build: {}, test: {}, integration: {} } });
+    expect(readProjectConfiguration(tree, 'clients-weather')).toMatchObject({
+      root: 'libs/clients/weather',
+      sourceRoot: 'libs/clients/weather/src',
+      projectType: 'library',
+      tags: ['type:client', 'scope:shared'],
+      targets: { build: {}, test: {}, integration: {} },
+    });
     expect(readJson(tree, 'tsconfig.base.json').compilerOptions.paths).toMatchObject({
       '@keel/clients-tmdb': ['./libs/clients/tmdb/src/index.ts'],
       '@keel/clients-weather': ['./libs/clients/weather/src/index.ts'],
@@ -86,11 +108,20 @@ describe(downstreamGenerator.name, () => {
     // Assert
     expect(text(tree, WORKSPACE_FILES.sandboxPorts)).toMatch(/ {2}tmdb: 3108,\n {2}weather: 3109,\n\} as const\);/);
     expect(text(tree, WORKSPACE_FILES.startUrls)).toMatch(/tmdb: 3108,\s*weather: 3109,\s*\};/);
-    expect(text(tree, WORKSPACE_FILES.sandboxStarters)).toContain("import { startWeatherEmulator } from './weather/weather.emulator';");
+    expect(text(tree, WORKSPACE_FILES.sandboxStarters)).toContain(
+      "import { startWeatherEmulator } from './weather/weather.emulator';",
+    );
     expect(text(tree, WORKSPACE_FILES.sandboxStarters)).toMatch(/\n {2}weather: startWeatherEmulator,\n\};/);
-    expect(text(tree, WORKSPACE_FILES.sandboxBarrel)).toMatch(/export \{ startWeatherEmulator, weatherRoutes, type WeatherEmulatorOptions \} from '\.\/weather\/weather\.emulator';\n/);
+    expect(text(tree, WORKSPACE_FILES.sandboxBarrel)).toMatch(
+      /export \{ startWeatherEmulator, weatherRoutes, type WeatherEmulatorOptions \} from '\.\/weather\/weather\.emulator';\n/,
+    );
     expect(text(tree, WORKSPACE_FILES.startBanner)).toMatch(/tmdb 3108, weather 3109\n/);
-    for (const file of [WORKSPACE_FILES.sandboxPorts, WORKSPACE_FILES.startUrls, WORKSPACE_FILES.sandboxStarters, WORKSPACE_FILES.sandboxBarrel]) {
+    for (const file of [
+      WORKSPACE_FILES.sandboxPorts,
+      WORKSPACE_FILES.startUrls,
+      WORKSPACE_FILES.sandboxStarters,
+      WORKSPACE_FILES.sandboxBarrel,
+    ]) {
       expect({ file, errors: syntaxErrors(tree, file) }).toEqual({ file, errors: [] });
     }
   });
@@ -104,7 +135,9 @@ describe(downstreamGenerator.name, () => {
 
     // Assert
     expect(text(tree, 'libs/clients/air-quality/src/air-quality.client.ts')).toContain('export class AirQualityClient');
-    expect(text(tree, 'libs/clients/air-quality/src/air-quality.client.integration-spec.ts')).toContain('AIR_QUALITY_SERVICE_URL: emulator.url');
+    expect(text(tree, 'libs/clients/air-quality/src/air-quality.client.integration-spec.ts')).toContain(
+      'AIR_QUALITY_SERVICE_URL: emulator.url',
+    );
     expect(text(tree, WORKSPACE_FILES.sandboxPorts)).toContain("  'air-quality': 3200,\n");
     expect(text(tree, WORKSPACE_FILES.sandboxStarters)).toContain("  'air-quality': startAirQualityEmulator,\n");
     expect(text(tree, 'libs/sandbox/src/air-quality/air-quality.emulator.ts')).toContain("name: 'air-quality'");

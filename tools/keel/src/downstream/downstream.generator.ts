@@ -25,7 +25,22 @@ const SCOPES = ['shared', 'download', 'chat', 'project', 'media'];
 const FIRST_SANDBOX_PORT = 3101;
 
 /** Prettier's config files: only with one of them does the workspace have a style to format to. */
-const PRETTIER_CONFIGS = ['.prettierrc', '.prettierrc.json', '.prettierrc.yaml', '.prettierrc.yml', '.prettierrc.json5', '.prettierrc.js', '.prettierrc.cjs', '.prettierrc.mjs', '.prettierrc.ts', '.prettierrc.toml', 'prettier.config.js', 'prettier.config.cjs', 'prettier.config.mjs', 'prettier.config.ts'];
+const PRETTIER_CONFIGS = [
+  '.prettierrc',
+  '.prettierrc.json',
+  '.prettierrc.yaml',
+  '.prettierrc.yml',
+  '.prettierrc.json5',
+  '.prettierrc.js',
+  '.prettierrc.cjs',
+  '.prettierrc.mjs',
+  '.prettierrc.ts',
+  '.prettierrc.toml',
+  'prettier.config.js',
+  'prettier.config.cjs',
+  'prettier.config.mjs',
+  'prettier.config.ts',
+];
 
 export interface DownstreamNames {
   /** kebab-case: the downstream's name, policy, metrics label, folder and emulator key. */
@@ -48,7 +63,8 @@ export interface DownstreamNames {
  * `nx g @keel/tools:downstream <name>`: a typed client in libs/clients/<name> (module, client, health
  * indicator, types, config and integration specs), its emulator in libs/sandbox (started by `npm
  * start`), the `@keel/clients-<name>` path alias and a fixed sandbox port, which `npm start` gives
- * as `<NAME>_SERVICE_URL` to the services that list the downstream (tools/start/services.js). The result passes lint, tsc and its tests as generated.
+ * as `<NAME>_SERVICE_URL` to the services that list the downstream (tools/start/services.js). The result passes lint,
+ * tsc and its tests as generated.
  */
 export async function downstreamGenerator(tree: Tree, schema: DownstreamGeneratorSchema): Promise<GeneratorCallback> {
   const options = normalize(tree, schema);
@@ -73,7 +89,8 @@ export function emulatorRoot(options: Pick<DownstreamNames, 'fileName'>): string
 
 function normalize(tree: Tree, schema: DownstreamGeneratorSchema): DownstreamNames {
   const name = schema.name?.trim() ?? '';
-  if (!NAME.test(name)) throw new Error(`The downstream's name must be kebab-case (like weather or air-quality), got '${schema.name}'`);
+  if (!NAME.test(name))
+    throw new Error(`The downstream's name must be kebab-case (like weather or air-quality), got '${schema.name}'`);
   const { className, propertyName, constantName, fileName } = names(name);
   for (const folder of [clientRoot({ fileName }), emulatorRoot({ fileName })]) {
     if (tree.exists(folder)) throw new Error(`${folder} already exists: pick another name, or remove it first`);
@@ -81,12 +98,23 @@ function normalize(tree: Tree, schema: DownstreamGeneratorSchema): DownstreamNam
   const ports = numericProperties(tree, WORKSPACE_FILES.sandboxPorts, 'SANDBOX_PORTS');
   if (name in ports) throw new Error(`${WORKSPACE_FILES.sandboxPorts}: SANDBOX_PORTS already has '${name}'`);
   const port = schema.port ?? Math.max(FIRST_SANDBOX_PORT - 1, ...Object.values(ports)) + 1;
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`--port must be a port number from 1 to 65535, got ${port}`);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    throw new Error(`--port must be a port number from 1 to 65535, got ${port}`);
   const taken = Object.entries(ports).find(([, used]) => used === port);
   if (taken) throw new Error(`Port ${port} is the ${taken[0]} emulator's: pick another with --port`);
   const scope = schema.scope ?? 'shared';
   if (!SCOPES.includes(scope)) throw new Error(`--scope must be one of ${SCOPES.join(', ')}, got '${scope}'`);
-  return { name, className, propertyName, constantName, fileName, projectName: `clients-${fileName}`, importPath: `@keel/clients-${fileName}`, port, scope };
+  return {
+    name,
+    className,
+    propertyName,
+    constantName,
+    fileName,
+    projectName: `clients-${fileName}`,
+    importPath: `@keel/clients-${fileName}`,
+    port,
+    scope,
+  };
 }
 
 function addPathAlias(tree: Tree, options: DownstreamNames): void {
@@ -105,16 +133,30 @@ function registerEmulator(tree: Tree, options: DownstreamNames): void {
   addProperty(tree, WORKSPACE_FILES.startUrls, 'SANDBOX_PORTS', name, String(port));
   addImport(tree, WORKSPACE_FILES.sandboxStarters, `import { ${starter} } from './${fileName}/${fileName}.emulator';`);
   addProperty(tree, WORKSPACE_FILES.sandboxStarters, 'STARTERS', name, starter);
-  appendLine(tree, WORKSPACE_FILES.sandboxBarrel, `export { ${starter}, ${propertyName}Routes, type ${className}EmulatorOptions } from './${fileName}/${fileName}.emulator';`);
-  appendLine(tree, WORKSPACE_FILES.sandboxBarrel, `export { ${constantName}_SEED, type ${className}Seed, type ${className}ItemSeed } from './${fileName}/${fileName}.seed';`);
+  appendLine(
+    tree,
+    WORKSPACE_FILES.sandboxBarrel,
+    `export { ${starter}, ${propertyName}Routes, type ${className}EmulatorOptions } from './${fileName}/${fileName}.emulator';`,
+  );
+  appendLine(
+    tree,
+    WORKSPACE_FILES.sandboxBarrel,
+    `export { ${constantName}_SEED, type ${className}Seed, type ${className}ItemSeed } from './${fileName}/${fileName}.seed';`,
+  );
   addToStartBanner(tree, name, port);
 }
 
-/** `npm start` prints the sandbox's ports on one line (`…, tmdb 3108`); the new one joins it. Cosmetic, so skipped if the line is gone. */
+/**
+ * `npm start` prints the sandbox's ports on one line (`…, tmdb 3108`); the new one joins it. Cosmetic, so skipped if
+ * the line is gone.
+ */
 function addToStartBanner(tree: Tree, name: string, port: number): void {
   const text = tree.read(WORKSPACE_FILES.startBanner, 'utf-8');
   const line = /^(\s*sandbox\s+library \d+(?:, [\w-]+ \d+)*)$/m;
-  if (text === null || !line.test(text)) return logger.warn(`${WORKSPACE_FILES.startBanner}: no sandbox port line found; add ${name} ${port} to npm start's banner by hand`);
+  if (text === null || !line.test(text))
+    return logger.warn(
+      `${WORKSPACE_FILES.startBanner}: no sandbox port line found; add ${name} ${port} to npm start's banner by hand`,
+    );
   tree.write(WORKSPACE_FILES.startBanner, text.replace(line, `$1, ${name} ${port}`));
 }
 
@@ -123,11 +165,21 @@ function addToStartBanner(tree: Tree, name: string, port: number): void {
  * every file the generator touched. Format only once the workspace has chosen a style.
  */
 async function formatIfConfigured(tree: Tree): Promise<void> {
-  const packageJson = tree.exists('package.json') ? (JSON.parse(tree.read('package.json', 'utf-8') ?? '{}') as { prettier?: unknown }) : {};
+  const packageJson = tree.exists('package.json')
+    ? (JSON.parse(tree.read('package.json', 'utf-8') ?? '{}') as { prettier?: unknown })
+    : {};
   if (PRETTIER_CONFIGS.some((file) => tree.exists(file)) || packageJson.prettier !== undefined) await formatFiles(tree);
 }
 
-function nextSteps({ name, className, constantName, importPath, port, projectName, fileName }: DownstreamNames): string {
+function nextSteps({
+  name,
+  className,
+  constantName,
+  importPath,
+  port,
+  projectName,
+  fileName,
+}: DownstreamNames): string {
   return [
     `Downstream ${name} created (${importPath}, sandbox emulator on ${port}). Next:`,
     `  1. Replace the sample: ${clientRoot({ fileName })}/src/${fileName}.types.ts and ${fileName}.client.ts with the real contract, and ${emulatorRoot({ fileName })}/ to answer as the real service does.`,

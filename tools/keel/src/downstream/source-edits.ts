@@ -17,7 +17,12 @@ export function addProperty(tree: Tree, path: string, variable: string, key: str
   const last = object.properties.at(-1);
   if (last === undefined) {
     const at = object.getStart(source) + 1;
-    tree.write(path, applyChangesToString(text, [{ type: ChangeType.Insert, index: at, text: `\n  ${propertyKey(key)}: ${value},\n` }]));
+    tree.write(
+      path,
+      applyChangesToString(text, [
+        { type: ChangeType.Insert, index: at, text: `\n  ${propertyKey(key)}: ${value},\n` },
+      ]),
+    );
     return;
   }
   const indent = indentationAt(text, last.getStart(source));
@@ -25,7 +30,9 @@ export function addProperty(tree: Tree, path: string, variable: string, key: str
   const comma = object.properties.hasTrailingComma ? text.indexOf(',', last.end) : -1;
   // Never past the closing brace, should the object sit on one line.
   const lineEnd = Math.min(endOfLine(text, comma === -1 ? last.end : comma + 1), object.end - 1);
-  const changes = [{ type: ChangeType.Insert as const, index: lineEnd, text: `\n${indent}${propertyKey(key)}: ${value},` }];
+  const changes = [
+    { type: ChangeType.Insert as const, index: lineEnd, text: `\n${indent}${propertyKey(key)}: ${value},` },
+  ];
   if (comma === -1) changes.unshift({ type: ChangeType.Insert, index: last.end, text: ',' });
   tree.write(path, applyChangesToString(text, changes));
 }
@@ -34,7 +41,9 @@ export function addProperty(tree: Tree, path: string, variable: string, key: str
 export function numericProperties(tree: Tree, path: string, variable: string): Record<string, number> {
   const { source } = read(tree, path);
   const entries = objectLiteralOf(source, variable, path).properties.flatMap((property) =>
-    ts.isPropertyAssignment(property) && ts.isNumericLiteral(property.initializer) ? [[nameOf(property.name), Number(property.initializer.text)] as const] : [],
+    ts.isPropertyAssignment(property) && ts.isNumericLiteral(property.initializer)
+      ? [[nameOf(property.name), Number(property.initializer.text)] as const]
+      : [],
   );
   return Object.fromEntries(entries);
 }
@@ -44,7 +53,12 @@ export function addImport(tree: Tree, path: string, line: string): void {
   const { text, source } = read(tree, path);
   const imports = source.statements.filter(ts.isImportDeclaration);
   const at = imports.length === 0 ? 0 : endOfLine(text, imports[imports.length - 1].end);
-  tree.write(path, applyChangesToString(text, [{ type: ChangeType.Insert, index: at, text: imports.length === 0 ? `${line}\n` : `\n${line}` }]));
+  tree.write(
+    path,
+    applyChangesToString(text, [
+      { type: ChangeType.Insert, index: at, text: imports.length === 0 ? `${line}\n` : `\n${line}` },
+    ]),
+  );
 }
 
 /** Appends `line` to the end of the file, on a line of its own. */
@@ -74,7 +88,12 @@ function objectLiteralOf(source: ts.SourceFile, variable: string, path: string):
   for (const statement of source.statements) {
     if (!ts.isVariableStatement(statement)) continue;
     for (const declaration of statement.declarationList.declarations) {
-      if (!ts.isIdentifier(declaration.name) || declaration.name.text !== variable || declaration.initializer === undefined) continue;
+      if (
+        !ts.isIdentifier(declaration.name) ||
+        declaration.name.text !== variable ||
+        declaration.initializer === undefined
+      )
+        continue;
       const object = unwrap(declaration.initializer);
       if (object !== undefined) return object;
     }
@@ -84,7 +103,8 @@ function objectLiteralOf(source: ts.SourceFile, variable: string, path: string):
 
 function unwrap(node: ts.Expression): ts.ObjectLiteralExpression | undefined {
   if (ts.isObjectLiteralExpression(node)) return node;
-  if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node)) return unwrap(node.expression);
+  if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node))
+    return unwrap(node.expression);
   if (ts.isCallExpression(node) && node.arguments.length === 1) return unwrap(node.arguments[0]);
   return undefined;
 }

@@ -3,11 +3,19 @@ import { splitSentences } from './sentence-splitter';
 
 describe('splitSentences', () => {
   it('splits at terminators followed by whitespace and at line breaks', () => {
-    expect(splitSentences('First one. Second one! Third?\nFourth line')).toEqual(['First one.', 'Second one!', 'Third?', 'Fourth line']);
+    expect(splitSentences('First one. Second one! Third?\nFourth line')).toEqual([
+      'First one.',
+      'Second one!',
+      'Third?',
+      'Fourth line',
+    ]);
   });
 
   it('keeps abbreviations, initials and decimals inside their sentence', () => {
-    expect(splitSentences('Ask Dr. Smith e.g. tomorrow. J. Doe paid 3.50 today.')).toEqual(['Ask Dr. Smith e.g. tomorrow.', 'J. Doe paid 3.50 today.']);
+    expect(splitSentences('Ask Dr. Smith e.g. tomorrow. J. Doe paid 3.50 today.')).toEqual([
+      'Ask Dr. Smith e.g. tomorrow.',
+      'J. Doe paid 3.50 today.',
+    ]);
   });
 
   it('keeps closing quotes with their sentence and ignores blank text', () => {

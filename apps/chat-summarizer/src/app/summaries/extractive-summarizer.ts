@@ -29,7 +29,9 @@ interface Sentence {
 
 /** Lower-case words and numbers, apostrophes dropped, stopwords and one-letter tokens removed. */
 export function terms(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).map((t) => t.replace(/['’]/g, '')).filter((t) => t.length > 1 && !STOPWORDS.has(t));
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [])
+    .map((t) => t.replace(/['’]/g, ''))
+    .filter((t) => t.length > 1 && !STOPWORDS.has(t));
 }
 
 /**
@@ -43,7 +45,8 @@ export function summarizeExtractively(texts: readonly string[], options: Extract
   const keyPointCount = options.keyPoints ?? MAX_KEY_POINTS;
   const sentences = uniqueSentences(texts);
   const frequency = new Map<string, number>();
-  for (const sentence of sentences) for (const term of sentence.terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  for (const sentence of sentences)
+    for (const term of sentence.terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
 
   const ranked = sentences
     .map((sentence) => ({ sentence, score: score(sentence, frequency) }))
@@ -52,7 +55,10 @@ export function summarizeExtractively(texts: readonly string[], options: Extract
     .map(({ sentence }) => sentence);
   const inOrder = (picked: Sentence[]) => [...picked].sort((a, b) => a.order - b.order).map((s) => s.text);
 
-  return { summary: inOrder(ranked.slice(0, summaryCount)).join(' '), keyPoints: inOrder(ranked.slice(0, keyPointCount)) };
+  return {
+    summary: inOrder(ranked.slice(0, summaryCount)).join(' '),
+    keyPoints: inOrder(ranked.slice(0, keyPointCount)),
+  };
 }
 
 function uniqueSentences(texts: readonly string[]): Sentence[] {

@@ -1,5 +1,23 @@
 /** Abbreviations whose full stop does not end a sentence (lower case, without the dot). */
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'etc', 'e.g', 'i.e', 'approx', 'no', 'fig', 'inc', 'ltd']);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'approx',
+  'no',
+  'fig',
+  'inc',
+  'ltd',
+]);
 
 /** A terminator, any closing quotes or brackets, then whitespace. */
 const BOUNDARY = /([.!?…]+["')\]»”’]*)\s+/gu;

@@ -4,7 +4,15 @@ export const SUMMARIZER_METRIC_NAMES = {
 } as const;
 
 /** `reason` label values of `summarizer_fallbacks_total` (low cardinality by construction). */
-export const FALLBACK_REASONS = ['timeout', 'circuit_open', 'unavailable', 'rate_limited', 'rejected', 'invalid_response', 'error'] as const;
+export const FALLBACK_REASONS = [
+  'timeout',
+  'circuit_open',
+  'unavailable',
+  'rate_limited',
+  'rejected',
+  'invalid_response',
+  'error',
+] as const;
 export type FallbackReason = (typeof FALLBACK_REASONS)[number];
 
 export const SUMMARY_SETTINGS = 'KEEL:SUMMARY_SETTINGS';

@@ -1,5 +1,17 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiGatewayTimeoutResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiResponse, ApiServiceUnavailableResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiGatewayTimeoutResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ConversationParams, SummaryQuery } from './dto/summary.query';
 import { SummaryResponse } from './dto/summary.response';
@@ -16,8 +28,15 @@ export class SummariesController {
   constructor(private readonly summaries: SummariesService) {}
 
   @Get(':id/summary')
-  @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag of an earlier answer; 304 when the summary is unchanged.' })
-  @ApiOkResponse({ type: SummaryResponse, description: 'The summary; `degraded: true` when the LLM was unavailable and it is extractive' })
+  @ApiHeader({
+    name: 'If-None-Match',
+    required: false,
+    description: 'An ETag of an earlier answer; 304 when the summary is unchanged.',
+  })
+  @ApiOkResponse({
+    type: SummaryResponse,
+    description: 'The summary; `degraded: true` when the LLM was unavailable and it is extractive',
+  })
   @ApiResponse({ status: 304, description: 'Not modified: the If-None-Match ETag is current' })
   @ApiForbiddenResponse({ description: 'The caller does not take part in the conversation' })
   @ApiNotFoundResponse({ description: 'chat-svc knows no such conversation' })

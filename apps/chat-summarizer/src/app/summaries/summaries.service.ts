@@ -53,7 +53,12 @@ export class SummariesService {
     }
   }
 
-  private async generate(conversationId: string, limit: number, newestId: string, oldestFirst: Parameters<SummaryGenerator['generate']>[1]): Promise<SummaryResult> {
+  private async generate(
+    conversationId: string,
+    limit: number,
+    newestId: string,
+    oldestFirst: Parameters<SummaryGenerator['generate']>[1],
+  ): Promise<SummaryResult> {
     const generated = await this.generator.generate(conversationId, oldestFirst);
     const body: SummaryResponse = {
       conversationId,

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 
 /** A strong ETag over what determines a summary's content: conversation, window, newest message and method. */
 export function summaryEtag(conversationId: string, limit: number, newestMessageId: string, method: string): string {
-  const digest = createHash('sha256').update(JSON.stringify([conversationId, limit, newestMessageId, method])).digest('base64url');
+  const digest = createHash('sha256')
+    .update(JSON.stringify([conversationId, limit, newestMessageId, method]))
+    .digest('base64url');
   return `"${digest.slice(0, 27)}"`;
 }
 

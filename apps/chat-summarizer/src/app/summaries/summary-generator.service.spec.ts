@@ -6,13 +6,27 @@ import type { Completion, CompletionRequest, LlmClient } from '@keel/clients-llm
 import { fallbackReason } from './fallback-reason';
 import { SummaryGenerator } from './summary-generator.service';
 
-const message = (id: string, content: string): ChatMessage => ({ id, conversationId: 'c1', userId: 'u1', content, messageType: 'user', metadata: {}, createdAt: '', updatedAt: '' });
-const messages = [message('m1', 'The release slips to Friday.'), message('m2', 'The release notes need the migration steps.')];
+const message = (id: string, content: string): ChatMessage => ({
+  id,
+  conversationId: 'c1',
+  userId: 'u1',
+  content,
+  messageType: 'user',
+  metadata: {},
+  createdAt: '',
+  updatedAt: '',
+});
+const messages = [
+  message('m1', 'The release slips to Friday.'),
+  message('m2', 'The release notes need the migration steps.'),
+];
 
 function generatorWith(complete: (request: CompletionRequest) => Promise<Completion>, deadlineMs = 1_000) {
   const inc = jest.fn();
   const llm = { complete: jest.fn(complete) } as unknown as LlmClient;
-  const generator = new SummaryGenerator(llm, { llmDeadlineMs: deadlineMs, cacheSize: 10 }, { inc } as unknown as Counter<'reason'>);
+  const generator = new SummaryGenerator(llm, { llmDeadlineMs: deadlineMs, cacheSize: 10 }, {
+    inc,
+  } as unknown as Counter<'reason'>);
   return { generator, llm, inc };
 }
 
@@ -21,11 +35,22 @@ describe(SummaryGenerator.name, () => {
   afterAll(() => jest.restoreAllMocks());
 
   it('returns the LLM’s summary, with extractive key points when the model gives none', async () => {
-    const { generator, inc } = generatorWith(async () => ({ content: 'The release moved.', model: 'm', finishReason: 'stop', usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2 } }));
+    const { generator, inc } = generatorWith(async () => ({
+      content: 'The release moved.',
+      model: 'm',
+      finishReason: 'stop',
+      usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2 },
+    }));
 
     const result = await generator.generate('c1', messages);
 
-    expect(result).toEqual({ summary: 'The release moved.', keyPoints: expect.arrayContaining(['The release slips to Friday.']), method: 'llm', model: 'm', degraded: false });
+    expect(result).toEqual({
+      summary: 'The release moved.',
+      keyPoints: expect.arrayContaining(['The release slips to Friday.']),
+      method: 'llm',
+      model: 'm',
+      degraded: false,
+    });
     expect(inc).not.toHaveBeenCalled();
   });
 
@@ -43,7 +68,12 @@ describe(SummaryGenerator.name, () => {
   });
 
   it('treats an empty completion as a failure', async () => {
-    const { generator, inc } = generatorWith(async () => ({ content: '  ', model: 'm', finishReason: 'stop', usage: { promptTokens: 1, completionTokens: 0, totalTokens: 1 } }));
+    const { generator, inc } = generatorWith(async () => ({
+      content: '  ',
+      model: 'm',
+      finishReason: 'stop',
+      usage: { promptTokens: 1, completionTokens: 0, totalTokens: 1 },
+    }));
 
     const result = await generator.generate('c1', messages);
 
@@ -56,7 +86,12 @@ describe(SummaryGenerator.name, () => {
       throw new Error('not expected');
     });
 
-    expect(await generator.generate('c1', [])).toEqual({ summary: '', keyPoints: [], method: 'extractive', degraded: false });
+    expect(await generator.generate('c1', [])).toEqual({
+      summary: '',
+      keyPoints: [],
+      method: 'extractive',
+      degraded: false,
+    });
     expect(llm.complete).not.toHaveBeenCalled();
   });
 });

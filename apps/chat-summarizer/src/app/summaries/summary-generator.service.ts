@@ -40,10 +40,20 @@ export class SummaryGenerator {
     const deadline = AbortSignal.timeout(this.settings.llmDeadlineMs);
     const started = performance.now();
     try {
-      const completion = await untilAborted(this.llm.complete({ ...buildSummaryPrompt(messagesOldestFirst), signal: deadline }), deadline, this.settings.llmDeadlineMs);
+      const completion = await untilAborted(
+        this.llm.complete({ ...buildSummaryPrompt(messagesOldestFirst), signal: deadline }),
+        deadline,
+        this.settings.llmDeadlineMs,
+      );
       const parsed = parseLlmSummary(completion.content);
       if (parsed === null) throw new DownstreamContractError('llm', ['the model answered with an empty summary']);
-      return { summary: parsed.summary, keyPoints: parsed.keyPoints ?? summarizeExtractively(texts).keyPoints, method: 'llm', model: completion.model, degraded: false };
+      return {
+        summary: parsed.summary,
+        keyPoints: parsed.keyPoints ?? summarizeExtractively(texts).keyPoints,
+        method: 'llm',
+        model: completion.model,
+        degraded: false,
+      };
     } catch (error) {
       const reason = fallbackReason(error, deadline);
       this.fallbacks.inc({ reason });

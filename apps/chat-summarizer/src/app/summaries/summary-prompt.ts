@@ -23,7 +23,13 @@ const DATA_INSTRUCTION =
  * `</conversation>` marker and speak outside the data block.
  */
 export function buildSummaryPrompt(messagesOldestFirst: readonly ChatMessage[]): Omit<CompletionRequest, 'signal'> {
-  const data = messagesOldestFirst.map((m) => ({ id: m.id, author: m.userId, type: m.messageType, at: m.createdAt, text: truncate(m.content) }));
+  const data = messagesOldestFirst.map((m) => ({
+    id: m.id,
+    author: m.userId,
+    type: m.messageType,
+    at: m.createdAt,
+    text: truncate(m.content),
+  }));
   const block = JSON.stringify(data).replace(/</g, '\\u003c');
   return {
     system: SUMMARY_SYSTEM_PROMPT,
@@ -44,12 +50,17 @@ export interface LlmSummary {
  * as the summary. Returns null for an empty answer, which counts as a failed generation.
  */
 export function parseLlmSummary(content: string): LlmSummary | null {
-  const text = content.trim().replace(/^```(?:json)?\s*([\s\S]*?)\s*```$/i, '$1').trim();
+  const text = content
+    .trim()
+    .replace(/^```(?:json)?\s*([\s\S]*?)\s*```$/i, '$1')
+    .trim();
   if (text === '') return null;
   const json = tryJson(text);
   if (json && typeof json === 'object' && typeof (json as { summary?: unknown }).summary === 'string') {
     const { summary, keyPoints } = json as { summary: string; keyPoints?: unknown };
-    const points = Array.isArray(keyPoints) ? keyPoints.filter((p): p is string => typeof p === 'string' && p.trim() !== '').map((p) => p.trim()) : [];
+    const points = Array.isArray(keyPoints)
+      ? keyPoints.filter((p): p is string => typeof p === 'string' && p.trim() !== '').map((p) => p.trim())
+      : [];
     if (summary.trim() === '') return null;
     return { summary: summary.trim(), keyPoints: points.length > 0 ? points.slice(0, MAX_KEY_POINTS) : null };
   }

@@ -19,7 +19,9 @@ export const downloads = pgTable(
   },
   (t) => [
     // One session per (user, key): a repeated POST finds the first one instead of adding a row.
-    uniqueIndex('downloads_user_idempotency_key').on(t.userId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+    uniqueIndex('downloads_user_idempotency_key')
+      .on(t.userId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
     // The caller's sessions, newest first (GET /downloads pages on it).
     index('downloads_user_created').on(t.userId, t.createdAt.desc(), t.id.desc()),
   ],

@@ -1,5 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiGatewayTimeoutResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiGatewayTimeoutResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { AuthenticatedUser } from '@keel/context';
 import { CurrentUser, CursorPageQuery, IdempotencyKey } from '@keel/platform';
 import { DownloadsService } from './downloads.service';
@@ -18,14 +31,26 @@ export class DownloadsController {
 
   @Post()
   @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7E]+$' }, description: 'Repeat a POST safely: the same key returns the same session. 1–255 printable ASCII characters (a UUID is typical); anything else is a 400.' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7E]+$' },
+    description:
+      'Repeat a POST safely: the same key returns the same session. 1–255 printable ASCII characters (a UUID is typical); anything else is a 400.',
+  })
   @ApiCreatedResponse({ type: DownloadResponse })
   @ApiForbiddenResponse({ description: 'The caller does not own the game' })
   @ApiNotFoundResponse({ description: 'The game is not in the caller’s library' })
   @ApiConflictResponse({ description: 'The Idempotency-Key was used for another game' })
-  @ApiServiceUnavailableResponse({ description: 'The library service is unavailable or its circuit is open; see Retry-After' })
+  @ApiServiceUnavailableResponse({
+    description: 'The library service is unavailable or its circuit is open; see Retry-After',
+  })
   @ApiGatewayTimeoutResponse({ description: 'The library service did not answer in time' })
-  start(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateDownloadDto, @IdempotencyKey() idempotencyKey: string | undefined): Promise<DownloadResponse> {
+  start(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreateDownloadDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<DownloadResponse> {
     return this.downloads.start(user.id, body.gameId, idempotencyKey);
   }
 
@@ -38,7 +63,10 @@ export class DownloadsController {
   @Get(':id')
   @ApiOkResponse({ type: DownloadResponse })
   @ApiNotFoundResponse({ description: 'No such session among the caller’s' })
-  get(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<DownloadResponse> {
+  get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+  ): Promise<DownloadResponse> {
     return this.downloads.get(id, user.id);
   }
 
@@ -46,7 +74,11 @@ export class DownloadsController {
   @ApiOkResponse({ type: DownloadResponse })
   @ApiNotFoundResponse({ description: 'No such session among the caller’s' })
   @ApiConflictResponse({ description: 'The change is not allowed from the session’s current status' })
-  update(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() body: UpdateDownloadDto): Promise<DownloadResponse> {
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Body() body: UpdateDownloadDto,
+  ): Promise<DownloadResponse> {
     return this.downloads.update(id, user.id, body);
   }
 }

@@ -35,7 +35,12 @@ export class DownloadsRepository {
   private readonly insertDownload;
 
   constructor(@InjectDatabase() private readonly db: Database<typeof schema>) {
-    this.insertDownload = db.insert(downloads).values(placeholders).onConflictDoNothing().returning().prepare('insert_download');
+    this.insertDownload = db
+      .insert(downloads)
+      .values(placeholders)
+      .onConflictDoNothing()
+      .returning()
+      .prepare('insert_download');
   }
 
   /** Inserts `row`, or returns undefined when the (user, idempotency key) pair already exists. */
@@ -65,15 +70,33 @@ export class DownloadsRepository {
 
   async listOwned(userId: string, limit: number, after?: PageCursor): Promise<DownloadRow[]> {
     const owned = eq(downloads.userId, userId);
-    const where = after ? and(owned, or(lt(downloads.createdAt, after.createdAt), and(eq(downloads.createdAt, after.createdAt), lt(downloads.id, after.id)))) : owned;
-    return this.db.select().from(downloads).where(where).orderBy(desc(downloads.createdAt), desc(downloads.id)).limit(limit);
+    const where = after
+      ? and(
+          owned,
+          or(
+            lt(downloads.createdAt, after.createdAt),
+            and(eq(downloads.createdAt, after.createdAt), lt(downloads.id, after.id)),
+          ),
+        )
+      : owned;
+    return this.db
+      .select()
+      .from(downloads)
+      .where(where)
+      .orderBy(desc(downloads.createdAt), desc(downloads.id))
+      .limit(limit);
   }
 
   /**
    * Applies `changes` only while the session is still in one of `from`: two racing PATCHes cannot
    * both move it, and the loser sees undefined (a 409 for its caller).
    */
-  async transition(id: string, userId: string, from: readonly DownloadStatus[], changes: Partial<Pick<DownloadRow, 'status' | 'bytesDone'>>): Promise<DownloadRow | undefined> {
+  async transition(
+    id: string,
+    userId: string,
+    from: readonly DownloadStatus[],
+    changes: Partial<Pick<DownloadRow, 'status' | 'bytesDone'>>,
+  ): Promise<DownloadRow | undefined> {
     const [row] = await this.db
       .update(downloads)
       .set({ ...changes, updatedAt: new Date() })

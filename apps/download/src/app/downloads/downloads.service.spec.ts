@@ -20,11 +20,22 @@ const row = (overrides: Partial<DownloadRow> = {}): DownloadRow => ({
 });
 
 function setup() {
-  const repository = { insert: jest.fn(), findByIdempotencyKey: jest.fn(), findOwned: jest.fn(), listOwned: jest.fn(), transition: jest.fn() };
+  const repository = {
+    insert: jest.fn(),
+    findByIdempotencyKey: jest.fn(),
+    findOwned: jest.fn(),
+    listOwned: jest.fn(),
+    transition: jest.fn(),
+  };
   const library = { checkOwnership: jest.fn() };
   const sizes = { sizeOf: jest.fn() };
   const signer = { sign: jest.fn(() => 'https://cdn.test/g1?signature=s') };
-  const service = new DownloadsService(repository as unknown as DownloadsRepository, library as unknown as LibraryClient, sizes as unknown as GameSizes, signer as unknown as DownloadUrlSigner);
+  const service = new DownloadsService(
+    repository as unknown as DownloadsRepository,
+    library as unknown as LibraryClient,
+    sizes as unknown as GameSizes,
+    signer as unknown as DownloadUrlSigner,
+  );
   return { service, repository, library, sizes, signer };
 }
 
@@ -33,7 +44,12 @@ describe(DownloadsService.name, () => {
     it('inserts a queued session sized from the library once ownership is confirmed, with a signed URL', async () => {
       // Arrange
       const { service, repository, library, sizes, signer } = setup();
-      library.checkOwnership.mockResolvedValue({ userId: 'u1', gameId: 'g1', owned: true, acquiredAt: '2025-01-01T00:00:00Z' });
+      library.checkOwnership.mockResolvedValue({
+        userId: 'u1',
+        gameId: 'g1',
+        owned: true,
+        acquiredAt: '2025-01-01T00:00:00Z',
+      });
       sizes.sizeOf.mockResolvedValue(4096);
       repository.insert.mockImplementation(async (inserted: DownloadRow) => inserted);
 
@@ -41,8 +57,23 @@ describe(DownloadsService.name, () => {
       const session = await service.start('u1', 'g1');
 
       // Assert
-      expect(repository.insert).toHaveBeenCalledWith(expect.objectContaining({ userId: 'u1', gameId: 'g1', status: 'queued', bytesTotal: 4096, bytesDone: 0, idempotencyKey: null }));
-      expect(session).toMatchObject({ userId: 'u1', gameId: 'g1', status: 'queued', bytesTotal: 4096, downloadUrl: 'https://cdn.test/g1?signature=s' });
+      expect(repository.insert).toHaveBeenCalledWith(
+        expect.objectContaining({
+          userId: 'u1',
+          gameId: 'g1',
+          status: 'queued',
+          bytesTotal: 4096,
+          bytesDone: 0,
+          idempotencyKey: null,
+        }),
+      );
+      expect(session).toMatchObject({
+        userId: 'u1',
+        gameId: 'g1',
+        status: 'queued',
+        bytesTotal: 4096,
+        downloadUrl: 'https://cdn.test/g1?signature=s',
+      });
       expect(signer.sign).toHaveBeenCalledWith({ downloadId: session.id, gameId: 'g1', userId: 'u1' });
     });
 
@@ -50,7 +81,9 @@ describe(DownloadsService.name, () => {
       // Arrange
       const { service, repository, library, sizes } = setup();
       sizes.sizeOf.mockResolvedValue(undefined);
-      library.checkOwnership.mockResolvedValueOnce({ userId: 'u1', gameId: 'g1', owned: false, acquiredAt: null }).mockResolvedValueOnce(undefined);
+      library.checkOwnership
+        .mockResolvedValueOnce({ userId: 'u1', gameId: 'g1', owned: false, acquiredAt: null })
+        .mockResolvedValueOnce(undefined);
 
       // Act
       const notOwned = await service.start('u1', 'g1').catch((e: unknown) => e);
@@ -121,14 +154,18 @@ describe(DownloadsService.name, () => {
       const paused = await service.update(row().id, 'u1', { status: 'paused' });
 
       // Assert
-      expect(repository.transition).toHaveBeenCalledWith(row().id, 'u1', ['queued', 'downloading'], { status: 'paused' });
+      expect(repository.transition).toHaveBeenCalledWith(row().id, 'u1', ['queued', 'downloading'], {
+        status: 'paused',
+      });
       expect(paused.status).toBe('paused');
     });
 
     it('refuses a move out of a final state (409) and a session someone else changed meanwhile (409)', async () => {
       // Arrange
       const { service, repository } = setup();
-      repository.findOwned.mockResolvedValueOnce(row({ status: 'completed' })).mockResolvedValueOnce(row({ status: 'queued' }));
+      repository.findOwned
+        .mockResolvedValueOnce(row({ status: 'completed' }))
+        .mockResolvedValueOnce(row({ status: 'queued' }));
       repository.transition.mockResolvedValue(undefined);
 
       // Act
@@ -145,7 +182,9 @@ describe(DownloadsService.name, () => {
       // Arrange
       const { service, repository } = setup();
       repository.findOwned.mockResolvedValue(row({ status: 'downloading', bytesDone: 500 }));
-      repository.transition.mockImplementation(async (_id: string, _user: string, _from: unknown, changes: Partial<DownloadRow>) => row({ ...changes }));
+      repository.transition.mockImplementation(
+        async (_id: string, _user: string, _from: unknown, changes: Partial<DownloadRow>) => row({ ...changes }),
+      );
 
       // Act
       const done = await service.update(row().id, 'u1', { bytesDone: 1000 });
@@ -153,7 +192,10 @@ describe(DownloadsService.name, () => {
       const past = await service.update(row().id, 'u1', { bytesDone: 1001 }).catch((e: unknown) => e);
 
       // Assert
-      expect(repository.transition).toHaveBeenCalledWith(row().id, 'u1', ['queued', 'downloading'], { bytesDone: 1000, status: 'completed' });
+      expect(repository.transition).toHaveBeenCalledWith(row().id, 'u1', ['queued', 'downloading'], {
+        bytesDone: 1000,
+        status: 'completed',
+      });
       expect(done.status).toBe('completed');
       expect(back).toBeInstanceOf(ConflictException);
       expect(past).toBeInstanceOf(BadRequestException);
@@ -177,7 +219,11 @@ describe(DownloadsService.name, () => {
     it('asks for one row more than the page and returns a cursor only when there is a next page', async () => {
       // Arrange
       const { service, repository } = setup();
-      const rows = [row({ id: '00000000-0000-4000-8000-000000000003' }), row({ id: '00000000-0000-4000-8000-000000000002' }), row({ id: '00000000-0000-4000-8000-000000000001' })];
+      const rows = [
+        row({ id: '00000000-0000-4000-8000-000000000003' }),
+        row({ id: '00000000-0000-4000-8000-000000000002' }),
+        row({ id: '00000000-0000-4000-8000-000000000001' }),
+      ];
       repository.listOwned.mockResolvedValueOnce(rows).mockResolvedValueOnce(rows.slice(2));
 
       // Act
@@ -187,7 +233,10 @@ describe(DownloadsService.name, () => {
       // Assert
       expect(repository.listOwned).toHaveBeenNthCalledWith(1, 'u1', 3, undefined);
       expect(first.items.map((item) => item.id)).toEqual([rows[0].id, rows[1].id]);
-      expect(repository.listOwned).toHaveBeenNthCalledWith(2, 'u1', 3, { createdAt: rows[1].createdAt, id: rows[1].id });
+      expect(repository.listOwned).toHaveBeenNthCalledWith(2, 'u1', 3, {
+        createdAt: rows[1].createdAt,
+        id: rows[1].id,
+      });
       expect(second.nextCursor).toBeNull();
     });
   });

@@ -30,11 +30,24 @@ export class DownloadsService {
       const earlier = await this.repository.findByIdempotencyKey(userId, idempotencyKey);
       if (earlier) return this.replay(earlier, gameId);
     }
-    const [ownership, bytesTotal] = await Promise.all([this.library.checkOwnership(userId, gameId), this.sizes.sizeOf(userId, gameId)]);
+    const [ownership, bytesTotal] = await Promise.all([
+      this.library.checkOwnership(userId, gameId),
+      this.sizes.sizeOf(userId, gameId),
+    ]);
     if (!ownership) throw unknownGame(gameId);
     if (!ownership.owned) throw notOwned(gameId);
     const now = new Date();
-    const row = await this.repository.insert({ id: randomUUID(), userId, gameId, status: 'queued', bytesTotal: bytesTotal ?? 0, bytesDone: 0, idempotencyKey: idempotencyKey ?? null, createdAt: now, updatedAt: now });
+    const row = await this.repository.insert({
+      id: randomUUID(),
+      userId,
+      gameId,
+      status: 'queued',
+      bytesTotal: bytesTotal ?? 0,
+      bytesDone: 0,
+      idempotencyKey: idempotencyKey ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
     if (row) return this.toResponse(row);
     // Another request with the same key inserted first.
     const winner = await this.repository.findByIdempotencyKey(userId, idempotencyKey as string);
@@ -51,7 +64,10 @@ export class DownloadsService {
     const rows = await this.repository.listOwned(userId, limit + 1, cursor ? decodeCursor(cursor) : undefined);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page.map((row) => this.toResponse(row)), nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+    return {
+      items: page.map((row) => this.toResponse(row)),
+      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+    };
   }
 
   async update(id: string, userId: string, change: UpdateDownloadDto): Promise<DownloadResponse> {
@@ -60,7 +76,10 @@ export class DownloadsService {
     }
     const current = await this.repository.findOwned(id, userId);
     if (!current) throw unknownDownload(id);
-    const updated = change.status !== undefined ? await this.changeStatus(current, change.status) : await this.progress(current, change.bytesDone as number);
+    const updated =
+      change.status !== undefined
+        ? await this.changeStatus(current, change.status)
+        : await this.progress(current, change.bytesDone as number);
     return this.toResponse(updated);
   }
 
@@ -74,8 +93,10 @@ export class DownloadsService {
 
   private async progress(current: DownloadRow, bytesDone: number): Promise<DownloadRow> {
     if (!PROGRESS_FROM.includes(current.status)) throw badTransition(current.status, 'downloading');
-    if (bytesDone < current.bytesDone) throw badTransition(`${current.bytesDone}-bytes`, `${bytesDone}-bytes (progress never goes back)`);
-    if (current.bytesTotal > 0 && bytesDone > current.bytesTotal) throw new BadRequestException([`bytesDone must not exceed bytesTotal (${current.bytesTotal})`]);
+    if (bytesDone < current.bytesDone)
+      throw badTransition(`${current.bytesDone}-bytes`, `${bytesDone}-bytes (progress never goes back)`);
+    if (current.bytesTotal > 0 && bytesDone > current.bytesTotal)
+      throw new BadRequestException([`bytesDone must not exceed bytesTotal (${current.bytesTotal})`]);
     const status = current.bytesTotal > 0 && bytesDone === current.bytesTotal ? 'completed' : 'downloading';
     const row = await this.repository.transition(current.id, current.userId, PROGRESS_FROM, { bytesDone, status });
     if (!row) throw badTransition('changed', status);

@@ -1,12 +1,21 @@
 import type { LibraryClient } from '@keel/clients-library';
 import { GameSizes } from './game-sizes.service';
 
-const game = (gameId: string, sizeBytes: number) => ({ gameId, title: gameId, sizeBytes, platforms: ['pc'], acquiredAt: '2025-01-01T00:00:00Z' });
+const game = (gameId: string, sizeBytes: number) => ({
+  gameId,
+  title: gameId,
+  sizeBytes,
+  platforms: ['pc'],
+  acquiredAt: '2025-01-01T00:00:00Z',
+});
 
 describe(GameSizes.name, () => {
   it('pages through the library until it finds the game, then serves every game it saw from its cache', async () => {
     // Arrange
-    const listUserGames = jest.fn().mockResolvedValueOnce({ games: [game('g1', 10)], nextCursor: 'c2' }).mockResolvedValueOnce({ games: [game('g2', 20), game('g3', 30)], nextCursor: null });
+    const listUserGames = jest
+      .fn()
+      .mockResolvedValueOnce({ games: [game('g1', 10)], nextCursor: 'c2' })
+      .mockResolvedValueOnce({ games: [game('g2', 20), game('g3', 30)], nextCursor: null });
     const sizes = new GameSizes({ listUserGames } as unknown as LibraryClient);
 
     // Act
@@ -23,7 +32,10 @@ describe(GameSizes.name, () => {
 
   it('answers undefined for a game not in the library, and for a user the library does not know', async () => {
     // Arrange
-    const listUserGames = jest.fn().mockResolvedValueOnce({ games: [game('g1', 10)], nextCursor: null }).mockResolvedValueOnce(undefined);
+    const listUserGames = jest
+      .fn()
+      .mockResolvedValueOnce({ games: [game('g1', 10)], nextCursor: null })
+      .mockResolvedValueOnce(undefined);
     const sizes = new GameSizes({ listUserGames } as unknown as LibraryClient);
 
     // Act

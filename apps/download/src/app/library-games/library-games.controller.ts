@@ -1,5 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { AuthenticatedUser } from '@keel/context';
 import { CurrentUser, CursorPageQuery } from '@keel/platform';
 
@@ -15,7 +21,9 @@ export class LibraryGamesController {
 
   @Get()
   @ApiOkResponse({ type: LibraryGamesPage })
-  @ApiServiceUnavailableResponse({ description: 'The library service is unavailable or its circuit is open; see Retry-After' })
+  @ApiServiceUnavailableResponse({
+    description: 'The library service is unavailable or its circuit is open; see Retry-After',
+  })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: CursorPageQuery): Promise<LibraryGamesPage> {
     return this.games.list(user.id, query.cursor, query.limit);
   }

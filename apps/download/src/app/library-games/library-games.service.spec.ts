@@ -6,7 +6,10 @@ import { LibraryGamesService } from './library-games.service';
 describe(LibraryGamesService.name, () => {
   it('passes the page through, and answers an empty page for a user the library does not know', async () => {
     // Arrange
-    const page = { games: [{ gameId: 'g1', title: 'G', sizeBytes: 1, platforms: [], acquiredAt: '2025-01-01T00:00:00Z' }], nextCursor: null };
+    const page = {
+      games: [{ gameId: 'g1', title: 'G', sizeBytes: 1, platforms: [], acquiredAt: '2025-01-01T00:00:00Z' }],
+      nextCursor: null,
+    };
     const listUserGames = jest.fn().mockResolvedValueOnce(page).mockResolvedValueOnce(undefined);
     const service = new LibraryGamesService({ listUserGames } as unknown as LibraryClient);
 
@@ -22,7 +25,11 @@ describe(LibraryGamesService.name, () => {
 
   it('blames the caller (400) when the library refuses their cursor, and passes other failures on', async () => {
     // Arrange
-    const listUserGames = jest.fn().mockRejectedValueOnce(new DownstreamRejectedError('library', 400, undefined)).mockRejectedValueOnce(new DownstreamRejectedError('library', 400, undefined)).mockRejectedValueOnce(new DownstreamUnavailableError('library', 'down'));
+    const listUserGames = jest
+      .fn()
+      .mockRejectedValueOnce(new DownstreamRejectedError('library', 400, undefined))
+      .mockRejectedValueOnce(new DownstreamRejectedError('library', 400, undefined))
+      .mockRejectedValueOnce(new DownstreamUnavailableError('library', 'down'));
     const service = new LibraryGamesService({ listUserGames } as unknown as LibraryClient);
 
     // Act

@@ -18,7 +18,8 @@ export class LibraryGamesService {
     try {
       return (await this.library.listUserGames(userId, cursor, limit)) ?? { games: [], nextCursor: null };
     } catch (error) {
-      if (cursor && error instanceof DownstreamRejectedError && error.status === 400) throw new RequestValidationError(['cursor is not one the library issued']);
+      if (cursor && error instanceof DownstreamRejectedError && error.status === 400)
+        throw new RequestValidationError(['cursor is not one the library issued']);
       throw error;
     }
   }

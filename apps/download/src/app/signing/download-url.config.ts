@@ -16,6 +16,7 @@ export function readDownloadUrlConfig(env: NodeJS.ProcessEnv = process.env): Dow
   if (!secret && env.NODE_ENV === 'production') throw new Error('DOWNLOAD_URL_SECRET must be set in production');
   const baseUrl = (env.DOWNLOAD_CONTENT_BASE_URL ?? 'http://127.0.0.1:3001/content').replace(/\/+$/, '');
   const ttl = Number(env.DOWNLOAD_URL_TTL_SECONDS ?? 3600);
-  if (!Number.isInteger(ttl) || ttl < 1) throw new Error(`DOWNLOAD_URL_TTL_SECONDS=${env.DOWNLOAD_URL_TTL_SECONDS} is invalid: expected whole seconds ≥ 1`);
+  if (!Number.isInteger(ttl) || ttl < 1)
+    throw new Error(`DOWNLOAD_URL_TTL_SECONDS=${env.DOWNLOAD_URL_TTL_SECONDS} is invalid: expected whole seconds ≥ 1`);
   return { secret, baseUrl, ttlSeconds: ttl };
 }

@@ -10,7 +10,11 @@ describe(DownloadUrlSigner.name, () => {
 
   it('signs session, game, user and expiry with HMAC-SHA256 under DOWNLOAD_URL_SECRET, as the CDN checks', () => {
     // Arrange
-    Object.assign(process.env, { DOWNLOAD_URL_SECRET: 'shared-with-cdn', DOWNLOAD_CONTENT_BASE_URL: 'https://cdn.test/content/', DOWNLOAD_URL_TTL_SECONDS: '60' });
+    Object.assign(process.env, {
+      DOWNLOAD_URL_SECRET: 'shared-with-cdn',
+      DOWNLOAD_CONTENT_BASE_URL: 'https://cdn.test/content/',
+      DOWNLOAD_URL_TTL_SECONDS: '60',
+    });
     const signer = new DownloadUrlSigner();
 
     // Act
@@ -38,7 +42,11 @@ describe(DownloadUrlSigner.name, () => {
     const refuse = () => new DownloadUrlSigner();
 
     // Assert
-    expect(url.searchParams.get('signature')).toBe(createHmac('sha256', DEV_DOWNLOAD_URL_SECRET).update(`d1\ng1\nu1\n${url.searchParams.get('expires')}`).digest('hex'));
+    expect(url.searchParams.get('signature')).toBe(
+      createHmac('sha256', DEV_DOWNLOAD_URL_SECRET)
+        .update(`d1\ng1\nu1\n${url.searchParams.get('expires')}`)
+        .digest('hex'),
+    );
     expect(refuse).toThrow('DOWNLOAD_URL_SECRET must be set in production');
   });
 

@@ -20,7 +20,10 @@ export class DownloadUrlSigner {
 
   constructor() {
     const config = readDownloadUrlConfig();
-    if (!config.secret) new Logger('DownloadUrlSigner').warn('DOWNLOAD_URL_SECRET is unset: signing download URLs with the development secret');
+    if (!config.secret)
+      new Logger('DownloadUrlSigner').warn(
+        'DOWNLOAD_URL_SECRET is unset: signing download URLs with the development secret',
+      );
     this.secret = Buffer.from(config.secret ?? DEV_DOWNLOAD_URL_SECRET);
     this.baseUrl = config.baseUrl;
     this.ttlSeconds = config.ttlSeconds;
@@ -33,6 +36,8 @@ export class DownloadUrlSigner {
   }
 
   private mac(parts: SignedUrlParts, expires: number): string {
-    return createHmac('sha256', this.secret).update(`${parts.downloadId}\n${parts.gameId}\n${parts.userId}\n${expires}`).digest('hex');
+    return createHmac('sha256', this.secret)
+      .update(`${parts.downloadId}\n${parts.gameId}\n${parts.userId}\n${expires}`)
+      .digest('hex');
   }
 }

@@ -7,10 +7,15 @@ describe('MEDIA_WRITE', () => {
   });
 
   it('is the comma list in MEDIA_WRITE_ROLES when set', () => {
-    expect(resolveRolesSetting(MEDIA_WRITE, { MEDIA_WRITE_ROLES: 'curator, ops:write' })).toEqual(['curator', 'ops:write']);
+    expect(resolveRolesSetting(MEDIA_WRITE, { MEDIA_WRITE_ROLES: 'curator, ops:write' })).toEqual([
+      'curator',
+      'ops:write',
+    ]);
   });
 
   it('refuses a malformed MEDIA_WRITE_ROLES naming it', () => {
-    expect(() => resolveRolesSetting(MEDIA_WRITE, { MEDIA_WRITE_ROLES: 'curator,,admin' })).toThrow(/^MEDIA_WRITE_ROLES must be a comma list of role names/);
+    expect(() => resolveRolesSetting(MEDIA_WRITE, { MEDIA_WRITE_ROLES: 'curator,,admin' })).toThrow(
+      /^MEDIA_WRITE_ROLES must be a comma list of role names/,
+    );
   });
 });

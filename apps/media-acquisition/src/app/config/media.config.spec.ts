@@ -6,16 +6,33 @@ describe('readMediaConfig', () => {
     const config = readMediaConfig({});
 
     // Assert
-    expect(config).toMatchObject({ category: 'keel-movies', monitorIntervalMs: 10_000, monitorLeaseTtlMs: 15_000, autoRedownload: true, removeFailed: true });
+    expect(config).toMatchObject({
+      category: 'keel-movies',
+      monitorIntervalMs: 10_000,
+      monitorLeaseTtlMs: 15_000,
+      autoRedownload: true,
+      removeFailed: true,
+    });
     expect(config.libraryRoot).toMatch(/keel-media[\\/]library$/);
   });
 
   it('reads durations, flags and the category', () => {
     // Act
-    const config = readMediaConfig({ MEDIA_MONITOR_INTERVAL: '500ms', MEDIA_AUTO_REDOWNLOAD: 'false', MEDIA_QBITTORRENT_CATEGORY: 'films', MEDIA_LIBRARY_ROOT: '/srv/movies' });
+    const config = readMediaConfig({
+      MEDIA_MONITOR_INTERVAL: '500ms',
+      MEDIA_AUTO_REDOWNLOAD: 'false',
+      MEDIA_QBITTORRENT_CATEGORY: 'films',
+      MEDIA_LIBRARY_ROOT: '/srv/movies',
+    });
 
     // Assert
-    expect(config).toMatchObject({ monitorIntervalMs: 500, monitorLeaseTtlMs: 750, autoRedownload: false, category: 'films', libraryRoot: '/srv/movies' });
+    expect(config).toMatchObject({
+      monitorIntervalMs: 500,
+      monitorLeaseTtlMs: 750,
+      autoRedownload: false,
+      category: 'films',
+      libraryRoot: '/srv/movies',
+    });
   });
 
   it('reads the monitor lease TTL when set', () => {
@@ -30,7 +47,11 @@ describe('readMediaConfig', () => {
     // Act
     const byDefault = readMediaConfig({});
     const byIssueName = readMediaConfig({ RSS_SYNC_INTERVAL: '0' });
-    const both = readMediaConfig({ RSS_SYNC_INTERVAL: '0', MEDIA_RSS_SYNC_INTERVAL: '30m', MEDIA_RSS_SYNC_PAUSE: '50ms' });
+    const both = readMediaConfig({
+      RSS_SYNC_INTERVAL: '0',
+      MEDIA_RSS_SYNC_INTERVAL: '30m',
+      MEDIA_RSS_SYNC_PAUSE: '50ms',
+    });
 
     // Assert
     expect(byDefault).toMatchObject({ rssSyncIntervalMs: 900_000, rssSyncPauseMs: 1_000 });

@@ -1,11 +1,43 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, real, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** Radarr's TrackedDownloadState, camelCased. `ignored`: removed from the queue, or gone from qBittorrent. */
-export const TRACKED_STATES = ['downloading', 'importPending', 'importing', 'imported', 'importBlocked', 'failedPending', 'failed', 'ignored'] as const;
+export const TRACKED_STATES = [
+  'downloading',
+  'importPending',
+  'importing',
+  'imported',
+  'importBlocked',
+  'failedPending',
+  'failed',
+  'ignored',
+] as const;
 export type TrackedState = (typeof TRACKED_STATES)[number];
-/** States the monitor still watches. `failedPending` is included so a crash between detecting a failure and handling it is finished after a restart. */
-export const ACTIVE_STATES: readonly TrackedState[] = ['downloading', 'importPending', 'importing', 'importBlocked', 'failedPending'];
+/**
+ * States the monitor still watches. `failedPending` is included so a crash between detecting a failure and handling it
+ * is finished after a restart.
+ */
+export const ACTIVE_STATES: readonly TrackedState[] = [
+  'downloading',
+  'importPending',
+  'importing',
+  'importBlocked',
+  'failedPending',
+];
 
 const ACTIVE_STATES_SQL = `state in (${ACTIVE_STATES.map((s) => `'${s}'`).join(', ')})`;
 
@@ -44,7 +76,10 @@ export const movies = pgTable(
       .notNull()
       .references(() => qualityProfiles.id),
     status: text('status').$type<MovieStatus>().notNull(),
-    /** Radarr's `monitored`: the missing search and RSS sync grab only monitored movies; a user may still search and grab by hand. */
+    /**
+     * Radarr's `monitored`: the missing search and RSS sync grab only monitored movies; a user may still search and
+     * grab by hand.
+     */
     monitored: boolean('monitored').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -52,8 +87,12 @@ export const movies = pgTable(
   (t) => [
     // A movie is wanted once: a second POST for the same title and year, or the same id, is a 409.
     uniqueIndex('movies_title_year').on(sql`lower(${t.title})`, t.year),
-    uniqueIndex('movies_tmdb').on(t.tmdbId).where(sql`${t.tmdbId} is not null`),
-    uniqueIndex('movies_imdb').on(t.imdbId).where(sql`${t.imdbId} is not null`),
+    uniqueIndex('movies_tmdb')
+      .on(t.tmdbId)
+      .where(sql`${t.tmdbId} is not null`),
+    uniqueIndex('movies_imdb')
+      .on(t.imdbId)
+      .where(sql`${t.imdbId} is not null`),
     index('movies_created').on(t.createdAt.desc(), t.id.desc()),
   ],
 );
@@ -89,9 +128,7 @@ export const trackedDownloads = pgTable(
     index('tracked_downloads_state').on(t.state),
     index('tracked_downloads_movie').on(t.movieId, t.grabbedAt.desc()),
     // One download at a time per movie, whatever races: two grabs, a grab and a re-download, two replicas.
-    uniqueIndex('tracked_downloads_one_active')
-      .on(t.movieId)
-      .where(sql.raw(ACTIVE_STATES_SQL)),
+    uniqueIndex('tracked_downloads_one_active').on(t.movieId).where(sql.raw(ACTIVE_STATES_SQL)),
     // A torrent is tracked once while active; after it ends, the same torrent may be grabbed again.
     uniqueIndex('tracked_downloads_active_download').on(t.downloadId).where(sql.raw(ACTIVE_STATES_SQL)),
     index('tracked_downloads_download').on(t.downloadId, t.grabbedAt.desc()),

@@ -18,9 +18,17 @@ interface Row {
 // searched for Dune (2021, 155 min) unless the row names another movie. Sizes default to 8 GB.
 const TITLES: Row[] = [
   // Remux and full discs: not in the default profile.
-  { title: 'Dune.2021.1080p.BluRay.REMUX.AVC.DTS-HD.MA.TrueHD.7.1.Atmos-FGT', quality: 'Remux-1080p', codes: ['qualityNotAllowed'] },
+  {
+    title: 'Dune.2021.1080p.BluRay.REMUX.AVC.DTS-HD.MA.TrueHD.7.1.Atmos-FGT',
+    quality: 'Remux-1080p',
+    codes: ['qualityNotAllowed'],
+  },
   { title: 'Dune.2021.1080p.Remux.AVC.DTS-HD-FGT', quality: 'Remux-1080p', codes: ['qualityNotAllowed'] },
-  { title: 'Dune.2021.UHD.BluRay.2160p.TrueHD.Atmos.7.1.HEVC.REMUX-FraMeSToR', quality: 'Remux-2160p', codes: ['qualityNotAllowed'] },
+  {
+    title: 'Dune.2021.UHD.BluRay.2160p.TrueHD.Atmos.7.1.HEVC.REMUX-FraMeSToR',
+    quality: 'Remux-2160p',
+    codes: ['qualityNotAllowed'],
+  },
   {
     title: 'Dune.Part.Two.2024.2160p.UHD.BluRay.REMUX.HDR.HEVC.Atmos-TRiToN',
     quality: 'Remux-2160p',
@@ -49,7 +57,11 @@ const TITLES: Row[] = [
   { title: 'Dune.2021.REAL.PROPER.1080p.BluRay.x264-GECKOS', quality: 'Bluray-1080p', codes: [] },
   { title: 'Dune.2021.REPACK.1080p.WEB-DL.DDP5.1.Atmos.H.264-FLUX', quality: 'WEBDL-1080p', codes: [] },
   // 2160p: not wanted by an HD profile.
-  { title: 'Dune.2021.2160p.UHD.WEB-DL.DDP5.1.Atmos.HDR.HEVC-FLUX', quality: 'WEBDL-2160p', codes: ['qualityNotAllowed'] },
+  {
+    title: 'Dune.2021.2160p.UHD.WEB-DL.DDP5.1.Atmos.HDR.HEVC-FLUX',
+    quality: 'WEBDL-2160p',
+    codes: ['qualityNotAllowed'],
+  },
   { title: 'Dune.2021.2160p.WEB.H265-NAISU', quality: 'WEBDL-2160p', codes: ['qualityNotAllowed'] },
   { title: 'Dune.2021.2160p.BluRay.x265.10bit.HDR-SWTYBLZ', quality: 'Bluray-2160p', codes: ['qualityNotAllowed'] },
   // The wanted tiers, x264 and x265 alike.
@@ -69,7 +81,12 @@ const TITLES: Row[] = [
   { title: 'Dune.2021.GERMAN.DL.1080p.BluRay.x264-DETAiLS', quality: 'Bluray-1080p', codes: [] },
   // Samples.
   { title: 'Dune.2021.1080p.BluRay.x264.sample-SPARKS', quality: 'Bluray-1080p', codes: ['sample'], size: 50 * MB },
-  { title: 'Dune.2021.1080p.BluRay.REMUX-Sample', quality: 'Remux-1080p', codes: ['qualityNotAllowed', 'sample'], size: 60 * MB },
+  {
+    title: 'Dune.2021.1080p.BluRay.REMUX-Sample',
+    quality: 'Remux-1080p',
+    codes: ['qualityNotAllowed', 'sample'],
+    size: 60 * MB,
+  },
   // Wrong movie: other year, other title; a year off by one is tolerated like Radarr does.
   { title: 'Dune.1984.1080p.BluRay.x264-CiNEFiLE', quality: 'Bluray-1080p', codes: ['wrongMovie'] },
   { title: 'The.Matrix.1999.1080p.BluRay.x264-AMIABLE', quality: 'Bluray-1080p', codes: ['wrongMovie'] },
@@ -89,12 +106,37 @@ const TITLES: Row[] = [
   { title: 'Dune.2021.DVDRip.x264-TC', quality: 'DVD', codes: ['qualityNotAllowed'] },
   { title: 'Dune.2021.1080p.WEB-DL.DDP5.1.Atmos.H.264-TS', quality: 'WEBDL-1080p', codes: [] },
   // Titles the parser cuts or mangles, repaired in parseReleaseQuality.
-  { title: 'Real.Steel.2011.1080p.BluRay.x264-SPARKS', quality: 'Bluray-1080p', codes: [], movie: { title: 'Real Steel', year: 2011 } },
-  { title: 'Cam.2018.1080p.NF.WEB-DL.DDP5.1.x264-NTG', quality: 'WEBDL-1080p', codes: [], movie: { title: 'Cam', year: 2018 } },
+  {
+    title: 'Real.Steel.2011.1080p.BluRay.x264-SPARKS',
+    quality: 'Bluray-1080p',
+    codes: [],
+    movie: { title: 'Real Steel', year: 2011 },
+  },
+  {
+    title: 'Cam.2018.1080p.NF.WEB-DL.DDP5.1.x264-NTG',
+    quality: 'WEBDL-1080p',
+    codes: [],
+    movie: { title: 'Cam', year: 2018 },
+  },
   // Punctuation and diacritics in the movie title.
-  { title: 'Mission.Impossible.1996.1080p.BluRay.x264-AMIABLE', quality: 'Bluray-1080p', codes: [], movie: { title: 'Mission: Impossible', year: 1996 } },
-  { title: 'Spider-Man.No.Way.Home.2021.1080p.WEB-DL.x264-EVO', quality: 'WEBDL-1080p', codes: [], movie: { title: 'Spider-Man: No Way Home', year: 2021 } },
-  { title: 'Amelie.2001.FRENCH.1080p.BluRay.x264-LOST', quality: 'Bluray-1080p', codes: [], movie: { title: 'Amélie', year: 2001 } },
+  {
+    title: 'Mission.Impossible.1996.1080p.BluRay.x264-AMIABLE',
+    quality: 'Bluray-1080p',
+    codes: [],
+    movie: { title: 'Mission: Impossible', year: 1996 },
+  },
+  {
+    title: 'Spider-Man.No.Way.Home.2021.1080p.WEB-DL.x264-EVO',
+    quality: 'WEBDL-1080p',
+    codes: [],
+    movie: { title: 'Spider-Man: No Way Home', year: 2021 },
+  },
+  {
+    title: 'Amelie.2001.FRENCH.1080p.BluRay.x264-LOST',
+    quality: 'Bluray-1080p',
+    codes: [],
+    movie: { title: 'Amélie', year: 2001 },
+  },
   // Unparsable: no year. The parser takes "1080p" as the title, so wrongMovie is reported as well.
   { title: '1080p.BluRay.x264-NOGRP', quality: 'Bluray-1080p', codes: ['unableToParse', 'wrongMovie'] },
   // Known limitations, pinned to the real behaviour:
@@ -124,13 +166,48 @@ describe('decide: real-world titles under the default profile', () => {
 describe('decide: ranking', () => {
   const candidates: Record<string, CandidateRelease> = {
     bluray: aRelease({ guid: 'bluray', title: 'Dune.2021.1080p.BluRay.x264-A', seeders: 100, size: 10 * GB }),
-    blurayProper: aRelease({ guid: 'blurayProper', title: 'Dune.2021.PROPER.1080p.BluRay.x264-B', seeders: 3, size: 9 * GB }),
-    blurayPreferredIndexer: aRelease({ guid: 'blurayPreferredIndexer', title: 'Dune.2021.1080p.BluRay.x264-C', indexerPriority: 10, seeders: 5 }),
-    blurayWellSeeded: aRelease({ guid: 'blurayWellSeeded', title: 'Dune.2021.1080p.BluRay.x264-D', seeders: 1000, size: 6 * GB }),
-    blurayBigger: aRelease({ guid: 'blurayBigger', title: 'Dune.2021.1080p.BluRay.x264-E', seeders: 120, size: 14 * GB }),
-    webdlNearPreferred: aRelease({ guid: 'webdlNearPreferred', title: 'Dune.2021.1080p.WEB-DL.H.264-F', seeders: 5000, size: 14 * GB }),
-    webdlFarFromPreferred: aRelease({ guid: 'webdlFarFromPreferred', title: 'Dune.2021.1080p.WEB-DL.H.264-G', seeders: 5000, size: 15 * GB }),
-    webripFreeleech: aRelease({ guid: 'webripFreeleech', title: 'Dune.2021.1080p.WEBRip.x264-H', size: 6 * GB, indexerFlags: ['G_Freeleech'] }),
+    blurayProper: aRelease({
+      guid: 'blurayProper',
+      title: 'Dune.2021.PROPER.1080p.BluRay.x264-B',
+      seeders: 3,
+      size: 9 * GB,
+    }),
+    blurayPreferredIndexer: aRelease({
+      guid: 'blurayPreferredIndexer',
+      title: 'Dune.2021.1080p.BluRay.x264-C',
+      indexerPriority: 10,
+      seeders: 5,
+    }),
+    blurayWellSeeded: aRelease({
+      guid: 'blurayWellSeeded',
+      title: 'Dune.2021.1080p.BluRay.x264-D',
+      seeders: 1000,
+      size: 6 * GB,
+    }),
+    blurayBigger: aRelease({
+      guid: 'blurayBigger',
+      title: 'Dune.2021.1080p.BluRay.x264-E',
+      seeders: 120,
+      size: 14 * GB,
+    }),
+    webdlNearPreferred: aRelease({
+      guid: 'webdlNearPreferred',
+      title: 'Dune.2021.1080p.WEB-DL.H.264-F',
+      seeders: 5000,
+      size: 14 * GB,
+    }),
+    webdlFarFromPreferred: aRelease({
+      guid: 'webdlFarFromPreferred',
+      title: 'Dune.2021.1080p.WEB-DL.H.264-G',
+      seeders: 5000,
+      size: 15 * GB,
+    }),
+    webripFreeleech: aRelease({
+      guid: 'webripFreeleech',
+      title: 'Dune.2021.1080p.WEBRip.x264-H',
+      size: 6 * GB,
+      indexerFlags: ['G_Freeleech'],
+    }),
     webripLarger: aRelease({ guid: 'webripLarger', title: 'Dune.2021.1080p.WEBRip.x264-I', size: 12 * GB }),
     bluray720: aRelease({ guid: 'bluray720', title: 'Dune.2021.720p.BluRay.x264-J', seeders: 9000 }),
     remux: aRelease({ guid: 'remux', title: 'Dune.2021.1080p.BluRay.REMUX.AVC-K', size: 30 * GB }),
@@ -192,6 +269,12 @@ describe('decide: ranking', () => {
     const [decision] = decide([release], DUNE, DEFAULT_QUALITY_PROFILE, { blocklist: [{ guid: release.guid }] });
 
     // Assert
-    expect(decision.rejections.map((r) => r.code)).toEqual(['wrongMovie', 'qualityNotAllowed', 'minimumSeeders', 'sample', 'blocklisted']);
+    expect(decision.rejections.map((r) => r.code)).toEqual([
+      'wrongMovie',
+      'qualityNotAllowed',
+      'minimumSeeders',
+      'sample',
+      'blocklisted',
+    ]);
   });
 });

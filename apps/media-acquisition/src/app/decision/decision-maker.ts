@@ -1,5 +1,12 @@
 import { bestFirst } from './decision.comparer';
-import type { BlocklistEntry, CandidateRelease, Decision, EvaluatedRelease, MovieInfo, Specification } from './decision.types';
+import type {
+  BlocklistEntry,
+  CandidateRelease,
+  Decision,
+  EvaluatedRelease,
+  MovieInfo,
+  Specification,
+} from './decision.types';
 import type { QualityProfile } from './quality-profile';
 import { parseReleaseQuality } from './release-quality.parser';
 import { ALL_SPECIFICATIONS } from './specifications';
@@ -35,7 +42,11 @@ export function decide(
   ];
 }
 
-function toDecision({ release, quality, revision, parsed }: EvaluatedRelease, rejections: Decision['rejections'], rank: number | undefined): Decision {
+function toDecision(
+  { release, quality, revision, parsed }: EvaluatedRelease,
+  rejections: Decision['rejections'],
+  rank: number | undefined,
+): Decision {
   return {
     release,
     quality: { id: quality.id, name: quality.name },

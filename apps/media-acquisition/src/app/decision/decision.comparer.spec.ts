@@ -6,9 +6,21 @@ const context = { profile: DEFAULT_QUALITY_PROFILE, runtimeMinutes: 155 };
 
 describe(compareReleases.name, () => {
   it.each([
-    ['a better quality', { title: 'Dune.2021.1080p.BluRay.x264-A' }, { title: 'Dune.2021.1080p.WEB-DL.H264-B', seeders: 9999 }],
-    ['a proper over the original', { title: 'Dune.2021.PROPER.1080p.BluRay.x264-A', seeders: 1 }, { title: 'Dune.2021.1080p.BluRay.x264-B' }],
-    ['REAL over a plain proper', { title: 'Dune.2021.REAL.PROPER.1080p.BluRay.x264-A' }, { title: 'Dune.2021.PROPER.1080p.BluRay.x264-B' }],
+    [
+      'a better quality',
+      { title: 'Dune.2021.1080p.BluRay.x264-A' },
+      { title: 'Dune.2021.1080p.WEB-DL.H264-B', seeders: 9999 },
+    ],
+    [
+      'a proper over the original',
+      { title: 'Dune.2021.PROPER.1080p.BluRay.x264-A', seeders: 1 },
+      { title: 'Dune.2021.1080p.BluRay.x264-B' },
+    ],
+    [
+      'REAL over a plain proper',
+      { title: 'Dune.2021.REAL.PROPER.1080p.BluRay.x264-A' },
+      { title: 'Dune.2021.PROPER.1080p.BluRay.x264-B' },
+    ],
     ['a lower indexer priority number', { indexerPriority: 1, seeders: 1 }, { indexerPriority: 2, seeders: 9999 }],
     ['the default priority (25) over 30', {}, { indexerPriority: 30 }],
     ['more seeders by log10 bucket', { seeders: 40 }, { seeders: 20 }],

@@ -43,16 +43,26 @@ const byRevision: Comparison = (a, b) => a.revision.version - b.revision.version
 const byIndexerPriority: Comparison = (a, b) =>
   (b.release.indexerPriority ?? DEFAULT_INDEXER_PRIORITY) - (a.release.indexerPriority ?? DEFAULT_INDEXER_PRIORITY);
 
-const byIndexerFlags: Comparison = (a, b, { profile }) => (profile.preferIndexerFlags ? flagScore(a) - flagScore(b) : 0);
+const byIndexerFlags: Comparison = (a, b, { profile }) =>
+  profile.preferIndexerFlags ? flagScore(a) - flagScore(b) : 0;
 
 // log10 buckets: 1 000 vs 1 200 seeders is noise, 5 vs 500 is not.
-const bySeeders: Comparison = (a, b) => (bothTorrents(a, b) ? logBucket(a.release.seeders) - logBucket(b.release.seeders) : 0);
+const bySeeders: Comparison = (a, b) =>
+  bothTorrents(a, b) ? logBucket(a.release.seeders) - logBucket(b.release.seeders) : 0;
 
 const byPeers: Comparison = (a, b) => (bothTorrents(a, b) ? logBucket(peers(a)) - logBucket(peers(b)) : 0);
 
 const bySize: Comparison = (a, b, { runtimeMinutes }) => sizeScore(a, runtimeMinutes) - sizeScore(b, runtimeMinutes);
 
-const COMPARISONS: readonly Comparison[] = [byQuality, byRevision, byIndexerPriority, byIndexerFlags, bySeeders, byPeers, bySize];
+const COMPARISONS: readonly Comparison[] = [
+  byQuality,
+  byRevision,
+  byIndexerPriority,
+  byIndexerFlags,
+  bySeeders,
+  byPeers,
+  bySize,
+];
 
 function qualityIndex(profile: QualityProfile, candidate: EvaluatedRelease): number {
   return profile.items.findIndex((item) => item.quality === candidate.quality.name);

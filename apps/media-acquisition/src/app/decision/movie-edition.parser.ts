@@ -13,7 +13,10 @@ const ALONE = String.raw`(?:Uncensored|Remastered|Unrated|Uncut|Open${SEP}?Matte
 
 const EDITION = new RegExp(String.raw`\b(?:(?:${HEAD})?${BASE}(?:${SEP}${CUT})?(?:${SEP}${TAIL})?|${ALONE})\b`, 'gi');
 
-/** Radarr's edition text ("" when none). A match at the very start is the movie's title ("Uncut.Movie.2019"), not an edition. */
+/**
+ * Radarr's edition text ("" when none). A match at the very start is the movie's title ("Uncut.Movie.2019"), not an
+ * edition.
+ */
 export function parseEditionText(releaseTitle: string): string {
   for (const match of releaseTitle.matchAll(EDITION)) {
     if ((match.index ?? 0) === 0) continue;

@@ -49,7 +49,14 @@ describe(validateQualityProfile.name, () => {
 describe('DEFAULT_QUALITY_PROFILE', () => {
   it('allows exactly the HD tiers, best last, and lists every quality once', () => {
     const allowed = DEFAULT_QUALITY_PROFILE.items.filter((i) => i.allowed).map((i) => i.quality);
-    expect(allowed).toEqual(['WEBRip-720p', 'WEBDL-720p', 'Bluray-720p', 'WEBRip-1080p', 'WEBDL-1080p', 'Bluray-1080p']);
+    expect(allowed).toEqual([
+      'WEBRip-720p',
+      'WEBDL-720p',
+      'Bluray-720p',
+      'WEBRip-1080p',
+      'WEBDL-1080p',
+      'Bluray-1080p',
+    ]);
     expect(DEFAULT_QUALITY_PROFILE.items.at(-1)?.quality).toBe('Bluray-1080p');
     expect(new Set(DEFAULT_QUALITY_PROFILE.items.map((i) => i.quality)).size).toBe(30);
   });

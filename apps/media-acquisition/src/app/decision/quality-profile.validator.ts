@@ -2,7 +2,13 @@ import { findQualityByName } from './quality.constants';
 import type { QualityProfile } from './quality-profile';
 
 export interface QualityProfileProblem {
-  code: 'emptyName' | 'unknownQuality' | 'duplicateQuality' | 'noAllowedQuality' | 'cutoffNotAllowed' | 'invalidMinSeeders';
+  code:
+    | 'emptyName'
+    | 'unknownQuality'
+    | 'duplicateQuality'
+    | 'noAllowedQuality'
+    | 'cutoffNotAllowed'
+    | 'invalidMinSeeders';
   message: string;
 }
 
@@ -25,7 +31,10 @@ export function validateQualityProfile(profile: QualityProfile): QualityProfileP
     problems.push({ code: 'noAllowedQuality', message: 'At least one quality must be allowed' });
   }
   if (!profile.items.some((item) => item.allowed && item.quality === profile.cutoff)) {
-    problems.push({ code: 'cutoffNotAllowed', message: `Cutoff "${profile.cutoff}" must be one of the allowed qualities` });
+    problems.push({
+      code: 'cutoffNotAllowed',
+      message: `Cutoff "${profile.cutoff}" must be one of the allowed qualities`,
+    });
   }
   if (!Number.isInteger(profile.minSeeders) || profile.minSeeders < 0) {
     problems.push({ code: 'invalidMinSeeders', message: 'minSeeders must be a whole number ≥ 0' });

@@ -3,7 +3,9 @@ import { QUALITY_DEFINITIONS, findQualityByName, qualityByName } from './quality
 describe('QUALITY_DEFINITIONS', () => {
   it('holds every Radarr quality id exactly once', () => {
     const ids = QUALITY_DEFINITIONS.map((q) => q.id).sort((a, b) => a - b);
-    expect(ids).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
+    expect(ids).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+    ]);
   });
 
   it.each([

@@ -29,7 +29,8 @@ export interface QualityDefinition {
 }
 
 const sd = { minSize: 0, maxSize: 100, preferredSize: 95 } as const;
-// Radarr leaves high-bitrate qualities uncapped: a 1080p Blu-ray encode or a remux can legitimately run far past 100 MB/min.
+// Radarr leaves high-bitrate qualities uncapped: a 1080p Blu-ray encode or a remux can legitimately run far past 100
+// MB/min.
 const unlimited = { minSize: 0, maxSize: null, preferredSize: null } as const;
 
 /**

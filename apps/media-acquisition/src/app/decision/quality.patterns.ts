@@ -4,7 +4,10 @@
  * hostile title cannot make them backtrack catastrophically. Case-insensitive unless said otherwise.
  */
 
-/** Source tags, one named group per Radarr source; Radarr trusts the LAST tag in the name (groups name themselves after it). */
+/**
+ * Source tags, one named group per Radarr source; Radarr trusts the LAST tag in the name (groups name themselves after
+ * it).
+ */
 const SOURCE_ALTERNATIVES: ReadonlyArray<[string, string]> = [
   ['bluray', String.raw`M?Blu[-_. ]?Ray|HD[-_. ]?DVD|BD(?!$)|UHD2?BD|BDISO|BDMux|BD25|BD50|BR.?DISK`],
   [
@@ -62,7 +65,8 @@ export const RESOLUTION = new RegExp(
 /** Only when no explicit resolution is written: "UHD" or "[4K]" alone means 2160p. */
 export const IMPLIED_2160P = /\bUHD\b|\[4K\]/i;
 
-export const REMUX = /(?:[_. [(]|\d{4}p-|\bHybrid-)(?:(?:BD|UHD)[-_. ]?)?Remux\b|\b(?:(?:BD|UHD)[-_. ]?)?Remux[_. ]\d{4}p/i;
+export const REMUX =
+  /(?:[_. [(]|\d{4}p-|\bHybrid-)(?:(?:BD|UHD)[-_. ]?)?Remux\b|\b(?:(?:BD|UHD)[-_. ]?)?Remux[_. ]\d{4}p/i;
 export const RAW_HD = /\b(?:RawHD|Raw[-_. ]HD)\b/i;
 /** Case-sensitive, as in Radarr: an upper-case MPEG2 next to HDTV is a raw broadcast capture. */
 export const MPEG2 = /\bMPEG[-_. ]?2\b/;
@@ -76,7 +80,8 @@ export const ENCODE_1080P_HEVC = (name: string): boolean => /\b1080p\b/i.test(na
 /** German scene encodes name the disc codec (AVC) after the year; Radarr does not read those as discs. */
 export const GERMAN_AFTER_YEAR = /\d{4}\b.*\bGerman\b/i;
 /** Tags that on their own say "the whole disc". */
-export const DISC_TAG = /\b(?:COMPLETE|ISO|BDISO|BDMV|UNTOUCHED|BR[-_. ]?DISK|(?:BD|HD)[-_. ]?(?:25|50|66|100)|(?:COMPLETE|FULL)[-_. ]?Blu[-_. ]?Ray)\b/i;
+export const DISC_TAG =
+  /\b(?:COMPLETE|ISO|BDISO|BDMV|UNTOUCHED|BR[-_. ]?DISK|(?:BD|HD)[-_. ]?(?:25|50|66|100)|(?:COMPLETE|FULL)[-_. ]?Blu[-_. ]?Ray)\b/i;
 /** A disc source named together with the disc's video codec, e.g. "Blu-ray AVC DTS-HD MA 5.1". */
 export const DISC_SOURCE = /\b(?:Blu[-_. ]?Ray|BD|HD[-_. ]?DVD|UHD2?BD)\b/i;
 export const DISC_CODEC = /\b(?:AVC|HEVC|VC[-_. ]?1|MVC|MPEG[-_. ]?2)\b/i;

@@ -18,7 +18,11 @@ export const RADARR_LANGUAGE_CASES: ReadonlyArray<readonly [string, readonly str
   ['Movie.Title.1982.Ger.Eng.AC3.DL.BDRip.x264-iNCEPTiON', ['German', 'English'], 'contains'],
   ['Movie.Title.1994.Spanish.1080p.XviD-LOL', ['Spanish'], 'exact'],
   ['Movie Title (2020)[BDRemux AVC 1080p][E-AC3 DD Plus 5.1 Castellano-Inglés Subs]', ['Spanish'], 'exact'],
-  ['Movie Title (2020) [UHDRemux2160p HDR][DTS-HD MA 5.1 AC3 5.1 Castellano - True-HD 7.1 Atmos Inglés Subs]', ['Spanish'], 'exact'],
+  [
+    'Movie Title (2020) [UHDRemux2160p HDR][DTS-HD MA 5.1 AC3 5.1 Castellano - True-HD 7.1 Atmos Inglés Subs]',
+    ['Spanish'],
+    'exact',
+  ],
   ['Movie Title (2016) [UHDRemux 2160p SDR] [Castellano DD 5.1 - Inglés DTS-HD MA 5.1 Subs]', ['Spanish'], 'exact'],
   ['Movie.Title.1994.German.1080p.XviD-LOL', ['German'], 'exact'],
   ['Movie.Title.1994.Italian.1080p.XviD-LOL', ['Italian'], 'exact'],

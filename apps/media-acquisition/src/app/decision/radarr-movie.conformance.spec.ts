@@ -26,18 +26,24 @@ describe('Radarr ParserFixture conformance: title and year', () => {
 });
 
 describe('Radarr EditionParserFixture conformance', () => {
-  it.each(RADARR_EDITION_CASES.filter(([release]) => !known.has(release)))('reads the edition of %j as %j', (release, edition) => {
-    expect(parseReleaseQuality(release).parsed.editionText).toBe(edition);
-  });
+  it.each(RADARR_EDITION_CASES.filter(([release]) => !known.has(release)))(
+    'reads the edition of %j as %j',
+    (release, edition) => {
+      expect(parseReleaseQuality(release).parsed.editionText).toBe(edition);
+    },
+  );
 });
 
 describe('Radarr LanguageParserFixture conformance', () => {
-  it.each(RADARR_LANGUAGE_CASES.filter(([release]) => !known.has(release)))('reads the languages of %j as %j (%s)', (release, languages, mode) => {
-    // Act
-    const found = parseReleaseQuality(release).parsed.languages;
+  it.each(RADARR_LANGUAGE_CASES.filter(([release]) => !known.has(release)))(
+    'reads the languages of %j as %j (%s)',
+    (release, languages, mode) => {
+      // Act
+      const found = parseReleaseQuality(release).parsed.languages;
 
-    // Assert
-    if (mode === 'exact') expect([...found].sort()).toEqual([...languages].sort());
-    else expect(found).toEqual(expect.arrayContaining([...languages]));
-  });
+      // Assert
+      if (mode === 'exact') expect([...found].sort()).toEqual([...languages].sort());
+      else expect(found).toEqual(expect.arrayContaining([...languages]));
+    },
+  );
 });

@@ -11,7 +11,10 @@ describe('Radarr QualityParserFixture conformance', () => {
     const { quality, revision } = parseReleaseQuality(title);
 
     // Assert
-    expect({ quality: quality.name, version: revision.version }).toEqual({ quality: expectedQuality, version: expectedVersion });
+    expect({ quality: quality.name, version: revision.version }).toEqual({
+      quality: expectedQuality,
+      version: expectedVersion,
+    });
   });
 
   it('keeps the known differences few and real', () => {
@@ -19,7 +22,9 @@ describe('Radarr QualityParserFixture conformance', () => {
     const titles = new Set(RADARR_QUALITY_CASES.map(([title]) => title));
 
     // Act
-    const passRate = RADARR_QUALITY_CASES.filter(([title, name]) => parseReleaseQuality(title).quality.name === name).length / RADARR_QUALITY_CASES.length;
+    const passRate =
+      RADARR_QUALITY_CASES.filter(([title, name]) => parseReleaseQuality(title).quality.name === name).length /
+      RADARR_QUALITY_CASES.length;
 
     // Assert
     expect(RADARR_QUALITY_KNOWN_DIFFERENCES.every((difference) => titles.has(difference.title))).toBe(true);

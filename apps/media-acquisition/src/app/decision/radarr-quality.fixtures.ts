@@ -106,7 +106,11 @@ export const RADARR_QUALITY_CASES: ReadonlyArray<readonly [string, string, numbe
   ['Movie.Titles.2020.1080p.NF.WEB.DD2.0.x264-SNEAkY', 'WEBDL-1080p', 1],
   ['Movie.Name.S04E01.iNTERNAL.1080p.WEBRip.x264-QRUS', 'WEBRip-1080p', 1],
   ['Movie.Name.1x04.ITA.1080p.WEBMux.x264-NovaRip', 'WEBRip-1080p', 1],
-  ['Movie.Name.2019.S02E07.Chapter.15.The.Believer.4Kto1080p.DSNYP.Webrip.x265.10bit.EAC3.5.1.Atmos.GokiTAoE', 'WEBRip-1080p', 1],
+  [
+    'Movie.Name.2019.S02E07.Chapter.15.The.Believer.4Kto1080p.DSNYP.Webrip.x265.10bit.EAC3.5.1.Atmos.GokiTAoE',
+    'WEBRip-1080p',
+    1,
+  ],
   ['Movie.Name.2016.03.14.2160p.WEB.x264-spamTV', 'WEBDL-2160p', 1],
   ['Movie.Name.2016.03.14.2160p.WEB.h264-spamTV', 'WEBDL-2160p', 1],
   ['Movie.Name.2016.03.14.2160p.WEB.PROPER.h264-spamTV', 'WEBDL-2160p', 2],
@@ -232,7 +236,9 @@ export const RADARR_QUALITY_CASES: ReadonlyArray<readonly [string, string, numbe
       ['1080p Remux', 'Remux-1080p'],
       ['2160p Remux', 'Remux-2160p'],
     ] as const
-  ).flatMap(([quality, name]) => ['-', '.', ' ', '_'].map((sep) => [`My series S01E01 ${quality.replace(/ /g, sep)}`, name, 1] as const)),
+  ).flatMap(([quality, name]) =>
+    ['-', '.', ' ', '_'].map((sep) => [`My series S01E01 ${quality.replace(/ /g, sep)}`, name, 1] as const),
+  ),
 ];
 
 /**

@@ -151,7 +151,14 @@ export function qualityFromName(rawName: string): QualityDefinition {
 /** A resolution with no source tag: a remux is a Blu-ray, else the extension names the source, else TV. */
 function fromResolutionAlone(name: string, resolution: Resolution, remux: boolean): QualityDefinition {
   const tier = resolution <= 576 ? 480 : resolution;
-  if (remux) return tier === 2160 ? q('Remux-2160p') : tier === 1080 ? q('Remux-1080p') : tier === 720 ? q('Bluray-720p') : q('Bluray-480p');
+  if (remux)
+    return tier === 2160
+      ? q('Remux-2160p')
+      : tier === 1080
+        ? q('Remux-1080p')
+        : tier === 720
+          ? q('Bluray-720p')
+          : q('Bluray-480p');
   const byExtension = qualityNameForExtension(name);
   const extensionSource = byExtension ? q(byExtension).source : 'tv';
   if (extensionSource === 'bluray') return byTier(tier, 'Bluray', 'Bluray-480p');
@@ -159,7 +166,11 @@ function fromResolutionAlone(name: string, resolution: Resolution, remux: boolea
   return byTier(tier, 'HDTV', 'SDTV');
 }
 
-function byTier(resolution: Resolution, family: 'WEBDL' | 'WEBRip' | 'HDTV' | 'Bluray', fallback: string): QualityDefinition {
+function byTier(
+  resolution: Resolution,
+  family: 'WEBDL' | 'WEBRip' | 'HDTV' | 'Bluray',
+  fallback: string,
+): QualityDefinition {
   if (resolution === 2160 || resolution === 1080 || resolution === 720) return q(`${family}-${resolution}p`);
   return q(fallback);
 }
@@ -190,14 +201,25 @@ function isGroupSuffix(name: string, match: RegExpMatchArray): boolean {
 function parseResolution(name: string): Resolution {
   const groups = RESOLUTION.exec(name)?.groups;
   if (groups) {
-    for (const [group, value] of [['r360', 360], ['r480', 480], ['r540', 540], ['r576', 576], ['r720', 720], ['r1080', 1080], ['r2160', 2160]] as const) {
+    for (const [group, value] of [
+      ['r360', 360],
+      ['r480', 480],
+      ['r540', 540],
+      ['r576', 576],
+      ['r720', 720],
+      ['r1080', 1080],
+      ['r2160', 2160],
+    ] as const) {
       if (groups[group] !== undefined) return value;
     }
   }
   return IMPLIED_2160P.test(name) ? 2160 : 0;
 }
 
-/** Radarr's BR-DISK rule: no encode marker anywhere, and either a whole-disc tag or a disc source named with its video codec. */
+/**
+ * Radarr's BR-DISK rule: no encode marker anywhere, and either a whole-disc tag or a disc source named with its video
+ * codec.
+ */
 function isFullDisc(name: string): boolean {
   if (NOT_A_DISC.test(name) || ENCODE_1080P_HEVC(name)) return false;
   if (DISC_TAG.test(name)) return true;

@@ -57,12 +57,16 @@ const MULTI = /\bmulti\b/i;
 // "-GROUP", "-GROUP.mkv", or a site tag like "-[YTS.LT]" (whose LT is no language).
 const RELEASE_GROUP = /(?:-[A-Za-z0-9]+(?:\.[a-z0-9]{2,4})?|[-. ]*\[[A-Za-z0-9]+\.[A-Za-z]{2,4}\])$/;
 
-/** `tail` is the release name after the movie's title and year. Empty when the release names no language (Radarr's Unknown). */
+/**
+ * `tail` is the release name after the movie's title and year. Empty when the release names no language (Radarr's
+ * Unknown).
+ */
 export function parseReleaseLanguages(tail: string): string[] {
   const text = tail.replace(RELEASE_GROUP, '').replace(/_/g, ' ');
   const found = WORDS.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
   for (const [name, tag] of COUNTRY_TAGS) {
-    if (new RegExp(String.raw`(?<!SUB[-_. ]?)\b${tag}\b(?![-_. ]?SUB)`).test(text) && !found.includes(name)) found.push(name);
+    if (new RegExp(String.raw`(?<!SUB[-_. ]?)\b${tag}\b(?![-_. ]?SUB)`).test(text) && !found.includes(name))
+      found.push(name);
   }
   // MULTi: the original (English) track is there besides the named ones.
   if (MULTI.test(text) && !found.includes('English')) found.push('English');

@@ -28,11 +28,13 @@ export interface ReleaseQuality {
 }
 
 // The parser cuts a title at these words, so "Real.Steel.2011" comes back as "Steel" and "Cam.2018" as "".
-const TITLE_WORDS_THE_PARSER_DROPS = /^(real|proper|repack|rerip|cam|hdcam|ts|hdts|tc|hdtc|telesync|telecine|workprint|wp|scr|screener)$/i;
+const TITLE_WORDS_THE_PARSER_DROPS =
+  /^(real|proper|repack|rerip|cam|hdcam|ts|hdts|tc|hdtc|telesync|telecine|workprint|wp|scr|screener)$/i;
 const SAMPLE_TOKEN = /(^|[\W_])sample([\W_]|$)/i;
 // Radarr drops a site's name before the release: "www.Torrenting.org - Movie.2008…", "[ site.com ] Movie…".
 const WEBSITE_PREFIX = /^(?:\[\s*[-a-z0-9]+(?:\.[a-z0-9]+)+\s*\][- ]*|www\.[-a-z0-9]+\.[a-z]{2,4}[ -]*)/i;
-// With no year to stop at, the library leaves language tags in the title ("Cars 2 German DL"); a title never ends with them.
+// With no year to stop at, the library leaves language tags in the title ("Cars 2 German DL"); a title never ends with
+// them.
 const TRAILING_LANGUAGE_TAG = /\s+(?:german|french|truefrench|italian|spanish|multi|dl|ml|dubbed)$/i;
 
 /** Parses a scene/P2P release title into Radarr's quality, revision and movie fields. Pure; never throws. */
@@ -63,21 +65,29 @@ export function parseReleaseQuality(rawTitle: string): ReleaseQuality {
   };
 }
 
-/** With no year, the words after the library's title describe the file. Plain string search: no regex built from input. */
+/**
+ * With no year, the words after the library's title describe the file. Plain string search: no regex built from input.
+ */
 function withoutTitle(releaseTitle: string, title: string): string {
   const last = title.split(' ').filter(Boolean).at(-1)?.toLowerCase();
   if (!last) return releaseTitle;
   const lower = releaseTitle.toLowerCase();
   const isSeparator = (char: string | undefined) => char === undefined || /[\W_]/.test(char);
   for (let at = lower.indexOf(last); at >= 0; at = lower.indexOf(last, at + 1)) {
-    if ((at === 0 || isSeparator(lower[at - 1])) && isSeparator(lower[at + last.length])) return releaseTitle.slice(at + last.length);
+    if ((at === 0 || isSeparator(lower[at - 1])) && isSeparator(lower[at + last.length]))
+      return releaseTitle.slice(at + last.length);
   }
   return releaseTitle;
 }
 
 function withoutTrailingLanguageTags(title: string): string {
   let result = title;
-  for (let next = result.replace(TRAILING_LANGUAGE_TAG, ''); next !== result && next.trim() !== ''; next = result.replace(TRAILING_LANGUAGE_TAG, '')) result = next;
+  for (
+    let next = result.replace(TRAILING_LANGUAGE_TAG, '');
+    next !== result && next.trim() !== '';
+    next = result.replace(TRAILING_LANGUAGE_TAG, '')
+  )
+    result = next;
   return result;
 }
 

@@ -13,7 +13,10 @@ import { GrabDto } from './dto/grab.dto';
 import { GrabService } from './grab.service';
 
 const DOWNSTREAM_PROBLEMS = [
-  { status: 503, description: 'Prowlarr or qBittorrent is unavailable, rate-limited or its circuit is open; see Retry-After' },
+  {
+    status: 503,
+    description: 'Prowlarr or qBittorrent is unavailable, rate-limited or its circuit is open; see Retry-After',
+  },
   { status: 504, description: 'Prowlarr or qBittorrent did not answer in time' },
   { status: 502, description: 'Prowlarr or qBittorrent answered something unexpected' },
 ];
@@ -22,7 +25,11 @@ const DOWNSTREAM_PROBLEMS = [
 @ApiTags('movies')
 @ApiBearerAuth()
 @Roles(MEDIA_WRITE)
-@ApiProblemResponses({ status: 401, description: 'Missing, invalid or expired token' }, { status: 404, description: 'No such movie' }, ...DOWNSTREAM_PROBLEMS)
+@ApiProblemResponses(
+  { status: 401, description: 'Missing, invalid or expired token' },
+  { status: 404, description: 'No such movie' },
+  ...DOWNSTREAM_PROBLEMS,
+)
 @Controller({ path: 'movies/:id', version: '1' })
 export class GrabController {
   constructor(
@@ -34,11 +41,16 @@ export class GrabController {
 
   @Post('search')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Searches every indexer through Prowlarr and judges each release against the movie’s quality profile' })
+  @ApiOperation({
+    summary: 'Searches every indexer through Prowlarr and judges each release against the movie’s quality profile',
+  })
   @ApiOkResponse({ type: SearchResponse })
   async searchReleases(@Param('id', new ParseUUIDPipe()) id: string): Promise<SearchResponse> {
     const movie = await this.movies.require(id);
-    return toSearchResponse(movie.id, await this.search.search(movie, await this.profiles.byId(movie.qualityProfileId)));
+    return toSearchResponse(
+      movie.id,
+      await this.search.search(movie, await this.profiles.byId(movie.qualityProfileId)),
+    );
   }
 
   @Post('grab')

@@ -21,7 +21,10 @@ import { HistoryRepository } from '../tracking/history.repository';
 import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
 import { alreadyDownloading, nothingApproved, releaseRejected, unknownRelease } from './grab.errors';
 
-/** Why a grab happened: a user's call, search on add, a command of the v3 API, the scheduled missing search, RSS sync, or a re-download after a failure. */
+/**
+ * Why a grab happened: a user's call, search on add, a command of the v3 API, the scheduled missing search, RSS sync,
+ * or a re-download after a failure.
+ */
 export type GrabTrigger = 'user' | 'searchOnAdd' | 'command' | 'missingSearch' | 'rss' | 'redownload';
 
 /** Tags every torrent Keel adds, so people can tell them apart in qBittorrent's UI. */
@@ -32,7 +35,10 @@ const MAX_GONE_RELEASES = 3;
 @Injectable()
 export class GrabService {
   private readonly logger = new Logger(GrabService.name);
-  /** Movies with a grab in flight on this replica; across replicas, the database's one-active-download index decides (see `conflict`). */
+  /**
+   * Movies with a grab in flight on this replica; across replicas, the database's one-active-download index decides
+   * (see `conflict`).
+   */
   private readonly inFlight = new Set<string>();
   /** qBittorrent keeps its categories across restarts: create ours once per process, not per grab. */
   private category: Promise<unknown> | undefined;
@@ -55,7 +61,9 @@ export class GrabService {
   async grab(movie: MovieRow, guid?: string, trigger: GrabTrigger = 'user'): Promise<TrackedDownloadRow> {
     return this.exclusive(movie, async () => {
       const result = await this.search.search(movie, await this.profiles.byId(movie.qualityProfileId));
-      return guid !== undefined ? this.send(movie, this.choose(movie, result, guid), result, trigger) : this.sendBest(movie, result, trigger);
+      return guid !== undefined
+        ? this.send(movie, this.choose(movie, result, guid), result, trigger)
+        : this.sendBest(movie, result, trigger);
     });
   }
 
@@ -91,7 +99,11 @@ export class GrabService {
    * The best approved release; if the indexer no longer has it (its link answers 404/410), that
    * release is blocklisted and the next best is tried, a few at most.
    */
-  private async sendBest(movie: MovieRow, result: ReleaseSearchResult, trigger: GrabTrigger): Promise<TrackedDownloadRow> {
+  private async sendBest(
+    movie: MovieRow,
+    result: ReleaseSearchResult,
+    trigger: GrabTrigger,
+  ): Promise<TrackedDownloadRow> {
     const approved = result.decisions.filter((d) => d.approved);
     if (approved.length === 0) throw nothingApproved(movie.title, result.decisions.length);
     let gone: ProwlarrReleaseGoneError | undefined;
@@ -102,8 +114,19 @@ export class GrabService {
         if (!(error instanceof ProwlarrReleaseGoneError)) throw error;
         gone = error;
         const { release } = decision;
-        this.logger.warn({ msg: 'release gone from its indexer; trying the next best', movieId: movie.id, release: release.title, indexer: release.indexer });
-        await this.blocklist.add({ movieId: movie.id, releaseGuid: release.guid, releaseTitle: release.title, indexerId: release.indexerId, reason: 'No longer available from the indexer' });
+        this.logger.warn({
+          msg: 'release gone from its indexer; trying the next best',
+          movieId: movie.id,
+          release: release.title,
+          indexer: release.indexer,
+        });
+        await this.blocklist.add({
+          movieId: movie.id,
+          releaseGuid: release.guid,
+          releaseTitle: release.title,
+          indexerId: release.indexerId,
+          reason: 'No longer available from the indexer',
+        });
       }
     }
     throw gone as ProwlarrReleaseGoneError;
@@ -128,18 +151,31 @@ export class GrabService {
     const trackedByWinner = same !== undefined && ACTIVE_STATES.includes(same.state);
     if (!added.duplicate && !trackedByWinner) await this.qbittorrent.remove([added.id], false).catch(() => undefined);
     const active = await this.downloads.activeForMovie(movie.id);
-    this.logger.log({ msg: 'grab lost a race with another grab of the movie', movieId: movie.id, downloadId: added.id });
+    this.logger.log({
+      msg: 'grab lost a race with another grab of the movie',
+      movieId: movie.id,
+      downloadId: added.id,
+    });
     throw alreadyDownloading(movie.title, active?.releaseTitle ?? same?.releaseTitle ?? 'another release');
   }
 
   private choose(movie: MovieRow, result: ReleaseSearchResult, guid: string): Decision {
     const chosen = result.decisions.find((d) => d.release.guid === guid);
     if (!chosen) throw unknownRelease(guid);
-    if (!chosen.approved) throw releaseRejected(chosen.release.title, chosen.rejections.map((r) => r.message));
+    if (!chosen.approved)
+      throw releaseRejected(
+        chosen.release.title,
+        chosen.rejections.map((r) => r.message),
+      );
     return chosen;
   }
 
-  private async send(movie: MovieRow, decision: Decision, result: ReleaseSearchResult, trigger: GrabTrigger): Promise<TrackedDownloadRow> {
+  private async send(
+    movie: MovieRow,
+    decision: Decision,
+    result: ReleaseSearchResult,
+    trigger: GrabTrigger,
+  ): Promise<TrackedDownloadRow> {
     const release = result.releases.get(decision.release.guid);
     if (!release) throw unknownRelease(decision.release.guid);
     const link = await this.prowlarr.resolveDownload(release);
@@ -173,10 +209,24 @@ export class GrabService {
     };
     const tracked = await this.downloads.insert(row);
     if (!tracked) return this.conflict(movie, added);
-    await this.history.record({ movieId: movie.id, downloadId: added.id, event: 'grabbed', sourceTitle: release.title, quality: decision.quality.name, data: { indexer: release.indexer, guid: release.guid, size: release.size, duplicate: added.duplicate } });
+    await this.history.record({
+      movieId: movie.id,
+      downloadId: added.id,
+      event: 'grabbed',
+      sourceTitle: release.title,
+      quality: decision.quality.name,
+      data: { indexer: release.indexer, guid: release.guid, size: release.size, duplicate: added.duplicate },
+    });
     await this.movies.setStatus(movie.id, 'downloading');
     this.grabs.inc({ trigger });
-    this.logger.log({ msg: 'release grabbed', movieId: movie.id, downloadId: added.id, release: release.title, quality: decision.quality.name, indexer: release.indexer });
+    this.logger.log({
+      msg: 'release grabbed',
+      movieId: movie.id,
+      downloadId: added.id,
+      release: release.title,
+      quality: decision.quality.name,
+      indexer: release.indexer,
+    });
     this.events.publish('grabbed', tracked);
     return tracked;
   }

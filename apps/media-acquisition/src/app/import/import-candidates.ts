@@ -10,12 +10,14 @@ import type { ContentFile } from './content-walker';
  */
 export function importCandidates(files: readonly ContentFile[], contentRoot: string): ContentFile[] {
   const largest = files.reduce((max, file) => Math.max(max, file.size), 0);
-  return files
-    .filter((file) => isVideoFile(path.basename(file.path)))
-    // Relative to the content root, so a download or library path that happens to contain a "Sample"
-    // folder does not make every file of the download look like a sample.
-    .filter((file) => !isSampleFile(path.relative(contentRoot, file.path), file.size, largest))
-    .sort((a, b) => b.size - a.size || a.path.localeCompare(b.path));
+  return (
+    files
+      .filter((file) => isVideoFile(path.basename(file.path)))
+      // Relative to the content root, so a download or library path that happens to contain a "Sample"
+      // folder does not make every file of the download look like a sample.
+      .filter((file) => !isSampleFile(path.relative(contentRoot, file.path), file.size, largest))
+      .sort((a, b) => b.size - a.size || a.path.localeCompare(b.path))
+  );
 }
 
 /** Radarr keeps the best file per movie; with one quality per download, that is the largest. */

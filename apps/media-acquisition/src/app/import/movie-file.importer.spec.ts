@@ -91,7 +91,10 @@ describe(MovieFileImporter.name, () => {
     const outcome = await new MovieFileImporter().import(request(source));
 
     // Assert
-    expect(outcome).toMatchObject({ kind: 'imported', relativePath: 'The Matrix (1999)/The Matrix (1999) Bluray-1080p.mp4' });
+    expect(outcome).toMatchObject({
+      kind: 'imported',
+      relativePath: 'The Matrix (1999)/The Matrix (1999) Bluray-1080p.mp4',
+    });
   });
 
   it('blocks with noVideoFile when the download holds no video', async () => {
@@ -136,7 +139,12 @@ describe(MovieFileImporter.name, () => {
     const outcome = await importer.import(request(source));
 
     // Assert
-    expect(outcome).toMatchObject({ kind: 'imported', mode: 'hardlink', alreadyPresent: true, relativePath: movieFile });
+    expect(outcome).toMatchObject({
+      kind: 'imported',
+      mode: 'hardlink',
+      alreadyPresent: true,
+      relativePath: movieFile,
+    });
     expect(fs.readdirSync(path.join(library, 'The Matrix (1999)'))).toHaveLength(1);
     expect(fs.statSync(source).nlink).toBe(2);
   });

@@ -51,7 +51,9 @@ export class MovieFileImporter {
     if (content.isDirectory()) {
       return pickMainVideoFile(await listContentFiles(contentPath, this.maxDepth), contentPath);
     }
-    return content.isFile() && isVideoFile(path.basename(contentPath)) ? { path: contentPath, size: content.size } : undefined;
+    return content.isFile() && isVideoFile(path.basename(contentPath))
+      ? { path: contentPath, size: content.size }
+      : undefined;
   }
 
   private destinationFor(request: ImportRequest, root: string, sourcePath: string): string {
@@ -93,8 +95,21 @@ export class MovieFileImporter {
   }
 }
 
-function imported(destination: string, root: string, size: number, mode: TransferMode, alreadyPresent: boolean): ImportOutcome {
-  return { kind: 'imported', path: destination, relativePath: path.relative(root, destination), size, mode, alreadyPresent };
+function imported(
+  destination: string,
+  root: string,
+  size: number,
+  mode: TransferMode,
+  alreadyPresent: boolean,
+): ImportOutcome {
+  return {
+    kind: 'imported',
+    path: destination,
+    relativePath: path.relative(root, destination),
+    size,
+    mode,
+    alreadyPresent,
+  };
 }
 
 async function statIfExists(target: string, how: 'stat' | 'lstat' = 'stat'): Promise<Stats | undefined> {

@@ -26,7 +26,9 @@ describe(discardFile.name, () => {
     // Assert
     expect(how).toBe('recycled');
     expect(existsSync(movie)).toBe(false);
-    expect(readdirSync(join(root, 'bin'))).toEqual([expect.stringMatching(/^\d{13}-Arrival \(2016\) WEBDL-720p\.mkv$/)]);
+    expect(readdirSync(join(root, 'bin'))).toEqual([
+      expect.stringMatching(/^\d{13}-Arrival \(2016\) WEBDL-720p\.mkv$/),
+    ]);
   });
 
   it('deletes the file when there is no bin', async () => {

@@ -19,10 +19,14 @@ export class JobsController {
   @Roles(MEDIA_WRITE)
   @ApiOperation({
     summary: 'Runs `rss-sync` or `missing-search` now, in the background',
-    description: 'It counts as the job’s latest run (the next scheduled one comes an interval later). Its result shows in `/api/system/status` under `jobs` (`lastResultHere`, `runsHere`)',
+    description:
+      'It counts as the job’s latest run (the next scheduled one comes an interval later). Its result shows in `/api/system/status` under `jobs` (`lastResultHere`, `runsHere`)',
   })
   @ApiAcceptedResponse({ type: JobRunResponse })
-  @ApiProblemResponses({ status: 400, description: 'Not a job name' }, { status: 403, description: 'The caller lacks a write role (MEDIA_WRITE_ROLES)' })
+  @ApiProblemResponses(
+    { status: 400, description: 'Not a job name' },
+    { status: 403, description: 'The caller lacks a write role (MEDIA_WRITE_ROLES)' },
+  )
   run(@Param() { name }: JobNameParam): JobRunResponse {
     const status = this.jobs.isRunning(name) ? 'running' : 'started';
     void this.jobs.runNow(name);

@@ -25,7 +25,11 @@ export class MissingSearchJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register({ name: MISSING_SEARCH_JOB, intervalMs: this.config.missingSearchIntervalMs, run: () => this.run() });
+    this.jobs.register({
+      name: MISSING_SEARCH_JOB,
+      intervalMs: this.config.missingSearchIntervalMs,
+      run: () => this.run(),
+    });
   }
 
   async run(): Promise<string> {

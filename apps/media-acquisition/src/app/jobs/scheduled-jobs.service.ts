@@ -67,7 +67,9 @@ export class ScheduledJobsService implements OnApplicationBootstrap, OnApplicati
           name: job.name,
           intervalMs: job.intervalMs,
           enabled: job.intervalMs > 0,
-          ...(row ? { lastRun: row.acquiredAt.toISOString(), nextRun: row.expiresAt.toISOString(), lastRunBy: row.holder } : {}),
+          ...(row
+            ? { lastRun: row.acquiredAt.toISOString(), nextRun: row.expiresAt.toISOString(), lastRunBy: row.holder }
+            : {}),
           runsHere: runs,
           ...(lastResult ? { lastResultHere: lastResult } : {}),
         };
@@ -92,7 +94,11 @@ export class ScheduledJobsService implements OnApplicationBootstrap, OnApplicati
     if (state.running) return state.running;
     return RequestContext.run({ requestId: `job:${name}` }, async () => {
       if (state.job.intervalMs > 0) {
-        await this.leases.recordRun(`job:${name}`, this.service.holder, state.job.intervalMs).catch((error: Error) => this.logger.warn({ msg: 'could not record a run on request', job: name, error: error.message }));
+        await this.leases
+          .recordRun(`job:${name}`, this.service.holder, state.job.intervalMs)
+          .catch((error: Error) =>
+            this.logger.warn({ msg: 'could not record a run on request', job: name, error: error.message }),
+          );
       }
       return state.running ?? this.start(state);
     });
@@ -104,7 +110,11 @@ export class ScheduledJobsService implements OnApplicationBootstrap, OnApplicati
       const claimed = await this.leases.claimRun(`job:${state.job.name}`, this.service.holder, state.job.intervalMs);
       if (!claimed) return;
     } catch (error) {
-      this.logger.warn({ msg: 'could not ask whether a job is due', job: state.job.name, error: (error as Error).message });
+      this.logger.warn({
+        msg: 'could not ask whether a job is due',
+        job: state.job.name,
+        error: (error as Error).message,
+      });
       return;
     }
     if (!state.running) await this.start(state);

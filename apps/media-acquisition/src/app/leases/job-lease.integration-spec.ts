@@ -119,7 +119,9 @@ describe.each(drivers)('job leases on %s (integration)', (driver) => {
     // Act
     // The interval is long enough that a loaded machine still races inside it; the late claim waits
     // for the winner's own expiry rather than a fixed sleep.
-    const racing = await Promise.all(Array.from({ length: 6 }, (_, i) => leases.claimRun('job:missing-search', `r${i}`, INTERVAL)));
+    const racing = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => leases.claimRun('job:missing-search', `r${i}`, INTERVAL)),
+    );
     const winner = racing.find((row) => row !== undefined)!;
     const sameHolderTooSoon = await leases.claimRun('job:missing-search', winner.holder, INTERVAL);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, winner.expiresAt.getTime() - Date.now()) + 50));

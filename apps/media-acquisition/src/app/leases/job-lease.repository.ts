@@ -56,7 +56,11 @@ export class JobLeaseRepository {
       .values({ name, holder, expiresAt, acquiredAt: sql`now()` })
       .onConflictDoUpdate({
         target: jobLeases.name,
-        set: { holder: sql`excluded.holder`, expiresAt: sql`excluded.expires_at`, acquiredAt: sql`excluded.acquired_at` },
+        set: {
+          holder: sql`excluded.holder`,
+          expiresAt: sql`excluded.expires_at`,
+          acquiredAt: sql`excluded.acquired_at`,
+        },
         setWhere: sql`${jobLeases.expiresAt} <= now()`,
       })
       .returning();
@@ -72,7 +76,14 @@ export class JobLeaseRepository {
     const [row] = await this.db
       .insert(jobLeases)
       .values({ name, holder, expiresAt, acquiredAt: sql`now()` })
-      .onConflictDoUpdate({ target: jobLeases.name, set: { holder: sql`excluded.holder`, expiresAt: sql`excluded.expires_at`, acquiredAt: sql`excluded.acquired_at` } })
+      .onConflictDoUpdate({
+        target: jobLeases.name,
+        set: {
+          holder: sql`excluded.holder`,
+          expiresAt: sql`excluded.expires_at`,
+          acquiredAt: sql`excluded.acquired_at`,
+        },
+      })
       .returning();
     return row;
   }
@@ -88,7 +99,13 @@ export class JobLeaseRepository {
 
   async find(name: string): Promise<LeaseRecord | undefined> {
     const [row] = await this.db
-      .select({ name: jobLeases.name, holder: jobLeases.holder, expiresAt: jobLeases.expiresAt, acquiredAt: jobLeases.acquiredAt, live: sql<boolean>`${jobLeases.expiresAt} > now()` })
+      .select({
+        name: jobLeases.name,
+        holder: jobLeases.holder,
+        expiresAt: jobLeases.expiresAt,
+        acquiredAt: jobLeases.acquiredAt,
+        live: sql<boolean>`${jobLeases.expiresAt} > now()`,
+      })
       .from(jobLeases)
       .where(eq(jobLeases.name, name));
     return row;

@@ -74,12 +74,15 @@ export class JobLease {
     this.heldUntil = 0;
     if (!this.wasHeld) return;
     this.wasHeld = false;
-    if (await this.repository.release(this.name, this.holder)) this.logger.log({ msg: 'lease released', lease: this.name, holder: this.holder });
+    if (await this.repository.release(this.name, this.holder))
+      this.logger.log({ msg: 'lease released', lease: this.name, holder: this.holder });
   }
 
   async status(): Promise<LeaseStatus> {
     const row = await this.repository.find(this.name);
-    const live = row?.live ? { holder: row.holder, expiresAt: row.expiresAt.toISOString(), acquiredAt: row.acquiredAt.toISOString() } : {};
+    const live = row?.live
+      ? { holder: row.holder, expiresAt: row.expiresAt.toISOString(), acquiredAt: row.acquiredAt.toISOString() }
+      : {};
     return { name: this.name, self: this.holder, held: this.held, ...live };
   }
 

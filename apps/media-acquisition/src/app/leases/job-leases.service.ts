@@ -11,7 +11,10 @@ import { JobLeaseRepository } from './job-lease.repository';
  */
 @Injectable()
 export class JobLeaseService {
-  /** This replica, as lease rows name it: the pod's name on Kubernetes, then pid and a nonce (a restart is a new holder). */
+  /**
+   * This replica, as lease rows name it: the pod's name on Kubernetes, then pid and a nonce (a restart is a new
+   * holder).
+   */
   readonly holder = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private readonly leases = new Map<string, JobLease>();
 

@@ -43,7 +43,10 @@ export class CompletedDownloadHandler {
     this.events.publish('state', claimed);
     const movie = await this.movies.find(claimed.movieId);
     if (!movie || !claimed.outputPath) {
-      await this.block(claimed, movie ? 'qBittorrent reported no content path for the download' : 'The movie was deleted');
+      await this.block(
+        claimed,
+        movie ? 'qBittorrent reported no content path for the download' : 'The movie was deleted',
+      );
       return;
     }
     let outcome;
@@ -57,9 +60,15 @@ export class CompletedDownloadHandler {
       });
     } catch (error) {
       // An I/O failure (disk full, permissions): back to pending, so the next tick tries again.
-      this.logger.warn({ msg: 'import failed; will retry', downloadId: claimed.downloadId, error: (error as Error).message });
+      this.logger.warn({
+        msg: 'import failed; will retry',
+        downloadId: claimed.downloadId,
+        error: (error as Error).message,
+      });
       this.imports.inc({ outcome: 'error' });
-      const pending = await this.downloads.transition(claimed.id, ['importing'], 'importPending', { messages: [`Import failed: ${(error as Error).message}`] });
+      const pending = await this.downloads.transition(claimed.id, ['importing'], 'importPending', {
+        messages: [`Import failed: ${(error as Error).message}`],
+      });
       if (pending) this.events.publish('state', pending);
       return;
     }
@@ -85,13 +94,26 @@ export class CompletedDownloadHandler {
         releaseTitle: claimed.releaseTitle,
         transfer: outcome.mode,
       },
-      history: { movieId: movie.id, downloadId: claimed.downloadId, event: 'imported', sourceTitle: claimed.releaseTitle, quality: claimed.quality, data: { path: outcome.relativePath, transfer: outcome.mode, alreadyPresent: outcome.alreadyPresent } },
+      history: {
+        movieId: movie.id,
+        downloadId: claimed.downloadId,
+        event: 'imported',
+        sourceTitle: claimed.releaseTitle,
+        quality: claimed.quality,
+        data: { path: outcome.relativePath, transfer: outcome.mode, alreadyPresent: outcome.alreadyPresent },
+      },
     });
     if (!imported) return;
     // An upgrade: the superseded file leaves the library (the download it came from keeps seeding).
     if (previous && previous.relativePath !== outcome.relativePath) await this.removeSuperseded(previous.relativePath);
     this.imports.inc({ outcome: 'imported' });
-    this.logger.log({ msg: 'movie imported', movieId: movie.id, downloadId: claimed.downloadId, path: outcome.relativePath, transfer: outcome.mode });
+    this.logger.log({
+      msg: 'movie imported',
+      movieId: movie.id,
+      downloadId: claimed.downloadId,
+      path: outcome.relativePath,
+      transfer: outcome.mode,
+    });
     this.events.publish('state', imported);
   }
 
@@ -99,7 +121,8 @@ export class CompletedDownloadHandler {
   private async removeSuperseded(relativePath: string): Promise<void> {
     await discardFile(join(this.config.libraryRoot, relativePath), this.config.recycleBin).then(
       (how) => this.logger.log({ msg: 'superseded file removed from the library', path: relativePath, how }),
-      (error: Error) => this.logger.warn({ msg: 'could not remove the superseded file', path: relativePath, error: error.message }),
+      (error: Error) =>
+        this.logger.warn({ msg: 'could not remove the superseded file', path: relativePath, error: error.message }),
     );
   }
 
@@ -110,7 +133,14 @@ export class CompletedDownloadHandler {
       to: 'importBlocked',
       messages: [message],
       movieStatus: 'downloading',
-      history: { movieId: row.movieId, downloadId: row.downloadId, event: 'importBlocked', sourceTitle: row.releaseTitle, quality: row.quality, data: { message } },
+      history: {
+        movieId: row.movieId,
+        downloadId: row.downloadId,
+        event: 'importBlocked',
+        sourceTitle: row.releaseTitle,
+        quality: row.quality,
+        data: { message },
+      },
     });
     if (!blocked) return;
     this.imports.inc({ outcome: 'blocked' });

@@ -78,7 +78,9 @@ export class DownloadMonitorService implements OnApplicationBootstrap, OnApplica
     await this.lease.stop();
     await this.running;
     // Given up only once the last poll is done, so the next holder never overlaps with it.
-    await this.lease.release().catch((error: Error) => this.logger.warn({ msg: 'could not release the monitor lease', error: error.message }));
+    await this.lease
+      .release()
+      .catch((error: Error) => this.logger.warn({ msg: 'could not release the monitor lease', error: error.message }));
   }
 
   /** Runs one poll now, or joins the one in progress; does nothing on a replica without the lease. */
@@ -115,7 +117,11 @@ export class DownloadMonitorService implements OnApplicationBootstrap, OnApplica
       try {
         await this.advance(row, byId.get(row.downloadId));
       } catch (error) {
-        this.logger.error({ msg: 'could not advance a download', downloadId: row.downloadId, error: (error as Error).message });
+        this.logger.error({
+          msg: 'could not advance a download',
+          downloadId: row.downloadId,
+          error: (error as Error).message,
+        });
       }
     }
   }
@@ -144,8 +150,14 @@ export class DownloadMonitorService implements OnApplicationBootstrap, OnApplica
     });
     // qBittorrent's `error` is a Warning to Radarr; here a torrent in error has failed: it never
     // recovers by itself, and the user asked for the movie, not for this release.
-    if (item.status === 'Failed' || item.state === 'error') return this.failed.fail(current, item.message ?? `qBittorrent reports the torrent as ${item.state}`);
-    if (item.status === 'Completed' && current.state === 'downloading' && item.contentPath && item.contentPath !== item.savePath) {
+    if (item.status === 'Failed' || item.state === 'error')
+      return this.failed.fail(current, item.message ?? `qBittorrent reports the torrent as ${item.state}`);
+    if (
+      item.status === 'Completed' &&
+      current.state === 'downloading' &&
+      item.contentPath &&
+      item.contentPath !== item.savePath
+    ) {
       const pending = await this.downloads.transition(current.id, ['downloading'], 'importPending');
       if (pending) {
         this.events.publish('state', pending);
@@ -156,7 +168,9 @@ export class DownloadMonitorService implements OnApplicationBootstrap, OnApplica
 
   /** Writes what changed, and tells the queue's listeners. */
   private async refresh(row: TrackedDownloadRow, patch: TrackedDownloadPatch): Promise<TrackedDownloadRow> {
-    const changed = (Object.keys(patch) as (keyof TrackedDownloadPatch)[]).some((key) => JSON.stringify(patch[key]) !== JSON.stringify(row[key]));
+    const changed = (Object.keys(patch) as (keyof TrackedDownloadPatch)[]).some(
+      (key) => JSON.stringify(patch[key]) !== JSON.stringify(row[key]),
+    );
     if (!changed) return row;
     const updated = (await this.downloads.update(row.id, patch)) ?? row;
     this.events.publish('progress', updated);

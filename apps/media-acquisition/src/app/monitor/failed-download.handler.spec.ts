@@ -12,12 +12,29 @@ import type { TrackedDownloadsRepository } from '../tracking/tracked-downloads.r
 import { FailedDownloadHandler } from './failed-download.handler';
 
 const row = (overrides: Partial<TrackedDownloadRow> = {}) =>
-  ({ id: 't1', movieId: 'm1', downloadId: 'ABC', releaseGuid: 'guid-1', releaseTitle: 'Dune.2021.1080p', indexerId: 3, quality: 'Bluray-1080p', state: 'downloading', messages: [], ...overrides }) as unknown as TrackedDownloadRow;
+  ({
+    id: 't1',
+    movieId: 'm1',
+    downloadId: 'ABC',
+    releaseGuid: 'guid-1',
+    releaseTitle: 'Dune.2021.1080p',
+    indexerId: 3,
+    quality: 'Bluray-1080p',
+    state: 'downloading',
+    messages: [],
+    ...overrides,
+  }) as unknown as TrackedDownloadRow;
 
 function setup(config: Partial<MediaConfig> = {}) {
-  const downloads = { transition: jest.fn(async (_id: string, _from: string[], state: string, changes: object) => row({ state, ...changes } as Partial<TrackedDownloadRow>)) };
+  const downloads = {
+    transition: jest.fn(async (_id: string, _from: string[], state: string, changes: object) =>
+      row({ state, ...changes } as Partial<TrackedDownloadRow>),
+    ),
+  };
   const blocklist = { add: jest.fn() };
-  const outcomes = { record: jest.fn(async ({ to }: { to: string }) => row({ state: to } as Partial<TrackedDownloadRow>)) };
+  const outcomes = {
+    record: jest.fn(async ({ to }: { to: string }) => row({ state: to } as Partial<TrackedDownloadRow>)),
+  };
   const movies = { find: jest.fn(async () => ({ id: 'm1', title: 'Dune' })) };
   const qbittorrent = { remove: jest.fn(async () => undefined) };
   const grabs = { grabNextBest: jest.fn(async () => undefined) };
@@ -48,12 +65,29 @@ describe(FailedDownloadHandler.name, () => {
     await handler.fail(row(), 'stalled');
 
     // Assert
-    expect(downloads.transition).toHaveBeenCalledWith('t1', ['downloading', 'importBlocked'], 'failedPending', { messages: ['stalled'] });
-    expect(blocklist.add).toHaveBeenCalledWith({ movieId: 'm1', releaseGuid: 'guid-1', releaseTitle: 'Dune.2021.1080p', indexerId: 3, reason: 'stalled' });
+    expect(downloads.transition).toHaveBeenCalledWith('t1', ['downloading', 'importBlocked'], 'failedPending', {
+      messages: ['stalled'],
+    });
+    expect(blocklist.add).toHaveBeenCalledWith({
+      movieId: 'm1',
+      releaseGuid: 'guid-1',
+      releaseTitle: 'Dune.2021.1080p',
+      indexerId: 3,
+      reason: 'stalled',
+    });
     expect(qbittorrent.remove).toHaveBeenCalledWith(['ABC'], true);
-    expect(outcomes.record).toHaveBeenCalledWith(expect.objectContaining({ from: ['failedPending'], to: 'failed', history: expect.objectContaining({ event: 'downloadFailed', data: { reason: 'stalled' } }) }));
+    expect(outcomes.record).toHaveBeenCalledWith(
+      expect.objectContaining({
+        from: ['failedPending'],
+        to: 'failed',
+        history: expect.objectContaining({ event: 'downloadFailed', data: { reason: 'stalled' } }),
+      }),
+    );
     expect(failures.inc).toHaveBeenCalledTimes(1);
-    expect(events.publish.mock.calls.map(([, published]) => (published as TrackedDownloadRow).state)).toEqual(['failedPending', 'failed']);
+    expect(events.publish.mock.calls.map(([, published]) => (published as TrackedDownloadRow).state)).toEqual([
+      'failedPending',
+      'failed',
+    ]);
     expect(grabs.grabNextBest).toHaveBeenCalledWith({ id: 'm1', title: 'Dune' });
   });
 
@@ -96,7 +130,13 @@ describe(FailedDownloadHandler.name, () => {
 
     // Assert
     expect(ignored?.state).toBe('ignored');
-    expect(outcomes.record).toHaveBeenCalledWith(expect.objectContaining({ from: ['downloading', 'importPending', 'importBlocked'], to: 'ignored', messages: ['removed by the user'] }));
+    expect(outcomes.record).toHaveBeenCalledWith(
+      expect.objectContaining({
+        from: ['downloading', 'importPending', 'importBlocked'],
+        to: 'ignored',
+        messages: ['removed by the user'],
+      }),
+    );
     expect(blocklist.add).not.toHaveBeenCalled();
     expect(grabs.grabNextBest).not.toHaveBeenCalled();
   });

@@ -35,7 +35,9 @@ export class FailedDownloadHandler {
   ) {}
 
   async fail(row: TrackedDownloadRow, reason: string): Promise<void> {
-    const pending = await this.downloads.transition(row.id, ['downloading', 'importBlocked'], 'failedPending', { messages: [reason] });
+    const pending = await this.downloads.transition(row.id, ['downloading', 'importBlocked'], 'failedPending', {
+      messages: [reason],
+    });
     if (pending) {
       this.events.publish('state', pending);
       await this.finish(pending);
@@ -45,20 +47,44 @@ export class FailedDownloadHandler {
   /** The rest of a failure, also run by the monitor for a `failedPending` row left by a restart. */
   async finish(row: TrackedDownloadRow): Promise<void> {
     const reason = row.messages[0] ?? 'Download failed';
-    await this.blocklist.add({ movieId: row.movieId, releaseGuid: row.releaseGuid, releaseTitle: row.releaseTitle, indexerId: row.indexerId, reason });
+    await this.blocklist.add({
+      movieId: row.movieId,
+      releaseGuid: row.releaseGuid,
+      releaseTitle: row.releaseTitle,
+      indexerId: row.indexerId,
+      reason,
+    });
     if (this.config.removeFailed) {
-      await this.qbittorrent.remove([row.downloadId], true).catch((error: Error) => this.logger.warn({ msg: 'could not remove the failed download', downloadId: row.downloadId, error: error.message }));
+      await this.qbittorrent.remove([row.downloadId], true).catch((error: Error) =>
+        this.logger.warn({
+          msg: 'could not remove the failed download',
+          downloadId: row.downloadId,
+          error: error.message,
+        }),
+      );
     }
     const failed = await this.outcomes.record({
       download: row,
       from: ['failedPending'],
       to: 'failed',
       movieStatus: 'keepIfFile',
-      history: { movieId: row.movieId, downloadId: row.downloadId, event: 'downloadFailed', sourceTitle: row.releaseTitle, quality: row.quality, data: { reason } },
+      history: {
+        movieId: row.movieId,
+        downloadId: row.downloadId,
+        event: 'downloadFailed',
+        sourceTitle: row.releaseTitle,
+        quality: row.quality,
+        data: { reason },
+      },
     });
     if (!failed) return;
     this.failures.inc();
-    this.logger.warn({ msg: 'download failed; release blocklisted', downloadId: row.downloadId, release: row.releaseTitle, reason });
+    this.logger.warn({
+      msg: 'download failed; release blocklisted',
+      downloadId: row.downloadId,
+      release: row.releaseTitle,
+      reason,
+    });
     this.events.publish('state', failed);
     if (this.config.autoRedownload) await this.redownload(row.movieId);
   }
@@ -74,7 +100,14 @@ export class FailedDownloadHandler {
       to: 'ignored',
       messages: [reason],
       movieStatus: 'keepIfFile',
-      history: { movieId: row.movieId, downloadId: row.downloadId, event: 'downloadIgnored', sourceTitle: row.releaseTitle, quality: row.quality, data: { reason } },
+      history: {
+        movieId: row.movieId,
+        downloadId: row.downloadId,
+        event: 'downloadIgnored',
+        sourceTitle: row.releaseTitle,
+        quality: row.quality,
+        data: { reason },
+      },
     });
     if (!ignored) return undefined;
     this.logger.log({ msg: 'download no longer tracked', downloadId: row.downloadId, reason });
@@ -87,7 +120,11 @@ export class FailedDownloadHandler {
     if (!movie) return;
     try {
       const next = await this.grabs.grabNextBest(movie);
-      this.logger.log({ msg: next ? 'grabbed the next best release' : 'no other approved release to grab', movieId, release: next?.releaseTitle });
+      this.logger.log({
+        msg: next ? 'grabbed the next best release' : 'no other approved release to grab',
+        movieId,
+        release: next?.releaseTitle,
+      });
     } catch (error) {
       this.logger.warn({ msg: 'could not grab another release', movieId, error: (error as Error).message });
     }

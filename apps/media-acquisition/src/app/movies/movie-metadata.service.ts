@@ -22,7 +22,8 @@ export class MovieMetadataService {
     // 400, not 404: the route exists; it is the body that names a movie TMDB does not know.
     if (movie === undefined) throw new BadRequestException(`TMDB knows no movie with tmdbId ${body.tmdbId}`);
     const year = body.year ?? movie.year;
-    if (year === undefined) throw new BadRequestException(`TMDB has no release date for '${movie.title}' (tmdbId ${body.tmdbId}); give year`);
+    if (year === undefined)
+      throw new BadRequestException(`TMDB has no release date for '${movie.title}' (tmdbId ${body.tmdbId}); give year`);
     return {
       ...body,
       title: body.title ?? movie.title,

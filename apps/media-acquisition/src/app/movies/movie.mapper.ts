@@ -16,7 +16,12 @@ export function toDownloadResponse(row: TrackedDownloadRow): MovieDownloadRespon
   };
 }
 
-export function toMovieResponse(row: MovieRow, profileName: string, file?: MovieFileRow, download?: TrackedDownloadRow): MovieResponse {
+export function toMovieResponse(
+  row: MovieRow,
+  profileName: string,
+  file?: MovieFileRow,
+  download?: TrackedDownloadRow,
+): MovieResponse {
   return {
     id: row.id,
     title: row.title,

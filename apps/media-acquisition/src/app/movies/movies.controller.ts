@@ -19,10 +19,17 @@ export class MoviesController {
   @Post()
   @HttpCode(201)
   @Roles(MEDIA_WRITE)
-  @ApiOperation({ summary: 'Adds a wanted movie', description: 'With only `tmdbId`, title, year, runtime and IMDb id come from TMDB; fields the caller gives win' })
+  @ApiOperation({
+    summary: 'Adds a wanted movie',
+    description: 'With only `tmdbId`, title, year, runtime and IMDb id come from TMDB; fields the caller gives win',
+  })
   @ApiCreatedResponse({ type: MovieResponse })
   @ApiProblemResponses(
-    { status: 400, description: 'Invalid input; `errors` names each fault. Also: neither title+year nor tmdbId, or a tmdbId TMDB does not know' },
+    {
+      status: 400,
+      description:
+        'Invalid input; `errors` names each fault. Also: neither title+year nor tmdbId, or a tmdbId TMDB does not know',
+    },
     { status: 404, description: 'No quality profile has that name' },
     { status: 409, description: 'The movie (title and year, or its TMDb/IMDb id) is already wanted' },
     { status: 502, description: 'TMDB answered outside its contract, or refused the key (TMDB_API_KEY)' },
@@ -50,9 +57,16 @@ export class MoviesController {
 
   @Put(':id')
   @Roles(MEDIA_WRITE)
-  @ApiOperation({ summary: 'Edits a movie: monitored, quality profile, runtime', description: 'Fields left out keep their value. Title, year and ids are not editable' })
+  @ApiOperation({
+    summary: 'Edits a movie: monitored, quality profile, runtime',
+    description: 'Fields left out keep their value. Title, year and ids are not editable',
+  })
   @ApiOkResponse({ type: MovieResponse })
-  @ApiProblemResponses({ status: 400, description: 'Invalid input; `errors` names each fault' }, { status: 403, description: 'The caller lacks a write role (MEDIA_WRITE_ROLES)' }, { status: 404, description: 'No such movie, or no quality profile has that name' })
+  @ApiProblemResponses(
+    { status: 400, description: 'Invalid input; `errors` names each fault' },
+    { status: 403, description: 'The caller lacks a write role (MEDIA_WRITE_ROLES)' },
+    { status: 404, description: 'No such movie, or no quality profile has that name' },
+  )
   update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateMovieDto): Promise<MovieResponse> {
     return this.movies.update(id, body);
   }
@@ -61,10 +75,16 @@ export class MoviesController {
   @HttpCode(204)
   @Roles(MEDIA_WRITE)
   @ApiOperation({
-    summary: 'Removes a movie with its history; `deleteFiles=true` also removes its file (into MEDIA_RECYCLE_BIN when set)',
-    description: 'As in Radarr, a download in progress stays in qBittorrent: it is no longer tracked or imported. Remove it from the queue first (`DELETE /api/v1/queue/{downloadId}?removeFromClient=true`) to remove the torrent too',
+    summary:
+      'Removes a movie with its history; `deleteFiles=true` also removes its file (into MEDIA_RECYCLE_BIN when set)',
+    description:
+      'As in Radarr, a download in progress stays in qBittorrent: it is no longer tracked or imported. Remove it from the queue first (`DELETE /api/v1/queue/{downloadId}?removeFromClient=true`) to remove the torrent too',
   })
-  @ApiProblemResponses({ status: 400, description: 'Invalid input' }, { status: 403, description: 'The caller lacks a write role (MEDIA_WRITE_ROLES)' }, { status: 404, description: 'No such movie' })
+  @ApiProblemResponses(
+    { status: 400, description: 'Invalid input' },
+    { status: 403, description: 'The caller lacks a write role (MEDIA_WRITE_ROLES)' },
+    { status: 404, description: 'No such movie' },
+  )
   async remove(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: DeleteMovieQuery): Promise<void> {
     await this.movies.delete(id, query.deleteFiles ?? false);
   }

@@ -29,7 +29,12 @@ export class MoviesRepository {
   }
 
   findMany(ids: readonly string[]): Promise<MovieRow[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.db.select().from(movies).where(inArray(movies.id, [...ids]));
+    return ids.length === 0
+      ? Promise.resolve([])
+      : this.db
+          .select()
+          .from(movies)
+          .where(inArray(movies.id, [...ids]));
   }
 
   async setStatus(id: string, status: MovieStatus): Promise<void> {
@@ -38,7 +43,11 @@ export class MoviesRepository {
 
   /** Applies `patch`; undefined when there is no such movie. */
   async update(id: string, patch: MoviePatch): Promise<MovieRow | undefined> {
-    const [row] = await this.db.update(movies).set({ ...patch, updatedAt: new Date() }).where(eq(movies.id, id)).returning();
+    const [row] = await this.db
+      .update(movies)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(movies.id, id))
+      .returning();
     return row;
   }
 

@@ -59,8 +59,12 @@ export class MoviesService {
   async update(id: string, input: UpdateMovieDto): Promise<MovieResponse> {
     await this.require(id);
     const patch: MoviePatch = { monitored: input.monitored, runtimeMinutes: input.runtimeMinutes };
-    if (input.qualityProfile !== undefined) patch.qualityProfileId = (await this.profiles.resolve(input.qualityProfile)).id;
-    const row = await this.movies.update(id, Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)));
+    if (input.qualityProfile !== undefined)
+      patch.qualityProfileId = (await this.profiles.resolve(input.qualityProfile)).id;
+    const row = await this.movies.update(
+      id,
+      Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)),
+    );
     if (!row) throw unknownMovie(id);
     return this.get(row.id);
   }
@@ -87,13 +91,24 @@ export class MoviesService {
 
   async get(id: string): Promise<MovieResponse> {
     const row = await this.require(id);
-    const [profile, file, download] = await Promise.all([this.profiles.byId(row.qualityProfileId), this.movies.file(id), this.downloads.latestForMovie(id)]);
+    const [profile, file, download] = await Promise.all([
+      this.profiles.byId(row.qualityProfileId),
+      this.movies.file(id),
+      this.downloads.latestForMovie(id),
+    ]);
     return toMovieResponse(row, profile.name, file, download);
   }
 
   async history(id: string): Promise<HistoryEntryResponse[]> {
     await this.require(id);
-    return (await this.events.forMovie(id)).map((h) => ({ event: h.event, sourceTitle: h.sourceTitle, downloadId: h.downloadId ?? undefined, quality: h.quality ?? undefined, data: h.data, date: h.date.toISOString() }));
+    return (await this.events.forMovie(id)).map((h) => ({
+      event: h.event,
+      sourceTitle: h.sourceTitle,
+      downloadId: h.downloadId ?? undefined,
+      quality: h.quality ?? undefined,
+      data: h.data,
+      date: h.date.toISOString(),
+    }));
   }
 
   async require(id: string): Promise<MovieRow> {

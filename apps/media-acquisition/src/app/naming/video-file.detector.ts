@@ -3,8 +3,34 @@ import { basename, dirname, extname } from 'node:path';
 // Radarr's `MediaFileExtensions` minus playlist/metadata/container-fragment types (.m3u, .ifo, .bin, .dat, .wpl, .strm)
 // that would otherwise be "imported" as the movie.
 const VIDEO_EXTENSIONS = new Set([
-  '.mkv', '.mk3d', '.mp4', '.m4v', '.avi', '.ts', '.m2ts', '.mts', '.wmv', '.mov', '.mpg', '.mpeg', '.m2v', '.vob',
-  '.iso', '.img', '.webm', '.flv', '.ogv', '.ogm', '.divx', '.xvid', '.wtv', '.3gp', '.asf', '.rm', '.rmvb', '.dvr-ms',
+  '.mkv',
+  '.mk3d',
+  '.mp4',
+  '.m4v',
+  '.avi',
+  '.ts',
+  '.m2ts',
+  '.mts',
+  '.wmv',
+  '.mov',
+  '.mpg',
+  '.mpeg',
+  '.m2v',
+  '.vob',
+  '.iso',
+  '.img',
+  '.webm',
+  '.flv',
+  '.ogv',
+  '.ogm',
+  '.divx',
+  '.xvid',
+  '.wtv',
+  '.3gp',
+  '.asf',
+  '.rm',
+  '.rmvb',
+  '.dvr-ms',
 ]);
 
 // Disc images and stream files are whole titles by construction (`DetectSample.cs`).

@@ -25,7 +25,10 @@ export class QualityProfilesController {
   @Roles(MEDIA_WRITE)
   @ApiOperation({ summary: 'Adds a quality profile' })
   @ApiCreatedResponse({ type: QualityProfileResponse })
-  @ApiProblemResponses({ status: 400, description: 'Invalid profile: unknown quality, cutoff not allowed, duplicates' }, { status: 409, description: 'The name is taken' })
+  @ApiProblemResponses(
+    { status: 400, description: 'Invalid profile: unknown quality, cutoff not allowed, duplicates' },
+    { status: 409, description: 'The name is taken' },
+  )
   create(@Body() body: CreateQualityProfileDto): Promise<QualityProfileResponse> {
     return this.profiles.create(body);
   }

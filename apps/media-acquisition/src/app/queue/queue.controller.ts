@@ -31,16 +31,27 @@ export class QueueController {
   @Delete(':downloadId')
   @HttpCode(204)
   @Roles(MEDIA_WRITE)
-  @ApiOperation({ summary: 'Stops tracking a download (Radarr’s “remove from queue”); the movie is wanted again unless it has a file' })
-  @ApiProblemResponses({ status: 400, description: 'Invalid input' }, { status: 404, description: 'No such download in the queue' }, { status: 503, description: 'qBittorrent is unavailable (removeFromClient)' })
+  @ApiOperation({
+    summary: 'Stops tracking a download (Radarr’s “remove from queue”); the movie is wanted again unless it has a file',
+  })
+  @ApiProblemResponses(
+    { status: 400, description: 'Invalid input' },
+    { status: 404, description: 'No such download in the queue' },
+    { status: 503, description: 'qBittorrent is unavailable (removeFromClient)' },
+  )
   async remove(@Param() { downloadId }: DownloadIdParam, @Query() query: RemoveQueueItemQuery): Promise<void> {
-    await this.queue.remove(downloadId.toUpperCase(), { removeFromClient: query.removeFromClient ?? false, blocklist: query.blocklist ?? false });
+    await this.queue.remove(downloadId.toUpperCase(), {
+      removeFromClient: query.removeFromClient ?? false,
+      blocklist: query.blocklist ?? false,
+    });
   }
 
   @Sse('events')
   @ApiOperation({ summary: 'Server-Sent Events: `grabbed`, `progress` and `state` events for every tracked download' })
   @ApiProduces('text/event-stream')
   stream(): Observable<MessageEvent> {
-    return this.events.events.pipe(map((event) => ({ type: event.type, id: `${event.downloadId}:${event.at}`, data: event })));
+    return this.events.events.pipe(
+      map((event) => ({ type: event.type, id: `${event.downloadId}:${event.at}`, data: event })),
+    );
   }
 }

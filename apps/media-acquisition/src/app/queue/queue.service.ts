@@ -23,17 +23,27 @@ export class QueueService implements StatusContributor {
 
   async remove(downloadId: string, options: { removeFromClient: boolean; blocklist: boolean }): Promise<void> {
     const row = await this.downloads.findByDownloadId(downloadId);
-    if (!row || !['downloading', 'importPending', 'importBlocked'].includes(row.state)) throw new NotFoundException(`No download ${downloadId} in the queue`);
+    if (!row || !['downloading', 'importPending', 'importBlocked'].includes(row.state))
+      throw new NotFoundException(`No download ${downloadId} in the queue`);
     // qBittorrent first: if it is down, the request fails with 503 and nothing has changed yet.
     if (options.removeFromClient) await this.qbittorrent.remove([row.downloadId], true);
-    if (options.blocklist) await this.blocklist.add({ movieId: row.movieId, releaseGuid: row.releaseGuid, releaseTitle: row.releaseTitle, indexerId: row.indexerId, reason: 'Removed from the queue' });
+    if (options.blocklist)
+      await this.blocklist.add({
+        movieId: row.movieId,
+        releaseGuid: row.releaseGuid,
+        releaseTitle: row.releaseTitle,
+        indexerId: row.indexerId,
+        reason: 'Removed from the queue',
+      });
     const ignored = await this.failed.ignore(row, 'Removed from the queue');
     if (!ignored) throw new NotFoundException(`No download ${downloadId} in the queue`);
   }
 
   async list(): Promise<QueueItemResponse[]> {
     const rows = await this.downloads.active();
-    const movies = new Map((await this.movies.findMany([...new Set(rows.map((r) => r.movieId))])).map((m) => [m.id, m]));
+    const movies = new Map(
+      (await this.movies.findMany([...new Set(rows.map((r) => r.movieId))])).map((m) => [m.id, m]),
+    );
     return rows.map((row) => {
       const movie = movies.get(row.movieId);
       return { ...toDownloadResponse(row), movieId: row.movieId, movie: movie ? `${movie.title} (${movie.year})` : '' };
@@ -42,6 +52,9 @@ export class QueueService implements StatusContributor {
 
   async status(): Promise<unknown> {
     // The lease says which replica of the fleet monitors qBittorrent (polls and imports) right now.
-    return { counts: await this.downloads.countByState(), monitor: { ...this.monitor.status, lease: await this.monitor.leaseStatus() } };
+    return {
+      counts: await this.downloads.countByState(),
+      monitor: { ...this.monitor.status, lease: await this.monitor.leaseStatus() },
+    };
   }
 }

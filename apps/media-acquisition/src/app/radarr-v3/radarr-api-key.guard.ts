@@ -24,8 +24,10 @@ export class RadarrApiKeyGuard implements CanActivate {
     const header = request.headers['x-api-key'];
     const query = (request.query as Record<string, unknown> | undefined)?.['apikey'];
     const given = typeof header === 'string' ? header : typeof query === 'string' ? query : undefined;
-    if (!this.expected) throw new UnauthorizedException('The Radarr-compatible API is off: set MEDIA_API_KEY to turn it on');
-    if (given === undefined || !timingSafeEqual(digest(given), this.expected)) throw new UnauthorizedException('A valid X-Api-Key header or apikey query parameter is required');
+    if (!this.expected)
+      throw new UnauthorizedException('The Radarr-compatible API is off: set MEDIA_API_KEY to turn it on');
+    if (given === undefined || !timingSafeEqual(digest(given), this.expected))
+      throw new UnauthorizedException('A valid X-Api-Key header or apikey query parameter is required');
     return true;
   }
 }

@@ -11,6 +11,7 @@ import { RequestValidationError } from '@keel/platform';
 export class RadarrBodyPipe extends ValidationPipe {
   constructor(dto: new () => object) {
     super({ whitelist: true, forbidNonWhitelisted: false, transform: true, expectedType: dto });
-    this.exceptionFactory = (errors: ValidationError[]) => new RequestValidationError(this.flattenValidationErrors(errors));
+    this.exceptionFactory = (errors: ValidationError[]) =>
+      new RequestValidationError(this.flattenValidationErrors(errors));
   }
 }

@@ -17,8 +17,14 @@ export class RadarrIdsRepository {
   async idsFor(kind: RadarrIdKind, keys: readonly string[]): Promise<Map<string, number>> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return new Map();
-    await this.db.insert(radarrIds).values(unique.map((key) => ({ kind, key }))).onConflictDoNothing();
-    const rows = await this.db.select().from(radarrIds).where(and(eq(radarrIds.kind, kind), inArray(radarrIds.key, unique)));
+    await this.db
+      .insert(radarrIds)
+      .values(unique.map((key) => ({ kind, key })))
+      .onConflictDoNothing();
+    const rows = await this.db
+      .select()
+      .from(radarrIds)
+      .where(and(eq(radarrIds.kind, kind), inArray(radarrIds.key, unique)));
     return new Map(rows.map((row) => [row.key, row.id]));
   }
 
@@ -28,7 +34,11 @@ export class RadarrIdsRepository {
 
   async keyFor(kind: RadarrIdKind, id: number): Promise<string | undefined> {
     if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return undefined;
-    const [row] = await this.db.select().from(radarrIds).where(and(eq(radarrIds.kind, kind), eq(radarrIds.id, id))).limit(1);
+    const [row] = await this.db
+      .select()
+      .from(radarrIds)
+      .where(and(eq(radarrIds.kind, kind), eq(radarrIds.id, id)))
+      .limit(1);
     return row?.key;
   }
 }

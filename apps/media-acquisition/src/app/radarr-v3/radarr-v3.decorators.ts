@@ -10,6 +10,9 @@ export function RadarrV3Api(): ClassDecorator {
     ApiSecurity('X-Api-Key'),
     Public(),
     UseGuards(RadarrApiKeyGuard),
-    ApiProblemResponses({ status: 401, description: 'No valid X-Api-Key header or apikey parameter (or MEDIA_API_KEY is unset)' }),
+    ApiProblemResponses({
+      status: 401,
+      description: 'No valid X-Api-Key header or apikey parameter (or MEDIA_API_KEY is unset)',
+    }),
   );
 }

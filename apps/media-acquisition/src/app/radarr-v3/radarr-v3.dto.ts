@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsInt32 } from '@keel/platform';
 
 /** Radarr's `AddMovieOptions`: the one we act on is `searchForMovie`. */
@@ -24,7 +35,11 @@ export class AddMovieV3Dto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(1000) runtime?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() minimumAvailability?: string;
   @ApiPropertyOptional({ type: [Number] }) @IsOptional() @IsArray() @IsInt({ each: true }) tags?: number[];
-  @ApiPropertyOptional({ type: AddMovieOptionsDto }) @IsOptional() @ValidateNested() @Type(() => AddMovieOptionsDto) addOptions?: AddMovieOptionsDto;
+  @ApiPropertyOptional({ type: AddMovieOptionsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AddMovieOptionsDto)
+  addOptions?: AddMovieOptionsDto;
 }
 
 /**
@@ -39,6 +54,9 @@ export class UpdateMovieV3Dto {
 export const V3_COMMANDS = ['MoviesSearch', 'RssSync', 'MissingMoviesSearch'] as const;
 
 export class CommandV3Dto {
-  @ApiProperty({ enum: V3_COMMANDS }) @IsString() @IsIn(V3_COMMANDS, { message: `name must be one of ${V3_COMMANDS.join(', ')}` }) name: (typeof V3_COMMANDS)[number];
+  @ApiProperty({ enum: V3_COMMANDS })
+  @IsString()
+  @IsIn(V3_COMMANDS, { message: `name must be one of ${V3_COMMANDS.join(', ')}` })
+  name: (typeof V3_COMMANDS)[number];
   @ApiPropertyOptional({ type: [Number] }) @IsOptional() @IsArray() @IsInt({ each: true }) movieIds?: number[];
 }

@@ -1,22 +1,43 @@
 import { join } from 'node:path';
 import { findQualityByName, UNKNOWN_QUALITY } from '../decision';
 import type { QualityDefinition } from '../decision';
-import type { HistoryRow, MovieFileRow, MovieRow, QualityProfileDefinition, QualityProfileRow, TrackedDownloadRow } from '../db/schema';
+import type {
+  HistoryRow,
+  MovieFileRow,
+  MovieRow,
+  QualityProfileDefinition,
+  QualityProfileRow,
+  TrackedDownloadRow,
+} from '../db/schema';
 import { buildMovieFolderName } from '../naming/movie-file-name.builder';
 
 /** Radarr's `Quality` resource. */
 export function qualityResource(name: string) {
   const q: QualityDefinition = findQualityByName(name) ?? UNKNOWN_QUALITY;
-  return { id: q.id, name: q.name, source: q.source === 'webdl' ? 'webdl' : q.source, resolution: q.resolution, modifier: q.modifier };
+  return {
+    id: q.id,
+    name: q.name,
+    source: q.source === 'webdl' ? 'webdl' : q.source,
+    resolution: q.resolution,
+    modifier: q.modifier,
+  };
 }
 
 function qualityModel(name: string, revisionVersion = 1, revisionReal = 0) {
-  return { quality: qualityResource(name), revision: { version: revisionVersion, real: revisionReal, isRepack: false } };
+  return {
+    quality: qualityResource(name),
+    revision: { version: revisionVersion, real: revisionReal, isRepack: false },
+  };
 }
 
 /** Radarr lists a profile's qualities worst first; we store them best first, as people read them. */
-export function toQualityProfileResource(profile: Pick<QualityProfileRow, 'name'> & QualityProfileDefinition, id: number) {
-  const items = [...profile.items].reverse().map((item) => ({ quality: qualityResource(item.quality), items: [], allowed: item.allowed }));
+export function toQualityProfileResource(
+  profile: Pick<QualityProfileRow, 'name'> & QualityProfileDefinition,
+  id: number,
+) {
+  const items = [...profile.items]
+    .reverse()
+    .map((item) => ({ quality: qualityResource(item.quality), items: [], allowed: item.allowed }));
   return {
     id,
     name: profile.name,
@@ -69,12 +90,24 @@ export function toMovieResource(row: MovieRow, { id, profileId, libraryRoot, fil
     added: row.createdAt.toISOString(),
     ratings: {},
     popularity: 0,
-    ...(file ? { movieFile: { relativePath: file.relativePath, size: file.sizeBytes, dateAdded: file.importedAt.toISOString(), quality: qualityModel(file.quality, file.revisionVersion, file.revisionReal) } } : {}),
+    ...(file
+      ? {
+          movieFile: {
+            relativePath: file.relativePath,
+            size: file.sizeBytes,
+            dateAdded: file.importedAt.toISOString(),
+            quality: qualityModel(file.quality, file.revisionVersion, file.revisionReal),
+          },
+        }
+      : {}),
   };
 }
 
 /** A movie TMDB knows that is not in the library yet: what `movie/lookup` answers, without an id. */
-export function toLookupResource(movie: { tmdbId: number; title: string; year: number; runtime?: number; imdbId?: string; overview?: string }, libraryRoot: string) {
+export function toLookupResource(
+  movie: { tmdbId: number; title: string; year: number; runtime?: number; imdbId?: string; overview?: string },
+  libraryRoot: string,
+) {
   const folderName = buildMovieFolderName({ title: movie.title, year: movie.year });
   return {
     title: movie.title,
@@ -101,7 +134,14 @@ export function toLookupResource(movie: { tmdbId: number; title: string; year: n
   };
 }
 
-const QUEUE_STATUS: Record<string, string> = { Queued: 'queued', Downloading: 'downloading', Paused: 'paused', Completed: 'completed', Warning: 'warning', Failed: 'failed' };
+const QUEUE_STATUS: Record<string, string> = {
+  Queued: 'queued',
+  Downloading: 'downloading',
+  Paused: 'paused',
+  Completed: 'completed',
+  Warning: 'warning',
+  Failed: 'failed',
+};
 
 export function toQueueResource(row: TrackedDownloadRow, id: number, movieId: number) {
   const sizeleft = Math.max(0, Math.round(row.sizeBytes * (1 - row.progress)));
@@ -115,11 +155,21 @@ export function toQueueResource(row: TrackedDownloadRow, id: number, movieId: nu
     size: row.sizeBytes,
     title: row.releaseTitle,
     sizeleft,
-    ...(row.etaSeconds !== null && row.etaSeconds !== undefined ? { timeleft: new Date(row.etaSeconds * 1000).toISOString().slice(11, 19), estimatedCompletionTime: new Date(Date.now() + row.etaSeconds * 1000).toISOString() } : {}),
+    ...(row.etaSeconds !== null && row.etaSeconds !== undefined
+      ? {
+          timeleft: new Date(row.etaSeconds * 1000).toISOString().slice(11, 19),
+          estimatedCompletionTime: new Date(Date.now() + row.etaSeconds * 1000).toISOString(),
+        }
+      : {}),
     added: row.grabbedAt.toISOString(),
     status: QUEUE_STATUS[row.clientStatus ?? ''] ?? 'downloading',
     trackedDownloadStatus: row.state === 'importBlocked' || row.state === 'failedPending' ? 'warning' : 'ok',
-    trackedDownloadState: row.state === 'importBlocked' ? 'importBlocked' : row.state === 'importPending' || row.state === 'importing' ? row.state : 'downloading',
+    trackedDownloadState:
+      row.state === 'importBlocked'
+        ? 'importBlocked'
+        : row.state === 'importPending' || row.state === 'importing'
+          ? row.state
+          : 'downloading',
     statusMessages: row.messages.map((message) => ({ title: row.releaseTitle, messages: [message] })),
     downloadId: row.downloadId,
     protocol: 'torrent',
@@ -131,7 +181,13 @@ export function toQueueResource(row: TrackedDownloadRow, id: number, movieId: nu
 }
 
 /** Our history events by the name Radarr's MovieHistoryEventType gives them. */
-const EVENT_TYPES: Record<string, string> = { grabbed: 'grabbed', imported: 'downloadFolderImported', importBlocked: 'downloadFailed', downloadFailed: 'downloadFailed', downloadIgnored: 'downloadIgnored' };
+const EVENT_TYPES: Record<string, string> = {
+  grabbed: 'grabbed',
+  imported: 'downloadFolderImported',
+  importBlocked: 'downloadFailed',
+  downloadFailed: 'downloadFailed',
+  downloadIgnored: 'downloadIgnored',
+};
 
 export function toHistoryResource(row: HistoryRow, id: number, movieId: number) {
   return {
@@ -146,6 +202,11 @@ export function toHistoryResource(row: HistoryRow, id: number, movieId: number) 
     date: row.date.toISOString(),
     ...(row.downloadId ? { downloadId: row.downloadId } : {}),
     eventType: EVENT_TYPES[row.event] ?? 'unknown',
-    data: Object.fromEntries(Object.entries(row.data).map(([key, value]) => [key, value === null || value === undefined ? null : String(value)])),
+    data: Object.fromEntries(
+      Object.entries(row.data).map(([key, value]) => [
+        key,
+        value === null || value === undefined ? null : String(value),
+      ]),
+    ),
   };
 }

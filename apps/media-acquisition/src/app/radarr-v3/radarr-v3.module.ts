@@ -18,7 +18,14 @@ function tmdbMetadata(tmdb: TmdbClient): MovieMetadataSource {
     byTmdbId: async (tmdbId) => {
       const movie = await tmdb.movie(tmdbId);
       if (!movie || movie.year === undefined) return undefined;
-      return { tmdbId, title: movie.title, year: movie.year, runtime: movie.runtimeMinutes, imdbId: movie.imdbId, overview: movie.overview };
+      return {
+        tmdbId,
+        title: movie.title,
+        year: movie.year,
+        runtime: movie.runtimeMinutes,
+        imdbId: movie.imdbId,
+        overview: movie.overview,
+      };
     },
   };
 }
@@ -27,6 +34,11 @@ function tmdbMetadata(tmdb: TmdbClient): MovieMetadataSource {
 @Module({
   imports: [MoviesModule, QualityProfilesModule, TrackingModule, AcquisitionModule, TmdbClientModule],
   controllers: [V3SystemController, V3MovieController],
-  providers: [RadarrV3Service, RadarrIdsRepository, RadarrApiKeyGuard, { provide: MOVIE_METADATA, inject: [TmdbClient], useFactory: tmdbMetadata }],
+  providers: [
+    RadarrV3Service,
+    RadarrIdsRepository,
+    RadarrApiKeyGuard,
+    { provide: MOVIE_METADATA, inject: [TmdbClient], useFactory: tmdbMetadata },
+  ],
 })
 export class RadarrV3Module {}

@@ -1,10 +1,29 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, VERSION_NEUTRAL } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Put,
+  Query,
+  VERSION_NEUTRAL,
+} from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { ApiProblemResponses } from '@keel/platform';
 import { RadarrBodyPipe } from './radarr-body.pipe';
 import { AddMovieV3Dto, UpdateMovieV3Dto } from './radarr-v3.dto';
 import { RadarrV3Api } from './radarr-v3.decorators';
-import { V3DeleteMovieQuery, V3LookupQuery, V3LookupTmdbQuery, V3MovieListQuery, V3Query, V3UpdateMovieQuery } from './radarr-v3.query';
+import {
+  V3DeleteMovieQuery,
+  V3LookupQuery,
+  V3LookupTmdbQuery,
+  V3MovieListQuery,
+  V3Query,
+  V3UpdateMovieQuery,
+} from './radarr-v3.query';
 import { RadarrV3Service } from './radarr-v3.service';
 
 /** Radarr's `/api/v3/movie`: what Overseerr and Jellyseerr call to find, add and remove a movie. */
@@ -21,14 +40,20 @@ export class V3MovieController {
 
   @Get('lookup')
   @ApiOperation({ summary: 'Looks up `tmdb:<id>`: the library’s movie, or TMDB’s' })
-  @ApiProblemResponses({ status: 404, description: 'TMDB knows no such movie' }, { status: 503, description: 'TMDB is unavailable' })
+  @ApiProblemResponses(
+    { status: 404, description: 'TMDB knows no such movie' },
+    { status: 503, description: 'TMDB is unavailable' },
+  )
   lookup(@Query() query: V3LookupQuery) {
     return this.v3.lookup(query.term);
   }
 
   @Get('lookup/tmdb')
   @ApiOperation({ summary: 'Looks up one TMDB id' })
-  @ApiProblemResponses({ status: 404, description: 'TMDB knows no such movie' }, { status: 503, description: 'TMDB is unavailable' })
+  @ApiProblemResponses(
+    { status: 404, description: 'TMDB knows no such movie' },
+    { status: 503, description: 'TMDB is unavailable' },
+  )
   lookupTmdb(@Query() query: V3LookupTmdbQuery) {
     return this.v3.lookupTmdb(query.tmdbId);
   }
@@ -42,15 +67,27 @@ export class V3MovieController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Adds a movie by TMDB id; `addOptions.searchForMovie` searches and grabs at once' })
-  @ApiProblemResponses({ status: 400, description: 'Invalid input' }, { status: 409, description: 'The movie is already in the library' })
+  @ApiProblemResponses(
+    { status: 400, description: 'Invalid input' },
+    { status: 409, description: 'The movie is already in the library' },
+  )
   add(@Body(new RadarrBodyPipe(AddMovieV3Dto)) body: Record<string, unknown>, @Query() _query: V3Query) {
     return this.v3.add(body as unknown as AddMovieV3Dto);
   }
 
   @Put(':id')
-  @ApiOperation({ summary: 'Edits a movie: `monitored` and `qualityProfileId` of the resource sent back; other fields are ignored' })
-  @ApiProblemResponses({ status: 400, description: 'Invalid input, or an unknown qualityProfileId' }, { status: 404, description: 'No such movie' })
-  update(@Param('id', ParseIntPipe) id: number, @Body(new RadarrBodyPipe(UpdateMovieV3Dto)) body: Record<string, unknown>, @Query() _query: V3UpdateMovieQuery) {
+  @ApiOperation({
+    summary: 'Edits a movie: `monitored` and `qualityProfileId` of the resource sent back; other fields are ignored',
+  })
+  @ApiProblemResponses(
+    { status: 400, description: 'Invalid input, or an unknown qualityProfileId' },
+    { status: 404, description: 'No such movie' },
+  )
+  update(
+    @Param('id', ParseIntPipe) id: number,
+    @Body(new RadarrBodyPipe(UpdateMovieV3Dto)) body: Record<string, unknown>,
+    @Query() _query: V3UpdateMovieQuery,
+  ) {
     return this.v3.update(id, body as unknown as UpdateMovieV3Dto);
   }
 
@@ -58,7 +95,10 @@ export class V3MovieController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Removes a movie; `deleteFiles` moves its file to MEDIA_RECYCLE_BIN (or deletes it)' })
   @ApiProblemResponses({ status: 404, description: 'No such movie' })
-  async remove(@Param('id', ParseIntPipe) id: number, @Query() query: V3DeleteMovieQuery): Promise<Record<string, never>> {
+  async remove(
+    @Param('id', ParseIntPipe) id: number,
+    @Query() query: V3DeleteMovieQuery,
+  ): Promise<Record<string, never>> {
     await this.v3.delete(id, query.deleteFiles ?? false);
     return {};
   }

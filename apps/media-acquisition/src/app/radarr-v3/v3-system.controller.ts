@@ -78,7 +78,10 @@ export class V3SystemController {
 
   @Post('command')
   @HttpCode(201)
-  @ApiOperation({ summary: '`MoviesSearch` (movieIds), `MissingMoviesSearch` (every monitored wanted movie), `RssSync` (every indexer’s feed of new releases): they run in the background' })
+  @ApiOperation({
+    summary:
+      '`MoviesSearch` (movieIds), `MissingMoviesSearch` (every monitored wanted movie), `RssSync` (every indexer’s feed of new releases): they run in the background',
+  })
   async command(@Body(new RadarrBodyPipe(CommandV3Dto)) raw: Record<string, unknown>, @Query() _query: V3Query) {
     const body = raw as unknown as CommandV3Dto;
     let message: string;
@@ -89,6 +92,21 @@ export class V3SystemController {
       message = `Searching ${await this.v3.searchMovies(body.name === 'MoviesSearch' ? (body.movieIds ?? []) : undefined)} movie(s)`;
     }
     const now = new Date().toISOString();
-    return { id: ++this.commandNo, name: body.name, commandName: body.name, message, body: { name: body.name, sendUpdatesToClient: false, trigger: 'manual' }, priority: 'normal', status: 'started', result: 'unknown', queued: now, started: now, trigger: 'manual', stateChangeTime: now, sendUpdatesToClient: false, updateScheduledTask: false };
+    return {
+      id: ++this.commandNo,
+      name: body.name,
+      commandName: body.name,
+      message,
+      body: { name: body.name, sendUpdatesToClient: false, trigger: 'manual' },
+      priority: 'normal',
+      status: 'started',
+      result: 'unknown',
+      queued: now,
+      started: now,
+      trigger: 'manual',
+      stateChangeTime: now,
+      sendUpdatesToClient: false,
+      updateScheduledTask: false,
+    };
   }
 }

@@ -2,7 +2,12 @@ import type { ProwlarrRelease } from '@keel/clients-prowlarr';
 import { matchReleases } from './release-matcher';
 import type { MatchableMovie } from './release-matcher';
 
-const movie = (id: string, title: string, year: number, ids: Partial<Pick<MatchableMovie, 'tmdbId' | 'imdbId'>> = {}): MatchableMovie => ({ id, title, year, tmdbId: null, imdbId: null, ...ids });
+const movie = (
+  id: string,
+  title: string,
+  year: number,
+  ids: Partial<Pick<MatchableMovie, 'tmdbId' | 'imdbId'>> = {},
+): MatchableMovie => ({ id, title, year, tmdbId: null, imdbId: null, ...ids });
 const release = (title: string, ids: Partial<Pick<ProwlarrRelease, 'tmdbId' | 'imdbId'>> = {}): ProwlarrRelease => ({
   guid: `guid:${title}`,
   title,
@@ -23,7 +28,14 @@ describe(matchReleases.name, () => {
 
   it('matches by parsed title and year, the exact year among movies sharing a title', () => {
     // Act
-    const matched = matchReleases([dune2021, dune1984, oppenheimer], [release('Dune.1984.1080p.BluRay.x264-AMIABLE'), release('Dune.2021.2160p.WEB-DL.DDP5.1-EVO'), release('Oppenheimer.2023.1080p.BluRay.x264-SPARKS')]);
+    const matched = matchReleases(
+      [dune2021, dune1984, oppenheimer],
+      [
+        release('Dune.1984.1080p.BluRay.x264-AMIABLE'),
+        release('Dune.2021.2160p.WEB-DL.DDP5.1-EVO'),
+        release('Oppenheimer.2023.1080p.BluRay.x264-SPARKS'),
+      ],
+    );
 
     // Assert
     expect(Object.fromEntries(matched.map((m) => [m.movie.id, m.releases.map((r) => r.title)]))).toEqual({
@@ -35,7 +47,10 @@ describe(matchReleases.name, () => {
 
   it('reads titles the way Radarr cleans them: punctuation, dots and articles do not matter', () => {
     // Act
-    const matched = matchReleases([lotr], [release('Lord.of.the.Rings.The.Two.Towers.2002.EXTENDED.1080p.BluRay.x264-FSiHD')]);
+    const matched = matchReleases(
+      [lotr],
+      [release('Lord.of.the.Rings.The.Two.Towers.2002.EXTENDED.1080p.BluRay.x264-FSiHD')],
+    );
 
     // Assert
     expect(matched.map((m) => m.movie.id)).toEqual(['lotr']);
@@ -43,9 +58,18 @@ describe(matchReleases.name, () => {
 
   it('matches by the indexer’s TMDb or IMDb id when the parsed year agrees, whatever the title says', () => {
     // Act
-    const byTmdb = matchReleases([dune2021], [release('Dune.Part.One.2021.1080p.WEBRip.x264-RARBG', { tmdbId: 438631 })]);
-    const byImdb = matchReleases([dune2021], [release('Dune.Part.One.2021.720p.WEBRip.x264-RARBG', { imdbId: 'TT1160419' })]);
-    const yearDisagrees = matchReleases([dune2021], [release('Dune.Part.One.2010.1080p.WEBRip.x264-RARBG', { tmdbId: 438631 })]);
+    const byTmdb = matchReleases(
+      [dune2021],
+      [release('Dune.Part.One.2021.1080p.WEBRip.x264-RARBG', { tmdbId: 438631 })],
+    );
+    const byImdb = matchReleases(
+      [dune2021],
+      [release('Dune.Part.One.2021.720p.WEBRip.x264-RARBG', { imdbId: 'TT1160419' })],
+    );
+    const yearDisagrees = matchReleases(
+      [dune2021],
+      [release('Dune.Part.One.2010.1080p.WEBRip.x264-RARBG', { tmdbId: 438631 })],
+    );
 
     // Assert
     expect(byTmdb.map((m) => m.movie.id)).toEqual(['dune-2021']);
@@ -57,7 +81,11 @@ describe(matchReleases.name, () => {
     // Act
     const matched = matchReleases(
       [dune2021, dune1984, oppenheimer],
-      [release('Some.Unknown.Film.2023.1080p.WEB-DL-GRP'), release('Oppenheimer.2019.1080p.BluRay.x264-FAKE'), release('Dune.1080p.BluRay.x264-NOYEAR')],
+      [
+        release('Some.Unknown.Film.2023.1080p.WEB-DL-GRP'),
+        release('Oppenheimer.2019.1080p.BluRay.x264-FAKE'),
+        release('Dune.1080p.BluRay.x264-NOYEAR'),
+      ],
     );
 
     // Assert

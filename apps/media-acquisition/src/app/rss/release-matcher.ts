@@ -25,7 +25,10 @@ const nearYear = (parsed: number | undefined, year: number) => parsed === undefi
  * left out. The decision engine judges each match again (its wrong-movie specification), so a match
  * is a candidate, never a grab by itself.
  */
-export function matchReleases<M extends MatchableMovie>(movies: readonly M[], releases: readonly ProwlarrRelease[]): MovieReleases<M>[] {
+export function matchReleases<M extends MatchableMovie>(
+  movies: readonly M[],
+  releases: readonly ProwlarrRelease[],
+): MovieReleases<M>[] {
   const byTmdb = new Map(movies.filter((m) => m.tmdbId !== null).map((m) => [m.tmdbId as number, m]));
   const byImdb = new Map(movies.filter((m) => m.imdbId !== null).map((m) => [(m.imdbId as string).toLowerCase(), m]));
   const byTitle = new Map<string, M[]>();
@@ -37,8 +40,15 @@ export function matchReleases<M extends MatchableMovie>(movies: readonly M[], re
   const matched = new Map<string, MovieReleases<M>>();
   for (const release of releases) {
     const { parsed } = parseReleaseQuality(release.title);
-    const byId = (release.tmdbId !== undefined ? byTmdb.get(release.tmdbId) : undefined) ?? (release.imdbId !== undefined ? byImdb.get(release.imdbId.toLowerCase()) : undefined);
-    const movie = byId && nearYear(parsed.year, byId.year) ? byId : parsed.title ? byTitleAndYear(byTitle.get(normalizeMovieTitle(parsed.title)) ?? [], parsed.year) : undefined;
+    const byId =
+      (release.tmdbId !== undefined ? byTmdb.get(release.tmdbId) : undefined) ??
+      (release.imdbId !== undefined ? byImdb.get(release.imdbId.toLowerCase()) : undefined);
+    const movie =
+      byId && nearYear(parsed.year, byId.year)
+        ? byId
+        : parsed.title
+          ? byTitleAndYear(byTitle.get(normalizeMovieTitle(parsed.title)) ?? [], parsed.year)
+          : undefined;
     if (!movie) continue;
     const entry = matched.get(movie.id) ?? { movie, releases: [] };
     entry.releases.push(release);

@@ -50,12 +50,21 @@ export class RssSyncService {
     const indexers = (await this.search.indexers()).filter((indexer) => indexer.enable && indexer.supportsRss);
     const { releases, failed } = await this.readFeeds(indexers);
     // Wanted, or with a file an upgrade may replace: the decision engine applies the profile's cutoff.
-    const candidates = (await this.movies.list(10_000)).filter((movie) => movie.monitored && movie.status !== 'downloading');
+    const candidates = (await this.movies.list(10_000)).filter(
+      (movie) => movie.monitored && movie.status !== 'downloading',
+    );
     const matches = matchReleases(candidates, releases);
     const priorities = new Map(indexers.map((indexer) => [indexer.id, indexer.priority]));
     let grabbed = 0;
-    for (const { movie, releases: found } of matches) grabbed += (await this.grabBest(movie, found, priorities)) ? 1 : 0;
-    return { indexers: indexers.length, failedIndexers: failed, releases: releases.length, matched: matches.length, grabbed };
+    for (const { movie, releases: found } of matches)
+      grabbed += (await this.grabBest(movie, found, priorities)) ? 1 : 0;
+    return {
+      indexers: indexers.length,
+      failedIndexers: failed,
+      releases: releases.length,
+      matched: matches.length,
+      grabbed,
+    };
   }
 
   private async readFeeds(indexers: ProwlarrIndexer[]): Promise<{ releases: ProwlarrRelease[]; failed: number }> {
@@ -65,11 +74,21 @@ export class RssSyncService {
     for (const [i, indexer] of indexers.entries()) {
       if (i > 0) await sleep(this.config.rssSyncPauseMs);
       try {
-        releases.push(...(await this.prowlarr.recentReleases({ indexerId: indexer.id, categories: MOVIE_CATEGORIES, limit: FEED_LIMIT }, AbortSignal.timeout(this.config.indexerTimeoutMs))));
+        releases.push(
+          ...(await this.prowlarr.recentReleases(
+            { indexerId: indexer.id, categories: MOVIE_CATEGORIES, limit: FEED_LIMIT },
+            AbortSignal.timeout(this.config.indexerTimeoutMs),
+          )),
+        );
       } catch (error) {
         failed++;
         lastError = error;
-        this.logger.warn({ msg: 'could not read an indexer’s RSS feed', indexerId: indexer.id, indexer: indexer.name, error: (error as Error).message });
+        this.logger.warn({
+          msg: 'could not read an indexer’s RSS feed',
+          indexerId: indexer.id,
+          indexer: indexer.name,
+          error: (error as Error).message,
+        });
       }
     }
     // Every feed failed: the run failed (its status says why), rather than "nothing new".
@@ -77,16 +96,37 @@ export class RssSyncService {
     return { releases, failed };
   }
 
-  /** True when a release was grabbed; a movie whose grab fails (qBittorrent down, a race) is logged and left for the next sync. */
-  private async grabBest(movie: MovieRow, found: ProwlarrRelease[], priorities: ReadonlyMap<number, number>): Promise<boolean> {
+  /**
+   * True when a release was grabbed; a movie whose grab fails (qBittorrent down, a race) is logged and left for the
+   * next sync.
+   */
+  private async grabBest(
+    movie: MovieRow,
+    found: ProwlarrRelease[],
+    priorities: ReadonlyMap<number, number>,
+  ): Promise<boolean> {
     try {
-      const result = await this.search.judge(movie, await this.profiles.byId(movie.qualityProfileId), found, priorities);
+      const result = await this.search.judge(
+        movie,
+        await this.profiles.byId(movie.qualityProfileId),
+        found,
+        priorities,
+      );
       if (!result.decisions.some((decision) => decision.approved)) return false;
       const download = await this.grabs.grabDecided(movie, result, 'rss');
-      this.logger.log({ msg: 'grabbed from an RSS feed', movieId: movie.id, release: download.releaseTitle, indexer: download.indexer });
+      this.logger.log({
+        msg: 'grabbed from an RSS feed',
+        movieId: movie.id,
+        release: download.releaseTitle,
+        indexer: download.indexer,
+      });
       return true;
     } catch (error) {
-      this.logger.warn({ msg: 'RSS sync could not grab a matched release', movieId: movie.id, error: (error as Error).message });
+      this.logger.warn({
+        msg: 'RSS sync could not grab a matched release',
+        movieId: movie.id,
+        error: (error as Error).message,
+      });
       return false;
     }
   }

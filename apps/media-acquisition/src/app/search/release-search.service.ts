@@ -62,7 +62,11 @@ export class ReleaseSearchService {
 
   /** Prowlarr's indexers, asked at most every five minutes. */
   async indexers(): Promise<ProwlarrIndexer[]> {
-    return (await this.indexerList.get('indexers', () => this.prowlarr.listIndexers(AbortSignal.timeout(this.config.indexerTimeoutMs)))).value;
+    return (
+      await this.indexerList.get('indexers', () =>
+        this.prowlarr.listIndexers(AbortSignal.timeout(this.config.indexerTimeoutMs)),
+      )
+    ).value;
   }
 
   async search(movie: MovieRow, profileRow: QualityProfileRow): Promise<ReleaseSearchResult> {
@@ -77,7 +81,13 @@ export class ReleaseSearchService {
       const result = settled[i];
       if (result.status === 'rejected') {
         const outcome: IndexerOutcome = isTimeout(result.reason) ? 'timeout' : 'failed';
-        this.logger.warn({ msg: 'indexer search failed', indexerId: indexer.id, indexer: indexer.name, outcome, error: (result.reason as Error).message });
+        this.logger.warn({
+          msg: 'indexer search failed',
+          indexerId: indexer.id,
+          indexer: indexer.name,
+          outcome,
+          error: (result.reason as Error).message,
+        });
         this.searches.inc({ indexer: indexer.name, outcome });
         return { indexerId: indexer.id, indexer: indexer.name, outcome, cached: false, releases: 0 };
       }
@@ -87,28 +97,60 @@ export class ReleaseSearchService {
         candidates.push(toCandidate(release, indexer.priority));
       }
       this.searches.inc({ indexer: indexer.name, outcome: result.value.cached ? 'cached' : 'ok' });
-      return { indexerId: indexer.id, indexer: indexer.name, outcome: 'ok', cached: result.value.cached, releases: result.value.value.length };
+      return {
+        indexerId: indexer.id,
+        indexer: indexer.name,
+        outcome: 'ok',
+        cached: result.value.cached,
+        releases: result.value.value.length,
+      };
     });
 
-    return { decisions: await this.decideFor(movie, profileRow, candidates), releases, indexers: reports, degraded: failures.length > 0 };
+    return {
+      decisions: await this.decideFor(movie, profileRow, candidates),
+      releases,
+      indexers: reports,
+      degraded: failures.length > 0,
+    };
   }
 
   /**
    * Judges releases found elsewhere (an indexer's RSS feed) for `movie`, as a search's would be:
    * the same specifications, blocklist and upgrade rules against its file, the same ranking.
    */
-  async judge(movie: MovieRow, profileRow: QualityProfileRow, found: readonly ProwlarrRelease[], indexerPriority: ReadonlyMap<number, number>): Promise<ReleaseSearchResult> {
+  async judge(
+    movie: MovieRow,
+    profileRow: QualityProfileRow,
+    found: readonly ProwlarrRelease[],
+    indexerPriority: ReadonlyMap<number, number>,
+  ): Promise<ReleaseSearchResult> {
     const releases = new Map(found.map((release) => [release.guid, release]));
-    const candidates = [...releases.values()].map((release) => toCandidate(release, indexerPriority.get(release.indexerId)));
+    const candidates = [...releases.values()].map((release) =>
+      toCandidate(release, indexerPriority.get(release.indexerId)),
+    );
     return { decisions: await this.decideFor(movie, profileRow, candidates), releases, indexers: [], degraded: false };
   }
 
-  private async decideFor(movie: MovieRow, profileRow: QualityProfileRow, candidates: CandidateRelease[]): Promise<Decision[]> {
+  private async decideFor(
+    movie: MovieRow,
+    profileRow: QualityProfileRow,
+    candidates: CandidateRelease[],
+  ): Promise<Decision[]> {
     const [blocklist, file] = await Promise.all([this.blocklist.forMovie(movie.id), this.movies.file(movie.id)]);
-    const existingFile = file && { quality: file.quality, revision: { version: file.revisionVersion, real: file.revisionReal } };
+    const existingFile = file && {
+      quality: file.quality,
+      revision: { version: file.revisionVersion, real: file.revisionReal },
+    };
     return decide(
       candidates,
-      { title: movie.title, year: movie.year, imdbId: movie.imdbId ?? undefined, tmdbId: movie.tmdbId ?? undefined, runtimeMinutes: movie.runtimeMinutes ?? undefined, existingFile },
+      {
+        title: movie.title,
+        year: movie.year,
+        imdbId: movie.imdbId ?? undefined,
+        tmdbId: movie.tmdbId ?? undefined,
+        runtimeMinutes: movie.runtimeMinutes ?? undefined,
+        existingFile,
+      },
       toQualityProfile(profileRow),
       { blocklist: blocklist.map((b) => ({ guid: b.releaseGuid, title: b.releaseTitle, indexerId: b.indexerId })) },
     );
@@ -117,7 +159,14 @@ export class ReleaseSearchService {
   private searchIndexer(movie: MovieRow, indexer: ProwlarrIndexer) {
     return this.cache.get(`${movie.id}:${indexer.id}`, () =>
       this.prowlarr.search(
-        { query: movie.title, imdbId: movie.imdbId ?? undefined, tmdbId: movie.tmdbId ?? undefined, categories: MOVIE_CATEGORIES, indexerIds: [indexer.id], limit: 100 },
+        {
+          query: movie.title,
+          imdbId: movie.imdbId ?? undefined,
+          tmdbId: movie.tmdbId ?? undefined,
+          categories: MOVIE_CATEGORIES,
+          indexerIds: [indexer.id],
+          limit: 100,
+        },
         AbortSignal.timeout(this.config.indexerTimeoutMs),
       ),
     );
@@ -125,12 +174,19 @@ export class ReleaseSearchService {
 
   /** Every indexer failed: answer with the downstream's own error (503 + Retry-After, 504 …). */
   private whyAllFailed(failures: unknown[]): unknown {
-    return failures.find((f) => f instanceof DownstreamError && !isTimeout(f)) ?? failures.find((f) => f instanceof DownstreamError) ?? new DownstreamTimeoutError('prowlarr', this.config.indexerTimeoutMs);
+    return (
+      failures.find((f) => f instanceof DownstreamError && !isTimeout(f)) ??
+      failures.find((f) => f instanceof DownstreamError) ??
+      new DownstreamTimeoutError('prowlarr', this.config.indexerTimeoutMs)
+    );
   }
 }
 
 function isTimeout(error: unknown): boolean {
-  return error instanceof DownstreamTimeoutError || (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'));
+  return (
+    error instanceof DownstreamTimeoutError ||
+    (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+  );
 }
 
 function toCandidate(release: ProwlarrRelease, indexerPriority: number | undefined): CandidateRelease {

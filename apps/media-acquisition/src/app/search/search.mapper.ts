@@ -23,5 +23,10 @@ export function toDecisionResponse(decision: Decision): ReleaseDecisionResponse 
 }
 
 export function toSearchResponse(movieId: string, result: ReleaseSearchResult): SearchResponse {
-  return { movieId, degraded: result.degraded, indexers: result.indexers, releases: result.decisions.map(toDecisionResponse) };
+  return {
+    movieId,
+    degraded: result.degraded,
+    indexers: result.indexers,
+    releases: result.decisions.map(toDecisionResponse),
+  };
 }

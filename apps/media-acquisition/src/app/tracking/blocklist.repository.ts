@@ -12,8 +12,13 @@ export class BlocklistRepository {
   constructor(@InjectDatabase() private readonly db: Database<typeof schema>) {}
 
   /** Blocklists a release for a movie; doing it twice keeps one entry. */
-  async add(entry: Pick<BlocklistRow, 'movieId' | 'releaseGuid' | 'releaseTitle' | 'indexerId' | 'reason'>): Promise<void> {
-    await this.db.insert(blocklist).values({ id: randomUUID(), ...entry, date: new Date() }).onConflictDoNothing();
+  async add(
+    entry: Pick<BlocklistRow, 'movieId' | 'releaseGuid' | 'releaseTitle' | 'indexerId' | 'reason'>,
+  ): Promise<void> {
+    await this.db
+      .insert(blocklist)
+      .values({ id: randomUUID(), ...entry, date: new Date() })
+      .onConflictDoNothing();
   }
 
   forMovie(movieId: string): Promise<BlocklistRow[]> {

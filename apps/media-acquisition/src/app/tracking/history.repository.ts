@@ -21,7 +21,9 @@ export class HistoryRepository {
   constructor(@InjectDatabase() private readonly db: Database<typeof schema>) {}
 
   async record(entry: NewHistory): Promise<void> {
-    await this.db.insert(history).values({ id: randomUUID(), downloadId: null, quality: null, data: {}, ...entry, date: new Date() });
+    await this.db
+      .insert(history)
+      .values({ id: randomUUID(), downloadId: null, quality: null, data: {}, ...entry, date: new Date() });
   }
 
   forMovie(movieId: string, event?: HistoryEvent): Promise<HistoryRow[]> {
@@ -30,11 +32,21 @@ export class HistoryRepository {
   }
 
   /** A page of every movie's history, newest first (or of some movies'), with the total. */
-  async page(offset: number, limit: number, movieIds?: readonly string[]): Promise<{ rows: HistoryRow[]; total: number }> {
+  async page(
+    offset: number,
+    limit: number,
+    movieIds?: readonly string[],
+  ): Promise<{ rows: HistoryRow[]; total: number }> {
     const where = movieIds ? inArray(history.movieId, [...movieIds]) : undefined;
     if (movieIds && movieIds.length === 0) return { rows: [], total: 0 };
     const [rows, [{ total }]] = await Promise.all([
-      this.db.select().from(history).where(where).orderBy(desc(history.date), desc(history.id)).offset(offset).limit(limit),
+      this.db
+        .select()
+        .from(history)
+        .where(where)
+        .orderBy(desc(history.date), desc(history.id))
+        .offset(offset)
+        .limit(limit),
       this.db.select({ total: count() }).from(history).where(where),
     ]);
     return { rows, total };

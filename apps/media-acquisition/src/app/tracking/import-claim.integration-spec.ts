@@ -21,10 +21,42 @@ describe.each(drivers)('claiming an import on %s (integration)', (driver) => {
     const now = new Date();
     const profileId = randomUUID();
     const movieId = randomUUID();
-    await database.db.insert(schema.qualityProfiles).values({ id: profileId, name: `p-${profileId}`, definition: { items: [], cutoff: 'Bluray-1080p', minSeeders: 1, preferIndexerFlags: false, upgradeAllowed: false }, createdAt: now });
-    await database.db.insert(schema.movies).values({ id: movieId, title: `Movie ${movieId}`, year: 2000, qualityProfileId: profileId, status: 'downloading', createdAt: now, updatedAt: now });
+    await database.db.insert(schema.qualityProfiles).values({
+      id: profileId,
+      name: `p-${profileId}`,
+      definition: {
+        items: [],
+        cutoff: 'Bluray-1080p',
+        minSeeders: 1,
+        preferIndexerFlags: false,
+        upgradeAllowed: false,
+      },
+      createdAt: now,
+    });
+    await database.db.insert(schema.movies).values({
+      id: movieId,
+      title: `Movie ${movieId}`,
+      year: 2000,
+      qualityProfileId: profileId,
+      status: 'downloading',
+      createdAt: now,
+      updatedAt: now,
+    });
     const id = randomUUID();
-    await database.db.insert(schema.trackedDownloads).values({ id, movieId, downloadId: randomUUID(), releaseGuid: 'g', releaseTitle: 'Movie.2000.1080p.BluRay', indexerId: 1, indexer: 'i', quality: 'Bluray-1080p', sizeBytes: 1, state, grabbedAt: now, updatedAt: now });
+    await database.db.insert(schema.trackedDownloads).values({
+      id,
+      movieId,
+      downloadId: randomUUID(),
+      releaseGuid: 'g',
+      releaseTitle: 'Movie.2000.1080p.BluRay',
+      indexerId: 1,
+      indexer: 'i',
+      quality: 'Bluray-1080p',
+      sizeBytes: 1,
+      state,
+      grabbedAt: now,
+      updatedAt: now,
+    });
     return id;
   }
 
@@ -56,7 +88,10 @@ describe.each(drivers)('claiming an import on %s (integration)', (driver) => {
 
     // Act
     const whileFresh = await downloads.claimImport(id, HOUR);
-    await database.db.update(schema.trackedDownloads).set({ updatedAt: sql`now() - interval '2 hours'` }).where(eq(schema.trackedDownloads.id, id));
+    await database.db
+      .update(schema.trackedDownloads)
+      .set({ updatedAt: sql`now() - interval '2 hours'` })
+      .where(eq(schema.trackedDownloads.id, id));
     const onceStale = await downloads.claimImport(id, HOUR);
 
     // Assert
@@ -64,14 +99,17 @@ describe.each(drivers)('claiming an import on %s (integration)', (driver) => {
     expect(onceStale).toMatchObject({ id, state: 'importing' });
   });
 
-  it.each<TrackedState>(['downloading', 'imported', 'importBlocked', 'failed'])('does not claim a download that is %s', async (state) => {
-    // Arrange
-    const id = await tracked(state);
+  it.each<TrackedState>(['downloading', 'imported', 'importBlocked', 'failed'])(
+    'does not claim a download that is %s',
+    async (state) => {
+      // Arrange
+      const id = await tracked(state);
 
-    // Act
-    const claimed = await downloads.claimImport(id, 0);
+      // Act
+      const claimed = await downloads.claimImport(id, 0);
 
-    // Assert
-    expect(claimed).toBeUndefined();
-  });
+      // Assert
+      expect(claimed).toBeUndefined();
+    },
+  );
 });

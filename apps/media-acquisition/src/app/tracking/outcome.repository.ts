@@ -48,11 +48,17 @@ export class OutcomeRepository {
       }
       let status = step.movieStatus;
       if (status === 'keepIfFile') {
-        const [file] = await tx.select({ id: movieFiles.id }).from(movieFiles).where(eq(movieFiles.movieId, movieId)).limit(1);
+        const [file] = await tx
+          .select({ id: movieFiles.id })
+          .from(movieFiles)
+          .where(eq(movieFiles.movieId, movieId))
+          .limit(1);
         status = file ? 'downloaded' : 'wanted';
       }
       await tx.update(movies).set({ status, updatedAt: now }).where(eq(movies.id, movieId));
-      await tx.insert(history).values({ id: randomUUID(), downloadId: null, quality: null, data: {}, ...step.history, date: now });
+      await tx
+        .insert(history)
+        .values({ id: randomUUID(), downloadId: null, quality: null, data: {}, ...step.history, date: now });
       return moved;
     });
   }

@@ -6,7 +6,9 @@ import { ACTIVE_STATES, trackedDownloads } from '../db/schema';
 import type { TrackedDownloadRow, TrackedState } from '../db/schema';
 import type * as schema from '../db/schema';
 
-export type TrackedDownloadPatch = Partial<Pick<TrackedDownloadRow, 'state' | 'clientStatus' | 'progress' | 'etaSeconds' | 'outputPath' | 'messages'>>;
+export type TrackedDownloadPatch = Partial<
+  Pick<TrackedDownloadRow, 'state' | 'clientStatus' | 'progress' | 'etaSeconds' | 'outputPath' | 'messages'>
+>;
 
 @Injectable()
 export class TrackedDownloadsRepository {
@@ -20,13 +22,22 @@ export class TrackedDownloadsRepository {
 
   /** The torrent's latest tracking (a torrent can be grabbed again once its earlier tracking ended). */
   async findByDownloadId(downloadId: string): Promise<TrackedDownloadRow | undefined> {
-    const [row] = await this.db.select().from(trackedDownloads).where(eq(trackedDownloads.downloadId, downloadId)).orderBy(desc(trackedDownloads.grabbedAt)).limit(1);
+    const [row] = await this.db
+      .select()
+      .from(trackedDownloads)
+      .where(eq(trackedDownloads.downloadId, downloadId))
+      .orderBy(desc(trackedDownloads.grabbedAt))
+      .limit(1);
     return row;
   }
 
   /** Everything the monitor still watches: read from the database, so a restart loses nothing. */
   active(): Promise<TrackedDownloadRow[]> {
-    return this.db.select().from(trackedDownloads).where(inArray(trackedDownloads.state, [...ACTIVE_STATES])).orderBy(trackedDownloads.grabbedAt);
+    return this.db
+      .select()
+      .from(trackedDownloads)
+      .where(inArray(trackedDownloads.state, [...ACTIVE_STATES]))
+      .orderBy(trackedDownloads.grabbedAt);
   }
 
   async activeForMovie(movieId: string): Promise<TrackedDownloadRow | undefined> {
@@ -39,12 +50,21 @@ export class TrackedDownloadsRepository {
   }
 
   async latestForMovie(movieId: string): Promise<TrackedDownloadRow | undefined> {
-    const [row] = await this.db.select().from(trackedDownloads).where(eq(trackedDownloads.movieId, movieId)).orderBy(desc(trackedDownloads.grabbedAt)).limit(1);
+    const [row] = await this.db
+      .select()
+      .from(trackedDownloads)
+      .where(eq(trackedDownloads.movieId, movieId))
+      .orderBy(desc(trackedDownloads.grabbedAt))
+      .limit(1);
     return row;
   }
 
   async update(id: string, patch: TrackedDownloadPatch): Promise<TrackedDownloadRow | undefined> {
-    const [row] = await this.db.update(trackedDownloads).set({ ...patch, updatedAt: new Date() }).where(eq(trackedDownloads.id, id)).returning();
+    const [row] = await this.db
+      .update(trackedDownloads)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(trackedDownloads.id, id))
+      .returning();
     return row;
   }
 
@@ -52,7 +72,12 @@ export class TrackedDownloadsRepository {
    * Moves the download from one of `from` to `to`, only if it is still there: the compare-and-set
    * that lets exactly one worker import (or fail) a download, however many ticks or restarts race.
    */
-  async transition(id: string, from: readonly TrackedState[], to: TrackedState, patch: TrackedDownloadPatch = {}): Promise<TrackedDownloadRow | undefined> {
+  async transition(
+    id: string,
+    from: readonly TrackedState[],
+    to: TrackedState,
+    patch: TrackedDownloadPatch = {},
+  ): Promise<TrackedDownloadRow | undefined> {
     const [row] = await this.db
       .update(trackedDownloads)
       .set({ ...patch, state: to, updatedAt: new Date() })
@@ -72,13 +97,24 @@ export class TrackedDownloadsRepository {
     const [row] = await this.db
       .update(trackedDownloads)
       .set({ state: 'importing', updatedAt: sql`now()` })
-      .where(and(eq(trackedDownloads.id, id), or(eq(trackedDownloads.state, 'importPending'), and(eq(trackedDownloads.state, 'importing'), lt(trackedDownloads.updatedAt, stale)))))
+      .where(
+        and(
+          eq(trackedDownloads.id, id),
+          or(
+            eq(trackedDownloads.state, 'importPending'),
+            and(eq(trackedDownloads.state, 'importing'), lt(trackedDownloads.updatedAt, stale)),
+          ),
+        ),
+      )
       .returning();
     return row;
   }
 
   async countByState(): Promise<Record<string, number>> {
-    const rows = await this.db.select({ state: trackedDownloads.state, n: count() }).from(trackedDownloads).groupBy(trackedDownloads.state);
+    const rows = await this.db
+      .select({ state: trackedDownloads.state, n: count() })
+      .from(trackedDownloads)
+      .groupBy(trackedDownloads.state);
     return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
   }
 }

@@ -1,5 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { AuthenticatedUser } from '@keel/context';
 import { CurrentUser, CursorPageQuery } from '@keel/platform';
 import { PROJECT_ID } from '../projects/projects.controller';
@@ -18,14 +28,22 @@ export class CommentsController {
 
   @Get()
   @ApiOkResponse({ type: CommentPageResponse, description: 'Newest first.' })
-  list(@CurrentUser() user: AuthenticatedUser, @Param('id', PROJECT_ID) id: string, @Query() query: CursorPageQuery): Promise<CommentPageResponse> {
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', PROJECT_ID) id: string,
+    @Query() query: CursorPageQuery,
+  ): Promise<CommentPageResponse> {
     return this.comments.list(id, user, query.limit, query.cursor);
   }
 
   @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommentResponse })
-  add(@CurrentUser() user: AuthenticatedUser, @Param('id', PROJECT_ID) id: string, @Body() body: CreateCommentDto): Promise<CommentResponse> {
+  add(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', PROJECT_ID) id: string,
+    @Body() body: CreateCommentDto,
+  ): Promise<CommentResponse> {
     return this.comments.add(id, user, body.body);
   }
 
@@ -33,7 +51,11 @@ export class CommentsController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiForbiddenResponse({ description: 'The caller is a member but neither the author, the owner nor an admin' })
-  delete(@CurrentUser() user: AuthenticatedUser, @Param('id', PROJECT_ID) id: string, @Param('commentId', new ParseUUIDPipe({ version: '4' })) commentId: string): Promise<void> {
+  delete(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', PROJECT_ID) id: string,
+    @Param('commentId', new ParseUUIDPipe({ version: '4' })) commentId: string,
+  ): Promise<void> {
     return this.comments.delete(id, user, commentId);
   }
 }

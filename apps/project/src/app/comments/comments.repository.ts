@@ -19,8 +19,18 @@ export class CommentsRepository {
   /** A project's comments, newest first. */
   async list(projectId: string, limit: number, after?: PageCursor): Promise<CommentRow[]> {
     const ofProject = eq(comments.projectId, projectId);
-    const where = after ? and(ofProject, or(lt(comments.createdAt, after.at), and(eq(comments.createdAt, after.at), lt(comments.id, after.id)))) : ofProject;
-    return this.db.select().from(comments).where(where).orderBy(desc(comments.createdAt), desc(comments.id)).limit(limit);
+    const where = after
+      ? and(
+          ofProject,
+          or(lt(comments.createdAt, after.at), and(eq(comments.createdAt, after.at), lt(comments.id, after.id))),
+        )
+      : ofProject;
+    return this.db
+      .select()
+      .from(comments)
+      .where(where)
+      .orderBy(desc(comments.createdAt), desc(comments.id))
+      .limit(limit);
   }
 
   async find(projectId: string, id: string): Promise<CommentRow | undefined> {

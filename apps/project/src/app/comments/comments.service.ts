@@ -19,11 +19,22 @@ export class CommentsService {
 
   async add(projectId: string, user: AuthenticatedUser, body: string): Promise<CommentResponse> {
     await this.gate.require(projectId, user, 'contribute');
-    const row = await this.repository.insert({ id: randomUUID(), projectId, authorId: user.id, body, createdAt: new Date() });
+    const row = await this.repository.insert({
+      id: randomUUID(),
+      projectId,
+      authorId: user.id,
+      body,
+      createdAt: new Date(),
+    });
     return toResponse(row);
   }
 
-  async list(projectId: string, user: AuthenticatedUser, limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<CommentPageResponse> {
+  async list(
+    projectId: string,
+    user: AuthenticatedUser,
+    limit = DEFAULT_PAGE_SIZE,
+    cursor?: string,
+  ): Promise<CommentPageResponse> {
     await this.gate.require(projectId, user, 'read');
     const after = cursor ? decodeCursor(cursor, UUID_PATTERN) : undefined;
     const rows = await this.repository.list(projectId, limit + 1, after);
@@ -41,5 +52,11 @@ export class CommentsService {
 }
 
 function toResponse(row: CommentRow): CommentResponse {
-  return { id: row.id, projectId: row.projectId, authorId: row.authorId, body: row.body, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    authorId: row.authorId,
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+  };
 }

@@ -13,7 +13,12 @@ describe('page cursor', () => {
     expect(decoded).toEqual(cursor);
   });
 
-  it.each(['bm90LWEtY3Vyc29y', '', Buffer.from('not-a-date|x').toString('base64url'), Buffer.from('2026-01-01T00:00:00Z|').toString('base64url')])('rejects %j with 400', (text) => {
+  it.each([
+    'bm90LWEtY3Vyc29y',
+    '',
+    Buffer.from('not-a-date|x').toString('base64url'),
+    Buffer.from('2026-01-01T00:00:00Z|').toString('base64url'),
+  ])('rejects %j with 400', (text) => {
     expect(() => decodeCursor(text)).toThrow(BadRequestException);
   });
 

@@ -19,8 +19,16 @@ export function decodeCursor(text: string, idPattern: RegExp = KEY_PATTERN): Pag
 }
 
 /** Slices a `limit + 1` row fetch into one page and the cursor of the next (null on the last page). */
-export function toPage<Row, Item>(rows: Row[], limit: number, keyOf: (row: Row) => PageCursor, map: (row: Row) => Item): { items: Item[]; nextCursor: string | null } {
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  keyOf: (row: Row) => PageCursor,
+  map: (row: Row) => Item,
+): { items: Item[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { items: page.map(map), nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
+  return {
+    items: page.map(map),
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null,
+  };
 }

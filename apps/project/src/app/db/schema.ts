@@ -52,7 +52,10 @@ export const projectResources = pgTable(
     title: text('title').notNull(),
     linkedAt: timestamp('linked_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.resourceId] }), index('project_resources_linked').on(t.projectId, t.linkedAt.desc(), t.resourceId)],
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.resourceId] }),
+    index('project_resources_linked').on(t.projectId, t.linkedAt.desc(), t.resourceId),
+  ],
 );
 
 export type ProjectRow = typeof projects.$inferSelect;

@@ -1,5 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiGatewayTimeoutResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiGatewayTimeoutResponse,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { KnowledgeClient } from '@keel/clients-knowledge';
 import { SearchQuery } from './dto/search.query';
 import { SearchResponse } from './dto/search.response';
@@ -15,7 +23,9 @@ export class KnowledgeSearchController {
   @Get('search')
   @ApiOkResponse({ type: SearchResponse })
   @ApiBadRequestResponse({ description: 'q is missing or empty (problem+json)' })
-  @ApiServiceUnavailableResponse({ description: 'The knowledge service is unavailable or its circuit is open; see Retry-After' })
+  @ApiServiceUnavailableResponse({
+    description: 'The knowledge service is unavailable or its circuit is open; see Retry-After',
+  })
   @ApiGatewayTimeoutResponse({ description: 'The knowledge service did not answer in time' })
   async search(@Query() query: SearchQuery): Promise<SearchResponse> {
     return { results: await this.knowledge.search(query.q, query.limit) };

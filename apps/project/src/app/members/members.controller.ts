@@ -1,5 +1,18 @@
 import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiGatewayTimeoutResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiServiceUnavailableResponse, ApiTags, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiGatewayTimeoutResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { AuthenticatedUser } from '@keel/context';
 import { CurrentUser } from '@keel/platform';
 import { PROJECT_ID } from '../projects/projects.controller';
@@ -22,9 +35,15 @@ export class MembersController {
   @ApiNotFoundResponse({ description: 'No such project, or the caller is neither a member nor an admin' })
   @ApiUnprocessableEntityResponse({ description: 'The user service knows no such user' })
   @ApiConflictResponse({ description: 'The user is deactivated, or already a member' })
-  @ApiServiceUnavailableResponse({ description: 'The user service is unavailable or its circuit is open; see Retry-After' })
+  @ApiServiceUnavailableResponse({
+    description: 'The user service is unavailable or its circuit is open; see Retry-After',
+  })
   @ApiGatewayTimeoutResponse({ description: 'The user service did not answer in time' })
-  add(@CurrentUser() user: AuthenticatedUser, @Param('id', PROJECT_ID) id: string, @Body() body: AddMemberDto): Promise<MemberResponse> {
+  add(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', PROJECT_ID) id: string,
+    @Body() body: AddMemberDto,
+  ): Promise<MemberResponse> {
     return this.members.add(id, user, body.userId);
   }
 
@@ -33,7 +52,11 @@ export class MembersController {
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiNotFoundResponse({ description: 'No such project or member, or the caller is neither a member nor an admin' })
   @ApiConflictResponse({ description: 'The owner cannot be removed' })
-  remove(@CurrentUser() user: AuthenticatedUser, @Param('id', PROJECT_ID) id: string, @Param('userId') userId: string): Promise<void> {
+  remove(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', PROJECT_ID) id: string,
+    @Param('userId') userId: string,
+  ): Promise<void> {
     return this.members.remove(id, user, userId);
   }
 }

@@ -14,7 +14,11 @@ export interface Permitted {
   access: GrantedAccess;
 }
 
-const ACTION_WORDS: Record<ProjectAction, string> = { read: 'see this project', contribute: 'contribute to this project', manage: 'change this project or its members' };
+const ACTION_WORDS: Record<ProjectAction, string> = {
+  read: 'see this project',
+  contribute: 'contribute to this project',
+  manage: 'change this project or its members',
+};
 
 /**
  * Loads a project with the caller's access and enforces `project-access.ts`. It reads only this
@@ -29,7 +33,8 @@ export class ProjectAccessGate {
     const found = await this.projects.findWithRole(projectId, user.id);
     if (!found) throw unknownProject(projectId);
     const access = accessOf(found.role, user.roles);
-    if (!isAllowed(access, action)) throw refusalStatus(access) === 404 ? unknownProject(projectId) : forbidden(ACTION_WORDS[action]);
+    if (!isAllowed(access, action))
+      throw refusalStatus(access) === 404 ? unknownProject(projectId) : forbidden(ACTION_WORDS[action]);
     return { project: found.project, access: access as GrantedAccess };
   }
 }

@@ -22,7 +22,11 @@ describe('project access rules', () => {
   ];
   it.each(matrix)('%s may %j', (access, expected) => {
     // Act
-    const actual = { read: isAllowed(access, 'read'), contribute: isAllowed(access, 'contribute'), manage: isAllowed(access, 'manage') };
+    const actual = {
+      read: isAllowed(access, 'read'),
+      contribute: isAllowed(access, 'contribute'),
+      manage: isAllowed(access, 'manage'),
+    };
 
     // Assert
     expect(actual).toEqual(expected);

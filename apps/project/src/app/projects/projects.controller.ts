@@ -1,5 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiGatewayTimeoutResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiGatewayTimeoutResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { AuthenticatedUser } from '@keel/context';
 import { CurrentUser, CursorPageQuery } from '@keel/platform';
 import { CreateProjectDto } from './dto/create-project.dto';
@@ -21,14 +33,19 @@ export class ProjectsController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: ProjectResponse, description: 'The caller is the owner.' })
   @ApiForbiddenResponse({ description: 'The caller is deactivated or unknown to the user service' })
-  @ApiServiceUnavailableResponse({ description: 'The user service is unavailable or its circuit is open; see Retry-After' })
+  @ApiServiceUnavailableResponse({
+    description: 'The user service is unavailable or its circuit is open; see Retry-After',
+  })
   @ApiGatewayTimeoutResponse({ description: 'The user service did not answer in time' })
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateProjectDto): Promise<ProjectResponse> {
     return this.projects.create(user, body);
   }
 
   @Get()
-  @ApiOkResponse({ type: ProjectPageResponse, description: 'The projects the caller owns or belongs to, newest first.' })
+  @ApiOkResponse({
+    type: ProjectPageResponse,
+    description: 'The projects the caller owns or belongs to, newest first.',
+  })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: CursorPageQuery): Promise<ProjectPageResponse> {
     return this.projects.list(user, query.limit, query.cursor);
   }
@@ -44,7 +61,11 @@ export class ProjectsController {
   @ApiOkResponse({ type: ProjectResponse })
   @ApiForbiddenResponse({ description: 'The caller is a member, not the owner or an admin' })
   @ApiNotFoundResponse({ description: 'No such project, or the caller is neither a member nor an admin' })
-  update(@CurrentUser() user: AuthenticatedUser, @Param('id', PROJECT_ID) id: string, @Body() body: UpdateProjectDto): Promise<ProjectResponse> {
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', PROJECT_ID) id: string,
+    @Body() body: UpdateProjectDto,
+  ): Promise<ProjectResponse> {
     return this.projects.update(id, user, body);
   }
 

@@ -21,7 +21,9 @@ export class ProjectsRepository {
   async create(project: ProjectRow): Promise<ProjectRow> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.insert(projects).values(project).returning();
-      await tx.insert(projectMembers).values({ projectId: project.id, userId: project.ownerId, role: 'owner', addedAt: project.createdAt });
+      await tx
+        .insert(projectMembers)
+        .values({ projectId: project.id, userId: project.ownerId, role: 'owner', addedAt: project.createdAt });
       return row as ProjectRow;
     });
   }
@@ -40,7 +42,12 @@ export class ProjectsRepository {
   /** The projects `userId` owns or belongs to, newest first. */
   async listForUser(userId: string, limit: number, after?: PageCursor): Promise<(ProjectRow & { role: MemberRole })[]> {
     const mine = eq(projectMembers.userId, userId);
-    const where = after ? and(mine, or(lt(projects.createdAt, after.at), and(eq(projects.createdAt, after.at), lt(projects.id, after.id)))) : mine;
+    const where = after
+      ? and(
+          mine,
+          or(lt(projects.createdAt, after.at), and(eq(projects.createdAt, after.at), lt(projects.id, after.id))),
+        )
+      : mine;
     const rows = await this.db
       .select({ project: projects, role: projectMembers.role })
       .from(projectMembers)
@@ -51,7 +58,10 @@ export class ProjectsRepository {
     return rows.map((row) => ({ ...row.project, role: row.role }));
   }
 
-  async update(id: string, changes: Partial<Pick<ProjectRow, 'name' | 'description'>>): Promise<ProjectRow | undefined> {
+  async update(
+    id: string,
+    changes: Partial<Pick<ProjectRow, 'name' | 'description'>>,
+  ): Promise<ProjectRow | undefined> {
     const [row] = await this.db
       .update(projects)
       .set({ ...changes, updatedAt: new Date() })
@@ -84,7 +94,13 @@ export class ProjectsRepository {
   async removeMember(projectId: string, userId: string): Promise<boolean> {
     const rows = await this.db
       .delete(projectMembers)
-      .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId), eq(projectMembers.role, 'member')))
+      .where(
+        and(
+          eq(projectMembers.projectId, projectId),
+          eq(projectMembers.userId, userId),
+          eq(projectMembers.role, 'member'),
+        ),
+      )
       .returning({ userId: projectMembers.userId });
     return rows.length > 0;
   }

@@ -29,7 +29,14 @@ export class ProjectsService {
     const account = await this.users.getUser(user.id);
     if (!account?.active) throw inactiveCaller();
     const now = new Date();
-    const row = await this.repository.create({ id: randomUUID(), name: body.name, description: body.description ?? null, ownerId: user.id, createdAt: now, updatedAt: now });
+    const row = await this.repository.create({
+      id: randomUUID(),
+      name: body.name,
+      description: body.description ?? null,
+      ownerId: user.id,
+      createdAt: now,
+      updatedAt: now,
+    });
     return toResponse(row, 'owner');
   }
 
@@ -39,12 +46,22 @@ export class ProjectsService {
   }
 
   async list(user: AuthenticatedUser, limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<ProjectPageResponse> {
-    const rows = await this.repository.listForUser(user.id, limit + 1, cursor ? decodeCursor(cursor, UUID_PATTERN) : undefined);
-    return toPage(rows, limit, (row) => ({ at: row.createdAt, id: row.id }), (row) => toResponse(row, row.role));
+    const rows = await this.repository.listForUser(
+      user.id,
+      limit + 1,
+      cursor ? decodeCursor(cursor, UUID_PATTERN) : undefined,
+    );
+    return toPage(
+      rows,
+      limit,
+      (row) => ({ at: row.createdAt, id: row.id }),
+      (row) => toResponse(row, row.role),
+    );
   }
 
   async update(id: string, user: AuthenticatedUser, change: UpdateProjectDto): Promise<ProjectResponse> {
-    if (change.name === undefined && change.description === undefined) throw new BadRequestException(['send name, description or both']);
+    if (change.name === undefined && change.description === undefined)
+      throw new BadRequestException(['send name, description or both']);
     const { access } = await this.gate.require(id, user, 'manage');
     const row = await this.repository.update(id, { name: change.name, description: change.description });
     if (!row) throw unknownProject(id);

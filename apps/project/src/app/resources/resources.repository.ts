@@ -16,7 +16,10 @@ export class ResourcesRepository {
     const [row] = await this.db
       .insert(projectResources)
       .values(link)
-      .onConflictDoUpdate({ target: [projectResources.projectId, projectResources.resourceId], set: { title: link.title } })
+      .onConflictDoUpdate({
+        target: [projectResources.projectId, projectResources.resourceId],
+        set: { title: link.title },
+      })
       .returning();
     return row as ProjectResourceRow;
   }
@@ -25,8 +28,19 @@ export class ResourcesRepository {
   async list(projectId: string, limit: number, after?: PageCursor): Promise<ProjectResourceRow[]> {
     const ofProject = eq(projectResources.projectId, projectId);
     const where = after
-      ? and(ofProject, or(lt(projectResources.linkedAt, after.at), and(eq(projectResources.linkedAt, after.at), gt(projectResources.resourceId, after.id))))
+      ? and(
+          ofProject,
+          or(
+            lt(projectResources.linkedAt, after.at),
+            and(eq(projectResources.linkedAt, after.at), gt(projectResources.resourceId, after.id)),
+          ),
+        )
       : ofProject;
-    return this.db.select().from(projectResources).where(where).orderBy(desc(projectResources.linkedAt), asc(projectResources.resourceId)).limit(limit);
+    return this.db
+      .select()
+      .from(projectResources)
+      .where(where)
+      .orderBy(desc(projectResources.linkedAt), asc(projectResources.resourceId))
+      .limit(limit);
   }
 }

@@ -6,7 +6,11 @@ import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/page-cursor';
 import type { ProjectResourceRow } from '../db/schema';
 import { ProjectAccessGate } from '../projects/project-access.service';
 import { unknownResource } from '../projects/projects.errors';
-import type { LinkedResourcePageResponse, LinkedResourceResponse, RecommendationsResponse } from './dto/resource.response';
+import type {
+  LinkedResourcePageResponse,
+  LinkedResourceResponse,
+  RecommendationsResponse,
+} from './dto/resource.response';
 import { ResourcesRepository } from './resources.repository';
 
 const RECOMMENDATIONS = 5;
@@ -29,12 +33,17 @@ export class ResourcesService {
     private readonly knowledge: KnowledgeClient,
   ) {}
 
-  /** Links a resource the knowledge service confirms (422 if unknown), caching its title. A write may fail with the downstream (503/504). */
+  /**
+   * Links a resource the knowledge service confirms (422 if unknown), caching its title. A write may fail with the
+   * downstream (503/504).
+   */
   async link(projectId: string, user: AuthenticatedUser, resourceId: string): Promise<LinkedResourceResponse> {
     await this.gate.require(projectId, user, 'contribute');
     const resource = await this.knowledge.getResource(resourceId);
     if (!resource) throw unknownResource(resourceId);
-    return toResponse(await this.repository.upsert({ projectId, resourceId, title: resource.title, linkedAt: new Date() }));
+    return toResponse(
+      await this.repository.upsert({ projectId, resourceId, title: resource.title, linkedAt: new Date() }),
+    );
   }
 
   /**
@@ -42,25 +51,58 @@ export class ResourcesService {
    * lookup fails keeps its cached title and the page says `degraded: true`. A resource the service no
    * longer knows (404) keeps its cached title too, without degrading the page.
    */
-  async list(projectId: string, user: AuthenticatedUser, limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<LinkedResourcePageResponse> {
+  async list(
+    projectId: string,
+    user: AuthenticatedUser,
+    limit = DEFAULT_PAGE_SIZE,
+    cursor?: string,
+  ): Promise<LinkedResourcePageResponse> {
     await this.gate.require(projectId, user, 'read');
     const rows = await this.repository.list(projectId, limit + 1, cursor ? decodeCursor(cursor) : undefined);
-    const page = toPage(rows, limit, (row) => ({ at: row.linkedAt, id: row.resourceId }), (row) => row);
+    const page = toPage(
+      rows,
+      limit,
+      (row) => ({ at: row.linkedAt, id: row.resourceId }),
+      (row) => row,
+    );
     const deadline = AbortSignal.timeout(READ_DEADLINE_MS);
     const fresh = await Promise.all(page.items.map((row) => this.freshTitle(row, deadline)));
     const degraded = fresh.some((lookup) => lookup === undefined);
-    if (degraded) this.logger.warn({ msg: 'knowledge unavailable; serving cached titles', downstream: 'knowledge', operation: 'getResource', projectId });
-    return { items: page.items.map((row, i) => ({ ...toResponse(row), title: fresh[i]?.title ?? row.title })), nextCursor: page.nextCursor, degraded };
+    if (degraded)
+      this.logger.warn({
+        msg: 'knowledge unavailable; serving cached titles',
+        downstream: 'knowledge',
+        operation: 'getResource',
+        projectId,
+      });
+    return {
+      items: page.items.map((row, i) => ({ ...toResponse(row), title: fresh[i]?.title ?? row.title })),
+      nextCursor: page.nextCursor,
+      degraded,
+    };
   }
 
   /** Recommendations for the project; empty and `degraded: true` when the knowledge service cannot answer. */
-  async recommendations(projectId: string, user: AuthenticatedUser, limit = RECOMMENDATIONS): Promise<RecommendationsResponse> {
+  async recommendations(
+    projectId: string,
+    user: AuthenticatedUser,
+    limit = RECOMMENDATIONS,
+  ): Promise<RecommendationsResponse> {
     await this.gate.require(projectId, user, 'read');
     try {
-      return { results: await this.knowledge.recommendations(projectId, limit, AbortSignal.timeout(READ_DEADLINE_MS)), degraded: false };
+      return {
+        results: await this.knowledge.recommendations(projectId, limit, AbortSignal.timeout(READ_DEADLINE_MS)),
+        degraded: false,
+      };
     } catch (error) {
       if (!(error instanceof DownstreamError)) throw error;
-      this.logger.warn({ msg: 'knowledge unavailable; no recommendations', downstream: 'knowledge', operation: 'recommendations', projectId, error: error.kind });
+      this.logger.warn({
+        msg: 'knowledge unavailable; no recommendations',
+        downstream: 'knowledge',
+        operation: 'recommendations',
+        projectId,
+        error: error.kind,
+      });
       return { results: [], degraded: true };
     }
   }

@@ -43,7 +43,10 @@ function twoAtRandom(candidates: readonly Instance[], random: () => number): [In
  * calls are cut short (a hedge that answered first, a timeout), so it is not refilled each time
  * its queue empties, and it is tried again as its estimate decays (see PeakEwma).
  */
-export function peakEwmaTwoChoices(now: () => number = () => performance.now(), random: () => number = Math.random): Balancer {
+export function peakEwmaTwoChoices(
+  now: () => number = () => performance.now(),
+  random: () => number = Math.random,
+): Balancer {
   return (candidates) => {
     if (candidates.length === 1) return candidates[0];
     const [a, b] = twoAtRandom(candidates, random);

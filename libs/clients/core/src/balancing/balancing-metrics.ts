@@ -23,23 +23,43 @@ export class BalancingMetrics {
 
   constructor(registry: Registry = defaultRegistry) {
     const sets = BalancingMetrics.sets;
-    singleton(registry, BALANCING_METRIC_NAMES.outstanding, () =>
-      new Gauge({
-        name: BALANCING_METRIC_NAMES.outstanding,
-        help: 'Attempts sent to a downstream instance that have not answered yet',
-        labelNames: ['downstream', 'instance'],
-        registers: [registry],
-        collect() {
-          this.reset();
-          for (const [downstream, set] of sets) for (const instance of set.snapshot()) this.labels(downstream, instance.url).set(instance.outstanding);
-        },
-      }),
+    singleton(
+      registry,
+      BALANCING_METRIC_NAMES.outstanding,
+      () =>
+        new Gauge({
+          name: BALANCING_METRIC_NAMES.outstanding,
+          help: 'Attempts sent to a downstream instance that have not answered yet',
+          labelNames: ['downstream', 'instance'],
+          registers: [registry],
+          collect() {
+            this.reset();
+            for (const [downstream, set] of sets)
+              for (const instance of set.snapshot()) this.labels(downstream, instance.url).set(instance.outstanding);
+          },
+        }),
     );
-    this.ejections = singleton(registry, BALANCING_METRIC_NAMES.ejections, () =>
-      new Counter({ name: BALANCING_METRIC_NAMES.ejections, help: 'Instances ejected after consecutive 5xx or connect failures', labelNames: ['downstream', 'instance'], registers: [registry] }),
+    this.ejections = singleton(
+      registry,
+      BALANCING_METRIC_NAMES.ejections,
+      () =>
+        new Counter({
+          name: BALANCING_METRIC_NAMES.ejections,
+          help: 'Instances ejected after consecutive 5xx or connect failures',
+          labelNames: ['downstream', 'instance'],
+          registers: [registry],
+        }),
     );
-    this.hedges = singleton(registry, BALANCING_METRIC_NAMES.hedges, () =>
-      new Counter({ name: BALANCING_METRIC_NAMES.hedges, help: 'Hedged attempts: sent, and won (answered first)', labelNames: ['downstream', 'result'], registers: [registry] }),
+    this.hedges = singleton(
+      registry,
+      BALANCING_METRIC_NAMES.hedges,
+      () =>
+        new Counter({
+          name: BALANCING_METRIC_NAMES.hedges,
+          help: 'Hedged attempts: sent, and won (answered first)',
+          labelNames: ['downstream', 'result'],
+          registers: [registry],
+        }),
     );
   }
 

@@ -20,16 +20,34 @@ describe('ResilientHttpClient over three instances', () => {
   let registry: PolicyRegistry;
   let client: ResilientHttpClient;
 
-  const requestsPerInstance = async () => Promise.all(controls.map(async (control) => (await control.stats()).requests));
+  const requestsPerInstance = async () =>
+    Promise.all(controls.map(async (control) => (await control.stats()).requests));
 
   function build(env: Record<string, string>) {
-    const config = resolveServiceConfig('lb', { LB_SERVICE_URLS: instances.map((i) => i.url).join(','), LB_SERVICE_TIMEOUT: '2s', LB_SERVICE_RETRY_DELAY: '1ms', ...env });
+    const config = resolveServiceConfig('lb', {
+      LB_SERVICE_URLS: instances.map((i) => i.url).join(','),
+      LB_SERVICE_TIMEOUT: '2s',
+      LB_SERVICE_RETRY_DELAY: '1ms',
+      ...env,
+    });
     registry = new PolicyRegistry({});
     const pipeline = registry.get('lb', { ...config.policy, classifier: httpFailureClassifier });
-    client = new ResilientHttpClient(config, axios.create(), pipeline, new UndiciAdapter({ connections: 16, keepAliveTimeoutMs: 5_000 }), {});
+    client = new ResilientHttpClient(
+      config,
+      axios.create(),
+      pipeline,
+      new UndiciAdapter({ connections: 16, keepAliveTimeoutMs: 5_000 }),
+      {},
+    );
   }
 
-  const call = (hedge = false) => client.send({ operation: 'ownership', path: OWNERSHIP, hedge, headers: { authorization: 'Bearer any-token' } }).then((answer) => answer.status, (error: Error) => error.name);
+  const call = (hedge = false) =>
+    client
+      .send({ operation: 'ownership', path: OWNERSHIP, hedge, headers: { authorization: 'Bearer any-token' } })
+      .then(
+        (answer) => answer.status,
+        (error: Error) => error.name,
+      );
 
   beforeAll(() => Logger.overrideLogger(false));
 
@@ -51,14 +69,18 @@ describe('ResilientHttpClient over three instances', () => {
 
     // Act: until the sick instance is ejected, then a steady stream.
     const warmUp: (number | string)[] = [];
-    while (!client.instanceStates().some((i) => i.state === 'ejected') && warmUp.length < 200) warmUp.push(await call());
+    while (!client.instanceStates().some((i) => i.state === 'ejected') && warmUp.length < 200)
+      warmUp.push(await call());
     const sickBefore = (await requestsPerInstance())[1];
     const afterEjection: (number | string)[] = [];
     for (let i = 0; i < 60; i++) afterEjection.push(await call());
     const sickAfter = (await requestsPerInstance())[1];
 
     // Assert
-    expect(client.instanceStates().find((i) => i.url === instances[1].url)).toMatchObject({ state: 'ejected', ejections: 1 });
+    expect(client.instanceStates().find((i) => i.url === instances[1].url)).toMatchObject({
+      state: 'ejected',
+      ejections: 1,
+    });
     // Each failed attempt was retried on another instance: not even the warm-up failed a call.
     expect(warmUp.filter((status) => status !== 200)).toEqual([]);
     expect(afterEjection.filter((status) => status !== 200)).toEqual([]);
@@ -66,43 +88,53 @@ describe('ResilientHttpClient over three instances', () => {
     expect(client.circuitState).toBe('closed');
   });
 
-  it.each(['p2c-ewma', 'p2c'])('one instance 300 ms slower: P2C (%s) sends it markedly fewer calls than its share', async (lb) => {
-    // Arrange
-    build({ LB_SERVICE_LB: lb });
-    await controls[2].inject({ mode: 'slow', latencyMs: 300 });
+  it.each(['p2c-ewma', 'p2c'])(
+    'one instance 300 ms slower: P2C (%s) sends it markedly fewer calls than its share',
+    async (lb) => {
+      // Arrange
+      build({ LB_SERVICE_LB: lb });
+      await controls[2].inject({ mode: 'slow', latencyMs: 300 });
 
-    // Act: 12 callers in parallel, 10 calls each.
-    await Promise.all(Array.from({ length: 12 }, async () => {
-      for (let i = 0; i < 10; i++) await call();
-    }));
-    const counts = await requestsPerInstance();
+      // Act: 12 callers in parallel, 10 calls each.
+      await Promise.all(
+        Array.from({ length: 12 }, async () => {
+          for (let i = 0; i < 10; i++) await call();
+        }),
+      );
+      const counts = await requestsPerInstance();
 
-    // Assert: a third would be 40 of 120.
-    const total = counts.reduce((a, b) => a + b, 0);
-    expect(total).toBe(120);
-    expect(counts[2]).toBeLessThan(total / 6);
-  });
+      // Assert: a third would be 40 of 120.
+      const total = counts.reduce((a, b) => a + b, 0);
+      expect(total).toBe(120);
+      expect(counts[2]).toBeLessThan(total / 6);
+    },
+  );
 
-  it.each(['p2c-ewma', 'p2c'])('hedged reads, one instance 300 ms slower: P2C (%s) still sends it markedly fewer calls, and every call answers', async (lb) => {
-    // Arrange: a 100 ms hedge delay, so the slow instance's calls are cut short after about 100 ms
-    // (and, being abandoned, stay counted against it) while healthy calls, even on a busy machine,
-    // are seldom hedged; it has answered unhedged calls before.
-    build({ LB_SERVICE_LB: lb, LB_SERVICE_HEDGE_DELAY: '100ms' });
-    await controls[2].inject({ mode: 'slow', latencyMs: 300 });
-    await Promise.all(Array.from({ length: 6 }, () => call(false)));
-    await Promise.all(controls.map((control) => control.resetStats()));
+  it.each(['p2c-ewma', 'p2c'])(
+    'hedged reads, one instance 300 ms slower: P2C (%s) still sends it markedly fewer calls, and every call answers',
+    async (lb) => {
+      // Arrange: a 100 ms hedge delay, so the slow instance's calls are cut short after about 100 ms
+      // (and, being abandoned, stay counted against it) while healthy calls, even on a busy machine,
+      // are seldom hedged; it has answered unhedged calls before.
+      build({ LB_SERVICE_LB: lb, LB_SERVICE_HEDGE_DELAY: '100ms' });
+      await controls[2].inject({ mode: 'slow', latencyMs: 300 });
+      await Promise.all(Array.from({ length: 6 }, () => call(false)));
+      await Promise.all(controls.map((control) => control.resetStats()));
 
-    // Act: 12 callers in parallel, 10 hedged calls each.
-    const statuses: (number | string)[] = [];
-    await Promise.all(Array.from({ length: 12 }, async () => {
-      for (let i = 0; i < 10; i++) statuses.push(await call(true));
-    }));
-    const counts = await requestsPerInstance();
+      // Act: 12 callers in parallel, 10 hedged calls each.
+      const statuses: (number | string)[] = [];
+      await Promise.all(
+        Array.from({ length: 12 }, async () => {
+          for (let i = 0; i < 10; i++) statuses.push(await call(true));
+        }),
+      );
+      const counts = await requestsPerInstance();
 
-    // Assert: a third would be 40 of 120.
-    expect(statuses.filter((status) => status !== 200)).toEqual([]);
-    expect(counts[2]).toBeLessThan(120 / 6);
-  });
+      // Assert: a third would be 40 of 120.
+      expect(statuses.filter((status) => status !== 200)).toEqual([]);
+      expect(counts[2]).toBeLessThan(120 / 6);
+    },
+  );
 
   it('hedges a read that has not answered within the delay to another instance, and takes the first answer', async () => {
     // Arrange: every instance is slow except one; the first leg often lands on a slow one.

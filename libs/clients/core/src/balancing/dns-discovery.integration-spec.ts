@@ -31,10 +31,21 @@ describe('DNS discovery', () => {
     const others = await Promise.all(['127.0.0.2', '127.0.0.3'].map((host) => startLibraryEmulator({ port, host })));
     pods = new Map([first, ...others].map((pod) => [new URL(pod.url).hostname, pod]));
     dns.setRecords(NAME, ['127.0.0.1', '127.0.0.2']);
-    const config = resolveServiceConfig('library', { LIBRARY_SERVICE_DNS: `${NAME}:${port}`, LIBRARY_SERVICE_DNS_SERVERS: dns.server, LIBRARY_SERVICE_DNS_REFRESH: '200ms', LIBRARY_SERVICE_TIMEOUT: '2s' });
+    const config = resolveServiceConfig('library', {
+      LIBRARY_SERVICE_DNS: `${NAME}:${port}`,
+      LIBRARY_SERVICE_DNS_SERVERS: dns.server,
+      LIBRARY_SERVICE_DNS_REFRESH: '200ms',
+      LIBRARY_SERVICE_TIMEOUT: '2s',
+    });
     registry = new PolicyRegistry({});
     const pipeline = registry.get('library', { ...config.policy, classifier: httpFailureClassifier });
-    client = new ResilientHttpClient(config, axios.create(), pipeline, new UndiciAdapter({ connections: 8, keepAliveTimeoutMs: 5_000 }), {});
+    client = new ResilientHttpClient(
+      config,
+      axios.create(),
+      pipeline,
+      new UndiciAdapter({ connections: 8, keepAliveTimeoutMs: 5_000 }),
+      {},
+    );
     await client.rediscover();
   });
 
@@ -54,7 +65,18 @@ describe('DNS discovery', () => {
     const traffic = Promise.all(
       Array.from({ length: 4 }, async () => {
         while (running) {
-          outcomes.push(await client.send({ operation: 'ownership', path: '/api/v1/users/u1/games/g1/ownership', headers: { authorization: 'Bearer t' } }).then((a) => a.status, (e: Error) => e.name));
+          outcomes.push(
+            await client
+              .send({
+                operation: 'ownership',
+                path: '/api/v1/users/u1/games/g1/ownership',
+                headers: { authorization: 'Bearer t' },
+              })
+              .then(
+                (a) => a.status,
+                (e: Error) => e.name,
+              ),
+          );
           await sleep(5);
         }
       }),
@@ -94,7 +116,13 @@ describe('DNS discovery', () => {
     // Act: the name disappears (NXDOMAIN).
     dns.setRecords(NAME, []);
     await client.rediscover();
-    const status = await client.send({ operation: 'ownership', path: '/api/v1/users/u1/games/g1/ownership', headers: { authorization: 'Bearer t' } }).then((a) => a.status);
+    const status = await client
+      .send({
+        operation: 'ownership',
+        path: '/api/v1/users/u1/games/g1/ownership',
+        headers: { authorization: 'Bearer t' },
+      })
+      .then((a) => a.status);
 
     // Assert
     expect(client.instanceStates().map((i) => i.url)).toEqual(before);
@@ -109,7 +137,19 @@ describe('DNS discovery', () => {
     // Act
     dns.setRecords(NAME, ['127.0.0.3']);
     const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline && client.instanceStates().map((i) => i.url).join() !== client.instanceStates().filter((i) => i.url.includes('127.0.0.3')).map((i) => i.url).join()) await sleep(50);
+    while (
+      Date.now() < deadline &&
+      client
+        .instanceStates()
+        .map((i) => i.url)
+        .join() !==
+        client
+          .instanceStates()
+          .filter((i) => i.url.includes('127.0.0.3'))
+          .map((i) => i.url)
+          .join()
+    )
+      await sleep(50);
 
     // Assert
     expect(dns.queries).toBeGreaterThan(asked);

@@ -33,10 +33,14 @@ export function systemResolver(servers?: string[]): AddressResolver {
   const resolver = new Resolver({ timeout: 2_000, tries: 2 });
   if (servers?.length) resolver.setServers(servers);
   return async (host) => {
-    const records = await Promise.allSettled([resolver.resolve4(host, { ttl: true }), resolver.resolve6(host, { ttl: true })]);
+    const records = await Promise.allSettled([
+      resolver.resolve4(host, { ttl: true }),
+      resolver.resolve6(host, { ttl: true }),
+    ]);
     const found: ResolvedAddress[] = [];
     records.forEach((result, i) => {
-      if (result.status === 'fulfilled') for (const r of result.value) found.push({ address: r.address, family: i === 0 ? 4 : 6, ttl: r.ttl });
+      if (result.status === 'fulfilled')
+        for (const r of result.value) found.push({ address: r.address, family: i === 0 ? 4 : 6, ttl: r.ttl });
     });
     if (found.length > 0) return found;
     if (servers?.length) {
@@ -86,7 +90,9 @@ export class DnsDiscovery {
       const addresses = await this.resolve(this.target.host);
       if (addresses.length === 0) throw new Error(`${this.target.host} resolved to no address`);
       const { protocol, port } = this.target;
-      const urls = [...new Set(addresses.map((a) => `${protocol}://${a.family === 6 ? `[${a.address}]` : a.address}:${port}`))].sort();
+      const urls = [
+        ...new Set(addresses.map((a) => `${protocol}://${a.family === 6 ? `[${a.address}]` : a.address}:${port}`)),
+      ].sort();
       this.instances.replace(urls);
       const ttls = addresses.map((a) => a.ttl).filter((ttl): ttl is number => ttl !== undefined && ttl > 0);
       if (ttls.length > 0) nextMs = Math.min(nextMs, Math.max(1_000, Math.min(...ttls) * 1_000));

@@ -3,7 +3,12 @@ import { Instance } from './instance';
 import { InstanceSet } from './instance-set';
 import type { OutlierOptions } from './instance-set';
 
-const OUTLIER: OutlierOptions = { consecutiveFailures: 3, baseEjectionMs: 1_000, maxEjectionMs: 2_500, maxEjectionPercent: 50 };
+const OUTLIER: OutlierOptions = {
+  consecutiveFailures: 3,
+  baseEjectionMs: 1_000,
+  maxEjectionMs: 2_500,
+  maxEjectionPercent: 50,
+};
 const URLS = ['http://a', 'http://b', 'http://c'];
 
 function setOf(urls = URLS, outlier = OUTLIER) {

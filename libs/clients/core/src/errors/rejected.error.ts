@@ -22,6 +22,9 @@ export class DownstreamRejectedError extends DownstreamError {
     readonly status: number,
     readonly problem: DownstreamProblem | undefined,
   ) {
-    super(downstream, `${downstream} rejected the request with ${status}${problem?.detail ? `: ${problem.detail}` : ''}`);
+    super(
+      downstream,
+      `${downstream} rejected the request with ${status}${problem?.detail ? `: ${problem.detail}` : ''}`,
+    );
   }
 }

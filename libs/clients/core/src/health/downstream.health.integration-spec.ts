@@ -48,12 +48,26 @@ describe(DownstreamHealthIndicator.name, () => {
   const clients: ResilientHttpClient[] = [];
   let n = 0;
 
-  function build(url = downstream.url): { client: ResilientHttpClient; health: EchoHealthIndicator; pipeline: ResiliencePipeline } {
+  function build(url = downstream.url): {
+    client: ResilientHttpClient;
+    health: EchoHealthIndicator;
+    pipeline: ResiliencePipeline;
+  } {
     const name = `health-${++n}`;
     const prefix = `HEALTH_${n}_SERVICE_`;
-    const config = resolveServiceConfig(name, { [`${prefix}URL`]: url, [`${prefix}MAX_RETRIES`]: '0', [`${prefix}CIRCUIT_BREAKER_MAX_FAILS`]: '3' });
+    const config = resolveServiceConfig(name, {
+      [`${prefix}URL`]: url,
+      [`${prefix}MAX_RETRIES`]: '0',
+      [`${prefix}CIRCUIT_BREAKER_MAX_FAILS`]: '3',
+    });
     const pipeline = registry.get(name, { ...config.policy, classifier: httpFailureClassifier });
-    const client = new ResilientHttpClient(config, axios.create(), pipeline, new UndiciAdapter({ connections: 4, keepAliveTimeoutMs: 1000 }), { healthPath: '/health' });
+    const client = new ResilientHttpClient(
+      config,
+      axios.create(),
+      pipeline,
+      new UndiciAdapter({ connections: 4, keepAliveTimeoutMs: 1000 }),
+      { healthPath: '/health' },
+    );
     clients.push(client);
     return { client, health: new EchoHealthIndicator(new HealthIndicatorService(), client), pipeline };
   }
@@ -61,7 +75,8 @@ describe(DownstreamHealthIndicator.name, () => {
   /** `ok` successful calls, then `failed` 500s (a breaker failure, never retried). */
   async function traffic(client: ResilientHttpClient, ok: number, failed: number) {
     for (let i = 0; i < ok; i++) await client.send({ operation: 'get', path: '/ok' });
-    for (let i = 0; i < failed; i++) await client.send({ operation: 'get', path: '/status/500' }).catch(() => undefined);
+    for (let i = 0; i < failed; i++)
+      await client.send({ operation: 'get', path: '/status/500' }).catch(() => undefined);
   }
 
   beforeAll(async () => {
@@ -94,7 +109,14 @@ describe(DownstreamHealthIndicator.name, () => {
 
     // Assert
     expect(Object.keys(result)).toEqual([client.name]);
-    expect(result[client.name]).toEqual({ status: 'up', state: 'healthy', errorRate: 0, p95Ms: expect.any(Number), recentCalls: 3, breaker: 'closed' });
+    expect(result[client.name]).toEqual({
+      status: 'up',
+      state: 'healthy',
+      errorRate: 0,
+      p95Ms: expect.any(Number),
+      recentCalls: 3,
+      breaker: 'closed',
+    });
     expect(downstream.paths.filter((p) => p === '/health')).toHaveLength(1);
   });
 
@@ -106,7 +128,14 @@ describe(DownstreamHealthIndicator.name, () => {
     const result = await health.isHealthy('echo');
 
     // Assert
-    expect(result.echo).toEqual({ status: 'up', state: 'healthy', errorRate: 0, p95Ms: null, recentCalls: 0, breaker: 'closed' });
+    expect(result.echo).toEqual({
+      status: 'up',
+      state: 'healthy',
+      errorRate: 0,
+      p95Ms: null,
+      recentCalls: 0,
+      breaker: 'closed',
+    });
   });
 
   it('stays healthy at exactly 10 % failed calls', async () => {
@@ -130,7 +159,13 @@ describe(DownstreamHealthIndicator.name, () => {
     const result = await health.isHealthy('echo');
 
     // Assert
-    expect(result.echo).toMatchObject({ status: 'up', state: 'degraded', errorRate: 0.2, recentCalls: 10, breaker: 'closed' });
+    expect(result.echo).toMatchObject({
+      status: 'up',
+      state: 'degraded',
+      errorRate: 0.2,
+      recentCalls: 10,
+      breaker: 'closed',
+    });
   });
 
   it('rounds the error rate to three decimals', async () => {
@@ -157,7 +192,15 @@ describe(DownstreamHealthIndicator.name, () => {
     const result = await health.isHealthy('echo');
 
     // Assert
-    expect(result.echo).toEqual({ status: 'down', state: 'down', probe: { ok: false, error: 'ECONNREFUSED' }, errorRate: 0, p95Ms: expect.any(Number), recentCalls: 2, breaker: 'closed' });
+    expect(result.echo).toEqual({
+      status: 'down',
+      state: 'down',
+      probe: { ok: false, error: 'ECONNREFUSED' },
+      errorRate: 0,
+      p95Ms: expect.any(Number),
+      recentCalls: 2,
+      breaker: 'closed',
+    });
   });
 
   it('reports down when the health path answers 503', async () => {
@@ -182,7 +225,14 @@ describe(DownstreamHealthIndicator.name, () => {
     const result = await health.isHealthy('echo');
 
     // Assert
-    expect(result.echo).toEqual({ status: 'down', state: 'circuit-open', errorRate: 1, p95Ms: expect.any(Number), recentCalls: 3, breaker: 'open' });
+    expect(result.echo).toEqual({
+      status: 'down',
+      state: 'circuit-open',
+      errorRate: 1,
+      p95Ms: expect.any(Number),
+      recentCalls: 3,
+      breaker: 'open',
+    });
     expect(downstream.paths).toEqual([]);
   });
 

@@ -25,10 +25,18 @@ export abstract class DownstreamHealthIndicator {
     const dns = this.client.dnsStatus;
     // One instance says nothing the rest of the details do not; several (or DNS) get their own list.
     const balancing = instances.length > 1 || dns ? { instances, ...(dns ? { dns } : {}) } : {};
-    const details = { errorRate: Math.round(errorRate * 1000) / 1000, p95Ms, recentCalls: calls, breaker, ...balancing };
-    if (breaker === 'open' || breaker === 'isolated') return indicator.down({ state: 'circuit-open' satisfies DownstreamHealthState, ...details });
+    const details = {
+      errorRate: Math.round(errorRate * 1000) / 1000,
+      p95Ms,
+      recentCalls: calls,
+      breaker,
+      ...balancing,
+    };
+    if (breaker === 'open' || breaker === 'isolated')
+      return indicator.down({ state: 'circuit-open' satisfies DownstreamHealthState, ...details });
     const probe = await this.client.probe();
-    if (!this.isAlive(probe)) return indicator.down({ state: 'down' satisfies DownstreamHealthState, probe, ...details });
+    if (!this.isAlive(probe))
+      return indicator.down({ state: 'down' satisfies DownstreamHealthState, probe, ...details });
     const state: DownstreamHealthState = errorRate > DEGRADED_ERROR_RATE ? 'degraded' : 'healthy';
     return indicator.up({ state, ...(probe.ok ? {} : { probeStatus: probe.status }), ...details });
   }

@@ -7,7 +7,8 @@ export type SignalLike = { aborted: boolean; reason?: unknown } | undefined;
 /** How an attempt ended, for its span. */
 export function spanOutcomeOf(error: unknown, signal: SignalLike): string {
   if (error instanceof RetryableStatusError) return error.status === 429 ? 'rate_limited' : 'server_error';
-  if (error instanceof AttemptTimeoutError || (signal?.aborted && signal.reason instanceof AttemptTimeoutError)) return 'timeout';
+  if (error instanceof AttemptTimeoutError || (signal?.aborted && signal.reason instanceof AttemptTimeoutError))
+    return 'timeout';
   if (signal?.aborted) return 'cancelled';
   return 'network_error';
 }

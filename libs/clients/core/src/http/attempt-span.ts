@@ -41,6 +41,7 @@ export function startAttemptSpan(fields: AttemptSpanFields): Span | undefined {
 export function endAttemptSpan(span: Span, outcome: string, status?: number): void {
   if (status !== undefined) span.setAttribute('http.response.status_code', status);
   span.setAttribute('keel.outcome', outcome);
-  if (outcome !== 'success' && outcome !== 'client_error') span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
+  if (outcome !== 'success' && outcome !== 'client_error')
+    span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
   span.end();
 }

@@ -20,14 +20,30 @@ describe('ResilientHttpClient after a TCP blackhole', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const proxy = await startTcpBlackhole((server.address() as AddressInfo).port);
-    const env = { BH_SERVICE_URL: proxy.url, BH_SERVICE_TIMEOUT: '200ms', BH_SERVICE_MAX_RETRIES: '0', BH_SERVICE_CIRCUIT_BREAKER_MAX_FAILS: '3', BH_SERVICE_CIRCUIT_BREAKER_TIMEOUT: '500ms' };
+    const env = {
+      BH_SERVICE_URL: proxy.url,
+      BH_SERVICE_TIMEOUT: '200ms',
+      BH_SERVICE_MAX_RETRIES: '0',
+      BH_SERVICE_CIRCUIT_BREAKER_MAX_FAILS: '3',
+      BH_SERVICE_CIRCUIT_BREAKER_TIMEOUT: '500ms',
+    };
     const config = resolveServiceConfig('bh', env);
     const registry = new PolicyRegistry({});
     const pipeline = registry.get('bh', { ...config.policy, classifier: httpFailureClassifier });
-    const client = new ResilientHttpClient(config, axios.create(), pipeline, new UndiciAdapter({ connections: 8, keepAliveTimeoutMs: 30_000 }), {});
+    const client = new ResilientHttpClient(
+      config,
+      axios.create(),
+      pipeline,
+      new UndiciAdapter({ connections: 8, keepAliveTimeoutMs: 30_000 }),
+      {},
+    );
     const states: string[] = [];
     pipeline.onCircuitStateChange((state) => states.push(state));
-    const call = () => client.send({ operation: 'get', path: '/thing' }).then(() => 'ok', (e: Error) => e.name);
+    const call = () =>
+      client.send({ operation: 'get', path: '/thing' }).then(
+        () => 'ok',
+        (e: Error) => e.name,
+      );
 
     // Act: the outage. Concurrent calls time out and open the circuit.
     proxy.blackhole = true;
@@ -42,7 +58,9 @@ describe('ResilientHttpClient after a TCP blackhole', () => {
       if ((await call()) === 'ok') recoveredAfterMs = performance.now() - healedAt;
       else await new Promise((r) => setTimeout(r, 50));
     }
-    console.info(`[blackhole] recovered ${recoveredAfterMs.toFixed(0)} ms after the route came back (half-open delay 500 ms); states: ${states.join(' → ')}`);
+    console.info(
+      `[blackhole] recovered ${recoveredAfterMs.toFixed(0)} ms after the route came back (half-open delay 500 ms); states: ${states.join(' → ')}`,
+    );
 
     // Assert: the first probe closed the circuit; it never re-opened after the route came back.
     expect(recoveredAfterMs).toBeGreaterThanOrEqual(0);

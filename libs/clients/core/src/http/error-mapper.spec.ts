@@ -1,4 +1,10 @@
-import { AttemptTimeoutError, BulkheadFullError, CallAbortedError, CircuitOpenError, RateLimitedError } from '@keel/resilience';
+import {
+  AttemptTimeoutError,
+  BulkheadFullError,
+  CallAbortedError,
+  CircuitOpenError,
+  RateLimitedError,
+} from '@keel/resilience';
 import type { ResiliencePipeline } from '@keel/resilience';
 import { DownstreamCircuitOpenError } from '../errors/circuit-open.error';
 import { DownstreamContractError } from '../errors/contract.error';
@@ -105,21 +111,24 @@ describe(DownstreamErrorMapper.name, () => {
     [502, undefined, 1],
     [429, 2500, 3],
     [500, undefined, 1],
-  ])('maps a %d answer (Retry-After %s ms) to DownstreamUnavailableError: 503, retryAfterSeconds %d', (status, retryAfterMs, seconds) => {
-    // Arrange
-    const cause = new RetryableStatusError(status, retryAfterMs, 'busy');
+  ])(
+    'maps a %d answer (Retry-After %s ms) to DownstreamUnavailableError: 503, retryAfterSeconds %d',
+    (status, retryAfterMs, seconds) => {
+      // Arrange
+      const cause = new RetryableStatusError(status, retryAfterMs, 'busy');
 
-    // Act
-    const error = mapper.map(cause);
+      // Act
+      const error = mapper.map(cause);
 
-    // Assert
-    expect(error).toBeInstanceOf(DownstreamUnavailableError);
-    expect(error.httpStatus).toBe(503);
-    expect((error as DownstreamUnavailableError).status).toBe(status);
-    expect(error.retryAfterSeconds).toBe(seconds);
-    expect(error.message).toBe(`library answered ${status}`);
-    expect(error.cause).toBe(cause);
-  });
+      // Assert
+      expect(error).toBeInstanceOf(DownstreamUnavailableError);
+      expect(error.httpStatus).toBe(503);
+      expect((error as DownstreamUnavailableError).status).toBe(status);
+      expect(error.retryAfterSeconds).toBe(seconds);
+      expect(error.message).toBe(`library answered ${status}`);
+      expect(error.cause).toBe(cause);
+    },
+  );
 
   describe('cancellation', () => {
     it('maps a call the caller’s deadline ended (TimeoutError reason) to DownstreamTimeoutError with the configured timeout', () => {
@@ -137,7 +146,8 @@ describe(DownstreamErrorMapper.name, () => {
       expect((error as DownstreamTimeoutError).timeoutMs).toBe(10_000);
     });
 
-    // Regression (was a bug at error-mapper.ts:36, `reason instanceof Error`): the reason AbortSignal.timeout() aborts with is a
+    // Regression (was a bug at error-mapper.ts:36, `reason instanceof Error`): the reason AbortSignal.timeout() aborts
+    // with is a
     // DOMException of Node's own realm. Under Jest that is not an `Error` of the test's realm, so a caller's
     // deadline maps to "cancelled" (503) instead of a timeout (504). Production Node is unaffected; checking
     // `(reason as { name?: unknown })?.name === 'TimeoutError'` works in both.
@@ -156,7 +166,9 @@ describe(DownstreamErrorMapper.name, () => {
 
     it('maps any other cancellation to DownstreamUnavailableError', () => {
       // Act
-      const error = mapper.map(new CallAbortedError('library', Object.assign(new Error('This operation was aborted'), { name: 'AbortError' })));
+      const error = mapper.map(
+        new CallAbortedError('library', Object.assign(new Error('This operation was aborted'), { name: 'AbortError' })),
+      );
 
       // Assert
       expect(error).toBeInstanceOf(DownstreamUnavailableError);
@@ -182,20 +194,23 @@ describe(DownstreamErrorMapper.name, () => {
     });
   });
 
-  it.each(['ECONNREFUSED', 'UND_ERR_SOCKET'])('maps a %s network error to DownstreamUnavailableError naming the code', (code) => {
-    // Arrange
-    const cause = Object.assign(new Error('connect failed'), { code });
+  it.each(['ECONNREFUSED', 'UND_ERR_SOCKET'])(
+    'maps a %s network error to DownstreamUnavailableError naming the code',
+    (code) => {
+      // Arrange
+      const cause = Object.assign(new Error('connect failed'), { code });
 
-    // Act
-    const error = mapper.map(cause);
+      // Act
+      const error = mapper.map(cause);
 
-    // Assert
-    expect(error).toBeInstanceOf(DownstreamUnavailableError);
-    expect(error.httpStatus).toBe(503);
-    expect(error.message).toBe(`library is unreachable (${code})`);
-    expect(error.retryAfterSeconds).toBe(1);
-    expect(error.cause).toBe(cause);
-  });
+      // Assert
+      expect(error).toBeInstanceOf(DownstreamUnavailableError);
+      expect(error.httpStatus).toBe(503);
+      expect(error.message).toBe(`library is unreachable (${code})`);
+      expect(error.retryAfterSeconds).toBe(1);
+      expect(error.cause).toBe(cause);
+    },
+  );
 
   it('maps anything unknown to DownstreamUnavailableError, keeping its message', () => {
     expect(mapper.map(new Error('boom')).message).toBe('library call failed: boom');
@@ -214,7 +229,15 @@ describe(DownstreamErrorMapper.name, () => {
 
   it('never maps to a 500', () => {
     // Arrange
-    const inputs: unknown[] = [circuitOpen(), new RateLimitedError('library', 1), new BulkheadFullError('library'), new AttemptTimeoutError('library', 1), new RetryableStatusError(500, undefined, ''), new CallAbortedError('library'), new Error('x')];
+    const inputs: unknown[] = [
+      circuitOpen(),
+      new RateLimitedError('library', 1),
+      new BulkheadFullError('library'),
+      new AttemptTimeoutError('library', 1),
+      new RetryableStatusError(500, undefined, ''),
+      new CallAbortedError('library'),
+      new Error('x'),
+    ];
 
     // Act
     const statuses = inputs.map((input) => mapper.map(input)).map((error: DownstreamError) => error.httpStatus);

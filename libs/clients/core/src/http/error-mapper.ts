@@ -1,4 +1,11 @@
-import { AttemptTimeoutError, BulkheadFullError, CallAbortedError, CircuitOpenError, RateLimitedError, stackless } from '@keel/resilience';
+import {
+  AttemptTimeoutError,
+  BulkheadFullError,
+  CallAbortedError,
+  CircuitOpenError,
+  RateLimitedError,
+  stackless,
+} from '@keel/resilience';
 import type { ResiliencePipeline } from '@keel/resilience';
 import { DownstreamCircuitOpenError } from '../errors/circuit-open.error';
 import { DownstreamError } from '../errors/downstream.error';
@@ -18,7 +25,9 @@ export class DownstreamErrorMapper {
     pipeline: ResiliencePipeline,
     private readonly timeoutMs: number,
   ) {
-    this.circuitOpen = stackless(() => new DownstreamCircuitOpenError(downstream, () => pipeline.circuitRetryAfterMs()));
+    this.circuitOpen = stackless(
+      () => new DownstreamCircuitOpenError(downstream, () => pipeline.circuitRetryAfterMs()),
+    );
   }
 
   map(error: unknown): DownstreamError {
@@ -26,10 +35,20 @@ export class DownstreamErrorMapper {
     const { downstream } = this;
     if (error instanceof CircuitOpenError) return this.circuitOpen;
     if (error instanceof RateLimitedError) return new DownstreamRateLimitedError(downstream, error.retryAfterMs);
-    if (error instanceof BulkheadFullError) return new DownstreamUnavailableError(downstream, `${downstream} has too many calls in flight`, undefined, 1000, { cause: error });
-    if (error instanceof AttemptTimeoutError) return new DownstreamTimeoutError(downstream, error.timeoutMs, { cause: error });
+    if (error instanceof BulkheadFullError)
+      return new DownstreamUnavailableError(downstream, `${downstream} has too many calls in flight`, undefined, 1000, {
+        cause: error,
+      });
+    if (error instanceof AttemptTimeoutError)
+      return new DownstreamTimeoutError(downstream, error.timeoutMs, { cause: error });
     if (error instanceof RetryableStatusError) {
-      return new DownstreamUnavailableError(downstream, `${downstream} answered ${error.status}`, error.status, error.retryAfterMs, { cause: error });
+      return new DownstreamUnavailableError(
+        downstream,
+        `${downstream} answered ${error.status}`,
+        error.status,
+        error.retryAfterMs,
+        { cause: error },
+      );
     }
     if (error instanceof CallAbortedError) {
       // Given up while waiting to retry a failure: that failure (a 503 with its Retry-After, say) is the news.
@@ -39,13 +58,31 @@ export class DownstreamErrorMapper {
       const reason = error.cause as { name?: unknown; budgetMs?: unknown } | undefined;
       const deadline = reason?.name === 'TimeoutError';
       return deadline
-        ? new DownstreamTimeoutError(downstream, typeof reason.budgetMs === 'number' ? reason.budgetMs : this.timeoutMs, { cause: error })
-        : new DownstreamUnavailableError(downstream, `call to ${downstream} was cancelled`, undefined, undefined, { cause: error });
+        ? new DownstreamTimeoutError(
+            downstream,
+            typeof reason.budgetMs === 'number' ? reason.budgetMs : this.timeoutMs,
+            { cause: error },
+          )
+        : new DownstreamUnavailableError(downstream, `call to ${downstream} was cancelled`, undefined, undefined, {
+            cause: error,
+          });
     }
     if (isNetworkError(error)) {
       const code = (error as { code?: string }).code;
-      return new DownstreamUnavailableError(downstream, `${downstream} is unreachable (${code})`, undefined, undefined, { cause: error });
+      return new DownstreamUnavailableError(
+        downstream,
+        `${downstream} is unreachable (${code})`,
+        undefined,
+        undefined,
+        { cause: error },
+      );
     }
-    return new DownstreamUnavailableError(downstream, `${downstream} call failed: ${error instanceof Error ? error.message : String(error)}`, undefined, undefined, { cause: error });
+    return new DownstreamUnavailableError(
+      downstream,
+      `${downstream} call failed: ${error instanceof Error ? error.message : String(error)}`,
+      undefined,
+      undefined,
+      { cause: error },
+    );
   }
 }

@@ -10,7 +10,9 @@ describe(propagatedHeaders.name, () => {
 
   it('passes on x-request-id and traceparent, but not the token, without forwardAuth', () => {
     // Act
-    const headers = RequestContext.run({ requestId: 'req-1', traceparent: TRACEPARENT, token: 'secret' }, () => propagatedHeaders(false));
+    const headers = RequestContext.run({ requestId: 'req-1', traceparent: TRACEPARENT, token: 'secret' }, () =>
+      propagatedHeaders(false),
+    );
 
     // Assert
     expect(headers).toEqual({ 'x-request-id': 'req-1', traceparent: TRACEPARENT });
@@ -18,7 +20,9 @@ describe(propagatedHeaders.name, () => {
 
   it('adds the caller’s bearer token with forwardAuth', () => {
     // Act
-    const headers = RequestContext.run({ requestId: 'req-2', traceparent: TRACEPARENT, token: 'user-token' }, () => propagatedHeaders(true));
+    const headers = RequestContext.run({ requestId: 'req-2', traceparent: TRACEPARENT, token: 'user-token' }, () =>
+      propagatedHeaders(true),
+    );
 
     // Assert
     expect(headers).toEqual({ 'x-request-id': 'req-2', traceparent: TRACEPARENT, authorization: 'Bearer user-token' });

@@ -7,7 +7,8 @@ function answered(url: string, latencies: number[]): Instance {
   for (const ms of latencies) instance.answered.record(ms);
   return instance;
 }
-const spread = (from: number, to: number, n = 100) => Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
+const spread = (from: number, to: number, n = 100) =>
+  Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
 
 describe(HedgeDelay.name, () => {
   it('returns a fixed delay as set', () => {
@@ -16,10 +17,18 @@ describe(HedgeDelay.name, () => {
 
   it('is the median of the instances’ p95s, so one slow instance does not raise it', () => {
     // Arrange: two instances answering in 1–10 ms and 2–20 ms, one in 100–200 ms.
-    const instances = [answered('http://a', spread(1, 10)), answered('http://b', spread(2, 20)), answered('http://slow', spread(100, 200))];
+    const instances = [
+      answered('http://a', spread(1, 10)),
+      answered('http://b', spread(2, 20)),
+      answered('http://slow', spread(100, 200)),
+    ];
 
     // Act
-    const delay = new HedgeDelay('p95', () => instances, () => 0).ms();
+    const delay = new HedgeDelay(
+      'p95',
+      () => instances,
+      () => 0,
+    ).ms();
 
     // Assert: b's p95 (the 95th of 100 values from 2 to 20).
     expect(delay).toBeCloseTo(2 + (18 * 94) / 99, 6);
@@ -27,10 +36,18 @@ describe(HedgeDelay.name, () => {
 
   it('takes the higher of two p95s, ignoring an instance with too few answers', () => {
     // Arrange: the slow instance answered twice (its other calls were hedged and cut short).
-    const instances = [answered('http://a', spread(1, 10)), answered('http://b', spread(2, 20)), answered('http://slow', [150, 160])];
+    const instances = [
+      answered('http://a', spread(1, 10)),
+      answered('http://b', spread(2, 20)),
+      answered('http://slow', [150, 160]),
+    ];
 
     // Act
-    const delay = new HedgeDelay('p95', () => instances, () => 0).ms();
+    const delay = new HedgeDelay(
+      'p95',
+      () => instances,
+      () => 0,
+    ).ms();
 
     // Assert
     expect(delay).toBeCloseTo(2 + (18 * 94) / 99, 6);
@@ -40,7 +57,11 @@ describe(HedgeDelay.name, () => {
     // Arrange
     const a = answered('http://a', spread(0.1, 1, 10));
     let now = 0;
-    const delay = new HedgeDelay('p95', () => [a], () => now);
+    const delay = new HedgeDelay(
+      'p95',
+      () => [a],
+      () => now,
+    );
 
     // Act: not enough answers; then enough (asked again at once: an unknown delay is not cached).
     const before = delay.ms();
@@ -57,7 +78,11 @@ describe(HedgeDelay.name, () => {
     // Arrange
     const a = answered('http://a', spread(10, 20));
     let now = 0;
-    const delay = new HedgeDelay('p95', () => [a], () => now);
+    const delay = new HedgeDelay(
+      'p95',
+      () => [a],
+      () => now,
+    );
     const first = delay.ms();
     for (let i = 0; i < 128; i++) a.answered.record(50);
 
@@ -86,7 +111,8 @@ describe(hedgedAttempt.name, () => {
         // the hedge timer fires first, as one does after a stall.
         let timer: NodeJS.Timeout | undefined;
         queueMicrotask(() => {
-          if (!signal.aborted) timer = setTimeout(() => resolve(instance ? instance.url : 'first'), plan.get(instance) ?? 0);
+          if (!signal.aborted)
+            timer = setTimeout(() => resolve(instance ? instance.url : 'first'), plan.get(instance) ?? 0);
         });
         signal.addEventListener('abort', () => {
           clearTimeout(timer);
@@ -103,7 +129,13 @@ describe(hedgedAttempt.name, () => {
     const result = hedgedAttempt({
       parent: undefined,
       delayMs: 50,
-      leg: legAnswering(new Map<Instance | undefined, number>([[undefined, 1_000], [other, 10]]), signals),
+      leg: legAnswering(
+        new Map<Instance | undefined, number>([
+          [undefined, 1_000],
+          [other, 10],
+        ]),
+        signals,
+      ),
       hedgeTarget: () => other,
       observe: (r) => observed.push(r),
     });
@@ -123,7 +155,13 @@ describe(hedgedAttempt.name, () => {
   it('does not hedge a leg that answers before the delay', async () => {
     // Arrange
     const hedgeTarget = jest.fn(() => new Instance('http://other'));
-    const result = hedgedAttempt({ parent: undefined, delayMs: 50, leg: legAnswering(new Map([[undefined, 20]]), new Map()), hedgeTarget, observe: () => undefined });
+    const result = hedgedAttempt({
+      parent: undefined,
+      delayMs: 50,
+      leg: legAnswering(new Map([[undefined, 20]]), new Map()),
+      hedgeTarget,
+      observe: () => undefined,
+    });
 
     // Act
     await jest.advanceTimersByTimeAsync(100);
@@ -136,7 +174,13 @@ describe(hedgedAttempt.name, () => {
   it('does not hedge a leg whose answer is ready when the delay ends (the loop was busy)', async () => {
     // Arrange: the first leg's answer and the hedge timer come due in the same turn, as after a stall.
     const hedgeTarget = jest.fn(() => new Instance('http://other'));
-    const result = hedgedAttempt({ parent: undefined, delayMs: 50, leg: legAnswering(new Map([[undefined, 50]]), new Map()), hedgeTarget, observe: () => undefined });
+    const result = hedgedAttempt({
+      parent: undefined,
+      delayMs: 50,
+      leg: legAnswering(new Map([[undefined, 50]]), new Map()),
+      hedgeTarget,
+      observe: () => undefined,
+    });
 
     // Act
     await jest.advanceTimersByTimeAsync(60);
@@ -149,7 +193,13 @@ describe(hedgedAttempt.name, () => {
   it('sends no hedge when there is no target (no budget left) and waits for the first leg', async () => {
     // Arrange
     const observe = jest.fn();
-    const result = hedgedAttempt({ parent: undefined, delayMs: 50, leg: legAnswering(new Map([[undefined, 300]]), new Map()), hedgeTarget: () => undefined, observe });
+    const result = hedgedAttempt({
+      parent: undefined,
+      delayMs: 50,
+      leg: legAnswering(new Map([[undefined, 300]]), new Map()),
+      hedgeTarget: () => undefined,
+      observe,
+    });
 
     // Act
     await jest.advanceTimersByTimeAsync(300);

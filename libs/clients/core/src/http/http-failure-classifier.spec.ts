@@ -62,18 +62,28 @@ describe('httpFailureClassifier', () => {
   });
 
   describe('network errors', () => {
-    it.each(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'])(
-      '%s is a retryable network failure',
-      (code) => {
-        // Arrange
-        const error = coded(code);
+    it.each([
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'EPIPE',
+      'ETIMEDOUT',
+      'EHOSTUNREACH',
+      'ENETUNREACH',
+      'EAI_AGAIN',
+      'ENOTFOUND',
+      'UND_ERR_SOCKET',
+      'UND_ERR_CONNECT_TIMEOUT',
+      'UND_ERR_HEADERS_TIMEOUT',
+      'UND_ERR_BODY_TIMEOUT',
+    ])('%s is a retryable network failure', (code) => {
+      // Arrange
+      const error = coded(code);
 
-        // Act / Assert
-        expect(httpFailureClassifier.isRetryable(error)).toBe(true);
-        expect(httpFailureClassifier.isFailure(error)).toBe(true);
-        expect(httpFailureClassifier.outcome(error)).toBe('network_error');
-      },
-    );
+      // Act / Assert
+      expect(httpFailureClassifier.isRetryable(error)).toBe(true);
+      expect(httpFailureClassifier.isFailure(error)).toBe(true);
+      expect(httpFailureClassifier.outcome(error)).toBe('network_error');
+    });
 
     it('recognises undici’s own error classes', () => {
       expect(isNetworkError(new undiciErrors.SocketError('other side closed'))).toBe(true);
@@ -90,14 +100,17 @@ describe('httpFailureClassifier', () => {
       expect(httpFailureClassifier.isRetryable(error)).toBe(true);
     });
 
-    // Regression (was a bug at http-failure-classifier.ts:38, `error instanceof Error`): an Error from another realm fails the
+    // Regression (was a bug at http-failure-classifier.ts:38, `error instanceof Error`): an Error from another realm
+    // fails the
     // check. Under Jest (the unit and integration tiers) the errors Node's own net module raises, such as
     // connect ECONNREFUSED, come from the host realm, so there a refused connection is neither retried nor
     // counted by the breaker. Production Node is unaffected; duck-typing (`typeof error === 'object'` and a
     // string `code`) would make both agree.
     it('recognises a network error built in another realm', () => {
       // Arrange
-      const error = runInNewContext('Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" })') as unknown;
+      const error = runInNewContext(
+        'Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" })',
+      ) as unknown;
 
       // Act / Assert
       expect(isNetworkError(error)).toBe(true);
@@ -113,7 +126,8 @@ describe('httpFailureClassifier', () => {
       expect(isNetworkError(error)).toBe(false);
     });
 
-    // Regression (was a bug at http-failure-classifier.ts:40): every `UND_ERR_*` code counts as a network error, including
+    // Regression (was a bug at http-failure-classifier.ts:40): every `UND_ERR_*` code counts as a network error,
+    // including
     // undici's InvalidArgumentError (a malformed request: a path without a leading "/", a header with
     // CR/LF). That programming error is then retried maxRetries times and counted toward opening the breaker.
     it('does not treat undici’s InvalidArgumentError (a malformed request) as a network error', () => {

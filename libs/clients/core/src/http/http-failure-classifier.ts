@@ -10,7 +10,8 @@ import { RetryableStatusError } from './status.error';
  */
 export const httpFailureClassifier: FailureClassifier = {
   isRetryable(error) {
-    if (error instanceof RetryableStatusError) return error.status === 429 || error.status === 502 || error.status === 503 || error.status === 504;
+    if (error instanceof RetryableStatusError)
+      return error.status === 429 || error.status === 502 || error.status === 503 || error.status === 504;
     return error instanceof AttemptTimeoutError || isNetworkError(error);
   },
   isFailure(error) {
@@ -55,8 +56,11 @@ const NETWORK_CODES = new Set([
 ]);
 
 // isNativeError rather than `instanceof Error`: Node's own errors come from another realm under Jest.
-const codeOf = (value: unknown): string | undefined => (isNativeError(value) ? (value as { code?: string }).code : undefined);
+const codeOf = (value: unknown): string | undefined =>
+  isNativeError(value) ? (value as { code?: string }).code : undefined;
 
 export function isNetworkError(error: unknown): boolean {
-  return isNativeError(error) && (NETWORK_CODES.has(codeOf(error) ?? '') || NETWORK_CODES.has(codeOf(error.cause) ?? ''));
+  return (
+    isNativeError(error) && (NETWORK_CODES.has(codeOf(error) ?? '') || NETWORK_CODES.has(codeOf(error.cause) ?? ''))
+  );
 }

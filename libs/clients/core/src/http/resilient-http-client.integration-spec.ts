@@ -28,7 +28,8 @@ const TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 
 /**
  * A loopback downstream. `/status/<code>?retryAfter=<s>` answers that status with a problem body,
- * `/not-json` a broken body, `/empty` 204, `/reset` drops the connection, `/slow` never answers (recording when our side drops the socket),
+ * `/not-json` a broken body, `/empty` 204, `/reset` drops the connection, `/slow` never answers (recording when our
+ * side drops the socket),
  * `/health` `healthStatus`; anything else echoes the request as JSON.
  */
 async function startDownstream() {
@@ -49,8 +50,18 @@ async function startDownstream() {
         req.socket.destroy();
       } else if (status) {
         const retryAfter = url.searchParams.get('retryAfter');
-        res.writeHead(Number(status[1]), { 'content-type': 'application/problem+json', ...(retryAfter ? { 'retry-after': retryAfter } : {}) });
-        res.end(JSON.stringify({ type: 'about:blank', title: 'Scripted', status: Number(status[1]), detail: `scripted ${status[1]}` }));
+        res.writeHead(Number(status[1]), {
+          'content-type': 'application/problem+json',
+          ...(retryAfter ? { 'retry-after': retryAfter } : {}),
+        });
+        res.end(
+          JSON.stringify({
+            type: 'about:blank',
+            title: 'Scripted',
+            status: Number(status[1]),
+            detail: `scripted ${status[1]}`,
+          }),
+        );
       } else if (url.pathname === '/not-json') {
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"owned": tru');
       } else if (url.pathname === '/empty') {
@@ -58,7 +69,9 @@ async function startDownstream() {
       } else if (url.pathname === '/health') {
         res.writeHead(healthStatus, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       } else {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ method: req.method, url: req.url, body }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ method: req.method, url: req.url, body }));
       }
     });
   });
@@ -98,19 +111,49 @@ describe(ResilientHttpClient.name, () => {
   let n = 0;
 
   /** A client on its own named policy, built the way provideHttpClient builds one. */
-  function build(options: { forwardAuth?: boolean; healthPath?: string; env?: Record<string, string>; policy?: PolicyOptionsInput; url?: string } = {}) {
+  function build(
+    options: {
+      forwardAuth?: boolean;
+      healthPath?: string;
+      env?: Record<string, string>;
+      policy?: PolicyOptionsInput;
+      url?: string;
+    } = {},
+  ) {
     const name = `echo-${++n}`;
     const prefix = `ECHO_${n}_SERVICE_`;
-    const env = Object.fromEntries(Object.entries({ URL: options.url ?? downstream.url, ...options.env }).map(([key, value]) => [prefix + key, value]));
+    const env = Object.fromEntries(
+      Object.entries({ URL: options.url ?? downstream.url, ...options.env }).map(([key, value]) => [
+        prefix + key,
+        value,
+      ]),
+    );
     const config = resolveServiceConfig(name, env);
-    const fast: PolicyOptionsInput = { retry: { ...(config.policy.retry as object), initialDelayMs: 1, maxDelayMs: 5 } };
-    const pipeline = registry.get(name, { ...config.policy, ...fast, ...options.policy, classifier: httpFailureClassifier });
-    const client = new ResilientHttpClient(config, axios.create(), pipeline, new UndiciAdapter({ connections: 4, keepAliveTimeoutMs: 1000 }), { forwardAuth: options.forwardAuth, healthPath: options.healthPath });
+    const fast: PolicyOptionsInput = {
+      retry: { ...(config.policy.retry as object), initialDelayMs: 1, maxDelayMs: 5 },
+    };
+    const pipeline = registry.get(name, {
+      ...config.policy,
+      ...fast,
+      ...options.policy,
+      classifier: httpFailureClassifier,
+    });
+    const client = new ResilientHttpClient(
+      config,
+      axios.create(),
+      pipeline,
+      new UndiciAdapter({ connections: 4, keepAliveTimeoutMs: 1000 }),
+      { forwardAuth: options.forwardAuth, healthPath: options.healthPath },
+    );
     clients.push(client);
     return client;
   }
 
-  const caught = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+  const caught = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
 
   beforeAll(async () => {
     Logger.overrideLogger(false);
@@ -131,7 +174,9 @@ describe(ResilientHttpClient.name, () => {
       const client = build({ env: { MAX_RETRIES: '2' } });
 
       // Act
-      const error = await caught(client.send({ operation: 'create', method: 'POST', path: '/status/503', body: { a: 1 } }));
+      const error = await caught(
+        client.send({ operation: 'create', method: 'POST', path: '/status/503', body: { a: 1 } }),
+      );
 
       // Assert
       expect(error).toBeInstanceOf(DownstreamUnavailableError);
@@ -145,7 +190,15 @@ describe(ResilientHttpClient.name, () => {
       const client = build({ env: { MAX_RETRIES: '2' } });
 
       // Act
-      const error = await caught(client.send({ operation: 'create', method: 'POST', path: '/status/503', body: { a: 1 }, idempotencyKey: 'key-123' }));
+      const error = await caught(
+        client.send({
+          operation: 'create',
+          method: 'POST',
+          path: '/status/503',
+          body: { a: 1 },
+          idempotencyKey: 'key-123',
+        }),
+      );
 
       // Assert
       expect(error).toBeInstanceOf(DownstreamUnavailableError);
@@ -199,7 +252,10 @@ describe(ResilientHttpClient.name, () => {
 
     it('gives up at once when Retry-After asks for longer than the cap, and passes it on', async () => {
       // Arrange
-      const client = build({ env: { MAX_RETRIES: '2' }, policy: { retry: { initialDelayMs: 1, retryAfterCapMs: 1000 } } });
+      const client = build({
+        env: { MAX_RETRIES: '2' },
+        policy: { retry: { initialDelayMs: 1, retryAfterCapMs: 1000 } },
+      });
 
       // Act
       const error = await caught(client.send({ operation: 'op', path: '/status/503?retryAfter=30' }));
@@ -233,7 +289,12 @@ describe(ResilientHttpClient.name, () => {
       // Assert
       expect(answer.status).toBe(404);
       expect(answer.headers['content-type']).toBe('application/problem+json');
-      expect(JSON.parse(answer.text)).toEqual({ type: 'about:blank', title: 'Scripted', status: 404, detail: 'scripted 404' });
+      expect(JSON.parse(answer.text)).toEqual({
+        type: 'about:blank',
+        title: 'Scripted',
+        status: 404,
+        detail: 'scripted 404',
+      });
     });
 
     it('json() throws a 404 as DownstreamRejectedError with the problem body', async () => {
@@ -248,8 +309,15 @@ describe(ResilientHttpClient.name, () => {
       expect(error).toBeInstanceOf(DownstreamRejectedError);
       expect((error as DownstreamRejectedError).status).toBe(404);
       expect((error as DownstreamRejectedError).httpStatus).toBe(502);
-      expect((error as DownstreamRejectedError).problem).toEqual({ type: 'about:blank', title: 'Scripted', status: 404, detail: 'scripted 404' });
-      expect((error as DownstreamRejectedError).message).toBe(`${client.name} rejected the request with 404: scripted 404`);
+      expect((error as DownstreamRejectedError).problem).toEqual({
+        type: 'about:blank',
+        title: 'Scripted',
+        status: 404,
+        detail: 'scripted 404',
+      });
+      expect((error as DownstreamRejectedError).message).toBe(
+        `${client.name} rejected the request with 404: scripted 404`,
+      );
       expect(validate).not.toHaveBeenCalled();
     });
 
@@ -258,7 +326,10 @@ describe(ResilientHttpClient.name, () => {
       const client = build();
 
       // Act
-      const result = await client.json({ operation: 'get', path: encodePath`/users/${'u 1'}/games`, query: { tag: ['a', 'b'], limit: 2 } }, (body) => ({ seen: body }));
+      const result = await client.json(
+        { operation: 'get', path: encodePath`/users/${'u 1'}/games`, query: { tag: ['a', 'b'], limit: 2 } },
+        (body) => ({ seen: body }),
+      );
 
       // Assert
       expect(result).toEqual({ seen: { method: 'GET', url: '/users/u%201/games?tag=a&tag=b&limit=2', body: '' } });
@@ -296,7 +367,13 @@ describe(ResilientHttpClient.name, () => {
       const client = build();
 
       // Act
-      await client.send({ operation: 'put', method: 'PUT', path: '/things/1', body: { name: 'x' }, headers: { 'x-extra': '1' } });
+      await client.send({
+        operation: 'put',
+        method: 'PUT',
+        path: '/things/1',
+        body: { name: 'x' },
+        headers: { 'x-extra': '1' },
+      });
 
       // Assert
       const [request] = downstream.seen;
@@ -460,7 +537,8 @@ describe(ResilientHttpClient.name, () => {
   });
 
   describe('header propagation', () => {
-    const asUser = <T>(fn: () => Promise<T>) => RequestContext.run({ requestId: 'req-42', traceparent: TRACEPARENT, token: 'user-token' }, fn);
+    const asUser = <T>(fn: () => Promise<T>) =>
+      RequestContext.run({ requestId: 'req-42', traceparent: TRACEPARENT, token: 'user-token' }, fn);
 
     it('passes on x-request-id and traceparent inside a request, but not the token, by default', async () => {
       // Arrange
@@ -484,7 +562,9 @@ describe(ResilientHttpClient.name, () => {
       await caught(asUser(() => client.send({ operation: 'get', path: '/status/503' })));
 
       // Assert
-      expect(downstream.seen.map((s) => [s.headers.authorization, s.headers['x-request-id'], s.headers.traceparent])).toEqual([
+      expect(
+        downstream.seen.map((s) => [s.headers.authorization, s.headers['x-request-id'], s.headers.traceparent]),
+      ).toEqual([
         ['Bearer user-token', 'req-42', TRACEPARENT],
         ['Bearer user-token', 'req-42', TRACEPARENT],
       ]);
@@ -499,7 +579,11 @@ describe(ResilientHttpClient.name, () => {
 
       // Assert
       const { headers } = downstream.seen[0];
-      expect([headers['x-request-id'], headers.traceparent, headers.authorization]).toEqual([undefined, undefined, undefined]);
+      expect([headers['x-request-id'], headers.traceparent, headers.authorization]).toEqual([
+        undefined,
+        undefined,
+        undefined,
+      ]);
     });
   });
 

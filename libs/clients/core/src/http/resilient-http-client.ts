@@ -43,7 +43,10 @@ function hasInterceptors(axios: AxiosInstance): boolean {
 
 /** Encodes each value as one path segment: `encodePath\`/users/${id}\``. */
 export function encodePath(strings: TemplateStringsArray, ...values: (string | number)[]): string {
-  return strings.reduce((path, part, i) => path + part + (i < values.length ? encodeURIComponent(String(values[i])) : ''), '');
+  return strings.reduce(
+    (path, part, i) => path + part + (i < values.length ? encodeURIComponent(String(values[i])) : ''),
+    '',
+  );
 }
 
 /**
@@ -129,7 +132,9 @@ export class ResilientHttpClient {
         (attempt) => {
           const instance = this.instances.pick(previous);
           previous = instance;
-          return hedge ? this.hedged(instance, call, method, attempt.signal, attempt.attempt) : this.attempt(instance, call, method, attempt.signal, attempt.attempt);
+          return hedge
+            ? this.hedged(instance, call, method, attempt.signal, attempt.attempt)
+            : this.attempt(instance, call, method, attempt.signal, attempt.attempt);
         },
         { operation: call.operation, signal: deadlineOf(call.signal), retryable },
       );
@@ -201,10 +206,23 @@ export class ResilientHttpClient {
    * One attempt on `instance`, counted in its outstanding requests and toward its ejection, and a
    * client span of its own when tracing is on.
    */
-  private attempt(instance: Instance, call: HttpCall, method: HttpMethod, signal: SignalLike, attempt = 0): Promise<HttpAnswer> {
+  private attempt(
+    instance: Instance,
+    call: HttpCall,
+    method: HttpMethod,
+    signal: SignalLike,
+    attempt = 0,
+  ): Promise<HttpAnswer> {
     const instances = this.instances;
     const startedAt = instances.begin(instance);
-    const span = startAttemptSpan({ downstream: this.name, operation: call.operation, method, instance: instance.url, attempt, breaker: this.pipeline.circuitState });
+    const span = startAttemptSpan({
+      downstream: this.name,
+      operation: call.operation,
+      method,
+      instance: instance.url,
+      attempt,
+      breaker: this.pipeline.circuitState,
+    });
     return this.request(instance.url, call, method, signal, span ? traceparentOfSpan(span) : undefined).then(
       (answer) => {
         instances.end(instance, 'success', startedAt);
@@ -214,7 +232,12 @@ export class ResilientHttpClient {
       (error: unknown) => {
         if (signal?.aborted && signal.reason instanceof HedgeLostError) instances.abandon(instance, startedAt);
         else instances.end(instance, verdictOf(error, signal), startedAt);
-        if (span) endAttemptSpan(span, spanOutcomeOf(error, signal), error instanceof RetryableStatusError ? error.status : undefined);
+        if (span)
+          endAttemptSpan(
+            span,
+            spanOutcomeOf(error, signal),
+            error instanceof RetryableStatusError ? error.status : undefined,
+          );
         throw error;
       },
     );
@@ -224,7 +247,13 @@ export class ResilientHttpClient {
    * A hedged attempt: the first leg on `first`; if it has not answered after the hedge delay and the
    * retry budget allows, a second leg on another instance (see `hedgedAttempt`).
    */
-  private hedged(first: Instance, call: HttpCall, method: HttpMethod, signal: SignalLike, attempt: number): Promise<HttpAnswer> {
+  private hedged(
+    first: Instance,
+    call: HttpCall,
+    method: HttpMethod,
+    signal: SignalLike,
+    attempt: number,
+  ): Promise<HttpAnswer> {
     const delayMs = this.hedgeDelay.ms();
     if (delayMs === undefined) return this.attempt(first, call, method, signal, attempt);
     return hedgedAttempt({
@@ -236,24 +265,42 @@ export class ResilientHttpClient {
     });
   }
 
-  private async request(baseURL: string, call: HttpCall, method: HttpMethod, signal: unknown, traceparent: string | undefined): Promise<HttpAnswer> {
-    const headers: Record<string, string> = { accept: 'application/json', ...propagatedHeaders(this.options.forwardAuth ?? false, this.options.propagateDeadline), ...call.headers };
+  private async request(
+    baseURL: string,
+    call: HttpCall,
+    method: HttpMethod,
+    signal: unknown,
+    traceparent: string | undefined,
+  ): Promise<HttpAnswer> {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...propagatedHeaders(this.options.forwardAuth ?? false, this.options.propagateDeadline),
+      ...call.headers,
+    };
     // The attempt's own span is the downstream's parent (the inbound traceparent otherwise).
     if (traceparent) headers['traceparent'] = traceparent;
     if (call.idempotencyKey !== undefined) headers['idempotency-key'] = call.idempotencyKey;
     const binary = call.responseType === 'buffer';
-    const response = call.body === undefined && !hasInterceptors(this.axios) ? await this.direct(baseURL, call, method, headers, signal as AbortSignal | undefined, binary) : await this.axios.request<string | Buffer>({
-      baseURL,
-      url: call.path,
-      method,
-      params: call.query,
-      data: call.body,
-      headers,
-      signal: signal as AbortSignal,
-      responseType: binary ? 'arraybuffer' : undefined,
-    });
+    const response =
+      call.body === undefined && !hasInterceptors(this.axios)
+        ? await this.direct(baseURL, call, method, headers, signal as AbortSignal | undefined, binary)
+        : await this.axios.request<string | Buffer>({
+            baseURL,
+            url: call.path,
+            method,
+            params: call.query,
+            data: call.body,
+            headers,
+            signal: signal as AbortSignal,
+            responseType: binary ? 'arraybuffer' : undefined,
+          });
     const answer: HttpAnswer = binary
-      ? { status: response.status, headers: response.headers as HttpAnswer['headers'], text: response.data.toString('utf8'), bytes: response.data as Buffer }
+      ? {
+          status: response.status,
+          headers: response.headers as HttpAnswer['headers'],
+          text: response.data.toString('utf8'),
+          bytes: response.data as Buffer,
+        }
       : { status: response.status, headers: response.headers as HttpAnswer['headers'], text: response.data as string };
     if (response.status >= 500 || response.status === 429) {
       throw new RetryableStatusError(response.status, parseRetryAfter(answer.headers['retry-after']), answer.text);
@@ -267,10 +314,24 @@ export class ResilientHttpClient {
    * for nothing a body-less call needs. An aborted signal ends it with axios' CanceledError, as
    * through axios. Calls with a body, and an instance given interceptors, still go through axios.
    */
-  private async direct(baseURL: string, call: HttpCall, method: HttpMethod, headers: Record<string, string>, signal: AbortSignal | undefined, binary: boolean): Promise<{ status: number; headers: unknown; data: string | Buffer }> {
+  private async direct(
+    baseURL: string,
+    call: HttpCall,
+    method: HttpMethod,
+    headers: Record<string, string>,
+    signal: AbortSignal | undefined,
+    binary: boolean,
+  ): Promise<{ status: number; headers: unknown; data: string | Buffer }> {
     if (signal?.aborted) throw new CanceledError();
     try {
-      const answer = await this.transport.send(baseURL, { method, url: call.path, params: call.query, headers, signal, binary });
+      const answer = await this.transport.send(baseURL, {
+        method,
+        url: call.path,
+        params: call.query,
+        headers,
+        signal,
+        binary,
+      });
       if (signal?.aborted) throw new CanceledError();
       return answer;
     } catch (error) {

@@ -5,7 +5,9 @@ const OWNERSHIP = { userId: 'string', gameId: 'string', owned: 'boolean', acquir
 
 describe(shapeViolations.name, () => {
   it('finds nothing wrong with a body that keeps the contract', () => {
-    expect(shapeViolations({ userId: 'u1', gameId: 'g1', owned: false, acquiredAt: null, extra: 1 }, OWNERSHIP)).toEqual([]);
+    expect(
+      shapeViolations({ userId: 'u1', gameId: 'g1', owned: false, acquiredAt: null, extra: 1 }, OWNERSHIP),
+    ).toEqual([]);
   });
 
   it('names each field that breaks the contract, with what it got', () => {
@@ -13,7 +15,11 @@ describe(shapeViolations.name, () => {
     const violations = shapeViolations({ userId: 'u1', gameId: 7, owned: 'yes' }, OWNERSHIP);
 
     // Assert
-    expect(violations).toEqual(['body.gameId: expected string, got number', 'body.owned: expected boolean, got string', 'body.acquiredAt: expected string|null, got undefined']);
+    expect(violations).toEqual([
+      'body.gameId: expected string, got number',
+      'body.owned: expected boolean, got string',
+      'body.acquiredAt: expected string|null, got undefined',
+    ]);
   });
 
   it.each([
@@ -66,7 +72,10 @@ describe(checkShape.name, () => {
     // Assert
     expect(error).toBeInstanceOf(DownstreamContractError);
     expect((error as DownstreamContractError).httpStatus).toBe(502);
-    expect((error as DownstreamContractError).violations).toEqual(['body.owned: expected boolean, got string', 'body.acquiredAt: expected string|null, got number']);
+    expect((error as DownstreamContractError).violations).toEqual([
+      'body.owned: expected boolean, got string',
+      'body.acquiredAt: expected string|null, got number',
+    ]);
     expect((error as DownstreamContractError).message).toBe(
       'library answered outside its contract: body.owned: expected boolean, got string; body.acquiredAt: expected string|null, got number',
     );

@@ -18,7 +18,8 @@ export function shapeViolations(body: unknown, fields: Record<string, FieldType>
   const record = body as Record<string, unknown>;
   const violations: string[] = [];
   for (const [field, type] of Object.entries(fields)) {
-    if (!matches(record[field], type)) violations.push(`${where}.${field}: expected ${type}, got ${describe(record[field])}`);
+    if (!matches(record[field], type))
+      violations.push(`${where}.${field}: expected ${type}, got ${describe(record[field])}`);
   }
   return violations;
 }

@@ -171,7 +171,8 @@ describe(UndiciAdapter.name, () => {
     expect(server.seen[0].url).toBe('/gateway/library/things');
   });
 
-  // Regression (was a bug at undici-adapter.ts:26): the path is `prefix + url` with no separator, so a relative URL without a
+  // Regression (was a bug at undici-adapter.ts:26): the path is `prefix + url` with no separator, so a relative URL
+  // without a
   // leading "/" is glued to the base path ("/gatewaythings"), where axios' own adapters join them with "/".
   it('joins a base path and a relative URL without a leading slash as axios does', async () => {
     // Act
@@ -200,7 +201,11 @@ describe(UndiciAdapter.name, () => {
     await http.delete('/c');
 
     // Assert
-    expect(server.seen.map((s) => `${s.method} ${s.url} ${s.body}`)).toEqual(['PUT /a {"v":1}', 'PATCH /b {"v":2}', 'DELETE /c ']);
+    expect(server.seen.map((s) => `${s.method} ${s.url} ${s.body}`)).toEqual([
+      'PUT /a {"v":1}',
+      'PATCH /b {"v":2}',
+      'DELETE /c ',
+    ]);
   });
 
   it('returns 4xx and 5xx answers instead of rejecting (axios’ validateStatus is not applied)', async () => {
@@ -247,7 +252,9 @@ describe(UndiciAdapter.name, () => {
   it('destroys the socket when an AbortSignal-like object aborts, and rejects the call', async () => {
     // Arrange
     const signal = lightSignal();
-    const call = http.get('/slow', { signal: signal as unknown as GenericAbortSignal }).catch((error: unknown) => error);
+    const call = http
+      .get('/slow', { signal: signal as unknown as GenericAbortSignal })
+      .catch((error: unknown) => error);
     await server.slow.arrived.promise;
 
     // Act
@@ -270,7 +277,9 @@ describe(UndiciAdapter.name, () => {
     signal.abort(new Error('too late'));
 
     // Act
-    const error = await http.get('/never', { signal: signal as unknown as GenericAbortSignal }).catch((e: unknown) => e);
+    const error = await http
+      .get('/never', { signal: signal as unknown as GenericAbortSignal })
+      .catch((e: unknown) => e);
 
     // Assert
     expect(axios.isCancel(error)).toBe(true);

@@ -16,7 +16,8 @@ describe(parseRate.name, () => {
     expect(parseRate(text)).toBeUndefined();
   });
 
-  // Regression (was a bug at duration.ts:14): an empty window is prefixed with "1" like a bare unit ("m" → "1m"), so "60/"
+  // Regression (was a bug at duration.ts:14): an empty window is prefixed with "1" like a bare unit ("m" → "1m"), so
+  // "60/"
   // becomes "1", i.e. 60 calls per 1 ms — effectively no limit — instead of a start-up error.
   it('rejects "60/" (no window)', () => {
     expect(parseRate('60/')).toBeUndefined();

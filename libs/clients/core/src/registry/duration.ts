@@ -7,7 +7,10 @@ export { parseDuration };
 export function parseRate(text: string): { limit: number; windowMs: number } | undefined {
   const [count, window] = text.split('/');
   const limit = Number(count);
-  const windowMs = window === undefined || window.trim() === '' ? undefined : parseDuration(/^\d/.test(window) ? window : `1${window}`);
+  const windowMs =
+    window === undefined || window.trim() === ''
+      ? undefined
+      : parseDuration(/^\d/.test(window) ? window : `1${window}`);
   if (!Number.isInteger(limit) || limit < 1 || !windowMs) return undefined;
   return { limit, windowMs };
 }

@@ -53,7 +53,11 @@ describe(resolveServiceConfig.name, () => {
     it('takes a client’s own default URL when no address is set, and the env over it', () => {
       // Act
       const fallback = resolveServiceConfig('tmdb', {}, { url: 'https://api.themoviedb.org/' }).urls;
-      const configured = resolveServiceConfig('tmdb', { TMDB_SERVICE_URL: 'http://127.0.0.1:3108' }, { url: 'https://api.themoviedb.org' }).urls;
+      const configured = resolveServiceConfig(
+        'tmdb',
+        { TMDB_SERVICE_URL: 'http://127.0.0.1:3108' },
+        { url: 'https://api.themoviedb.org' },
+      ).urls;
 
       // Assert
       expect(fallback).toEqual(['https://api.themoviedb.org']);
@@ -62,7 +66,11 @@ describe(resolveServiceConfig.name, () => {
 
     it('treats blank variables as unset', () => {
       // Act
-      const config = resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_URLS: '   ', LIBRARY_SERVICE_TIMEOUT: '' });
+      const config = resolveServiceConfig('library', {
+        ...LIBRARY,
+        LIBRARY_SERVICE_URLS: '   ',
+        LIBRARY_SERVICE_TIMEOUT: '',
+      });
       const missing = thrown(() => resolveServiceConfig('library', { LIBRARY_SERVICE_URL: '   ' }));
 
       // Assert
@@ -83,7 +91,11 @@ describe(resolveServiceConfig.name, () => {
 
     it('lets the env override a client’s own defaults', () => {
       // Act
-      const config = resolveServiceConfig('prowlarr', { ...PROWLARR, PROWLARR_SERVICE_RATE_LIMIT: '120/1m', PROWLARR_SERVICE_TIMEOUT: '2s' }, { timeout: '30s', rateLimit: '10/1s' });
+      const config = resolveServiceConfig(
+        'prowlarr',
+        { ...PROWLARR, PROWLARR_SERVICE_RATE_LIMIT: '120/1m', PROWLARR_SERVICE_TIMEOUT: '2s' },
+        { timeout: '30s', rateLimit: '10/1s' },
+      );
 
       // Assert
       expect(config.timeoutMs).toBe(2000);
@@ -97,7 +109,15 @@ describe(resolveServiceConfig.name, () => {
 
       // Act
       const fromDefaults = resolveServiceConfig('prowlarr', PROWLARR, defaults);
-      const fromEnv = resolveServiceConfig('prowlarr', { ...PROWLARR, PROWLARR_SERVICE_CIRCUIT_BREAKER_TIMEOUT: '5s', PROWLARR_SERVICE_CIRCUIT_BREAKER_MAX_FAILS: '9' }, defaults);
+      const fromEnv = resolveServiceConfig(
+        'prowlarr',
+        {
+          ...PROWLARR,
+          PROWLARR_SERVICE_CIRCUIT_BREAKER_TIMEOUT: '5s',
+          PROWLARR_SERVICE_CIRCUIT_BREAKER_MAX_FAILS: '9',
+        },
+        defaults,
+      );
 
       // Assert
       expect(fromDefaults.policy.breaker).toEqual({ kind: 'consecutive', threshold: 3, halfOpenAfterMs: 60_000 });
@@ -113,13 +133,21 @@ describe(resolveServiceConfig.name, () => {
 
   describe('instances', () => {
     it('takes URL and removes its trailing slashes', () => {
-      expect(resolveServiceConfig('library', { LIBRARY_SERVICE_URL: 'https://library.internal:8443/' }).urls).toEqual(['https://library.internal:8443']);
-      expect(resolveServiceConfig('library', { LIBRARY_SERVICE_URL: 'http://gw.internal/library//' }).urls).toEqual(['http://gw.internal/library']);
+      expect(resolveServiceConfig('library', { LIBRARY_SERVICE_URL: 'https://library.internal:8443/' }).urls).toEqual([
+        'https://library.internal:8443',
+      ]);
+      expect(resolveServiceConfig('library', { LIBRARY_SERVICE_URL: 'http://gw.internal/library//' }).urls).toEqual([
+        'http://gw.internal/library',
+      ]);
     });
 
     it('builds the URL from HOST, PORT and PROTOCOL', () => {
       // Act
-      const config = resolveServiceConfig('library', { LIBRARY_SERVICE_HOST: 'library.svc', LIBRARY_SERVICE_PORT: '8080', LIBRARY_SERVICE_PROTOCOL: 'https' });
+      const config = resolveServiceConfig('library', {
+        LIBRARY_SERVICE_HOST: 'library.svc',
+        LIBRARY_SERVICE_PORT: '8080',
+        LIBRARY_SERVICE_PROTOCOL: 'https',
+      });
 
       // Assert
       expect(config.urls).toEqual(['https://library.svc:8080']);
@@ -144,14 +172,18 @@ describe(resolveServiceConfig.name, () => {
 
     it('splits URLS on commas, trimming each entry and its trailing slash', () => {
       // Act
-      const config = resolveServiceConfig('user', { USER_SERVICE_URLS: ' http://u1:3103/ ,http://u2:3103,  https://u3/api/ ' });
+      const config = resolveServiceConfig('user', {
+        USER_SERVICE_URLS: ' http://u1:3103/ ,http://u2:3103,  https://u3/api/ ',
+      });
 
       // Assert
       expect(config.urls).toEqual(['http://u1:3103', 'http://u2:3103', 'https://u3/api']);
     });
 
     it('maps a name with dashes to an underscored prefix', () => {
-      expect(resolveServiceConfig('game-store', { GAME_STORE_SERVICE_URL: 'http://store:1' }).urls).toEqual(['http://store:1']);
+      expect(resolveServiceConfig('game-store', { GAME_STORE_SERVICE_URL: 'http://store:1' }).urls).toEqual([
+        'http://store:1',
+      ]);
     });
 
     it('throws for a downstream without any address, naming its URL variable', () => {
@@ -171,7 +203,9 @@ describe(resolveServiceConfig.name, () => {
     // Regression (was a bug at service-config.ts:84): without PORT the URL was built as `http://billing.svc:undefined`,
     // which fails and blames HOST although HOST is fine.
     it('accepts HOST alone (the protocol’s default port)', () => {
-      expect(resolveServiceConfig('billing', { BILLING_SERVICE_HOST: 'billing.svc' }).urls).toEqual(['http://billing.svc']);
+      expect(resolveServiceConfig('billing', { BILLING_SERVICE_HOST: 'billing.svc' }).urls).toEqual([
+        'http://billing.svc',
+      ]);
     });
   });
 
@@ -205,19 +239,29 @@ describe(resolveServiceConfig.name, () => {
     });
 
     it.each(['false', 'FALSE', '0'])('switches the breaker off with CIRCUIT_BREAKER_ENABLED=%s', (value) => {
-      expect(resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_CIRCUIT_BREAKER_ENABLED: value }).policy.breaker).toBe(false);
+      expect(
+        resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_CIRCUIT_BREAKER_ENABLED: value }).policy.breaker,
+      ).toBe(false);
     });
 
     it.each(['true', 'True', '1'])('keeps the breaker on with CIRCUIT_BREAKER_ENABLED=%s', (value) => {
-      expect(resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_CIRCUIT_BREAKER_ENABLED: value }).policy.breaker).toEqual({ kind: 'consecutive', threshold: 5, halfOpenAfterMs: 30_000 });
+      expect(
+        resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_CIRCUIT_BREAKER_ENABLED: value }).policy.breaker,
+      ).toEqual({ kind: 'consecutive', threshold: 5, halfOpenAfterMs: 30_000 });
     });
 
     it('allows zero retries', () => {
-      expect(resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_MAX_RETRIES: '0' }).policy.retry).toEqual({ maxRetries: 0, initialDelayMs: 100, exponent: 2 });
+      expect(resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_MAX_RETRIES: '0' }).policy.retry).toEqual({
+        maxRetries: 0,
+        initialDelayMs: 100,
+        exponent: 2,
+      });
     });
 
     it('gives a rate-limited call at most a tenth of the window to wait', () => {
-      expect(resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_RATE_LIMIT: '10/1s' }).policy.rateLimit).toEqual({ limit: 10, windowMs: 1000, maxWaitMs: 100 });
+      expect(
+        resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_RATE_LIMIT: '10/1s' }).policy.rateLimit,
+      ).toEqual({ limit: 10, windowMs: 1000, maxWaitMs: 100 });
     });
   });
 
@@ -244,11 +288,21 @@ describe(resolveServiceConfig.name, () => {
 
     it('takes the instances from DNS, starting with the name itself until the first answer', () => {
       // Act
-      const config = resolveServiceConfig('library', { LIBRARY_SERVICE_DNS: 'library.default.svc.cluster.local:3001', LIBRARY_SERVICE_DNS_REFRESH: '5s', LIBRARY_SERVICE_DNS_SERVERS: '10.0.0.10:53' });
+      const config = resolveServiceConfig('library', {
+        LIBRARY_SERVICE_DNS: 'library.default.svc.cluster.local:3001',
+        LIBRARY_SERVICE_DNS_REFRESH: '5s',
+        LIBRARY_SERVICE_DNS_SERVERS: '10.0.0.10:53',
+      });
 
       // Assert
       expect(config.urls).toEqual(['http://library.default.svc.cluster.local:3001']);
-      expect(config.balancing.dns).toEqual({ host: 'library.default.svc.cluster.local', port: 3001, protocol: 'http', refreshMs: 5_000, servers: ['10.0.0.10:53'] });
+      expect(config.balancing.dns).toEqual({
+        host: 'library.default.svc.cluster.local',
+        port: 3001,
+        protocol: 'http',
+        refreshMs: 5_000,
+        servers: ['10.0.0.10:53'],
+      });
     });
 
     it.each([
@@ -297,7 +351,9 @@ describe(resolveServiceConfig.name, () => {
       const variable = `LIBRARY_SERVICE_${key}`;
 
       // Act
-      const error = thrown(() => resolveServiceConfig('library', { LIBRARY_SERVICE_HOST: 'library.svc', [variable]: value }));
+      const error = thrown(() =>
+        resolveServiceConfig('library', { LIBRARY_SERVICE_HOST: 'library.svc', [variable]: value }),
+      );
 
       // Assert
       expect(error).toBeInstanceOf(InvalidServiceConfigError);
@@ -311,12 +367,16 @@ describe(resolveServiceConfig.name, () => {
       const error = thrown(() => resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_TIMEOUT: 'soon' }));
 
       // Assert
-      expect(error.message).toBe('LIBRARY_SERVICE_TIMEOUT="soon" is invalid: expected a duration of at least 1ms, like 10s or 500ms');
+      expect(error.message).toBe(
+        'LIBRARY_SERVICE_TIMEOUT="soon" is invalid: expected a duration of at least 1ms, like 10s or 500ms',
+      );
       expect(error.value).toBe('soon');
     });
 
     it('reports the trimmed value', () => {
-      expect(thrown(() => resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_BULKHEAD: '  0/1 ' })).value).toBe('0/1');
+      expect(
+        thrown(() => resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_BULKHEAD: '  0/1 ' })).value,
+      ).toBe('0/1');
     });
 
     // Regression (was a bug at service-config.ts:79 + 84): PORT passes its 1–5 digit check, then `new URL` rejects the
@@ -328,16 +388,22 @@ describe(resolveServiceConfig.name, () => {
       expect(error.value).toBe(port);
     });
 
-    // Regression (was a bug at service-config.ts:41): the lookup table is a plain object, so the lower-case inherited keys
-    // `constructor` and `__proto__` resolve to Object / Object.prototype (truthy, not undefined) and turn the breaker on.
+    // Regression (was a bug at service-config.ts:41): the lookup table is a plain object, so the lower-case inherited
+    // keys
+    // `constructor` and `__proto__` resolve to Object / Object.prototype (truthy, not undefined) and turn the breaker
+    // on.
     it.each(['constructor', '__proto__'])('rejects CIRCUIT_BREAKER_ENABLED=%s', (value) => {
-      const error = thrown(() => resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_CIRCUIT_BREAKER_ENABLED: value }));
+      const error = thrown(() =>
+        resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_CIRCUIT_BREAKER_ENABLED: value }),
+      );
 
       expect(error.variable).toBe('LIBRARY_SERVICE_CIRCUIT_BREAKER_ENABLED');
     });
 
     it('checks the address before the policy variables', () => {
-      const error = thrown(() => resolveServiceConfig('library', { LIBRARY_SERVICE_URL: 'nope', LIBRARY_SERVICE_TIMEOUT: 'nope' }));
+      const error = thrown(() =>
+        resolveServiceConfig('library', { LIBRARY_SERVICE_URL: 'nope', LIBRARY_SERVICE_TIMEOUT: 'nope' }),
+      );
 
       expect(error.variable).toBe('LIBRARY_SERVICE_URL');
     });

@@ -20,7 +20,10 @@ export interface BalancingConfig {
   outlier: OutlierOptions;
   /** `<NAME>_SERVICE_DNS=host:port`: the instances are the host's A/AAAA records, re-resolved. */
   dns?: { host: string; port: number; protocol: 'http' | 'https'; refreshMs: number; servers?: string[] };
-  /** For calls that opt in (`hedge: true`): a fixed delay in ms, or `p95`: the median of the instances' p95 per answered attempt. */
+  /**
+   * For calls that opt in (`hedge: true`): a fixed delay in ms, or `p95`: the median of the instances' p95 per answered
+   * attempt.
+   */
   hedgeDelay: number | 'p95';
 }
 
@@ -56,7 +59,11 @@ const BOOLEANS = new Map([
  * a service that forgot it must not start against a port on its own machine. `npm start` and the
  * test beds set it to their sandbox emulators.
  */
-export function resolveServiceConfig(name: string, env: Env = process.env, defaults: ServiceConfigDefaults = {}): ServiceConfig {
+export function resolveServiceConfig(
+  name: string,
+  env: Env = process.env,
+  defaults: ServiceConfigDefaults = {},
+): ServiceConfig {
   const prefix = `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_SERVICE_`;
   const read = (key: string) => {
     const value = env[prefix + key];
@@ -67,25 +74,49 @@ export function resolveServiceConfig(name: string, env: Env = process.env, defau
     if (value === undefined) throw new InvalidServiceConfigError(prefix + key, raw, expected);
     return value;
   };
-  const parse = <T>(key: string, fallback: string, parser: (v: string) => T | undefined, expected: string): T => parseRaw(key, read(key) ?? fallback, parser, expected);
+  const parse = <T>(key: string, fallback: string, parser: (v: string) => T | undefined, expected: string): T =>
+    parseRaw(key, read(key) ?? fallback, parser, expected);
   const int = (v: string) => (/^\d+$/.test(v) ? Number(v) : undefined);
   const positive = (v: string) => (/^\d+(\.\d+)?$/.test(v) && Number(v) >= 1 ? Number(v) : undefined);
   const bool = (v: string) => BOOLEANS.get(v.toLowerCase());
 
   const dns = resolveDns(prefix, read, (key, fallback, parser, expected) => parse(key, fallback, parser, expected));
   // Until the first resolution answers, calls go to the name itself (the OS resolves it per connection).
-  const urls = dns ? [checkUrl(prefix + 'DNS', `${dns.protocol}://${dns.host.includes(':') ? `[${dns.host}]` : dns.host}:${dns.port}`)] : resolveUrls(name, prefix, read, defaults.url);
-  const timeoutMs = parse('TIMEOUT', defaults.timeout ?? '10s', (v) => ((parseDuration(v) ?? 0) >= 1 ? parseDuration(v) : undefined), 'a duration of at least 1ms, like 10s or 500ms');
+  const urls = dns
+    ? [checkUrl(prefix + 'DNS', `${dns.protocol}://${dns.host.includes(':') ? `[${dns.host}]` : dns.host}:${dns.port}`)]
+    : resolveUrls(name, prefix, read, defaults.url);
+  const timeoutMs = parse(
+    'TIMEOUT',
+    defaults.timeout ?? '10s',
+    (v) => ((parseDuration(v) ?? 0) >= 1 ? parseDuration(v) : undefined),
+    'a duration of at least 1ms, like 10s or 500ms',
+  );
   const maxRetries = parse('MAX_RETRIES', String(defaults.maxRetries ?? 2), int, 'a whole number');
   const initialDelayMs = parse('RETRY_DELAY', '100ms', parseDuration, 'a duration like 100ms');
   const exponent = parse('RETRY_BACKOFF', '2.0', positive, 'a number ≥ 1 such as 2.0');
   const breakerEnabled = parse('CIRCUIT_BREAKER_ENABLED', 'true', bool, 'true or false');
-  const halfOpenAfterMs = parse('CIRCUIT_BREAKER_TIMEOUT', defaults.circuitBreakerTimeout ?? '30s', parseDuration, 'a duration like 30s');
-  const threshold = parse('CIRCUIT_BREAKER_MAX_FAILS', String(defaults.circuitBreakerMaxFails ?? 5), (v) => (int(v) ? int(v) : undefined), 'a whole number ≥ 1');
+  const halfOpenAfterMs = parse(
+    'CIRCUIT_BREAKER_TIMEOUT',
+    defaults.circuitBreakerTimeout ?? '30s',
+    parseDuration,
+    'a duration like 30s',
+  );
+  const threshold = parse(
+    'CIRCUIT_BREAKER_MAX_FAILS',
+    String(defaults.circuitBreakerMaxFails ?? 5),
+    (v) => (int(v) ? int(v) : undefined),
+    'a whole number ≥ 1',
+  );
   const rawRate = read('RATE_LIMIT') ?? defaults.rateLimit;
-  const rate = rawRate === undefined ? undefined : parseRaw('RATE_LIMIT', rawRate, parseRate, 'calls/window such as 60/1m');
+  const rate =
+    rawRate === undefined ? undefined : parseRaw('RATE_LIMIT', rawRate, parseRate, 'calls/window such as 60/1m');
   const bulkhead = parse('BULKHEAD', '32/128', parseBulkhead, 'concurrent/queued such as 32/128');
-  const balancer = parse('LB', 'p2c', (v) => BALANCER_KINDS.find((kind) => kind === v.toLowerCase()), BALANCER_KINDS.join(', '));
+  const balancer = parse(
+    'LB',
+    'p2c',
+    (v) => BALANCER_KINDS.find((kind) => kind === v.toLowerCase()),
+    BALANCER_KINDS.join(', '),
+  );
   const percent = (v: string) => (/^\d+$/.test(v) && Number(v) <= 100 ? Number(v) : undefined);
   const baseEjectionMs = parse('OUTLIER_EJECTION', '30s', parseDuration, 'a duration like 30s');
   const outlier: OutlierOptions = {
@@ -94,7 +125,12 @@ export function resolveServiceConfig(name: string, env: Env = process.env, defau
     maxEjectionMs: Math.max(baseEjectionMs, parse('OUTLIER_MAX_EJECTION', '5m', parseDuration, 'a duration like 5m')),
     maxEjectionPercent: parse('OUTLIER_MAX_PERCENT', '50', percent, 'a percentage from 0 to 100'),
   };
-  const hedgeDelay = parse<number | 'p95'>('HEDGE_DELAY', 'p95', (v) => (v.toLowerCase() === 'p95' ? 'p95' : parseDuration(v)), 'p95 or a duration like 50ms');
+  const hedgeDelay = parse<number | 'p95'>(
+    'HEDGE_DELAY',
+    'p95',
+    (v) => (v.toLowerCase() === 'p95' ? 'p95' : parseDuration(v)),
+    'p95 or a duration like 50ms',
+  );
 
   return {
     name,
@@ -121,16 +157,35 @@ function resolveDns(
   if (raw === undefined) return undefined;
   const match = /^([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\]):(\d{1,5})$/.exec(raw);
   const port = match ? Number(match[2]) : 0;
-  if (!match || port < 1 || port > 65_535) throw new InvalidServiceConfigError(prefix + 'DNS', raw, 'host:port, such as library.default.svc.cluster.local:3001');
+  if (!match || port < 1 || port > 65_535)
+    throw new InvalidServiceConfigError(
+      prefix + 'DNS',
+      raw,
+      'host:port, such as library.default.svc.cluster.local:3001',
+    );
   const protocol = read('PROTOCOL') ?? 'http';
-  if (protocol !== 'http' && protocol !== 'https') throw new InvalidServiceConfigError(prefix + 'PROTOCOL', protocol, 'http or https');
-  const refreshMs = parse('DNS_REFRESH', '30s', (v) => ((parseDuration(v) ?? 0) >= 100 ? parseDuration(v) : undefined), 'a duration of at least 100ms, like 30s');
+  if (protocol !== 'http' && protocol !== 'https')
+    throw new InvalidServiceConfigError(prefix + 'PROTOCOL', protocol, 'http or https');
+  const refreshMs = parse(
+    'DNS_REFRESH',
+    '30s',
+    (v) => ((parseDuration(v) ?? 0) >= 100 ? parseDuration(v) : undefined),
+    'a duration of at least 100ms, like 30s',
+  );
   // Resolvers of one's own (`ip[:port]`, comma list); by default the system's.
-  const servers = read('DNS_SERVERS')?.split(',').map((server) => server.trim()).filter(Boolean);
+  const servers = read('DNS_SERVERS')
+    ?.split(',')
+    .map((server) => server.trim())
+    .filter(Boolean);
   return { host: match[1].replace(/^\[|\]$/g, ''), port, protocol, refreshMs, ...(servers?.length ? { servers } : {}) };
 }
 
-function resolveUrls(name: string, prefix: string, read: (key: string) => string | undefined, defaultUrl: string | undefined): string[] {
+function resolveUrls(
+  name: string,
+  prefix: string,
+  read: (key: string) => string | undefined,
+  defaultUrl: string | undefined,
+): string[] {
   const list = read('URLS');
   if (list) return list.split(',').map((url) => checkUrl(prefix + 'URLS', url.trim()));
   const single = read('URL');
@@ -138,11 +193,17 @@ function resolveUrls(name: string, prefix: string, read: (key: string) => string
   const host = read('HOST');
   const port = read('PORT');
   const protocol = read('PROTOCOL') ?? 'http';
-  if (!['http', 'https'].includes(protocol)) throw new InvalidServiceConfigError(prefix + 'PROTOCOL', protocol, 'http or https');
-  if (port !== undefined && !(/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65_535)) throw new InvalidServiceConfigError(prefix + 'PORT', port, 'a port number (1-65535)');
+  if (!['http', 'https'].includes(protocol))
+    throw new InvalidServiceConfigError(prefix + 'PROTOCOL', protocol, 'http or https');
+  if (port !== undefined && !(/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65_535))
+    throw new InvalidServiceConfigError(prefix + 'PORT', port, 'a port number (1-65535)');
   if (!host && port === undefined) {
     if (defaultUrl !== undefined) return [checkUrl(prefix + 'URL', defaultUrl)];
-    throw new InvalidServiceConfigError(prefix + 'URL', '', `the base URL of ${name}, such as http://${name}:8080 (or set ${prefix}URLS, ${prefix}HOST and ${prefix}PORT, or ${prefix}DNS)`);
+    throw new InvalidServiceConfigError(
+      prefix + 'URL',
+      '',
+      `the base URL of ${name}, such as http://${name}:8080 (or set ${prefix}URLS, ${prefix}HOST and ${prefix}PORT, or ${prefix}DNS)`,
+    );
   }
   // No port: the protocol's own (80/443).
   return [checkUrl(prefix + 'HOST', `${protocol}://${host ?? '127.0.0.1'}${port === undefined ? '' : `:${port}`}`)];

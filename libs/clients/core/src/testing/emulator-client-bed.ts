@@ -37,7 +37,10 @@ export interface EmulatorClientBed<C> {
 }
 
 /** Retries in milliseconds and a breaker that half-opens in 400 ms, so fault specs run quickly. */
-export const FAST_TEST_POLICY: PolicyOptionsInput = { retry: { initialDelayMs: 5, maxDelayMs: 20 }, breaker: { kind: 'consecutive', threshold: 5, halfOpenAfterMs: 400 } };
+export const FAST_TEST_POLICY: PolicyOptionsInput = {
+  retry: { initialDelayMs: 5, maxDelayMs: 20 },
+  breaker: { kind: 'consecutive', threshold: 5, halfOpenAfterMs: 400 },
+};
 
 /**
  * The frame of a typed client's integration spec: the real emulator on 127.0.0.1:0, healed and with
@@ -89,7 +92,9 @@ export function emulatorClientBed<C>(options: EmulatorClientBedOptions<C>): Emul
     },
     async boot(env = { [`${prefix}URL`]: required(emulator, 'the emulator').url }, policy = FAST_TEST_POLICY) {
       Object.assign(process.env, { [`${prefix}TIMEOUT`]: '2s', ...env });
-      moduleRef = await Test.createTestingModule({ imports: [ResilienceModule.forRoot({ policies: { [options.name]: policy } }), options.module] }).compile();
+      moduleRef = await Test.createTestingModule({
+        imports: [ResilienceModule.forRoot({ policies: { [options.name]: policy } }), options.module],
+      }).compile();
       await moduleRef.init();
       client = moduleRef.get(options.client);
     },

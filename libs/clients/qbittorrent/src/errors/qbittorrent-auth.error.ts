@@ -7,6 +7,10 @@ import { QBITTORRENT } from '../qbittorrent.constants';
  */
 export class QbittorrentAuthError extends DownstreamUnavailableError {
   constructor(readonly loginStatus: number) {
-    super(QBITTORRENT, `${QBITTORRENT} refused the configured credentials (login answered ${loginStatus})`, loginStatus);
+    super(
+      QBITTORRENT,
+      `${QBITTORRENT} refused the configured credentials (login answered ${loginStatus})`,
+      loginStatus,
+    );
   }
 }

@@ -33,12 +33,20 @@ export function emulatorTarget(version: QbittorrentVersion) {
   return async (credentials: TargetCredentials): Promise<ContractTarget> => {
     const downloadRoot = mkdtempSync(join(tmpdir(), 'qbt-emulator-'));
     // Long downloads: the suite must see torrents still downloading when it pauses them.
-    const emulator = await startQbittorrentEmulator({ port: 0, version, ...credentials, downloadRoot, downloadMs: 600_000 });
+    const emulator = await startQbittorrentEmulator({
+      port: 0,
+      version,
+      ...credentials,
+      downloadRoot,
+      downloadMs: 600_000,
+    });
     return {
       url: emulator.url,
       webApi: WEBAPI_VERSIONS[version],
       endSessions: async () => {
-        const response = await fetch(`${emulator.url}${QBITTORRENT_CONTROL_PREFIX}/expire-sessions`, { method: 'POST' });
+        const response = await fetch(`${emulator.url}${QBITTORRENT_CONTROL_PREFIX}/expire-sessions`, {
+          method: 'POST',
+        });
         if (!response.ok) throw new Error(`expire-sessions answered ${response.status}`);
       },
       stop: async () => {

@@ -12,7 +12,10 @@ describe('qbittorrentNoxForTests', () => {
 
   afterEach(() => {
     stderr.mockRestore();
-    for (const [key, value] of [['QBITTORRENT_NOX_BIN', saved.bin], ['CI', saved.ci]] as const) {
+    for (const [key, value] of [
+      ['QBITTORRENT_NOX_BIN', saved.bin],
+      ['CI', saved.ci],
+    ] as const) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
@@ -33,7 +36,9 @@ describe('qbittorrentNoxForTests', () => {
     expect(runnable).toBe(false);
     expect(stderr).toHaveBeenCalledTimes(1);
     const notice = String(stderr.mock.calls[0][0]);
-    expect(notice).toMatch(/^\[qbittorrent contract\] skipped: \/nonexistent\/qbittorrent-nox is not installed \(apt-get install -y qbittorrent-nox/);
+    expect(notice).toMatch(
+      /^\[qbittorrent contract\] skipped: \/nonexistent\/qbittorrent-nox is not installed \(apt-get install -y qbittorrent-nox/,
+    );
     expect(notice.trimEnd()).not.toContain('\n');
   });
 
@@ -45,6 +50,8 @@ describe('qbittorrentNoxForTests', () => {
     const check = () => qbittorrentNoxForTests('qbittorrent contract');
 
     // Assert
-    expect(check).toThrow('qbittorrent contract needs /nonexistent/qbittorrent-nox in CI (apt-get install -y qbittorrent-nox)');
+    expect(check).toThrow(
+      'qbittorrent contract needs /nonexistent/qbittorrent-nox in CI (apt-get install -y qbittorrent-nox)',
+    );
   });
 });

@@ -36,7 +36,9 @@ export function qbittorrentNoxBinary(): string {
 /** `qbittorrent-nox --version`, e.g. `qBittorrent v4.5.2`; undefined when it is not installed. */
 export function qbittorrentNoxVersion(): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile(qbittorrentNoxBinary(), ['--version'], { timeout: 10_000 }, (error, stdout) => resolve(error ? undefined : stdout.trim()));
+    execFile(qbittorrentNoxBinary(), ['--version'], { timeout: 10_000 }, (error, stdout) =>
+      resolve(error ? undefined : stdout.trim()),
+    );
   });
 }
 
@@ -70,11 +72,21 @@ export async function startQbittorrentNox(options: StartQbittorrentNoxOptions = 
   mkdirSync(downloadsDir);
   const webUiPort = await freePort();
   const torrentPort = await freePort();
-  const config = { webUiPort, torrentPort, username: options.username ?? 'admin', password: options.password ?? 'adminadmin', downloadsDir };
+  const config = {
+    webUiPort,
+    torrentPort,
+    username: options.username ?? 'admin',
+    password: options.password ?? 'adminadmin',
+    downloadsDir,
+  };
   writeFileSync(join(profileDir, 'qBittorrent', 'config', 'qBittorrent.conf'), noxConfig(config));
   const url = `http://127.0.0.1:${webUiPort}`;
   // 5.x needs the flag to run headless; 4.5 does not know it and skips the prompt without a TTY.
-  const args = [`--profile=${profileDir}`, `--webui-port=${webUiPort}`, ...(/v[5-9]\./.test(version) ? ['--confirm-legal-notice'] : [])];
+  const args = [
+    `--profile=${profileDir}`,
+    `--webui-port=${webUiPort}`,
+    ...(/v[5-9]\./.test(version) ? ['--confirm-legal-notice'] : []),
+  ];
   const logPath = join(profileDir, 'stdout.log');
 
   let child: ChildProcess | undefined;
@@ -116,7 +128,10 @@ export async function startQbittorrentNox(options: StartQbittorrentNoxOptions = 
 async function waitUntilReady(url: string, child: ChildProcess, logPath: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${BINARY} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${safeRead(logPath)}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(
+        `${BINARY} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${safeRead(logPath)}`,
+      );
     try {
       await fetch(`${url}/api/v2/app/webapiVersion`, { signal: AbortSignal.timeout(1000) });
       return;

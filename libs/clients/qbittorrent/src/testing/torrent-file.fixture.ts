@@ -15,7 +15,12 @@ export function buildTorrentFile(name: string, content: Buffer | string = `${nam
   const data = Buffer.isBuffer(content) ? content : Buffer.from(content);
   const pieceLength = 16_384;
   const pieces: Buffer[] = [];
-  for (let offset = 0; offset < data.length; offset += pieceLength) pieces.push(createHash('sha1').update(data.subarray(offset, offset + pieceLength)).digest());
+  for (let offset = 0; offset < data.length; offset += pieceLength)
+    pieces.push(
+      createHash('sha1')
+        .update(data.subarray(offset, offset + pieceLength))
+        .digest(),
+    );
   const info = { length: data.length, name, 'piece length': pieceLength, pieces: Buffer.concat(pieces) };
   const bytes = bencode({ announce: 'http://127.0.0.1:1/announce', 'creation date': 0, info });
   return { bytes, infoHash: createHash('sha1').update(bencode(info)).digest('hex').toUpperCase() };

@@ -23,7 +23,9 @@ export class ValuePool {
 
   /** Ids and cursors from a JSON answer, so later requests can name what exists. */
   harvest(template: string, body: unknown): void {
-    const collection = /\/\{[^/]+\}$/.test(template) ? collectionOf(template, template.slice(template.lastIndexOf('{') + 1, -1)) : template;
+    const collection = /\/\{[^/]+\}$/.test(template)
+      ? collectionOf(template, template.slice(template.lastIndexOf('{') + 1, -1))
+      : template;
     const walk = (value: unknown, depth: number, topLevel: boolean): void => {
       if (depth > 5 || value === null || typeof value !== 'object') return;
       if (Array.isArray(value)) return value.slice(0, 50).forEach((item) => walk(item, depth + 1, topLevel));
@@ -47,7 +49,9 @@ export function encodeComponent(text: string): string {
   for (const char of text) {
     const code = char.codePointAt(0) as number;
     if (code >= 0xd800 && code <= 0xdfff) {
-      out += [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)].map((byte) => `%${byte.toString(16).toUpperCase()}`).join('');
+      out += [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+        .map((byte) => `%${byte.toString(16).toUpperCase()}`)
+        .join('');
     } else out += encodeURIComponent(char);
   }
   return out;
@@ -81,17 +85,41 @@ function resolveJson(value: unknown, pool: ValuePool, depth = 0): unknown {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     // defineProperty keeps a generated `__proto__` key a key, as JSON.parse on the server will.
-    for (const [key, item] of Object.entries(value)) Object.defineProperty(out, key, { value: resolveJson(item, pool, depth + 1), enumerable: true, writable: true, configurable: true });
+    for (const [key, item] of Object.entries(value))
+      Object.defineProperty(out, key, {
+        value: resolveJson(item, pool, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return out;
   }
   return value;
 }
 
-const segment = (part: PathPart, pool: ValuePool): string => (part instanceof PoolRef ? encodeComponent(pool.pick(part)) : 'encoded' in part ? part.encoded : encodeComponent(part.text));
+const segment = (part: PathPart, pool: ValuePool): string =>
+  part instanceof PoolRef
+    ? encodeComponent(pool.pick(part))
+    : 'encoded' in part
+      ? part.encoded
+      : encodeComponent(part.text);
 
-export function toWire(request: GeneratedRequest, method: string, template: string, pool: ValuePool, credentials: FuzzCredential[]): WireRequest {
-  const path = template.replace(/\{([^}]+)\}/g, (_, name: string) => segment(request.pathParams[name] ?? { text: 'x' }, pool));
-  const query = request.query.map(([name, value]) => `${encodeComponent(name)}=${encodeComponent(value instanceof PoolRef ? pool.pick(value) : value)}`).join('&');
+export function toWire(
+  request: GeneratedRequest,
+  method: string,
+  template: string,
+  pool: ValuePool,
+  credentials: FuzzCredential[],
+): WireRequest {
+  const path = template.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    segment(request.pathParams[name] ?? { text: 'x' }, pool),
+  );
+  const query = request.query
+    .map(
+      ([name, value]) =>
+        `${encodeComponent(name)}=${encodeComponent(value instanceof PoolRef ? pool.pick(value) : value)}`,
+    )
+    .join('&');
   const credential = credentials[request.auth] ?? { label: 'none' };
   const headers: Record<string, string> = { ...request.headers, accept: 'application/json' };
   if (credential.token !== undefined) headers.authorization = `Bearer ${credential.token}`;
@@ -103,7 +131,14 @@ export function toWire(request: GeneratedRequest, method: string, template: stri
     body ??= '';
     if (request.contentType) headers['content-type'] = request.contentType;
   }
-  return { operation: request.operation, method, path: query ? `${path}?${query}` : path, headers, body, credential: credential.label };
+  return {
+    operation: request.operation,
+    method,
+    path: query ? `${path}?${query}` : path,
+    headers,
+    body,
+    credential: credential.label,
+  };
 }
 
 export interface WireAnswer {
@@ -117,7 +152,14 @@ export interface WireAnswer {
 /** Sends over a real socket; an event stream is cut after its status line (it never ends). */
 export async function send(pool: Pool, wire: WireRequest, timeoutMs: number): Promise<WireAnswer> {
   try {
-    const response = await pool.request({ method: wire.method as 'GET', path: wire.path, headers: wire.headers, body: wire.body, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+    const response = await pool.request({
+      method: wire.method as 'GET',
+      path: wire.path,
+      headers: wire.headers,
+      body: wire.body,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
     const contentType = String(response.headers['content-type'] ?? '');
     if (contentType.startsWith('text/event-stream')) {
       response.body.destroy();
@@ -129,12 +171,18 @@ export async function send(pool: Pool, wire: WireRequest, timeoutMs: number): Pr
   }
 }
 
-const cut = (text: string | undefined, max: number): string | undefined => (text === undefined || text.length <= max ? text : `${text.slice(0, max)}… (${text.length} chars)`);
+const cut = (text: string | undefined, max: number): string | undefined =>
+  text === undefined || text.length <= max ? text : `${text.slice(0, max)}… (${text.length} chars)`;
 
 /** One line per bad answer: what was sent (token by label) and what came back. */
 export function describeFailure(wire: WireRequest, answer: WireAnswer): string {
   const { authorization: _token, ...headers } = wire.headers;
-  const sent = { request: `${wire.method} ${cut(wire.path, 300)}`, credential: wire.credential, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, cut(v, 80)])), body: cut(wire.body, 300) };
+  const sent = {
+    request: `${wire.method} ${cut(wire.path, 300)}`,
+    credential: wire.credential,
+    headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, cut(v, 80)])),
+    body: cut(wire.body, 300),
+  };
   const got = answer.error ?? `${answer.status} ${cut(answer.text, 500)}`;
   return `${JSON.stringify(sent)}\n    -> ${got}`;
 }

@@ -6,7 +6,11 @@ import { ValuePool, encodeComponent, toWire } from './fuzz-send';
 
 const DOC: OpenApiDocument = {
   paths: {
-    '/api/v1/projects': { post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateDto' } } } } } },
+    '/api/v1/projects': {
+      post: {
+        requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateDto' } } } },
+      },
+    },
     '/api/v1/projects/{id}/members/{userId}': {
       delete: {
         parameters: [
@@ -21,7 +25,11 @@ const DOC: OpenApiDocument = {
     schemas: {
       CreateDto: {
         type: 'object',
-        properties: { title: { type: 'string', minLength: 1, maxLength: 20 }, year: { type: 'number', minimum: 1880, maximum: 2100 }, kind: { type: 'string', enum: ['a', 'b'] } },
+        properties: {
+          title: { type: 'string', minLength: 1, maxLength: 20 },
+          year: { type: 'number', minimum: 1880, maximum: 2100 },
+          kind: { type: 'string', enum: ['a', 'b'] },
+        },
         required: ['title', 'year'],
       },
     },
@@ -40,7 +48,10 @@ describe('OpenAPI fuzzing harness', () => {
     for (const sample of samples) {
       expect(sample.year).toBeGreaterThanOrEqual(1880);
       expect(sample.year).toBeLessThanOrEqual(2100);
-      expect(sample.title instanceof PoolRef || (typeof sample.title === 'string' && [...sample.title].length >= 1 && [...sample.title].length <= 20)).toBe(true);
+      expect(
+        sample.title instanceof PoolRef ||
+          (typeof sample.title === 'string' && [...sample.title].length >= 1 && [...sample.title].length <= 20),
+      ).toBe(true);
       if ('kind' in sample && !(sample.kind instanceof PoolRef)) expect(['a', 'b']).toContain(sample.kind);
     }
   });
@@ -64,14 +75,19 @@ describe('OpenAPI fuzzing harness', () => {
     pool.harvest('/api/v1/projects/{id}/members', { userId: 'u7' });
     const request = {
       operation: 'DELETE /api/v1/projects/{id}/members/{userId}',
-      pathParams: { id: new PoolRef(['/api/v1/projects:id'], 5), userId: new PoolRef(['/api/v1/projects/{id}/members:id', 'field:userId'], 0) },
+      pathParams: {
+        id: new PoolRef(['/api/v1/projects:id'], 5),
+        userId: new PoolRef(['/api/v1/projects/{id}/members:id', 'field:userId'], 0),
+      },
       query: [['cursor', new PoolRef(['field:nextCursor'], 0)]] as Array<[string, string | PoolRef]>,
       headers: {},
       auth: 0,
     };
 
     // Act
-    const wire = toWire(request, 'DELETE', '/api/v1/projects/{id}/members/{userId}', pool, [{ label: 'u1', token: 't' }]);
+    const wire = toWire(request, 'DELETE', '/api/v1/projects/{id}/members/{userId}', pool, [
+      { label: 'u1', token: 't' },
+    ]);
 
     // Assert
     expect(wire.path).toBe('/api/v1/projects/p1/members/u7?cursor=c1');
@@ -86,11 +102,18 @@ describe('OpenAPI fuzzing harness', () => {
 
     // Act
     const wires = operations.flatMap((op) =>
-      fc.sample(requestArbitrary(DOC, op, [1, 1]), { numRuns: 100, seed: 3 }).map((request) => toWire(request, op.method, op.template, pool, [{ label: 'a', token: 't' }, { label: 'none' }])),
+      fc
+        .sample(requestArbitrary(DOC, op, [1, 1]), { numRuns: 100, seed: 3 })
+        .map((request) =>
+          toWire(request, op.method, op.template, pool, [{ label: 'a', token: 't' }, { label: 'none' }]),
+        ),
     );
 
     // Assert
-    expect(operations.map((op) => `${op.method} ${op.template}`)).toEqual(['POST /api/v1/projects', 'DELETE /api/v1/projects/{id}/members/{userId}']);
+    expect(operations.map((op) => `${op.method} ${op.template}`)).toEqual([
+      'POST /api/v1/projects',
+      'DELETE /api/v1/projects/{id}/members/{userId}',
+    ]);
     for (const wire of wires) {
       expect(wire.path).toMatch(/^\/[\x21-\x7e]*$/);
       for (const value of Object.values(wire.headers)) expect(value).toMatch(/^[\t\x20-\x7e]+$/);

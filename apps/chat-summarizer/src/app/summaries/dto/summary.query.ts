@@ -4,7 +4,12 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { SUMMARY_DEFAULT_LIMIT, SUMMARY_MAX_LIMIT, SUMMARY_MIN_LIMIT } from '../summaries.constants';
 
 export class SummaryQuery {
-  @ApiPropertyOptional({ minimum: SUMMARY_MIN_LIMIT, maximum: SUMMARY_MAX_LIMIT, default: SUMMARY_DEFAULT_LIMIT, description: 'How many of the newest messages to summarise.' })
+  @ApiPropertyOptional({
+    minimum: SUMMARY_MIN_LIMIT,
+    maximum: SUMMARY_MAX_LIMIT,
+    default: SUMMARY_DEFAULT_LIMIT,
+    description: 'How many of the newest messages to summarise.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -7,6 +7,7 @@ export class SummaryResponse {
   @ApiProperty({ description: 'Messages the summary covers' }) messageCount: number;
   @ApiProperty({ enum: ['llm', 'extractive'] }) method: 'llm' | 'extractive';
   @ApiPropertyOptional({ description: 'The model that wrote it (method llm only)' }) model?: string;
-  @ApiProperty({ description: 'True when the LLM failed and the summary is the extractive fallback' }) degraded: boolean;
+  @ApiProperty({ description: 'True when the LLM failed and the summary is the extractive fallback' })
+  degraded: boolean;
   @ApiProperty({ format: 'date-time' }) generatedAt: string;
 }

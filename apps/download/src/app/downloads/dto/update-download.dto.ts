@@ -13,7 +13,10 @@ export class UpdateDownloadDto {
   @Max(Number.MAX_SAFE_INTEGER)
   bytesDone?: number;
 
-  @ApiPropertyOptional({ enum: SETTABLE_STATUSES, description: '`paused` or `cancelled`; `downloading` resumes a paused session.' })
+  @ApiPropertyOptional({
+    enum: SETTABLE_STATUSES,
+    description: '`paused` or `cancelled`; `downloading` resumes a paused session.',
+  })
   @IsOptional()
   @IsIn([...SETTABLE_STATUSES])
   status?: SettableStatus;

@@ -26,5 +26,7 @@ export const acceptableSizeSpecification: Specification = ({ release, quality },
 };
 
 function formatSize(bytes: number): string {
-  return bytes >= 1024 * MEGABYTE ? `${(bytes / (1024 * MEGABYTE)).toFixed(1)} GB` : `${Math.round(bytes / MEGABYTE)} MB`;
+  return bytes >= 1024 * MEGABYTE
+    ? `${(bytes / (1024 * MEGABYTE)).toFixed(1)} GB`
+    : `${Math.round(bytes / MEGABYTE)} MB`;
 }

@@ -9,5 +9,9 @@ export const blocklistedSpecification: Specification = ({ release }, { blocklist
 function matches(entry: BlocklistEntry, release: CandidateRelease): boolean {
   if (entry.guid !== undefined && entry.guid === release.guid) return true;
   // An entry without an indexer blocks the title on every indexer.
-  return entry.title !== undefined && entry.title === release.title && (entry.indexerId === undefined || entry.indexerId === release.indexerId);
+  return (
+    entry.title !== undefined &&
+    entry.title === release.title &&
+    (entry.indexerId === undefined || entry.indexerId === release.indexerId)
+  );
 }

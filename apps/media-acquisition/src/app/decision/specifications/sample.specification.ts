@@ -6,6 +6,7 @@ import type { Specification } from '../decision.types';
  * title is rejected at any size too: indexers often report 0 or the pack size for sample uploads.
  */
 export const sampleSpecification: Specification = ({ release, parsed }) => {
-  const smallWithSampleInTitle = release.title.toLowerCase().includes('sample') && release.size > 0 && release.size < SAMPLE_MAX_BYTES;
+  const smallWithSampleInTitle =
+    release.title.toLowerCase().includes('sample') && release.size > 0 && release.size < SAMPLE_MAX_BYTES;
   return parsed.isSample || smallWithSampleInTitle ? { code: 'sample', message: 'Sample release' } : undefined;
 };

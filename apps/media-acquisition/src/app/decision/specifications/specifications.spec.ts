@@ -21,7 +21,10 @@ describe('qualityAllowedSpecification', () => {
     const rejection = qualityAllowedSpecification(candidate, aContext());
 
     // Assert
-    expect(rejection).toEqual({ code: 'qualityNotAllowed', message: 'Quality WEBRip-2160p is not wanted in profile HD-1080p' });
+    expect(rejection).toEqual({
+      code: 'qualityNotAllowed',
+      message: 'Quality WEBRip-2160p is not wanted in profile HD-1080p',
+    });
   });
 });
 
@@ -34,7 +37,9 @@ describe('acceptableSizeSpecification', () => {
     ['over the max', 10_001 * MEGABYTE, 'aboveMaximumSize'],
     ['size unknown (0)', 0, undefined],
   ])('%s', (_case, size, code) => {
-    expect(acceptableSizeSpecification(evaluated({ title: webdl, size }), aContext({ movie: strict }))?.code).toBe(code);
+    expect(acceptableSizeSpecification(evaluated({ title: webdl, size }), aContext({ movie: strict }))?.code).toBe(
+      code,
+    );
   });
 
   it('assumes 110 minutes when the runtime is unknown', () => {
@@ -95,7 +100,12 @@ describe('wrongMovieSpecification', () => {
     ['a year off by one', 'Dune.2022.1080p.BluRay.x264-GRP', {}, undefined],
     ['a year off by two', 'Dune.2019.1080p.BluRay.x264-GRP', {}, 'Year 2019 does not match Dune (2021)'],
     ['another title', 'Dune.Part.Two.2021.1080p.BluRay.x264-GRP', {}, '"Dune Part Two" does not match Dune'],
-    ['another IMDb id', 'Dune.2021.1080p.BluRay.x264-GRP', { imdbId: 'tt0087182' }, 'IMDb id tt0087182 is not Dune (tt1160419)'],
+    [
+      'another IMDb id',
+      'Dune.2021.1080p.BluRay.x264-GRP',
+      { imdbId: 'tt0087182' },
+      'IMDb id tt0087182 is not Dune (tt1160419)',
+    ],
     ['the same IMDb id in other case', 'Dune.2021.1080p.BluRay.x264-GRP', { imdbId: 'TT1160419' }, undefined],
     ['another TMDb id', 'Dune.2021.1080p.BluRay.x264-GRP', { tmdbId: 841 }, 'TMDb id 841 is not Dune (438631)'],
     ['no title to compare', '', {}, undefined],

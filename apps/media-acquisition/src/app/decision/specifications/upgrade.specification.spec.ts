@@ -2,7 +2,8 @@ import { DEFAULT_QUALITY_PROFILE } from '../quality-profile';
 import { aContext, DUNE, evaluated } from '../testing';
 import { upgradeSpecification } from './upgrade.specification';
 
-const withFile = (quality: string, version = 1) => aContext({ movie: { ...DUNE, existingFile: { quality, revision: { version, real: 0 } } } });
+const withFile = (quality: string, version = 1) =>
+  aContext({ movie: { ...DUNE, existingFile: { quality, revision: { version, real: 0 } } } });
 
 describe('upgradeSpecification', () => {
   it('lets anything through when the movie has no file yet', () => {

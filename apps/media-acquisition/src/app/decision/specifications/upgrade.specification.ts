@@ -11,10 +11,19 @@ export const upgradeSpecification: Specification = ({ quality, revision }, { mov
   const rank = (name: string) => profile.items.findIndex((item) => item.quality === name);
   const current = rank(existing.quality);
   if (current >= 0 && current >= rank(profile.cutoff)) {
-    return { code: 'cutoffMet', message: `The existing ${existing.quality} file already meets the cutoff (${profile.cutoff})` };
+    return {
+      code: 'cutoffMet',
+      message: `The existing ${existing.quality} file already meets the cutoff (${profile.cutoff})`,
+    };
   }
   if (!profile.upgradeAllowed) return { code: 'notAnUpgrade', message: `Upgrades are off in profile ${profile.name}` };
   const candidate = rank(quality.name);
-  const better = candidate > current || (candidate === current && (revision.version > existing.revision.version || (revision.version === existing.revision.version && revision.real > existing.revision.real)));
-  return better ? undefined : { code: 'notAnUpgrade', message: `${quality.name} is not an upgrade of the existing ${existing.quality} file` };
+  const better =
+    candidate > current ||
+    (candidate === current &&
+      (revision.version > existing.revision.version ||
+        (revision.version === existing.revision.version && revision.real > existing.revision.real)));
+  return better
+    ? undefined
+    : { code: 'notAnUpgrade', message: `${quality.name} is not an upgrade of the existing ${existing.quality} file` };
 };

@@ -1,7 +1,9 @@
 import type { Specification } from '../decision.types';
 import { normalizeMovieTitle } from '../movie-title.normalizer';
 
-/** Radarr maps a release to a movie by ids, then title+year; a year off by one is tolerated (festival vs. release year). */
+/**
+ * Radarr maps a release to a movie by ids, then title+year; a year off by one is tolerated (festival vs. release year).
+ */
 export const wrongMovieSpecification: Specification = ({ release, parsed }, { movie }) => {
   if (release.imdbId && movie.imdbId && release.imdbId.toLowerCase() !== movie.imdbId.toLowerCase()) {
     return { code: 'wrongMovie', message: `IMDb id ${release.imdbId} is not ${movie.title} (${movie.imdbId})` };

@@ -7,18 +7,29 @@ import { IsInt32 } from '@keel/platform';
  * and ids are the movie's identity, and come from TMDB; they are not edited.
  */
 export class UpdateMovieDto {
-  @ApiPropertyOptional({ description: 'Unmonitored movies are never grabbed by the missing search or RSS sync; a user may still search and grab' })
+  @ApiPropertyOptional({
+    description:
+      'Unmonitored movies are never grabbed by the missing search or RSS sync; a user may still search and grab',
+  })
   @IsOptional()
   @IsBoolean()
   monitored?: boolean;
 
-  @ApiPropertyOptional({ example: 'HD-1080p', description: 'A quality profile name; it decides what later searches, RSS sync and upgrades accept' })
+  @ApiPropertyOptional({
+    example: 'HD-1080p',
+    description: 'A quality profile name; it decides what later searches, RSS sync and upgrades accept',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 64)
   qualityProfile?: string;
 
-  @ApiPropertyOptional({ example: 164, minimum: 1, maximum: 1000, description: 'Runtime in minutes; sizes are judged per minute' })
+  @ApiPropertyOptional({
+    example: 164,
+    minimum: 1,
+    maximum: 1000,
+    description: 'Runtime in minutes; sizes are judged per minute',
+  })
   @IsOptional()
   @IsInt32()
   @Min(1)

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export class QualityProfileItemDto {
   @ApiProperty({ example: 'Bluray-1080p', description: 'A Radarr quality name' })
@@ -18,14 +30,20 @@ export class CreateQualityProfileDto {
   @Matches(/^[\w .()+-]{1,64}$/, { message: 'name must be 1–64 letters, digits, spaces or . ( ) + - _' })
   name: string;
 
-  @ApiProperty({ type: [QualityProfileItemDto], description: 'Ordered best first; only allowed qualities may be grabbed' })
+  @ApiProperty({
+    type: [QualityProfileItemDto],
+    description: 'Ordered best first; only allowed qualities may be grabbed',
+  })
   @ValidateNested({ each: true })
   @Type(() => QualityProfileItemDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(64)
   items: QualityProfileItemDto[];
 
-  @ApiProperty({ example: 'Bluray-1080p', description: 'Once a movie has this quality it is not upgraded; must be allowed' })
+  @ApiProperty({
+    example: 'Bluray-1080p',
+    description: 'Once a movie has this quality it is not upgraded; must be allowed',
+  })
   @IsString()
   @Length(1, 32)
   cutoff: string;

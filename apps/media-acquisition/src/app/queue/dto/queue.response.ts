@@ -7,5 +7,6 @@ export class QueueItemResponse extends MovieDownloadResponse {
 }
 
 export class QueueResponse {
-  @ApiProperty({ type: [QueueItemResponse], description: 'Downloads still being watched, oldest grab first' }) items: QueueItemResponse[];
+  @ApiProperty({ type: [QueueItemResponse], description: 'Downloads still being watched, oldest grab first' })
+  items: QueueItemResponse[];
 }

@@ -34,5 +34,6 @@ export class SearchResponse {
   @ApiProperty({ format: 'uuid' }) movieId: string;
   @ApiProperty({ description: 'Some indexers failed or timed out; their releases are missing' }) degraded: boolean;
   @ApiProperty({ type: [IndexerReportResponse] }) indexers: IndexerReportResponse[];
-  @ApiProperty({ type: [ReleaseDecisionResponse], description: 'Approved releases best first, then rejected ones' }) releases: ReleaseDecisionResponse[];
+  @ApiProperty({ type: [ReleaseDecisionResponse], description: 'Approved releases best first, then rejected ones' })
+  releases: ReleaseDecisionResponse[];
 }

@@ -7,7 +7,8 @@ export class ProjectResponse {
   @ApiProperty() name: string;
   @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty() ownerId: string;
-  @ApiProperty({ enum: CALLER_ACCESS, description: 'How the caller relates to the project.' }) access: (typeof CALLER_ACCESS)[number];
+  @ApiProperty({ enum: CALLER_ACCESS, description: 'How the caller relates to the project.' })
+  access: (typeof CALLER_ACCESS)[number];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

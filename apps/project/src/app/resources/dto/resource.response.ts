@@ -2,14 +2,18 @@ import { ApiProperty } from '@nestjs/swagger';
 
 export class LinkedResourceResponse {
   @ApiProperty({ example: 'k1' }) resourceId: string;
-  @ApiProperty({ description: 'Fresh from the knowledge service, or the title cached at linking when it is unavailable.' }) title: string;
+  @ApiProperty({
+    description: 'Fresh from the knowledge service, or the title cached at linking when it is unavailable.',
+  })
+  title: string;
   @ApiProperty({ format: 'date-time' }) linkedAt: string;
 }
 
 export class LinkedResourcePageResponse {
   @ApiProperty({ type: [LinkedResourceResponse] }) items: LinkedResourceResponse[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
-  @ApiProperty({ description: 'true when the knowledge service could not be asked: some titles are the cached ones.' }) degraded: boolean;
+  @ApiProperty({ description: 'true when the knowledge service could not be asked: some titles are the cached ones.' })
+  degraded: boolean;
 }
 
 export class ScoredResourceResponse {
@@ -19,6 +23,7 @@ export class ScoredResourceResponse {
 }
 
 export class RecommendationsResponse {
-  @ApiProperty({ type: [ScoredResourceResponse], description: 'Best first; empty when degraded.' }) results: ScoredResourceResponse[];
+  @ApiProperty({ type: [ScoredResourceResponse], description: 'Best first; empty when degraded.' })
+  results: ScoredResourceResponse[];
   @ApiProperty({ description: 'true when the knowledge service could not be asked.' }) degraded: boolean;
 }
