@@ -70,7 +70,7 @@ const SERVICES: Record<string, ServiceNeeds> = {
       'MEDIA_LIBRARY_ROOT',
     ],
     overlayConfig: [],
-    downstreams: ['PROWLARR', 'QBITTORRENT'],
+    downstreams: ['PROWLARR', 'QBITTORRENT', 'TMDB'],
   },
 };
 const SERVICE_NAMES = Object.keys(SERVICES);
