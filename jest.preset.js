@@ -38,5 +38,7 @@ module.exports = {
   ],
   setupFilesAfterEnv: [path.join(__dirname, 'tools/jest/fleet-namespace.js')],
   reporters: ['default', path.join(__dirname, 'tools/jest/summary-reporter.js')],
-  testTimeout: 30000,
+  // A test's own waits are bounded by its deadlines; this only catches a hang. Integration and e2e
+  // hooks start PGlite (WASM initdb) and whole services, which take tens of seconds on a loaded 2-core box.
+  testTimeout: tier === 'unit' ? 30_000 : 90_000,
 };
