@@ -1,24 +1,15 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { ROOT, filesUnder } from './source-files';
 
 // Each test tier is an Nx target a project declares in its project.json (nx.json targetDefaults says
 // how it runs). A target without files fails (Jest finds no tests); this catches the other way round:
 // spec files that no target would ever run.
-const ROOT = join(__dirname, '..', '..');
 const TIERS = [
   { target: 'test', suffix: '.spec.ts', under: 'src' },
   { target: 'integration', suffix: '.integration-spec.ts', under: 'src' },
   { target: 'e2e', suffix: '.e2e-spec.ts', under: 'test' },
 ] as const;
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name === 'tmp') return [];
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? filesUnder(path) : [path];
-  });
-}
 
 const jestProjects = filesUnder(join(ROOT, 'apps'))
   .concat(filesUnder(join(ROOT, 'libs')), filesUnder(join(ROOT, 'tools')), filesUnder(join(ROOT, 'docker')))

@@ -1,21 +1,11 @@
 import { DownstreamCircuitOpenError, DownstreamContractError, DownstreamTimeoutError } from '@keel/clients-core';
 import { Logger } from '@nestjs/common';
 import type { Counter } from 'prom-client';
-import type { ChatMessage } from '@keel/clients-chat';
 import type { Completion, CompletionRequest, LlmClient } from '@keel/clients-llm';
+import { chatMessage as message } from '../testing';
 import { fallbackReason } from './fallback-reason';
 import { SummaryGenerator } from './summary-generator.service';
 
-const message = (id: string, content: string): ChatMessage => ({
-  id,
-  conversationId: 'c1',
-  userId: 'u1',
-  content,
-  messageType: 'user',
-  metadata: {},
-  createdAt: '',
-  updatedAt: '',
-});
 const messages = [
   message('m1', 'The release slips to Friday.'),
   message('m2', 'The release notes need the migration steps.'),
@@ -54,17 +44,44 @@ describe(SummaryGenerator.name, () => {
     expect(inc).not.toHaveBeenCalled();
   });
 
-  it('falls back within its own deadline when the LLM never answers, and counts a timeout', async () => {
-    const { generator, llm, inc } = generatorWith(() => new Promise<Completion>(() => undefined), 50);
-    const started = Date.now();
+  describe('when the LLM never answers', () => {
+    beforeEach(() => {
+      jest.useFakeTimers();
+      // AbortSignal.timeout runs on Node's internal timers, which Jest cannot fake: the deadline is
+      // rebuilt on the faked setTimeout, so the test moves the clock instead of waiting for it.
+      jest.spyOn(AbortSignal, 'timeout').mockImplementation((ms) => {
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(new DOMException('signal timed out', 'TimeoutError')), ms);
+        return controller.signal;
+      });
+    });
+    afterEach(() => {
+      jest.mocked(AbortSignal.timeout).mockRestore();
+      jest.useRealTimers();
+    });
 
-    const result = await generator.generate('c1', messages);
+    it('waits until its own deadline, then answers extractively and counts a timeout', async () => {
+      // Arrange
+      const { generator, llm, inc } = generatorWith(() => new Promise<Completion>(() => undefined), 8_000);
+      let settled = false;
+      const pending = generator.generate('c1', messages).finally(() => (settled = true));
 
-    expect(Date.now() - started).toBeLessThan(1_000);
-    expect(result).toMatchObject({ method: 'extractive', degraded: true });
-    expect(result.keyPoints).toHaveLength(2);
-    expect((llm.complete as jest.Mock).mock.calls[0][0].signal).toBeInstanceOf(AbortSignal);
-    expect(inc).toHaveBeenCalledWith({ reason: 'timeout' });
+      // Act
+      await jest.advanceTimersByTimeAsync(7_999);
+      const settledBeforeDeadline = settled;
+      await jest.advanceTimersByTimeAsync(1);
+
+      // Assert
+      expect(settledBeforeDeadline).toBe(false);
+      expect(settled).toBe(true);
+      const result = await pending;
+      expect(result).toMatchObject({ method: 'extractive', degraded: true });
+      expect(result.keyPoints).toHaveLength(2);
+      const signal = (llm.complete as jest.Mock).mock.calls[0][0].signal as AbortSignal;
+      expect(signal.aborted).toBe(true);
+      expect(inc).toHaveBeenCalledTimes(1);
+      expect(inc).toHaveBeenCalledWith({ reason: 'timeout' });
+    });
   });
 
   it('treats an empty completion as a failure', async () => {
