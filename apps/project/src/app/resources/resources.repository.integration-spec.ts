@@ -1,0 +1,64 @@
+import { closeTestDatabaseTemplates, databaseDrivers, emptyProjectTables, projectDatabase } from '../db/testing';
+import type { ProjectDatabase } from '../db/testing';
+import { ProjectsRepository } from '../projects/projects.repository';
+import { OTHER_PROJECT_ID, PROJECT_ID, T0, projectRow } from '../testing';
+import { ResourcesRepository } from './resources.repository';
+
+const at = (ms: number) => new Date(T0.getTime() + ms);
+const link = (resourceId: string, ms: number, projectId = PROJECT_ID) => ({
+  projectId,
+  resourceId,
+  title: `title of ${resourceId}`,
+  linkedAt: at(ms),
+});
+
+// The file's PGlite template would otherwise keep Jest from exiting.
+afterAll(() => closeTestDatabaseTemplates());
+
+describe.each(databaseDrivers('resources repository'))('ResourcesRepository on %s (integration)', (driver) => {
+  let database: ProjectDatabase;
+  let resources: ResourcesRepository;
+
+  // One database per driver and file (a PGlite clone or a Postgres schema costs seconds), emptied before each test.
+  beforeAll(async () => {
+    database = await projectDatabase(driver);
+  });
+
+  beforeEach(async () => {
+    await emptyProjectTables(database);
+    const projects = new ProjectsRepository(database.db);
+    await projects.create(projectRow());
+    await projects.create(projectRow({ id: OTHER_PROJECT_ID }));
+    resources = new ResourcesRepository(database.db);
+  });
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('links a resource, and a second link only refreshes its cached title', async () => {
+    // Act
+    const first = await resources.upsert(link('k1', 1));
+    const second = await resources.upsert({ ...link('k1', 5), title: 'Renamed' });
+
+    // Assert
+    expect(first).toEqual(link('k1', 1));
+    expect(second).toEqual({ ...link('k1', 1), title: 'Renamed' });
+    expect(await resources.list(PROJECT_ID, 10)).toEqual([second]);
+  });
+
+  it('lists a project’s links most recent first (ties by resource id ascending), page by page', async () => {
+    // Arrange
+    for (const row of [link('k1', 1), link('k3', 2), link('k2', 2), link('k4', 3), link('k9', 9, OTHER_PROJECT_ID)])
+      await resources.upsert(row);
+
+    // Act
+    const first = await resources.list(PROJECT_ID, 2);
+    const last = first[first.length - 1]!;
+    const rest = await resources.list(PROJECT_ID, 2, { at: last.linkedAt, id: last.resourceId });
+
+    // Assert
+    expect(first.map((r) => r.resourceId)).toEqual(['k4', 'k2']);
+    expect(rest.map((r) => r.resourceId)).toEqual(['k3', 'k1']);
+  });
+});
