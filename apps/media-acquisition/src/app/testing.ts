@@ -3,7 +3,8 @@ import type { ProwlarrIndexer, ProwlarrRelease } from '@keel/clients-prowlarr';
 import { readMediaConfig } from './config/media.config';
 import type { MediaConfig } from './config/media.config';
 import type { MovieFileRow, MovieRow, QualityProfileRow } from './db/schema';
-import { DEFAULT_QUALITY_PROFILE } from './decision';
+import { decide, DEFAULT_QUALITY_PROFILE } from './decision';
+import type { ReleaseSearchResult } from './search/release-search.service';
 
 /** Shared builders for media-acquisition's unit specs: override only what a test is about. */
 
@@ -103,4 +104,19 @@ export function aCounter<L extends string = string>(): Counter<L> & { counted: R
     counted,
     inc: (labels?: Record<string, string> | number) => counted.push(typeof labels === 'object' ? labels : {}),
   } as unknown as Counter<L> & { counted: Record<string, string>[] };
+}
+
+/** The decision engine's verdicts on `releases` for Dune (2021) under the default profile, best first. */
+export function decisionsOn(releases: readonly ProwlarrRelease[]): ReleaseSearchResult {
+  const movie = aMovie();
+  return {
+    decisions: decide(
+      releases.map((release) => ({ ...release, indexerPriority: 25 })),
+      { title: movie.title, year: movie.year, imdbId: movie.imdbId ?? undefined, runtimeMinutes: 155 },
+      DEFAULT_QUALITY_PROFILE,
+      { blocklist: [] },
+    ),
+    indexers: [],
+    degraded: false,
+  };
 }
