@@ -5,13 +5,15 @@ import { TmdbHealthIndicator } from '@keel/clients-tmdb';
 import { DatabaseHealthIndicator, PersistenceModule } from '@keel/persistence';
 import { PlatformModule } from '@keel/platform';
 import { ResilienceModule } from '@keel/resilience';
-import { AcquisitionModule } from './acquisition.module';
 import { MEDIA_MIGRATIONS, mediaDataDir } from './app.config';
 import { MediaConfigModule } from './config/media-config.module';
 import * as schema from './db/schema';
+import { GrabModule } from './grab/grab.module';
+import { JobsModule } from './jobs/jobs.module';
 import { MoviesModule } from './movies/movies.module';
 import { QualityProfilesModule } from './profiles/quality-profiles.module';
 import { ScheduledJobsService } from './jobs/scheduled-jobs.service';
+import { QueueModule } from './queue/queue.module';
 import { QueueService } from './queue/queue.service';
 import { RadarrV3Module } from './radarr-v3/radarr-v3.module';
 
@@ -38,7 +40,10 @@ import { RadarrV3Module } from './radarr-v3/radarr-v3.module';
     MediaConfigModule,
     QualityProfilesModule,
     MoviesModule,
-    AcquisitionModule,
+    // Search → decide → grab → monitor → import; Search, Monitor, Import and Rss come in through these.
+    GrabModule,
+    QueueModule,
+    JobsModule,
     RadarrV3Module,
   ],
 })

@@ -17,18 +17,18 @@ import { ALL_SPECIFICATIONS } from './specifications';
  * Unlike Radarr, every specification runs even after one rejects (Radarr skips later priority groups): a user looking
  * at "why was this not grabbed" gets every reason at once instead of fixing one and discovering the next.
  */
-export function decide(
-  candidates: readonly CandidateRelease[],
+export function decide<R extends CandidateRelease>(
+  candidates: readonly R[],
   movie: MovieInfo,
   profile: QualityProfile,
   context: { blocklist: readonly BlocklistEntry[] },
   specifications: readonly Specification[] = ALL_SPECIFICATIONS,
-): Decision[] {
+): Decision<R>[] {
   const specContext = { movie, profile, blocklist: context.blocklist };
   const order = bestFirst({ profile, runtimeMinutes: movie.runtimeMinutes });
 
   const evaluated = candidates.map((release) => {
-    const candidate: EvaluatedRelease = { release, ...parseReleaseQuality(release.title) };
+    const candidate: EvaluatedRelease<R> = { release, ...parseReleaseQuality(release.title) };
     const rejections = specifications.flatMap((spec) => spec(candidate, specContext) ?? []);
     return { candidate, rejections };
   });
@@ -42,11 +42,11 @@ export function decide(
   ];
 }
 
-function toDecision(
-  { release, quality, revision, parsed }: EvaluatedRelease,
+function toDecision<R extends CandidateRelease>(
+  { release, quality, revision, parsed }: EvaluatedRelease<R>,
   rejections: Decision['rejections'],
   rank: number | undefined,
-): Decision {
+): Decision<R> {
   return {
     release,
     quality: { id: quality.id, name: quality.name },

@@ -48,14 +48,15 @@ export interface Rejection {
 }
 
 /** A release with its title already parsed: what every specification looks at. */
-export interface EvaluatedRelease extends ReleaseQuality {
-  release: CandidateRelease;
+export interface EvaluatedRelease<R extends CandidateRelease = CandidateRelease> extends ReleaseQuality {
+  release: R;
 }
 
 export type Specification = (candidate: EvaluatedRelease, context: DecisionContext) => Rejection | undefined;
 
-export interface Decision {
-  release: CandidateRelease;
+/** A judged release; `R` is the caller's own release type, so a decision carries what grabbing it needs. */
+export interface Decision<R extends CandidateRelease = CandidateRelease> {
+  release: R;
   quality: { id: number; name: string };
   revision: ReleaseRevision;
   parsed: ParsedRelease;

@@ -7,10 +7,8 @@ import type { MediaConfig } from '../config/media.config';
 import type { TrackedDownloadRow } from '../db/schema';
 import { JobLeaseService } from '../leases/job-leases.service';
 import type { JobLease, LeaseStatus } from '../leases/job-lease';
-import { QueueEventsService } from '../queue/queue-events.service';
-import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
-import type { TrackedDownloadPatch } from '../tracking/tracked-downloads.repository';
-import { CompletedDownloadHandler } from './completed-download.handler';
+import { CompletedDownloadHandler } from '../import/completed-download.handler';
+import { TrackedDownloads } from '../tracking/tracked-downloads.service';
 import { FailedDownloadHandler } from './failed-download.handler';
 
 /** `clientStatus` of a tracked download qBittorrent no longer lists. */
@@ -45,10 +43,9 @@ export class DownloadMonitorService implements OnApplicationBootstrap, OnApplica
 
   constructor(
     private readonly qbittorrent: QbittorrentClient,
-    private readonly downloads: TrackedDownloadsRepository,
+    private readonly downloads: TrackedDownloads,
     private readonly completed: CompletedDownloadHandler,
     private readonly failed: FailedDownloadHandler,
-    private readonly events: QueueEventsService,
     leases: JobLeaseService,
     @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
   ) {
@@ -134,13 +131,18 @@ export class DownloadMonitorService implements OnApplicationBootstrap, OnApplica
       if (Date.now() - row.grabbedAt.getTime() < this.missingGraceMs) return;
       // Seen missing for a while (not one odd poll): someone removed it in qBittorrent.
       if (row.clientStatus === MISSING && Date.now() - row.updatedAt.getTime() > this.missingGraceMs) {
-        await this.failed.ignore(row, 'The download was removed from qBittorrent');
+        const reason = 'The download was removed from qBittorrent';
+        if (await this.downloads.ignored(row, reason))
+          this.logger.log({ msg: 'download no longer tracked', downloadId: row.downloadId, reason });
         return;
       }
-      await this.refresh(row, { clientStatus: MISSING, messages: ['The download is no longer in qBittorrent'] });
+      await this.downloads.reported(row, {
+        clientStatus: MISSING,
+        messages: ['The download is no longer in qBittorrent'],
+      });
       return;
     }
-    const current = await this.refresh(row, {
+    const current = await this.downloads.reported(row, {
       clientStatus: item.status,
       progress: item.progress,
       etaSeconds: item.etaSeconds,
@@ -158,22 +160,8 @@ export class DownloadMonitorService implements OnApplicationBootstrap, OnApplica
       item.contentPath &&
       item.contentPath !== item.savePath
     ) {
-      const pending = await this.downloads.transition(current.id, ['downloading'], 'importPending');
-      if (pending) {
-        this.events.publish('state', pending);
-        await this.completed.import(pending);
-      }
+      const pending = await this.downloads.completed(current);
+      if (pending) await this.completed.import(pending);
     }
-  }
-
-  /** Writes what changed, and tells the queue's listeners. */
-  private async refresh(row: TrackedDownloadRow, patch: TrackedDownloadPatch): Promise<TrackedDownloadRow> {
-    const changed = (Object.keys(patch) as (keyof TrackedDownloadPatch)[]).some(
-      (key) => JSON.stringify(patch[key]) !== JSON.stringify(row[key]),
-    );
-    if (!changed) return row;
-    const updated = (await this.downloads.update(row.id, patch)) ?? row;
-    this.events.publish('progress', updated);
-    return updated;
   }
 }

@@ -1,143 +1,118 @@
 import { Logger } from '@nestjs/common';
 import type { Counter } from 'prom-client';
-import type { QbittorrentClient } from '@keel/clients-qbittorrent';
 import type { MediaConfig } from '../config/media.config';
-import type { TrackedDownloadRow } from '../db/schema';
 import type { GrabService } from '../grab/grab.service';
+import type { TorrentSender } from '../grab/torrent.sender';
 import type { MoviesRepository } from '../movies/movies.repository';
-import type { QueueEventsService } from '../queue/queue-events.service';
-import type { BlocklistRepository } from '../tracking/blocklist.repository';
-import type { OutcomeRepository } from '../tracking/outcome.repository';
-import type { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
+import { aCounter, aMediaConfig, aMovie } from '../testing';
+import { aTrackedDownload, InMemoryTracking } from '../tracking/testing';
 import { FailedDownloadHandler } from './failed-download.handler';
 
-const row = (overrides: Partial<TrackedDownloadRow> = {}) =>
-  ({
-    id: 't1',
-    movieId: 'm1',
-    downloadId: 'ABC',
-    releaseGuid: 'guid-1',
-    releaseTitle: 'Dune.2021.1080p',
-    indexerId: 3,
-    quality: 'Bluray-1080p',
-    state: 'downloading',
-    messages: [],
-    ...overrides,
-  }) as unknown as TrackedDownloadRow;
-
 function setup(config: Partial<MediaConfig> = {}) {
-  const downloads = {
-    transition: jest.fn(async (_id: string, _from: string[], state: string, changes: object) =>
-      row({ state, ...changes } as Partial<TrackedDownloadRow>),
-    ),
-  };
-  const blocklist = { add: jest.fn() };
-  const outcomes = {
-    record: jest.fn(async ({ to }: { to: string }) => row({ state: to } as Partial<TrackedDownloadRow>)),
-  };
-  const movies = { find: jest.fn(async () => ({ id: 'm1', title: 'Dune' })) };
-  const qbittorrent = { remove: jest.fn(async () => undefined) };
+  const tables = new InMemoryTracking();
+  const torrents = { remove: jest.fn(async () => undefined) };
+  const movies = { find: jest.fn(async () => aMovie()) };
   const grabs = { grabNextBest: jest.fn(async () => undefined) };
-  const events = { publish: jest.fn() };
-  const failures = { inc: jest.fn() };
+  const failures = aCounter();
   const handler = new FailedDownloadHandler(
-    downloads as unknown as TrackedDownloadsRepository,
-    blocklist as unknown as BlocklistRepository,
-    outcomes as unknown as OutcomeRepository,
+    tables.tracked,
+    torrents as unknown as TorrentSender,
     movies as unknown as MoviesRepository,
-    qbittorrent as unknown as QbittorrentClient,
     grabs as unknown as GrabService,
-    events as unknown as QueueEventsService,
-    { removeFailed: true, autoRedownload: true, ...config } as MediaConfig,
-    failures as unknown as Counter,
+    aMediaConfig({ removeFailed: true, autoRedownload: true, ...config }),
+    failures as Counter,
   );
-  return { handler, downloads, blocklist, outcomes, movies, qbittorrent, grabs, events, failures };
+  return { handler, tables, torrents, movies, grabs, failures };
 }
 
 describe(FailedDownloadHandler.name, () => {
   beforeAll(() => Logger.overrideLogger(false));
 
-  it('marks the download failedPending first, then blocklists the release, removes the torrent, records the failure and grabs the next best', async () => {
+  it('marks the download failedPending first, then removes the torrent, blocklists the release, records the failure and grabs the next best', async () => {
     // Arrange
-    const { handler, downloads, blocklist, qbittorrent, outcomes, grabs, events, failures } = setup();
+    const { handler, tables, torrents, grabs, failures } = setup();
+    const [row] = tables.seed(aTrackedDownload({ movieId: 'm1', downloadId: 'ABC', releaseGuid: 'guid-1' }));
 
     // Act
-    await handler.fail(row(), 'stalled');
+    await handler.fail(row, 'stalled');
 
     // Assert
-    expect(downloads.transition).toHaveBeenCalledWith('t1', ['downloading', 'importBlocked'], 'failedPending', {
-      messages: ['stalled'],
-    });
-    expect(blocklist.add).toHaveBeenCalledWith({
-      movieId: 'm1',
-      releaseGuid: 'guid-1',
-      releaseTitle: 'Dune.2021.1080p',
-      indexerId: 3,
-      reason: 'stalled',
-    });
-    expect(qbittorrent.remove).toHaveBeenCalledWith(['ABC'], true);
-    expect(outcomes.record).toHaveBeenCalledWith(
-      expect.objectContaining({
-        from: ['failedPending'],
-        to: 'failed',
-        history: expect.objectContaining({ event: 'downloadFailed', data: { reason: 'stalled' } }),
-      }),
-    );
-    expect(failures.inc).toHaveBeenCalledTimes(1);
-    expect(events.publish.mock.calls.map(([, published]) => (published as TrackedDownloadRow).state)).toEqual([
-      'failedPending',
-      'failed',
+    expect(tables.events.map((e) => e.state)).toEqual(['failedPending', 'failed']);
+    expect(tables.row(row.id)).toMatchObject({ state: 'failed', messages: ['stalled'] });
+    expect(tables.blocklist).toEqual([
+      { movieId: 'm1', releaseGuid: 'guid-1', releaseTitle: row.releaseTitle, indexerId: 1, reason: 'stalled' },
     ]);
-    expect(grabs.grabNextBest).toHaveBeenCalledWith({ id: 'm1', title: 'Dune' });
+    expect(torrents.remove).toHaveBeenCalledWith('ABC', true);
+    expect(tables.history).toEqual([expect.objectContaining({ event: 'downloadFailed', data: { reason: 'stalled' } })]);
+    expect(failures.counted).toHaveLength(1);
+    expect(grabs.grabNextBest).toHaveBeenCalledWith(aMovie());
   });
 
   it('does nothing more when another replica moved the download first', async () => {
     // Arrange
-    const { handler, downloads, blocklist, events } = setup();
-    downloads.transition.mockResolvedValueOnce(undefined as unknown as TrackedDownloadRow);
+    const { handler, tables, torrents, grabs } = setup();
+    const [row] = tables.seed(aTrackedDownload({ state: 'failed' }));
 
     // Act
-    await handler.fail(row(), 'stalled');
+    await handler.fail({ ...row, state: 'downloading' }, 'stalled');
 
     // Assert
-    expect(blocklist.add).not.toHaveBeenCalled();
-    expect(events.publish).not.toHaveBeenCalled();
+    expect(tables.blocklist).toEqual([]);
+    expect(tables.events).toEqual([]);
+    expect(torrents.remove).not.toHaveBeenCalled();
+    expect(grabs.grabNextBest).not.toHaveBeenCalled();
+  });
+
+  it('finishes a failedPending download a restart left, once however often it is asked', async () => {
+    // Arrange
+    const { handler, tables, grabs, failures } = setup();
+    const [row] = tables.seed(aTrackedDownload({ state: 'failedPending', messages: ['bad'] }));
+
+    // Act
+    await handler.finish(row);
+    await handler.finish(row);
+
+    // Assert
+    expect(tables.row(row.id)?.state).toBe('failed');
+    expect(tables.history).toHaveLength(1);
+    expect(failures.counted).toHaveLength(1);
+    expect(grabs.grabNextBest).toHaveBeenCalledTimes(1);
   });
 
   it('keeps the torrent and grabs nothing when MEDIA_REMOVE_FAILED and MEDIA_AUTO_REDOWNLOAD are off, and still fails if removal throws', async () => {
     // Arrange
     const off = setup({ removeFailed: false, autoRedownload: false });
+    const [offRow] = off.tables.seed(aTrackedDownload({ state: 'failedPending', messages: ['bad'] }));
     const failingRemoval = setup();
-    failingRemoval.qbittorrent.remove.mockRejectedValueOnce(new Error('qBittorrent down'));
+    const [failingRow] = failingRemoval.tables.seed(aTrackedDownload({ state: 'failedPending', messages: ['bad'] }));
+    failingRemoval.torrents.remove.mockRejectedValueOnce(new Error('qBittorrent down'));
 
     // Act
-    await off.handler.finish(row({ state: 'failedPending', messages: ['bad'] }));
-    await failingRemoval.handler.finish(row({ state: 'failedPending', messages: ['bad'] }));
+    await off.handler.finish(offRow);
+    await failingRemoval.handler.finish(failingRow);
 
     // Assert
-    expect(off.qbittorrent.remove).not.toHaveBeenCalled();
+    expect(off.torrents.remove).not.toHaveBeenCalled();
     expect(off.grabs.grabNextBest).not.toHaveBeenCalled();
-    expect(off.blocklist.add).toHaveBeenCalledTimes(1);
-    expect(failingRemoval.outcomes.record).toHaveBeenCalledWith(expect.objectContaining({ to: 'failed' }));
+    expect(off.tables.blocklist).toHaveLength(1);
+    expect(failingRemoval.tables.row(failingRow.id)?.state).toBe('failed');
   });
 
-  it('stops tracking an ignored download without blocklisting or grabbing', async () => {
+  it('survives a re-download that throws, and skips it for a movie deleted meanwhile', async () => {
     // Arrange
-    const { handler, blocklist, grabs, outcomes } = setup();
+    const throwing = setup();
+    const [throwingRow] = throwing.tables.seed(aTrackedDownload({ state: 'failedPending' }));
+    throwing.grabs.grabNextBest.mockRejectedValueOnce(new Error('Prowlarr down'));
+    const deleted = setup();
+    const [deletedRow] = deleted.tables.seed(aTrackedDownload({ state: 'failedPending' }));
+    deleted.movies.find.mockResolvedValueOnce(undefined as never);
 
     // Act
-    const ignored = await handler.ignore(row(), 'removed by the user');
+    await throwing.handler.finish(throwingRow);
+    await deleted.handler.finish(deletedRow);
 
     // Assert
-    expect(ignored?.state).toBe('ignored');
-    expect(outcomes.record).toHaveBeenCalledWith(
-      expect.objectContaining({
-        from: ['downloading', 'importPending', 'importBlocked'],
-        to: 'ignored',
-        messages: ['removed by the user'],
-      }),
-    );
-    expect(blocklist.add).not.toHaveBeenCalled();
-    expect(grabs.grabNextBest).not.toHaveBeenCalled();
+    expect(throwing.tables.row(throwingRow.id)?.state).toBe('failed');
+    expect(deleted.grabs.grabNextBest).not.toHaveBeenCalled();
   });
 });

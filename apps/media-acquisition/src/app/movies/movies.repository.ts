@@ -3,7 +3,7 @@ import { desc, eq, inArray } from 'drizzle-orm';
 import { InjectDatabase } from '@keel/persistence';
 import type { Database } from '@keel/persistence';
 import { movieFiles, movies } from '../db/schema';
-import type { MovieFileRow, MovieRow, MovieStatus } from '../db/schema';
+import type { MovieFileRow, MovieRow } from '../db/schema';
 import type * as schema from '../db/schema';
 
 /** What a user may change on a movie. */
@@ -35,10 +35,6 @@ export class MoviesRepository {
           .select()
           .from(movies)
           .where(inArray(movies.id, [...ids]));
-  }
-
-  async setStatus(id: string, status: MovieStatus): Promise<void> {
-    await this.db.update(movies).set({ status, updatedAt: new Date() }).where(eq(movies.id, id));
   }
 
   /** Applies `patch`; undefined when there is no such movie. */

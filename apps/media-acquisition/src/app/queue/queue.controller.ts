@@ -8,7 +8,7 @@ import { MEDIA_WRITE } from '../auth/media-write.roles';
 import { DownloadIdParam } from './dto/download-id.param';
 import { QueueResponse } from './dto/queue.response';
 import { RemoveQueueItemQuery } from './dto/remove-queue-item.query';
-import { QueueEventsService } from './queue-events.service';
+import { QueueEventsService } from '../tracking/queue-events.service';
 import { QueueService } from './queue.service';
 
 @ApiTags('queue')

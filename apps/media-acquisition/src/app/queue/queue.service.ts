@@ -1,41 +1,30 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { QbittorrentClient } from '@keel/clients-qbittorrent';
 import type { StatusContributor } from '@keel/platform';
 import { MoviesRepository } from '../movies/movies.repository';
 import { toDownloadResponse } from '../movies/movie.mapper';
 import { DownloadMonitorService } from '../monitor/download-monitor.service';
-import { FailedDownloadHandler } from '../monitor/failed-download.handler';
-import { BlocklistRepository } from '../tracking/blocklist.repository';
-import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
+import { TorrentSender } from '../grab/torrent.sender';
+import { TrackedDownloads } from '../tracking/tracked-downloads.service';
 import type { QueueItemResponse } from './dto/queue.response';
 
 /** The queue view, and the `queue` section of `/api/system/status`. */
 @Injectable()
 export class QueueService implements StatusContributor {
   constructor(
-    private readonly downloads: TrackedDownloadsRepository,
+    private readonly downloads: TrackedDownloads,
     private readonly movies: MoviesRepository,
     private readonly monitor: DownloadMonitorService,
-    private readonly failed: FailedDownloadHandler,
-    private readonly blocklist: BlocklistRepository,
-    private readonly qbittorrent: QbittorrentClient,
+    private readonly torrents: TorrentSender,
   ) {}
 
   async remove(downloadId: string, options: { removeFromClient: boolean; blocklist: boolean }): Promise<void> {
-    const row = await this.downloads.findByDownloadId(downloadId);
+    const row = await this.downloads.byDownloadId(downloadId);
     if (!row || !['downloading', 'importPending', 'importBlocked'].includes(row.state))
       throw new NotFoundException(`No download ${downloadId} in the queue`);
     // qBittorrent first: if it is down, the request fails with 503 and nothing has changed yet.
-    if (options.removeFromClient) await this.qbittorrent.remove([row.downloadId], true);
-    if (options.blocklist)
-      await this.blocklist.add({
-        movieId: row.movieId,
-        releaseGuid: row.releaseGuid,
-        releaseTitle: row.releaseTitle,
-        indexerId: row.indexerId,
-        reason: 'Removed from the queue',
-      });
-    const ignored = await this.failed.ignore(row, 'Removed from the queue');
+    if (options.removeFromClient) await this.torrents.remove(row.downloadId, true);
+    const reason = 'Removed from the queue';
+    const ignored = await this.downloads.ignored(row, reason, options.blocklist ? reason : undefined);
     if (!ignored) throw new NotFoundException(`No download ${downloadId} in the queue`);
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TmdbClient, TmdbClientModule } from '@keel/clients-tmdb';
-import { AcquisitionModule } from '../acquisition.module';
+import { GrabModule } from '../grab/grab.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { MoviesModule } from '../movies/movies.module';
 import { QualityProfilesModule } from '../profiles/quality-profiles.module';
 import { TrackingModule } from '../tracking/tracking.module';
@@ -32,7 +33,7 @@ function tmdbMetadata(tmdb: TmdbClient): MovieMetadataSource {
 
 /** A subset of Radarr's v3 API under `/api/v3`, for the tools Radarr users already have. */
 @Module({
-  imports: [MoviesModule, QualityProfilesModule, TrackingModule, AcquisitionModule, TmdbClientModule],
+  imports: [MoviesModule, QualityProfilesModule, TrackingModule, GrabModule, JobsModule, TmdbClientModule],
   controllers: [V3SystemController, V3MovieController],
   providers: [
     RadarrV3Service,

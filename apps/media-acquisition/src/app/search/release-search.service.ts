@@ -9,7 +9,7 @@ import type { CandidateRelease, Decision } from '../decision';
 import type { MovieRow, QualityProfileRow } from '../db/schema';
 import { MEDIA_CONFIG } from '../config/media.config';
 import type { MediaConfig } from '../config/media.config';
-import { toQualityProfile } from '../profiles/quality-profiles.service';
+import { QualityProfilesService, toQualityProfile } from '../profiles/quality-profiles.service';
 import { MoviesRepository } from '../movies/movies.repository';
 import { BlocklistRepository } from '../tracking/blocklist.repository';
 import { MEDIA_METRICS } from '../metrics/media-metrics.providers';
@@ -29,10 +29,12 @@ export interface IndexerReport {
   releases: number;
 }
 
+/** A release as Prowlarr found it, with its indexer's priority: what a decision judges and a grab sends. */
+export type FoundRelease = ProwlarrRelease & CandidateRelease;
+
 export interface ReleaseSearchResult {
-  decisions: Decision[];
-  /** The Prowlarr release behind each decision, by guid: grabbing needs its download links. */
-  releases: Map<string, ProwlarrRelease>;
+  /** Approved best first, then rejected; each carries its Prowlarr release (grabbing needs its links). */
+  decisions: Decision<FoundRelease>[];
   indexers: IndexerReport[];
   /** True when at least one indexer's results are missing. */
   degraded: boolean;
@@ -48,16 +50,35 @@ export class ReleaseSearchService {
   private readonly logger = new Logger(ReleaseSearchService.name);
   private readonly cache: SearchCache<ProwlarrRelease[]>;
   private readonly indexerList: SearchCache<ProwlarrIndexer[]>;
+  /** Each movie's latest search, so a grab of a release it listed sends that very decision. */
+  private readonly searched: SearchCache<ReleaseSearchResult>;
 
   constructor(
     private readonly prowlarr: ProwlarrClient,
     private readonly blocklist: BlocklistRepository,
     private readonly movies: MoviesRepository,
+    private readonly profiles: QualityProfilesService,
     @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
     @InjectMetric(MEDIA_METRICS.indexerSearches) private readonly searches: Counter<'indexer' | 'outcome'>,
   ) {
     this.cache = new SearchCache(config.searchCacheTtlMs);
     this.indexerList = new SearchCache(INDEXERS_TTL_MS, 1);
+    this.searched = new SearchCache(config.searchCacheTtlMs);
+  }
+
+  /** Searches for `movie` under its own quality profile. */
+  async searchFor(movie: MovieRow): Promise<ReleaseSearchResult> {
+    return this.search(movie, await this.profiles.byId(movie.qualityProfileId));
+  }
+
+  /**
+   * The decision on `guid` from the movie's latest search (within MEDIA_SEARCH_CACHE_TTL), as Radarr
+   * grabs from its interactive search; searches only when there is none. Undefined: not a release
+   * the search found.
+   */
+  async decisionOn(movie: MovieRow, guid: string): Promise<Decision<FoundRelease> | undefined> {
+    const { value } = await this.searched.get(searchKey(movie), () => this.searchFor(movie));
+    return value.decisions.find((decision) => decision.release.guid === guid);
   }
 
   /** Prowlarr's indexers, asked at most every five minutes. */
@@ -75,8 +96,8 @@ export class ReleaseSearchService {
     const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
     if (indexers.length > 0 && failures.length === indexers.length) throw this.whyAllFailed(failures);
 
-    const releases = new Map<string, ProwlarrRelease>();
-    const candidates: CandidateRelease[] = [];
+    const seen = new Set<string>();
+    const candidates: FoundRelease[] = [];
     const reports = indexers.map((indexer, i): IndexerReport => {
       const result = settled[i];
       if (result.status === 'rejected') {
@@ -92,8 +113,8 @@ export class ReleaseSearchService {
         return { indexerId: indexer.id, indexer: indexer.name, outcome, cached: false, releases: 0 };
       }
       for (const release of result.value.value) {
-        if (releases.has(release.guid)) continue;
-        releases.set(release.guid, release);
+        if (seen.has(release.guid)) continue;
+        seen.add(release.guid);
         candidates.push(toCandidate(release, indexer.priority));
       }
       this.searches.inc({ indexer: indexer.name, outcome: result.value.cached ? 'cached' : 'ok' });
@@ -106,12 +127,13 @@ export class ReleaseSearchService {
       };
     });
 
-    return {
+    const result = {
       decisions: await this.decideFor(movie, profileRow, candidates),
-      releases,
       indexers: reports,
       degraded: failures.length > 0,
     };
+    if (profileRow.id === movie.qualityProfileId) this.searched.set(searchKey(movie), result);
+    return result;
   }
 
   /**
@@ -124,18 +146,18 @@ export class ReleaseSearchService {
     found: readonly ProwlarrRelease[],
     indexerPriority: ReadonlyMap<number, number>,
   ): Promise<ReleaseSearchResult> {
-    const releases = new Map(found.map((release) => [release.guid, release]));
-    const candidates = [...releases.values()].map((release) =>
+    const unique = new Map(found.map((release) => [release.guid, release]));
+    const candidates = [...unique.values()].map((release) =>
       toCandidate(release, indexerPriority.get(release.indexerId)),
     );
-    return { decisions: await this.decideFor(movie, profileRow, candidates), releases, indexers: [], degraded: false };
+    return { decisions: await this.decideFor(movie, profileRow, candidates), indexers: [], degraded: false };
   }
 
   private async decideFor(
     movie: MovieRow,
     profileRow: QualityProfileRow,
-    candidates: CandidateRelease[],
-  ): Promise<Decision[]> {
+    candidates: FoundRelease[],
+  ): Promise<Decision<FoundRelease>[]> {
     const [blocklist, file] = await Promise.all([this.blocklist.forMovie(movie.id), this.movies.file(movie.id)]);
     const existingFile = file && {
       quality: file.quality,
@@ -189,20 +211,11 @@ function isTimeout(error: unknown): boolean {
   );
 }
 
-function toCandidate(release: ProwlarrRelease, indexerPriority: number | undefined): CandidateRelease {
-  return {
-    guid: release.guid,
-    title: release.title,
-    size: release.size,
-    indexerId: release.indexerId,
-    indexer: release.indexer,
-    indexerPriority,
-    seeders: release.seeders,
-    leechers: release.leechers,
-    protocol: release.protocol,
-    indexerFlags: release.indexerFlags,
-    publishDate: release.publishDate,
-    imdbId: release.imdbId,
-    tmdbId: release.tmdbId,
-  };
+/** Keyed by profile too: a movie moved to another profile is judged afresh. */
+function searchKey(movie: MovieRow): string {
+  return `${movie.id}:${movie.qualityProfileId}`;
+}
+
+function toCandidate(release: ProwlarrRelease, indexerPriority: number | undefined): FoundRelease {
+  return { ...release, indexerPriority };
 }

@@ -32,6 +32,11 @@ export class SearchCache<T> {
     return { value: await pending, cached: false };
   }
 
+  /** Stores `value` as if `load` had just returned it. */
+  set(key: string, value: T): void {
+    this.store(key, value);
+  }
+
   private store(key: string, value: T): void {
     this.entries.delete(key);
     this.entries.set(key, { at: this.now(), value });

@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { InjectDatabase } from '@keel/persistence';
 import type { Database } from '@keel/persistence';
-import { history, movieFiles, movies, trackedDownloads } from '../db/schema';
+import { blocklist, history, movieFiles, movies, trackedDownloads } from '../db/schema';
 import type { MovieFileRow, MovieStatus, TrackedDownloadRow, TrackedState } from '../db/schema';
 import type * as schema from '../db/schema';
 import type { NewHistory } from './history.repository';
@@ -17,6 +17,8 @@ export interface FinalStep {
   /** The movie's status afterwards; `keepIfFile` = `downloaded` when it has a file, else `wanted`. */
   movieStatus: MovieStatus | 'keepIfFile';
   file?: Omit<MovieFileRow, 'id' | 'importedAt'>;
+  /** Blocklists the download's release, with this reason, in the same transaction. */
+  blocklistReason?: string;
 }
 
 /**
@@ -29,6 +31,25 @@ export interface FinalStep {
 export class OutcomeRepository {
   constructor(@InjectDatabase() private readonly db: Database<typeof schema>) {}
 
+  /**
+   * A grab's record: the tracked download, its history entry and the movie's `downloading`, all or
+   * nothing. Undefined when the insert hit the one-active-download index (another grab won).
+   */
+  grabbed(row: TrackedDownloadRow, entry: NewHistory): Promise<TrackedDownloadRow | undefined> {
+    return this.db.transaction(async (tx) => {
+      const [inserted] = await tx.insert(trackedDownloads).values(row).onConflictDoNothing().returning();
+      if (!inserted) return undefined;
+      await tx
+        .insert(history)
+        .values({ id: randomUUID(), downloadId: null, quality: null, data: {}, ...entry, date: row.grabbedAt });
+      await tx
+        .update(movies)
+        .set({ status: 'downloading', updatedAt: row.grabbedAt })
+        .where(eq(movies.id, row.movieId));
+      return inserted;
+    });
+  }
+
   record(step: FinalStep): Promise<TrackedDownloadRow | undefined> {
     return this.db.transaction(async (tx) => {
       const now = new Date();
@@ -39,6 +60,21 @@ export class OutcomeRepository {
         .returning();
       if (!moved) return undefined;
       const movieId = step.download.movieId;
+      if (step.blocklistReason !== undefined) {
+        const { releaseGuid, releaseTitle, indexerId } = step.download;
+        await tx
+          .insert(blocklist)
+          .values({
+            id: randomUUID(),
+            movieId,
+            releaseGuid,
+            releaseTitle,
+            indexerId,
+            reason: step.blocklistReason,
+            date: now,
+          })
+          .onConflictDoNothing();
+      }
       if (step.file) {
         const { movieId: _movieId, ...file } = step.file;
         await tx

@@ -1,17 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { discardFile } from '../import/recycle-bin';
 import { join } from 'node:path';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Counter } from 'prom-client';
 import { MEDIA_CONFIG } from '../config/media.config';
 import type { MediaConfig } from '../config/media.config';
 import type { TrackedDownloadRow } from '../db/schema';
-import { MovieFileImporter } from '../import';
 import { MEDIA_METRICS } from '../metrics/media-metrics.providers';
 import { MoviesRepository } from '../movies/movies.repository';
-import { QueueEventsService } from '../queue/queue-events.service';
-import { OutcomeRepository } from '../tracking/outcome.repository';
-import { TrackedDownloadsRepository } from '../tracking/tracked-downloads.repository';
+import { TrackedDownloads } from '../tracking/tracked-downloads.service';
+import type { ImportOutcome } from './import-outcome';
+import { MovieFileImporter } from './movie-file.importer';
+import { discardFile } from './recycle-bin';
 
 /**
  * ImportPending → Importing → Imported (or ImportBlocked), Radarr's CompletedDownloadService.
@@ -27,10 +26,8 @@ export class CompletedDownloadHandler {
 
   constructor(
     private readonly importer: MovieFileImporter,
-    private readonly downloads: TrackedDownloadsRepository,
+    private readonly downloads: TrackedDownloads,
     private readonly movies: MoviesRepository,
-    private readonly outcomes: OutcomeRepository,
-    private readonly events: QueueEventsService,
     @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
     @InjectMetric(MEDIA_METRICS.imports) private readonly imports: Counter<'outcome'>,
   ) {}
@@ -38,9 +35,8 @@ export class CompletedDownloadHandler {
   async import(row: TrackedDownloadRow): Promise<void> {
     // An `importing` row untouched for a lease's TTL was left by a replica that died (or restarted)
     // mid-import: it is claimed again. A live importer's row is not, however many monitors look.
-    const claimed = await this.downloads.claimImport(row.id, this.config.monitorLeaseTtlMs);
+    const claimed = await this.downloads.claimImport(row, this.config.monitorLeaseTtlMs);
     if (!claimed) return;
-    this.events.publish('state', claimed);
     const movie = await this.movies.find(claimed.movieId);
     if (!movie || !claimed.outputPath) {
       await this.block(
@@ -49,7 +45,7 @@ export class CompletedDownloadHandler {
       );
       return;
     }
-    let outcome;
+    let outcome: ImportOutcome;
     try {
       outcome = await this.importer.import({
         contentPath: claimed.outputPath,
@@ -66,10 +62,7 @@ export class CompletedDownloadHandler {
         error: (error as Error).message,
       });
       this.imports.inc({ outcome: 'error' });
-      const pending = await this.downloads.transition(claimed.id, ['importing'], 'importPending', {
-        messages: [`Import failed: ${(error as Error).message}`],
-      });
-      if (pending) this.events.publish('state', pending);
+      await this.downloads.importFailed(claimed, `Import failed: ${(error as Error).message}`);
       return;
     }
     if (outcome.kind === 'blocked') {
@@ -77,32 +70,18 @@ export class CompletedDownloadHandler {
       return;
     }
     const previous = await this.movies.file(movie.id);
-    const imported = await this.outcomes.record({
-      download: claimed,
-      from: ['importing'],
-      to: 'imported',
-      messages: [],
-      movieStatus: 'downloaded',
-      file: {
-        movieId: movie.id,
-        downloadId: claimed.downloadId,
+    const imported = await this.downloads.imported(
+      claimed,
+      {
         relativePath: outcome.relativePath,
         sizeBytes: outcome.size,
         quality: claimed.quality,
         revisionVersion: claimed.revisionVersion,
         revisionReal: claimed.revisionReal,
-        releaseTitle: claimed.releaseTitle,
         transfer: outcome.mode,
       },
-      history: {
-        movieId: movie.id,
-        downloadId: claimed.downloadId,
-        event: 'imported',
-        sourceTitle: claimed.releaseTitle,
-        quality: claimed.quality,
-        data: { path: outcome.relativePath, transfer: outcome.mode, alreadyPresent: outcome.alreadyPresent },
-      },
-    });
+      { path: outcome.relativePath, transfer: outcome.mode, alreadyPresent: outcome.alreadyPresent },
+    );
     if (!imported) return;
     // An upgrade: the superseded file leaves the library (the download it came from keeps seeding).
     if (previous && previous.relativePath !== outcome.relativePath) await this.removeSuperseded(previous.relativePath);
@@ -114,7 +93,6 @@ export class CompletedDownloadHandler {
       path: outcome.relativePath,
       transfer: outcome.mode,
     });
-    this.events.publish('state', imported);
   }
 
   /** The superseded file goes to the recycle bin (MEDIA_RECYCLE_BIN), or is deleted without one. */
@@ -127,24 +105,8 @@ export class CompletedDownloadHandler {
   }
 
   private async block(row: TrackedDownloadRow, message: string): Promise<void> {
-    const blocked = await this.outcomes.record({
-      download: row,
-      from: ['importing'],
-      to: 'importBlocked',
-      messages: [message],
-      movieStatus: 'downloading',
-      history: {
-        movieId: row.movieId,
-        downloadId: row.downloadId,
-        event: 'importBlocked',
-        sourceTitle: row.releaseTitle,
-        quality: row.quality,
-        data: { message },
-      },
-    });
-    if (!blocked) return;
+    if (!(await this.downloads.importBlocked(row, message))) return;
     this.imports.inc({ outcome: 'blocked' });
     this.logger.warn({ msg: 'import blocked', downloadId: row.downloadId, reason: message });
-    this.events.publish('state', blocked);
   }
 }

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { createTestDatabase } from '@keel/persistence/testing';
+import type { TestDatabase } from '@keel/persistence/testing';
+import * as schema from '../db/schema';
+import type { TrackedDownloadRow } from '../db/schema';
+import { OutcomeRepository } from './outcome.repository';
+
+const MIGRATIONS = join(__dirname, '..', '..', '..', 'migrations');
+const drivers: ('pglite' | 'postgres')[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+if (!process.env.DATABASE_URL) console.info('[outcomes] Postgres leg skipped: DATABASE_URL is unset');
+
+/** A grab's record and a failure's end, each one transaction, against the real schema and its indexes. */
+describe.each(drivers)('OutcomeRepository on %s (integration)', (driver) => {
+  let database: TestDatabase<typeof schema>;
+  let outcomes: OutcomeRepository;
+
+  async function aMovie(): Promise<string> {
+    const now = new Date();
+    const profileId = randomUUID();
+    const movieId = randomUUID();
+    await database.db.insert(schema.qualityProfiles).values({
+      id: profileId,
+      name: `p-${profileId}`,
+      definition: {
+        items: [],
+        cutoff: 'Bluray-1080p',
+        minSeeders: 1,
+        preferIndexerFlags: false,
+        upgradeAllowed: false,
+      },
+      createdAt: now,
+    });
+    await database.db.insert(schema.movies).values({
+      id: movieId,
+      title: `Movie ${movieId}`,
+      year: 2000,
+      qualityProfileId: profileId,
+      status: 'wanted',
+      createdAt: now,
+      updatedAt: now,
+    });
+    return movieId;
+  }
+
+  function aGrab(movieId: string, overrides: Partial<TrackedDownloadRow> = {}): TrackedDownloadRow {
+    const now = new Date();
+    return {
+      id: randomUUID(),
+      movieId,
+      downloadId: randomUUID().replace(/-/g, '').toUpperCase(),
+      releaseGuid: `g-${randomUUID()}`,
+      releaseTitle: 'Movie.2000.1080p.BluRay',
+      indexerId: 1,
+      indexer: 'i',
+      quality: 'Bluray-1080p',
+      revisionVersion: 1,
+      revisionReal: 0,
+      sizeBytes: 1,
+      state: 'downloading',
+      clientStatus: null,
+      progress: 0,
+      etaSeconds: null,
+      outputPath: null,
+      messages: [],
+      grabbedAt: now,
+      updatedAt: now,
+      ...overrides,
+    };
+  }
+
+  const grabbedEntry = (row: TrackedDownloadRow) => ({
+    movieId: row.movieId,
+    downloadId: row.downloadId,
+    event: 'grabbed' as const,
+    sourceTitle: row.releaseTitle,
+  });
+
+  beforeEach(async () => {
+    database = await createTestDatabase({ schema, migrationsFolder: MIGRATIONS, driver });
+    outcomes = new OutcomeRepository(database.db as never);
+  });
+
+  afterEach(async () => {
+    await database?.close();
+  });
+
+  it('records a grab with its history entry and the movie downloading, in one go', async () => {
+    // Arrange
+    const movieId = await aMovie();
+    const row = aGrab(movieId);
+
+    // Act
+    const tracked = await outcomes.grabbed(row, grabbedEntry(row));
+
+    // Assert
+    expect(tracked).toMatchObject({ id: row.id, state: 'downloading' });
+    const [movie] = await database.db.select().from(schema.movies).where(eq(schema.movies.id, movieId));
+    const history = await database.db.select().from(schema.history).where(eq(schema.history.movieId, movieId));
+    expect(movie.status).toBe('downloading');
+    expect(history.map((h) => [h.event, h.downloadId])).toEqual([['grabbed', row.downloadId]]);
+  });
+
+  it('gives one of two grabs of a movie at once the download, and leaves no trace of the other', async () => {
+    // Arrange
+    const movieId = await aMovie();
+    const [first, second] = [aGrab(movieId), aGrab(movieId)];
+
+    // Act
+    const results = await Promise.all([
+      outcomes.grabbed(first, grabbedEntry(first)),
+      outcomes.grabbed(second, grabbedEntry(second)),
+    ]);
+
+    // Assert
+    expect(results.filter((r) => r !== undefined)).toHaveLength(1);
+    const tracked = await database.db
+      .select()
+      .from(schema.trackedDownloads)
+      .where(eq(schema.trackedDownloads.movieId, movieId));
+    const history = await database.db.select().from(schema.history).where(eq(schema.history.movieId, movieId));
+    expect(tracked).toHaveLength(1);
+    expect(history).toHaveLength(1);
+  });
+
+  it('blocklists the release with the final step, once, and not when the step lost its race', async () => {
+    // Arrange
+    const movieId = await aMovie();
+    const row = aGrab(movieId, { state: 'failedPending' });
+    await database.db.insert(schema.trackedDownloads).values(row);
+    const step = {
+      download: row,
+      from: ['failedPending' as const],
+      to: 'failed' as const,
+      movieStatus: 'keepIfFile' as const,
+      blocklistReason: 'stalled',
+      history: { movieId, downloadId: row.downloadId, event: 'downloadFailed' as const, sourceTitle: row.releaseTitle },
+    };
+
+    // Act
+    const won = await outcomes.record(step);
+    const lost = await outcomes.record(step);
+
+    // Assert
+    expect(won?.state).toBe('failed');
+    expect(lost).toBeUndefined();
+    const blocklist = await database.db.select().from(schema.blocklist).where(eq(schema.blocklist.movieId, movieId));
+    const [movie] = await database.db.select().from(schema.movies).where(eq(schema.movies.id, movieId));
+    expect(blocklist.map((b) => [b.releaseGuid, b.reason])).toEqual([[row.releaseGuid, 'stalled']]);
+    expect(movie.status).toBe('wanted');
+  });
+});
