@@ -4,8 +4,10 @@ import type { HttpAnswer, HttpCall } from '@keel/clients-core';
 import { ProwlarrIndexersUnavailableError } from './errors/prowlarr-indexers-unavailable.error';
 import { ProwlarrReleaseGoneError } from './errors/prowlarr-release-gone.error';
 import { proxyRequest } from './prowlarr-download.link';
-import { parseIndexers } from './prowlarr-indexer.mapper';
-import { parseReleases } from './prowlarr-release.mapper';
+import { toIndexer } from './prowlarr-indexer.mapper';
+import { toRelease } from './prowlarr-release.mapper';
+import { prowlarrIndexersSchema, prowlarrReleasesSchema } from './prowlarr.schemas';
+import type { z } from 'zod';
 import { recentQuery, searchQuery } from './prowlarr-search.query';
 import { PROWLARR, PROWLARR_API_KEY } from './prowlarr.constants';
 import type {
@@ -37,7 +39,7 @@ export class ProwlarrClient {
     if (answer.status === 400)
       throw new ProwlarrIndexersUnavailableError(messageOf(answer) ?? 'all selected indexers are unavailable');
     if (answer.status >= 300) throw this.http.rejected(answer);
-    return this.http.parse(answer, parseReleases);
+    return this.http.parse(answer, checked(prowlarrReleasesSchema)).map(toRelease);
   }
 
   /**
@@ -56,11 +58,13 @@ export class ProwlarrClient {
     if (answer.status === 400)
       throw new ProwlarrIndexersUnavailableError(messageOf(answer) ?? 'the indexer is unavailable');
     if (answer.status >= 300) throw this.http.rejected(answer);
-    return this.http.parse(answer, parseReleases);
+    return this.http.parse(answer, checked(prowlarrReleasesSchema)).map(toRelease);
   }
 
   async listIndexers(signal?: AbortSignal): Promise<ProwlarrIndexer[]> {
-    return this.json({ operation: 'listIndexers', path: '/api/v1/indexer', signal }, parseIndexers);
+    return (
+      await this.json({ operation: 'listIndexers', path: '/api/v1/indexer', signal }, checked(prowlarrIndexersSchema))
+    ).map(toIndexer);
   }
 
   /**
@@ -112,6 +116,18 @@ export class ProwlarrClient {
     if (answer.status >= 300) throw this.http.rejected(answer);
     return this.http.parse(answer, validate);
   }
+}
+
+/** Interim: until the clients-core answers map lands, a schema checked by hand. */
+function checked<T>(schema: z.ZodType<T>): (body: unknown) => T {
+  return (body) => {
+    const result = schema.safeParse(body);
+    if (result.success) return result.data;
+    throw new DownstreamContractError(
+      PROWLARR,
+      result.error.issues.map((issue) => `${['body', ...issue.path].join('.')}: ${issue.message}`),
+    );
+  };
 }
 
 function messageOf(answer: HttpAnswer): string | undefined {

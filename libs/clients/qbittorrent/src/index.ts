@@ -1,4 +1,5 @@
 export * from './qbittorrent.types';
+export type { QbittorrentTorrentInfo } from './qbittorrent.schemas';
 export * from './qbittorrent.constants';
 export * from './errors';
 export { readQbittorrentOptions } from './qbittorrent.options';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DownstreamRejectedError } from '@keel/clients-core';
+import { DownstreamContractError, DownstreamRejectedError } from '@keel/clients-core';
+import type { z } from 'zod';
 import type { HttpAnswer } from '@keel/clients-core';
 import { addTorrentForm } from './add-torrent.form';
 import { QbittorrentAddError } from './errors/qbittorrent-add.error';
@@ -10,7 +11,7 @@ import { QBITTORRENT, QBITTORRENT_OPTIONS } from './qbittorrent.constants';
 import type { QbittorrentOptions } from './qbittorrent.options';
 import { QbittorrentSession } from './qbittorrent.session';
 import { toQbittorrentItem } from './qbittorrent-state.mapper';
-import { parseAddAnswer, parseTorrentInfos } from './qbittorrent.parsers';
+import { qbittorrentAddAnswerSchema, qbittorrentTorrentInfosSchema } from './qbittorrent.schemas';
 import type {
   AddTorrentRequest,
   AddTorrentResult,
@@ -58,7 +59,8 @@ export class QbittorrentClient {
     if (answer.status === 415) throw new QbittorrentInvalidTorrentError(answer.text.trim() || 'not a valid torrent');
     // 5.2 answers 409 when nothing was added; older versions 200 "Fails.".
     if (answer.status !== 409 && answer.status >= 300) throw new QbittorrentAddError(id, answer.status, answer.text);
-    if (answer.status !== 409 && parseAddAnswer(answer.text).added) return { id, duplicate: false };
+    if (answer.status !== 409 && checked(qbittorrentAddAnswerSchema, answer.text).added)
+      return { id, duplicate: false };
     // qBittorrent adds asynchronously: a torrent added a moment ago may not be listed yet.
     for (let look = 0; look < DUPLICATE_LOOKS; look++) {
       if (look > 0) await new Promise((resolve) => setTimeout(resolve, DUPLICATE_LOOK_DELAY_MS));
@@ -72,7 +74,9 @@ export class QbittorrentClient {
     const answer = this.ok(
       await this.session.send({ operation: 'listTorrents', path: '/api/v2/torrents/info', query: params, signal }),
     );
-    return parseTorrentInfos(answer.text).map((raw) => toQbittorrentItem(raw, { dhtEnabled: this.options.dhtEnabled }));
+    return checked(qbittorrentTorrentInfosSchema, json(answer.text)).map((raw) =>
+      toQbittorrentItem(raw, { dhtEnabled: this.options.dhtEnabled }),
+    );
   }
 
   /** Removes torrents; an unknown id is a no-op, as in qBittorrent. */
@@ -138,5 +142,23 @@ export class QbittorrentClient {
     if (answer.status >= 300)
       throw new DownstreamRejectedError(QBITTORRENT, answer.status, { detail: answer.text.trim().slice(0, 200) });
     return answer;
+  }
+}
+
+/** Interim: until the clients-core answers map lands, a schema checked by hand. */
+function checked<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  throw new DownstreamContractError(
+    QBITTORRENT,
+    result.error.issues.map((issue) => `${['body', ...issue.path].join('.')}: ${issue.message}`),
+  );
+}
+
+function json(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new DownstreamContractError(QBITTORRENT, ['the body is not valid JSON'], { cause: error });
   }
 }

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectHttpClient, ResilientHttpClient, encodePath } from '@keel/clients-core';
+import { DownstreamContractError, InjectHttpClient, ResilientHttpClient, encodePath } from '@keel/clients-core';
+import type { z } from 'zod';
 import type { HttpAnswer, HttpCall } from '@keel/clients-core';
-import { parseMovie, parseSearchPage } from './tmdb.mapper';
+import { toMovie, toSearchPage } from './tmdb.mapper';
+import { tmdbMovieSchema, tmdbSearchPageSchema } from './tmdb.schemas';
 import { TMDB, TMDB_API_KEY } from './tmdb.constants';
 import type { TmdbMovie, TmdbSearchPage } from './tmdb.types';
 
@@ -18,7 +20,7 @@ export class TmdbClient {
     const answer = await this.send({ operation: 'movie', path: encodePath`/3/movie/${tmdbId}`, signal });
     if (answer.status === 404) return undefined;
     if (answer.status >= 300) throw this.http.rejected(answer);
-    return this.http.parse(answer, parseMovie);
+    return toMovie(this.http.parse(answer, checked(tmdbMovieSchema)));
   }
 
   /** Movies whose title matches `query`, most popular first; `year` narrows to a release year. */
@@ -30,7 +32,7 @@ export class TmdbClient {
       signal,
     });
     if (answer.status >= 300) throw this.http.rejected(answer);
-    return this.http.parse(answer, parseSearchPage);
+    return toSearchPage(this.http.parse(answer, checked(tmdbSearchPageSchema)));
   }
 
   /**
@@ -40,4 +42,16 @@ export class TmdbClient {
   private send(call: HttpCall): Promise<HttpAnswer> {
     return this.http.send({ ...call, headers: { ...call.headers, authorization: `Bearer ${this.apiKey}` } });
   }
+}
+
+/** Interim: until the clients-core answers map lands, a schema checked by hand. */
+function checked<T>(schema: z.ZodType<T>): (body: unknown) => T {
+  return (body) => {
+    const result = schema.safeParse(body);
+    if (result.success) return result.data;
+    throw new DownstreamContractError(
+      TMDB,
+      result.error.issues.map((issue) => `${['body', ...issue.path].join('.')}: ${issue.message}`),
+    );
+  };
 }

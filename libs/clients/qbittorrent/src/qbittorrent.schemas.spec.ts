@@ -1,7 +1,20 @@
-import { DownstreamContractError } from '@keel/clients-core';
-import { parseAddAnswer, parseTorrentInfos } from './qbittorrent.parsers';
+import {
+  qbittorrentAddAnswerSchema,
+  qbittorrentTorrentInfosSchema,
+  qbittorrentWebApiVersionSchema,
+} from './qbittorrent.schemas';
 
-describe(parseAddAnswer.name, () => {
+/** A `torrents/info` body as the client reads it: JSON text checked against the schema. */
+const parseTorrentInfos = (text: string) => qbittorrentTorrentInfosSchema.parse(JSON.parse(text));
+const refusesInfos = (text: string) => {
+  try {
+    return !qbittorrentTorrentInfosSchema.safeParse(JSON.parse(text)).success;
+  } catch {
+    return true;
+  }
+};
+
+describe('torrents/add answer', () => {
   it.each([
     ['Ok.', true],
     ['', true],
@@ -13,7 +26,7 @@ describe(parseAddAnswer.name, () => {
     // Arrange: the answer above.
 
     // Act
-    const result = parseAddAnswer(text);
+    const result = qbittorrentAddAnswerSchema.parse(text);
 
     // Assert
     expect(result).toEqual({ added });
@@ -24,14 +37,14 @@ describe(parseAddAnswer.name, () => {
     const text = '<html>proxy error</html>';
 
     // Act
-    const act = () => parseAddAnswer(text);
+    const result = qbittorrentAddAnswerSchema.safeParse(text);
 
     // Assert
-    expect(act).toThrow(DownstreamContractError);
+    expect(result.success).toBe(false);
   });
 });
 
-describe(parseTorrentInfos.name, () => {
+describe('torrents/info answer', () => {
   const FULL = {
     hash: 'abc',
     name: 'Dune.2021',
@@ -118,12 +131,25 @@ describe(parseTorrentInfos.name, () => {
     ['not JSON', '<html>'],
     ['not an array', '{"hash":"abc"}'],
     ['an array with no usable entry', '[{"name":"x"}]'],
-  ])('calls a body that is %s a contract error', (_what, text) => {
+  ])('refuses a body that is %s', (_what, text) => {
     // Act + Assert
-    expect(() => parseTorrentInfos(text)).toThrow(DownstreamContractError);
+    expect(refusesInfos(text)).toBe(true);
   });
 
   it('reads an empty list as no torrents', () => {
     expect(parseTorrentInfos('[]')).toEqual([]);
+  });
+});
+
+describe('app/webapiVersion answer', () => {
+  it.each([
+    ['2.8.19\n', '2.8.19'],
+    ['2.11.2', '2.11.2'],
+  ])('reads %p as %p', (text, version) => {
+    expect(qbittorrentWebApiVersionSchema.parse(text)).toBe(version);
+  });
+
+  it.each([['Forbidden'], [''], ['v4.5.2']])('refuses %p', (text) => {
+    expect(qbittorrentWebApiVersionSchema.safeParse(text).success).toBe(false);
   });
 });
