@@ -2,7 +2,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import axios from 'axios';
 import { PolicyRegistry } from '@keel/resilience';
 import type { ResiliencePipeline } from '@keel/resilience';
 import { httpFailureClassifier } from '../http/http-failure-classifier';
@@ -63,7 +62,6 @@ describe(DownstreamHealthIndicator.name, () => {
     const pipeline = registry.get(name, { ...config.policy, classifier: httpFailureClassifier });
     const client = new ResilientHttpClient(
       config,
-      axios.create(),
       pipeline,
       new UndiciAdapter({ connections: 4, keepAliveTimeoutMs: 1000 }),
       { healthPath: '/health' },

@@ -1,6 +1,6 @@
 import { AttemptTimeoutError } from '@keel/resilience';
 import type { AttemptVerdict } from '../balancing/instance-set';
-import { RetryableStatusError } from './status.error';
+import { RetryableStatusError } from './answers';
 
 export type SignalLike = { aborted: boolean; reason?: unknown } | undefined;
 

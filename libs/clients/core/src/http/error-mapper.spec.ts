@@ -14,7 +14,7 @@ import { DownstreamRejectedError } from '../errors/rejected.error';
 import { DownstreamTimeoutError } from '../errors/timeout.error';
 import { DownstreamUnavailableError } from '../errors/unavailable.error';
 import { DownstreamErrorMapper } from './error-mapper';
-import { RetryableStatusError } from './status.error';
+import { RetryableStatusError } from './answers';
 
 describe(DownstreamErrorMapper.name, () => {
   let remainingMs: number | undefined;

@@ -13,7 +13,7 @@ import { DownstreamRateLimitedError } from '../errors/rate-limited.error';
 import { DownstreamTimeoutError } from '../errors/timeout.error';
 import { DownstreamUnavailableError } from '../errors/unavailable.error';
 import { isNetworkError } from './http-failure-classifier';
-import { RetryableStatusError } from './status.error';
+import { RetryableStatusError } from './answers';
 
 /** Turns what the pipeline and transport throw into the DownstreamError family, for one downstream. */
 export class DownstreamErrorMapper {

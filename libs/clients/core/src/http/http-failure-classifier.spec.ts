@@ -2,7 +2,7 @@ import { runInNewContext } from 'node:vm';
 import { errors as undiciErrors } from 'undici';
 import { AttemptTimeoutError } from '@keel/resilience';
 import { httpFailureClassifier, isNetworkError } from './http-failure-classifier';
-import { RetryableStatusError } from './status.error';
+import { RetryableStatusError } from './answers';
 
 const status = (code: number, retryAfterMs?: number) => new RetryableStatusError(code, retryAfterMs, '');
 const coded = (code: string) => Object.assign(new Error(code), { code });

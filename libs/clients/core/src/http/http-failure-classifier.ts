@@ -1,7 +1,7 @@
 import { isNativeError } from 'node:util/types';
 import { AttemptTimeoutError } from '@keel/resilience';
 import type { FailureClassifier, Outcome } from '@keel/resilience';
-import { RetryableStatusError } from './status.error';
+import { RetryableStatusError, isRetryableStatus } from './answers';
 
 /**
  * How the policies treat HTTP failures (ARCHITECTURE.md, "Retry classification"): retry network
@@ -10,8 +10,7 @@ import { RetryableStatusError } from './status.error';
  */
 export const httpFailureClassifier: FailureClassifier = {
   isRetryable(error) {
-    if (error instanceof RetryableStatusError)
-      return error.status === 429 || error.status === 502 || error.status === 503 || error.status === 504;
+    if (error instanceof RetryableStatusError) return isRetryableStatus(error.status);
     return error instanceof AttemptTimeoutError || isNetworkError(error);
   },
   isFailure(error) {

@@ -2,7 +2,6 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
-import axios from 'axios';
 import { RequestContext } from '@keel/context';
 import { PolicyRegistry } from '@keel/resilience';
 import type { PolicyOptionsInput } from '@keel/resilience';
@@ -140,7 +139,6 @@ describe(ResilientHttpClient.name, () => {
     });
     const client = new ResilientHttpClient(
       config,
-      axios.create(),
       pipeline,
       new UndiciAdapter({ connections: 4, keepAliveTimeoutMs: 1000 }),
       { forwardAuth: options.forwardAuth, healthPath: options.healthPath },
