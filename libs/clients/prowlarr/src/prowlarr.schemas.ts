@@ -86,5 +86,19 @@ export type ProwlarrIndexerResource = z.infer<typeof prowlarrIndexerResourceSche
 /** `GET /api/v1/indexer`. */
 export const prowlarrIndexersSchema = tolerantList(prowlarrIndexerResourceSchema, 'no indexer entry has a numeric id');
 
-/** Prowlarr's error body (`ErrorModel`); 400 "all selected indexers being unavailable" carries it. */
-export const prowlarrErrorSchema = z.object({ message: text }).catch({ message: undefined });
+/** Prowlarr's error body (`ErrorModel`): `{message, description?}`. */
+const prowlarrErrorSchema = z.object({ message: nonEmptyText });
+
+/**
+ * The message of an error answer's text, when it is Prowlarr's `{message}`; undefined for an empty
+ * body, a bare validation array or a proxy's page.
+ */
+export function prowlarrErrorMessage(text: string): string | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return prowlarrErrorSchema.safeParse(body).data?.message;
+}

@@ -9,5 +9,4 @@ export { compareVersions } from './webapi-version';
 export { statusOfState, toQbittorrentItem } from './qbittorrent-state.mapper';
 export { QbittorrentSession } from './qbittorrent.session';
 export * from './qbittorrent.client';
-export * from './qbittorrent.health';
 export * from './qbittorrent-client.module';

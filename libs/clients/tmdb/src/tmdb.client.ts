@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DownstreamContractError, InjectHttpClient, ResilientHttpClient, encodePath } from '@keel/clients-core';
-import type { z } from 'zod';
-import type { HttpAnswer, HttpCall } from '@keel/clients-core';
+import { InjectHttpClient, ResilientHttpClient, encodePath } from '@keel/clients-core';
+import type { AnsweredCall, Answered, Answers } from '@keel/clients-core';
 import { toMovie, toSearchPage } from './tmdb.mapper';
 import { tmdbMovieSchema, tmdbSearchPageSchema } from './tmdb.schemas';
 import { TMDB, TMDB_API_KEY } from './tmdb.constants';
@@ -16,42 +15,31 @@ export class TmdbClient {
   ) {}
 
   /** The movie with TMDB id `tmdbId`; `undefined` when TMDB knows none (its 404). */
-  async movie(tmdbId: number, signal?: AbortSignal): Promise<TmdbMovie | undefined> {
-    const answer = await this.send({ operation: 'movie', path: encodePath`/3/movie/${tmdbId}`, signal });
-    if (answer.status === 404) return undefined;
-    if (answer.status >= 300) throw this.http.rejected(answer);
-    return toMovie(this.http.parse(answer, checked(tmdbMovieSchema)));
+  async movie(tmdbId: number): Promise<TmdbMovie | undefined> {
+    const answer = await this.call({
+      operation: 'movie',
+      path: encodePath`/3/movie/${tmdbId}`,
+      answers: { 200: tmdbMovieSchema, 404: null },
+    });
+    return answer.status === 200 ? toMovie(answer.body) : undefined;
   }
 
   /** Movies whose title matches `query`, most popular first; `year` narrows to a release year. */
-  async search(query: string, year?: number, page?: number, signal?: AbortSignal): Promise<TmdbSearchPage> {
-    const answer = await this.send({
+  async search(query: string, year?: number, page?: number): Promise<TmdbSearchPage> {
+    const answer = await this.call({
       operation: 'search',
       path: '/3/search/movie',
       query: { query, year, page, include_adult: false },
-      signal,
+      answers: { 200: tmdbSearchPageSchema },
     });
-    if (answer.status >= 300) throw this.http.rejected(answer);
-    return toSearchPage(this.http.parse(answer, checked(tmdbSearchPageSchema)));
+    return toSearchPage(answer.body);
   }
 
   /**
    * The key travels as `Authorization: Bearer` (TMDB's v4 read token), never as `?api_key=`: a URL
    * ends up in access logs and traces, a header does not.
    */
-  private send(call: HttpCall): Promise<HttpAnswer> {
-    return this.http.send({ ...call, headers: { ...call.headers, authorization: `Bearer ${this.apiKey}` } });
+  private call<const A extends Answers>(call: AnsweredCall<A>): Promise<Answered<A>> {
+    return this.http.call({ ...call, headers: { ...call.headers, authorization: `Bearer ${this.apiKey}` } });
   }
-}
-
-/** Interim: until the clients-core answers map lands, a schema checked by hand. */
-function checked<T>(schema: z.ZodType<T>): (body: unknown) => T {
-  return (body) => {
-    const result = schema.safeParse(body);
-    if (result.success) return result.data;
-    throw new DownstreamContractError(
-      TMDB,
-      result.error.issues.map((issue) => `${['body', ...issue.path].join('.')}: ${issue.message}`),
-    );
-  };
 }
