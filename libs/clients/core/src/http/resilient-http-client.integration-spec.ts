@@ -11,7 +11,7 @@ import { DownstreamRejectedError } from '../errors/rejected.error';
 import { DownstreamTimeoutError } from '../errors/timeout.error';
 import { DownstreamUnavailableError } from '../errors/unavailable.error';
 import { resolveServiceConfig } from '../registry/service.config';
-import { httpFailureClassifier } from './http-failure-classifier';
+import { httpFailureClassifier } from './downstream-failures';
 import { ResilientHttpClient, encodePath } from './resilient-http-client';
 import type { HttpMethod } from './resilient-http-client';
 import { UndiciAdapter } from './undici-adapter';
