@@ -21,7 +21,7 @@ export {
 } from './http/answers';
 export * from './http/resilient-http-client';
 export * from './http/http-call.types';
-export * from './http/http-failure-classifier';
+export { httpFailureClassifier, isNetworkError } from './http/downstream-failures';
 export { parseRetryAfter } from './http/answers';
 export { UndiciAdapter } from './http/undici-adapter';
 export { CallStats } from './health/call-stats';

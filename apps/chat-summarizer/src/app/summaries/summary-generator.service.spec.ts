@@ -1,3 +1,4 @@
+import { RequestContext } from '@keel/context';
 import { DownstreamCircuitOpenError, DownstreamContractError, DownstreamTimeoutError } from '@keel/clients-core';
 import { Logger } from '@nestjs/common';
 import type { Counter } from 'prom-client';
@@ -55,15 +56,18 @@ describe(SummaryGenerator.name, () => {
   });
 
   it('falls back within its own deadline when the LLM never answers, and counts a timeout', async () => {
-    const { generator, llm, inc } = generatorWith(() => new Promise<Completion>(() => undefined), 50);
-    const started = Date.now();
+    let budgetMs: number | undefined;
+    const { generator, inc } = generatorWith(() => {
+      budgetMs = RequestContext.current()?.deadline?.budgetMs;
+      return new Promise<Completion>(() => undefined);
+    }, 50);
 
+    // A promise that never settles would hang the test: resolving at all shows the deadline held.
     const result = await generator.generate('c1', messages);
 
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(result).toMatchObject({ method: 'extractive', degraded: true });
     expect(result.keyPoints).toHaveLength(2);
-    expect((llm.complete as jest.Mock).mock.calls[0][0].signal).toBeInstanceOf(AbortSignal);
+    expect(budgetMs).toBe(50);
     expect(inc).toHaveBeenCalledWith({ reason: 'timeout' });
   });
 

@@ -3,7 +3,7 @@ import { PolicyRegistry } from '@keel/resilience';
 import { sandboxControl, startLibraryEmulator } from '@keel/sandbox';
 import type { RunningEmulator, SandboxControl } from '@keel/sandbox';
 import { resolveServiceConfig } from '../registry/service.config';
-import { httpFailureClassifier } from '../http/http-failure-classifier';
+import { httpFailureClassifier } from '../http/downstream-failures';
 import { ResilientHttpClient } from '../http/resilient-http-client';
 import { UndiciAdapter } from '../http/undici-adapter';
 

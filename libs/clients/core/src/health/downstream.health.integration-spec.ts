@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { PolicyRegistry } from '@keel/resilience';
 import type { ResiliencePipeline } from '@keel/resilience';
-import { httpFailureClassifier } from '../http/http-failure-classifier';
+import { httpFailureClassifier } from '../http/downstream-failures';
 import { ResilientHttpClient } from '../http/resilient-http-client';
 import { UndiciAdapter } from '../http/undici-adapter';
 import { resolveServiceConfig } from '../registry/service.config';

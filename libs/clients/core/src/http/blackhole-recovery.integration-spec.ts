@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { PolicyRegistry } from '@keel/resilience';
 import { startTcpBlackhole } from '@keel/sandbox';
 import { resolveServiceConfig } from '../registry/service.config';
-import { httpFailureClassifier } from './http-failure-classifier';
+import { httpFailureClassifier } from './downstream-failures';
 import { ResilientHttpClient } from './resilient-http-client';
 import { UndiciAdapter } from './undici-adapter';
 

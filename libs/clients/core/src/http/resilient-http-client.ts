@@ -1,6 +1,6 @@
-import axios, { CanceledError } from 'axios';
+import axios from 'axios';
 import type { AxiosInstance } from 'axios';
-import { RequestContext, traceparentOfSpan } from '@keel/context';
+import { RequestContext } from '@keel/context';
 import type { CircuitStateListener, CircuitStateName, ResiliencePipeline } from '@keel/resilience';
 import { balancerOf } from '../balancing/balancer';
 import { BalancingMetrics } from '../balancing/balancing-metrics';
@@ -11,14 +11,12 @@ import { InstanceSet } from '../balancing/instance-set';
 import { DownstreamRejectedError } from '../errors/rejected.error';
 import { CallStats } from '../health/call-stats';
 import type { ServiceConfig } from '../registry/service.config';
-import { spanOutcomeOf, verdictOf } from './attempt-outcome';
-import type { SignalLike } from './attempt-outcome';
-import { endAttemptSpan, startAttemptSpan } from './attempt-span';
-import { HedgeDelay, HedgeLostError, hedgedAttempt } from './hedged-attempt';
+import { DownstreamTransport } from './downstream-transport';
+import type { SignalLike } from './downstream-transport';
+import { HedgeDelay, hedgedAttempt } from './hedged-attempt';
 import type { HttpAnswer, HttpCall, HttpClientOptions, HttpMethod } from './http-call.types';
-import { DownstreamErrorMapper } from './error-mapper';
-import { propagatedHeaders } from './header-propagation';
-import { RetryableStatusError, failOnStatus, parseJson, problemOf, readAnswer, wantsBytes } from './answers';
+import { DownstreamErrorMapper } from './downstream-failures';
+import { parseJson, problemOf, readAnswer, wantsBytes } from './answers';
 import type { Answered, Answers } from './answers';
 import type { UndiciAdapter } from './undici-adapter';
 
@@ -56,6 +54,7 @@ export class ResilientHttpClient {
   private readonly unsubscribe: () => void;
   private readonly untrack: () => void;
   private readonly hedgeDelay: HedgeDelay;
+  private readonly attempts: DownstreamTransport;
   /**
    * This downstream's own axios instance, on the same undici pools but outside the pipeline, for
    * code that wants axios' API (interceptors, raw requests). Created here, never shared: its
@@ -75,6 +74,7 @@ export class ResilientHttpClient {
     this.instances = new InstanceSet(config.urls, balancerOf(balancing.balancer), balancing.outlier, {
       ejected: (url) => this.metrics.ejected(config.name, url),
     });
+    this.attempts = new DownstreamTransport(config.name, this.instances, pipeline, transport, options);
     this.hedgeDelay = new HedgeDelay(balancing.hedgeDelay, () => this.instances.active());
     this.untrack = this.metrics.track(config.name, this.instances);
     if (balancing.dns) {
@@ -130,7 +130,7 @@ export class ResilientHttpClient {
           previous = instance;
           return hedge
             ? this.hedged(instance, call, method, attempt.signal, attempt.attempt)
-            : this.attempt(instance, call, method, attempt.signal, attempt.attempt);
+            : this.attempts.attempt(instance, call, method, attempt.signal, attempt.attempt);
         },
         { operation: call.operation, signal: deadlineOf(call.signal), retryable },
       );
@@ -196,47 +196,6 @@ export class ResilientHttpClient {
   }
 
   /**
-   * One attempt on `instance`, counted in its outstanding requests and toward its ejection, and a
-   * client span of its own when tracing is on.
-   */
-  private attempt(
-    instance: Instance,
-    call: HttpCall,
-    method: HttpMethod,
-    signal: SignalLike,
-    attempt = 0,
-  ): Promise<HttpAnswer> {
-    const instances = this.instances;
-    const startedAt = instances.begin(instance);
-    const span = startAttemptSpan({
-      downstream: this.name,
-      operation: call.operation,
-      method,
-      instance: instance.url,
-      attempt,
-      breaker: this.pipeline.circuitState,
-    });
-    return this.request(instance.url, call, method, signal, span ? traceparentOfSpan(span) : undefined).then(
-      (answer) => {
-        instances.end(instance, 'success', startedAt);
-        if (span) endAttemptSpan(span, answer.status < 400 ? 'success' : 'client_error', answer.status);
-        return answer;
-      },
-      (error: unknown) => {
-        if (signal?.aborted && signal.reason instanceof HedgeLostError) instances.abandon(instance, startedAt);
-        else instances.end(instance, verdictOf(error, signal), startedAt);
-        if (span)
-          endAttemptSpan(
-            span,
-            spanOutcomeOf(error, signal),
-            error instanceof RetryableStatusError ? error.status : undefined,
-          );
-        throw error;
-      },
-    );
-  }
-
-  /**
    * A hedged attempt: the first leg on `first`; if it has not answered after the hedge delay and the
    * retry budget allows, a second leg on another instance (see `hedgedAttempt`).
    */
@@ -248,73 +207,13 @@ export class ResilientHttpClient {
     attempt: number,
   ): Promise<HttpAnswer> {
     const delayMs = this.hedgeDelay.ms();
-    if (delayMs === undefined) return this.attempt(first, call, method, signal, attempt);
+    if (delayMs === undefined) return this.attempts.attempt(first, call, method, signal, attempt);
     return hedgedAttempt({
       parent: signal as AbortSignal | undefined,
       delayMs,
-      leg: (legSignal, instance) => this.attempt(instance ?? first, call, method, legSignal, attempt),
+      leg: (legSignal, instance) => this.attempts.attempt(instance ?? first, call, method, legSignal, attempt),
       hedgeTarget: () => (this.pipeline.tryHedge(call.operation) ? this.instances.pick(first) : undefined),
       observe: (result) => this.metrics.hedge(this.name, result),
     });
-  }
-
-  private async request(
-    baseURL: string,
-    call: HttpCall,
-    method: HttpMethod,
-    signal: unknown,
-    traceparent: string | undefined,
-  ): Promise<HttpAnswer> {
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      ...propagatedHeaders(this.options.forwardAuth ?? false, this.options.propagateDeadline),
-      ...call.headers,
-    };
-    // The attempt's own span is the downstream's parent (the inbound traceparent otherwise).
-    if (traceparent) headers['traceparent'] = traceparent;
-    if (call.idempotencyKey !== undefined) headers['idempotency-key'] = call.idempotencyKey;
-    const binary = call.responseType === 'buffer';
-    const response = await this.direct(baseURL, call, method, headers, signal as AbortSignal | undefined, binary);
-    const text = binary ? response.data.toString('utf8') : (response.data as string);
-    const answer: HttpAnswer = {
-      status: response.status,
-      headers: response.headers as HttpAnswer['headers'],
-      text,
-      ...(binary ? { bytes: response.data as Buffer } : {}),
-    };
-    return failOnStatus(answer);
-  }
-
-  /**
-   * A call straight to the transport, not through axios: axios' request pipeline (config merge,
-   * header normalisation) cost about 7 % of a request's CPU in bench (c), for nothing a call needs.
-   * The transport serialises bodies as axios would. An aborted signal ends it with axios'
-   * CanceledError, as through axios.
-   */
-  private async direct(
-    baseURL: string,
-    call: HttpCall,
-    method: HttpMethod,
-    headers: Record<string, string>,
-    signal: AbortSignal | undefined,
-    binary: boolean,
-  ): Promise<{ status: number; headers: unknown; data: string | Buffer }> {
-    if (signal?.aborted) throw new CanceledError();
-    try {
-      const answer = await this.transport.send(baseURL, {
-        method,
-        url: call.path,
-        params: call.query,
-        headers,
-        body: call.body,
-        signal,
-        binary,
-      });
-      if (signal?.aborted) throw new CanceledError();
-      return answer;
-    } catch (error) {
-      if (signal?.aborted && !(error instanceof CanceledError)) throw new CanceledError();
-      throw error;
-    }
   }
 }

@@ -3,7 +3,7 @@ import type { OnApplicationShutdown, Provider } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { PolicyRegistry } from '@keel/resilience';
 import { DownstreamHealth } from '../health/downstream.health';
-import { httpFailureClassifier } from '../http/http-failure-classifier';
+import { httpFailureClassifier } from '../http/downstream-failures';
 import { ResilientHttpClient } from '../http/resilient-http-client';
 import { UndiciAdapter } from '../http/undici-adapter';
 import { resolveServiceConfig } from '../registry/service.config';
