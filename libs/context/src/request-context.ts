@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import type { Span } from '@opentelemetry/api';
 
 /** The authenticated caller, as the JWT guard verified it. */
@@ -59,4 +60,48 @@ export const RequestContext = {
   current(): RequestContextStore | undefined {
     return storage.getStore();
   },
+  /**
+   * Runs `fn` with a deadline `ms` from now, or the current request's if that ends first: every
+   * downstream call made inside ends by then. Outside a request, `fn` runs in a context of its own.
+   * This, not a `signal` parameter, is how a caller gives one step a tighter budget.
+   */
+  withDeadline<T>(ms: number, fn: (deadline: RequestDeadline) => T): T {
+    const current = storage.getStore();
+    const outer = current?.deadline;
+    const deadline = outer && outer.remainingMs() <= ms ? outer : new TimedDeadline(ms, outer?.signal);
+    return storage.run({ ...(current ?? { requestId: randomUUID() }), deadline }, () => fn(deadline));
+  },
 };
+
+/** A deadline of `budgetMs` from now that also ends with its parent's signal (the request's, if any). */
+class TimedDeadline implements RequestDeadline {
+  private readonly expiresAt: number;
+  readonly signal: AbortSignal;
+
+  constructor(
+    readonly budgetMs: number,
+    parent: AbortSignal | undefined,
+  ) {
+    this.expiresAt = performance.now() + budgetMs;
+    const controller = new AbortController();
+    this.signal = controller.signal;
+    if (parent?.aborted) {
+      controller.abort(parent.reason);
+      return;
+    }
+    const timer = setTimeout(() => controller.abort(new DeadlineExceededError(budgetMs)), budgetMs);
+    timer.unref();
+    parent?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        controller.abort(parent.reason);
+      },
+      { once: true },
+    );
+  }
+
+  remainingMs(): number {
+    return Math.max(0, Math.floor(this.expiresAt - performance.now()));
+  }
+}

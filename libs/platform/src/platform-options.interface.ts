@@ -6,8 +6,13 @@ export interface HealthCheckable {
   isHealthy(key: string): Promise<HealthIndicatorResult>;
 }
 
-/** An indicator class, keyed by its name (`LibraryHealthIndicator` → `library`), or with an explicit key. */
-export type HealthIndicatorRef = Type<HealthCheckable> | { key: string; indicator: Type<HealthCheckable> };
+/**
+ * An indicator class, keyed by its name (`LibraryHealthIndicator` → `library`), or with an explicit
+ * key; or a provider token with its key, as clients-core's `downstreamHealth('library')` gives.
+ */
+export type HealthIndicatorRef =
+  | Type<HealthCheckable>
+  | { key: string; indicator: Type<HealthCheckable> | string | symbol };
 
 /** A provider that adds one section to `/api/system/status` (e.g. a service's queue counts). */
 export interface StatusContributor {

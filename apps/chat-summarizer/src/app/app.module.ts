@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ChatHealthIndicator } from '@keel/clients-chat';
-import { LlmHealthIndicator } from '@keel/clients-llm';
+import { CHAT } from '@keel/clients-chat';
+import { downstreamHealth } from '@keel/clients-core';
+import { LLM } from '@keel/clients-llm';
 import { PlatformModule } from '@keel/platform';
 import { ResilienceModule } from '@keel/resilience';
 import { SummariesModule } from './summaries/summaries.module';
@@ -12,7 +13,7 @@ import { SummariesModule } from './summaries/summaries.module';
     PlatformModule.forRoot({
       service: 'chat-summarizer',
       readiness: [],
-      downstreams: [ChatHealthIndicator, LlmHealthIndicator],
+      downstreams: [downstreamHealth(CHAT), downstreamHealth(LLM)],
       requestDeadline: '10s',
     }),
     ResilienceModule.forRoot({ service: 'chat-summarizer' }),

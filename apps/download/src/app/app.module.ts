@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { LibraryClientModule, LibraryHealthIndicator } from '@keel/clients-library';
+import { downstreamHealth } from '@keel/clients-core';
+import { LIBRARY, LibraryClientModule } from '@keel/clients-library';
 import { DatabaseHealthIndicator, PersistenceModule } from '@keel/persistence';
 import { PlatformModule } from '@keel/platform';
 import { ResilienceModule } from '@keel/resilience';
@@ -13,7 +14,7 @@ import { LibraryGamesModule } from './library-games/library-games.module';
     PlatformModule.forRoot({
       service: 'download',
       readiness: [DatabaseHealthIndicator],
-      downstreams: [LibraryHealthIndicator],
+      downstreams: [downstreamHealth(LIBRARY)],
     }),
     ResilienceModule.forRoot({ service: 'download' }),
     // Read when the module starts, not when this file loads, so a test can set DOWNLOAD_DATA_DIR first.

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { ProwlarrHealthIndicator } from '@keel/clients-prowlarr';
-import { QbittorrentHealthIndicator } from '@keel/clients-qbittorrent';
-import { TmdbHealthIndicator } from '@keel/clients-tmdb';
+import { downstreamHealth } from '@keel/clients-core';
+import { PROWLARR } from '@keel/clients-prowlarr';
+import { QBITTORRENT } from '@keel/clients-qbittorrent';
+import { TMDB } from '@keel/clients-tmdb';
 import { DatabaseHealthIndicator, PersistenceModule } from '@keel/persistence';
 import { PlatformModule } from '@keel/platform';
 import { ResilienceModule } from '@keel/resilience';
@@ -24,7 +25,7 @@ import { RadarrV3Module } from './radarr-v3/radarr-v3.module';
       // A search waits up to MEDIA_INDEXER_TIMEOUT (8 s) for its slowest indexer; a grab searches first.
       requestDeadline: '15s',
       readiness: [DatabaseHealthIndicator],
-      downstreams: [ProwlarrHealthIndicator, QbittorrentHealthIndicator, TmdbHealthIndicator],
+      downstreams: [downstreamHealth(PROWLARR), downstreamHealth(QBITTORRENT), downstreamHealth(TMDB)],
       status: { queue: QueueService, jobs: ScheduledJobsService },
     }),
     ResilienceModule.forRoot({ service: 'media-acquisition' }),

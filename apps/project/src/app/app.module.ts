@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { KnowledgeClientModule, KnowledgeHealthIndicator } from '@keel/clients-knowledge';
-import { UserClientModule, UserHealthIndicator } from '@keel/clients-user';
+import { downstreamHealth } from '@keel/clients-core';
+import { KNOWLEDGE, KnowledgeClientModule } from '@keel/clients-knowledge';
+import { USER, UserClientModule } from '@keel/clients-user';
 import { DatabaseHealthIndicator, PersistenceModule } from '@keel/persistence';
 import { PlatformModule } from '@keel/platform';
 import { ResilienceModule } from '@keel/resilience';
@@ -17,7 +18,7 @@ import { ResourcesModule } from './resources/resources.module';
     PlatformModule.forRoot({
       service: 'project',
       readiness: [DatabaseHealthIndicator],
-      downstreams: [UserHealthIndicator, KnowledgeHealthIndicator],
+      downstreams: [downstreamHealth(USER), downstreamHealth(KNOWLEDGE)],
     }),
     ResilienceModule.forRoot({ service: 'project' }),
     // Read when the module starts, not when this file loads, so a test's env applies.

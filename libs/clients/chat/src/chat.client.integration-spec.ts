@@ -2,13 +2,13 @@ import { ForbiddenException, NotFoundException, UnauthorizedException } from '@n
 import { Test } from '@nestjs/testing';
 import type { TestingModule } from '@nestjs/testing';
 import { RequestContext } from '@keel/context';
-import { DownstreamContractError, DownstreamUnavailableError } from '@keel/clients-core';
+import { DownstreamContractError, DownstreamUnavailableError, getDownstreamHealthToken } from '@keel/clients-core';
+import type { DownstreamHealth } from '@keel/clients-core';
 import { PolicyRegistry, ResilienceModule } from '@keel/resilience';
 import type { PolicyOptionsInput } from '@keel/resilience';
 import { sandboxControl, signDevJwt, startChatEmulator, type FaultSpec, type RunningChatEmulator } from '@keel/sandbox';
 import { ChatClient } from './chat.client';
 import { ChatClientModule } from './chat-client.module';
-import { ChatHealthIndicator } from './chat.health';
 import type { ChatClientOptions, CircuitState } from './chat.types';
 
 /** The real client, policies and transport against the real chat-svc emulator on 127.0.0.1. */
@@ -159,7 +159,7 @@ describe(ChatClient.name, () => {
 
   it('reports the breaker’s state changes to subscribers and in its health', async () => {
     await boot({ ...fast, retry: { maxRetries: 0 } });
-    const health = moduleRef.get(ChatHealthIndicator);
+    const health = moduleRef.get<string, DownstreamHealth>(getDownstreamHealthToken('chat'), { strict: false });
     const changes: [CircuitState, CircuitState][] = [];
     client.onStateChange((state, previous) => changes.push([previous, state]));
     const up = await health.isHealthy('chat');

@@ -8,8 +8,9 @@ import {
 } from '@nestjs/common';
 import { DownstreamRejectedError, InjectHttpClient, ResilientHttpClient, encodePath } from '@keel/clients-core';
 import { CHAT, CHAT_CLIENT_OPTIONS, CHAT_MAX_LIMIT, CHAT_MIN_LIMIT } from './chat.constants';
-import { parseMessagesPage } from './chat.mapper';
-import type { ChatClientOptions, CircuitState, CircuitStateListener, MessagesPage } from './chat.types';
+import { MessagesPageSchema } from './chat.schemas';
+import type { MessagesPage } from './chat.schemas';
+import type { ChatClientOptions, CircuitState, CircuitStateListener } from './chat.types';
 
 /**
  * Typed client of chat-svc. It forwards the caller's bearer token (chat-svc checks that the caller
@@ -35,27 +36,20 @@ export class ChatClient {
    * The newest `limit` messages of a conversation (1–200), or the page after `cursor`. chat-svc's
    * 401, 403 and 404 become the same statuses for our caller; other failures are DownstreamErrors.
    */
-  async getRecentMessages(
-    conversationId: string,
-    limit: number,
-    cursor?: string,
-    signal?: AbortSignal,
-  ): Promise<MessagesPage> {
+  async getRecentMessages(conversationId: string, limit: number, cursor?: string): Promise<MessagesPage> {
     if (!Number.isInteger(limit) || limit < CHAT_MIN_LIMIT || limit > CHAT_MAX_LIMIT) {
       throw new RangeError(`limit must be an integer from ${CHAT_MIN_LIMIT} to ${CHAT_MAX_LIMIT}, got ${limit}`);
     }
     const headers = await this.authorization();
     try {
-      return await this.http.json(
-        {
-          operation: 'getRecentMessages',
-          path: encodePath`/api/v1/chat/conversations/${conversationId}/messages`,
-          query: { limit, cursor: cursor || undefined },
-          headers,
-          signal,
-        },
-        parseMessagesPage,
-      );
+      const { body } = await this.http.call({
+        operation: 'getRecentMessages',
+        path: encodePath`/api/v1/chat/conversations/${conversationId}/messages`,
+        query: { limit, cursor: cursor || undefined },
+        headers,
+        answers: { 200: MessagesPageSchema },
+      });
+      return body;
     } catch (error) {
       throw toCallerError(error);
     }

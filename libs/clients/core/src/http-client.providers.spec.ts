@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { HttpModule } from '@nestjs/axios';
 import { Test } from '@nestjs/testing';
 import { PolicyRegistry, ResilienceModule } from '@keel/resilience';
-import { httpFailureClassifier } from './http/http-failure-classifier';
+import { httpFailureClassifier } from './http/downstream-failures';
 import { ResilientHttpClient } from './http/resilient-http-client';
 import { getHttpClientToken, provideHttpClient } from './http-client.providers';
 import { InvalidServiceConfigError } from './registry/service-config.error';

@@ -2,10 +2,27 @@ export * from './errors';
 export * from './registry/duration';
 export * from './registry/service.config';
 export * from './registry/service-config.error';
+export { downstreamConfigSchema, type DownstreamConfig } from './registry/downstream-config.schema';
+export * from './module/downstream.module';
+export * from './module/downstream.tokens';
+export type { DownstreamModuleOptions } from './module/downstream-module-options.interface';
+export {
+  textAnswer,
+  bytesAnswer,
+  wholeAnswer,
+  readAnswer,
+  type Answers,
+  type Answered,
+  type AnswerBody,
+  type AnswerSpec,
+  type TextAnswer,
+  type BytesAnswer,
+  type WholeAnswer,
+} from './http/answers';
 export * from './http/resilient-http-client';
 export * from './http/http-call.types';
-export * from './http/http-failure-classifier';
-export { parseRetryAfter } from './http/status.error';
+export { httpFailureClassifier, isNetworkError } from './http/downstream-failures';
+export { parseRetryAfter } from './http/answers';
 export { UndiciAdapter } from './http/undici-adapter';
 export { CallStats } from './health/call-stats';
 export * from './health/downstream.health';

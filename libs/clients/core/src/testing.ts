@@ -6,3 +6,4 @@ export {
   type EmulatorClientBedOptions,
   type EmulatorStatsView,
 } from './testing/emulator-client-bed';
+export { FakeHttpClient, fakeHttpClient, type FakeAnswer } from './testing/fake-http-client';

@@ -1,23 +1,16 @@
 import { Module } from '@nestjs/common';
-import { HttpModule } from '@nestjs/axios';
-import { TerminusModule } from '@nestjs/terminus';
-import { provideHttpClient } from '@keel/clients-core';
+import { DownstreamModule } from '@keel/clients-core';
 import { KnowledgeClient } from './knowledge.client';
 import { KNOWLEDGE } from './knowledge.constants';
-import { KnowledgeHealthIndicator } from './knowledge.health';
 
 /**
  * The knowledge service's client. Configured by `KNOWLEDGE_SERVICE_*`; needs
  * `ResilienceModule.forRoot()` in the app. The contract expects the end user's own token, so this
- * client forwards it.
+ * client forwards it. Its health indicator is `downstreamHealth(KNOWLEDGE)`.
  */
 @Module({
-  imports: [HttpModule.register({}), TerminusModule],
-  providers: [
-    provideHttpClient(KNOWLEDGE, { forwardAuth: true, healthPath: '/health' }),
-    KnowledgeClient,
-    KnowledgeHealthIndicator,
-  ],
-  exports: [KnowledgeClient, KnowledgeHealthIndicator],
+  imports: [DownstreamModule.register({ name: KNOWLEDGE, forwardAuth: true, healthPath: '/health' })],
+  providers: [KnowledgeClient],
+  exports: [KnowledgeClient, DownstreamModule],
 })
 export class KnowledgeClientModule {}

@@ -3,7 +3,6 @@ import { emulatorClientBed } from '@keel/clients-core/testing';
 import { startKnowledgeEmulator } from '@keel/sandbox';
 import { KnowledgeClient } from './knowledge.client';
 import { KnowledgeClientModule } from './knowledge-client.module';
-import { KnowledgeHealthIndicator } from './knowledge.health';
 
 /**
  * The real client, policies and transport against the real knowledge emulator on 127.0.0.1, faults injected over HTTP.
@@ -146,7 +145,7 @@ describe(KnowledgeClient.name, () => {
   it('reports health up when /health answers and down when the emulator is down', async () => {
     // Arrange
     await boot();
-    const health = bed.moduleRef.get(KnowledgeHealthIndicator);
+    const health = bed.health;
 
     // Act
     const up = await health.isHealthy('knowledge');

@@ -8,14 +8,16 @@ import {
   DownstreamRejectedError,
   DownstreamTimeoutError,
   DownstreamUnavailableError,
+  getDownstreamHealthToken,
 } from '@keel/clients-core';
+import type { DownstreamHealth } from '@keel/clients-core';
 import { PolicyRegistry, ResilienceModule } from '@keel/resilience';
 import type { PolicyOptionsInput } from '@keel/resilience';
 import { sandboxControl, startLibraryEmulator } from '@keel/sandbox';
 import type { FaultSpec, RunningEmulator, SandboxControl } from '@keel/sandbox';
 import { LibraryClient } from './library.client';
 import { LibraryClientModule } from './library-client.module';
-import { LibraryHealthIndicator } from './library.health';
+import { LIBRARY } from './library.constants';
 
 /**
  * The real client, policies and transport against the real library emulator on 127.0.0.1, with
@@ -237,7 +239,7 @@ describe(LibraryClient.name, () => {
 
   it('reports health: healthy when reachable, circuit-open when the breaker is open', async () => {
     await boot({ ...fast, retry: { maxRetries: 0 } });
-    const health = moduleRef.get(LibraryHealthIndicator);
+    const health = moduleRef.get<string, DownstreamHealth>(getDownstreamHealthToken(LIBRARY), { strict: false });
     await asUser(() => client.checkOwnership('u1', 'g1'));
 
     const up = await health.isHealthy('library');

@@ -1,24 +1,24 @@
 import { Module } from '@nestjs/common';
-import { HttpModule } from '@nestjs/axios';
-import { TerminusModule } from '@nestjs/terminus';
-import { provideHttpClient } from '@keel/clients-core';
+import { DownstreamModule } from '@keel/clients-core';
 import { LlmClient } from './llm.client';
 import { LLM, LLM_DEFAULT_TIMEOUT, LLM_SETTINGS } from './llm.constants';
-import { LlmHealthIndicator } from './llm.health';
 import { resolveLlmSettings } from './llm.settings';
 
 /**
  * The LLM's client. Configured by `LLM_SERVICE_*`, `LLM_API_KEY` and `LLM_MODEL`; needs
- * `ResilienceModule.forRoot()` in the app. It never forwards the caller's token.
+ * `ResilienceModule.forRoot()` in the app. It never forwards the caller's token. Its health
+ * indicator is `downstreamHealth(LLM)`.
  */
 @Module({
-  imports: [HttpModule.register({}), TerminusModule],
-  providers: [
-    provideHttpClient(LLM, { forwardAuth: false, healthPath: '/health', defaults: { timeout: LLM_DEFAULT_TIMEOUT } }),
-    { provide: LLM_SETTINGS, useFactory: () => resolveLlmSettings() },
-    LlmClient,
-    LlmHealthIndicator,
+  imports: [
+    DownstreamModule.register({
+      name: LLM,
+      forwardAuth: false,
+      healthPath: '/health',
+      defaults: { timeout: LLM_DEFAULT_TIMEOUT },
+    }),
   ],
-  exports: [LlmClient, LlmHealthIndicator],
+  providers: [{ provide: LLM_SETTINGS, useFactory: () => resolveLlmSettings() }, LlmClient],
+  exports: [LlmClient, DownstreamModule],
 })
 export class LlmClientModule {}

@@ -7,13 +7,14 @@ import {
   DownstreamRejectedError,
   DownstreamTimeoutError,
   InvalidServiceConfigError,
+  getDownstreamHealthToken,
 } from '@keel/clients-core';
+import type { DownstreamHealth } from '@keel/clients-core';
 import { ResilienceModule } from '@keel/resilience';
 import type { PolicyOptionsInput } from '@keel/resilience';
 import { startLlmEmulator, type RunningEmulator } from '@keel/sandbox';
 import { LlmClient } from './llm.client';
 import { LlmClientModule } from './llm-client.module';
-import { LlmHealthIndicator } from './llm.health';
 
 /** The real client, policies and transport against the real LLM emulator on 127.0.0.1. */
 describe(LlmClient.name, () => {
@@ -161,7 +162,9 @@ describe(LlmClient.name, () => {
   it('reports health from the emulator', async () => {
     await boot();
 
-    const health = await moduleRef.get(LlmHealthIndicator).isHealthy('llm');
+    const health = await moduleRef
+      .get<string, DownstreamHealth>(getDownstreamHealthToken('llm'), { strict: false })
+      .isHealthy('llm');
 
     expect(health.llm).toMatchObject({ status: 'up', state: 'healthy', breaker: 'closed' });
   });

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectHttpClient, ResilientHttpClient } from '@keel/clients-core';
 import { LLM, LLM_SETTINGS } from './llm.constants';
-import { parseCompletion, toWireRequest } from './llm.mapper';
+import { toWireRequest } from './llm.mapper';
+import { CompletionSchema } from './llm.schemas';
 import type { Completion, CompletionRequest, LlmSettings } from './llm.types';
 
 /**
@@ -22,21 +23,20 @@ export class LlmClient {
   /**
    * One completion. A POST without an idempotency key is never retried, so a slow generation costs
    * at most one timeout (`LLM_SERVICE_TIMEOUT`, default 20 s). A 4xx is DownstreamRejectedError (502).
+   * For a deadline of the caller's own, call it inside `RequestContext.withDeadline`.
    */
-  complete(request: CompletionRequest): Promise<Completion> {
+  async complete(request: CompletionRequest): Promise<Completion> {
     const { apiKey, model } = this.settings;
-    return this.http.json(
-      {
-        operation: 'complete',
-        method: 'POST',
-        path: '/v1/chat/completions',
-        body: toWireRequest(model, request),
-        headers: apiKey
-          ? { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }
-          : { 'content-type': 'application/json' },
-        signal: request.signal,
-      },
-      (body) => parseCompletion(body, model),
-    );
+    const { body } = await this.http.call({
+      operation: 'complete',
+      method: 'POST',
+      path: '/v1/chat/completions',
+      body: toWireRequest(model, request),
+      headers: apiKey
+        ? { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }
+        : { 'content-type': 'application/json' },
+      answers: { 200: CompletionSchema },
+    });
+    return { ...body, model: body.model ?? model };
   }
 }

@@ -1,4 +1,4 @@
-/** An OpenAI-compatible chat completion (shared/contracts/internal-services.md, "LLM"). */
+/** An OpenAI-compatible chat completion request (shared/contracts/internal-services.md, "LLM"). */
 export interface LlmMessage {
   role: 'user' | 'assistant';
   content: string;
@@ -11,7 +11,6 @@ export interface CompletionRequest {
   maxTokens: number;
   /** Default 0, for repeatable summaries. */
   temperature?: number;
-  signal?: AbortSignal;
 }
 
 export interface CompletionUsage {

@@ -1,5 +1,4 @@
-export * from './project.types';
+export * from './project.schemas';
 export * from './project.constants';
 export * from './project.client';
-export * from './project.health';
 export * from './project-client.module';

@@ -1,6 +1,5 @@
 export * from './prowlarr.types';
 export * from './prowlarr.constants';
 export * from './prowlarr.client';
-export * from './prowlarr.health';
 export * from './prowlarr-client.module';
 export * from './errors';

@@ -1,29 +1,31 @@
 import { Module } from '@nestjs/common';
-import { HttpModule } from '@nestjs/axios';
-import { TerminusModule } from '@nestjs/terminus';
-import { provideHttpClient } from '@keel/clients-core';
+import { DownstreamModule } from '@keel/clients-core';
 import { ProwlarrClient } from './prowlarr.client';
 import { PROWLARR, PROWLARR_API_KEY } from './prowlarr.constants';
-import { ProwlarrHealthIndicator } from './prowlarr.health';
 import { prowlarrApiKey } from './prowlarr.settings';
 
 /**
+ * Prowlarr counts queries against its indexers' own limits, so the client defaults to 60 calls a
+ * minute and a breaker that rests for a minute. `/ping` is anonymous, so the probe needs no key.
+ */
+const downstream = DownstreamModule.register({
+  name: PROWLARR,
+  healthPath: '/ping',
+  defaults: { rateLimit: '60/1m', circuitBreakerMaxFails: 5, circuitBreakerTimeout: '60s' },
+});
+
+/**
  * Prowlarr's client. Configured by `PROWLARR_SERVICE_*` and `PROWLARR_API_KEY`; needs
- * `ResilienceModule.forRoot()` in the app. Prowlarr counts queries against its indexers' own limits,
- * so the client defaults to 60 calls a minute and a breaker that rests for a minute.
+ * `ResilienceModule.forRoot()` in the app. Exports the client and its downstream
+ * (`downstreamHealth(PROWLARR)` for the health view).
  */
 @Module({
-  imports: [HttpModule.register({}), TerminusModule],
+  imports: [downstream],
   providers: [
-    provideHttpClient(PROWLARR, {
-      healthPath: '/ping',
-      defaults: { rateLimit: '60/1m', circuitBreakerMaxFails: 5, circuitBreakerTimeout: '60s' },
-    }),
     // Read when the module starts, not at import, so tests and config loaders can set it first.
     { provide: PROWLARR_API_KEY, useFactory: () => prowlarrApiKey() },
     ProwlarrClient,
-    ProwlarrHealthIndicator,
   ],
-  exports: [ProwlarrClient, ProwlarrHealthIndicator],
+  exports: [ProwlarrClient, downstream],
 })
 export class ProwlarrClientModule {}

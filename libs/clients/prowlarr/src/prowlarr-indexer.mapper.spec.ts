@@ -1,7 +1,10 @@
-import { DownstreamContractError } from '@keel/clients-core';
-import { DEFAULT_INDEXER_PRIORITY, parseIndexers } from './prowlarr-indexer.mapper';
+import { DEFAULT_INDEXER_PRIORITY, toIndexer } from './prowlarr-indexer.mapper';
+import { prowlarrIndexersSchema } from './prowlarr.schemas';
 
-describe(parseIndexers.name, () => {
+/** What the client does with a `/api/v1/indexer` body: check it against the schema, then map each entry. */
+const parseIndexers = (body: unknown) => prowlarrIndexersSchema.parse(body).map(toIndexer);
+
+describe('Prowlarr indexers (schema + toIndexer)', () => {
   it('reads a full IndexerResource', () => {
     // Arrange
     const resource = {
@@ -70,7 +73,7 @@ describe(parseIndexers.name, () => {
     ['entries none of which has an id', [{ name: 'a' }, null]],
   ])('calls %s a contract error', (_what, body) => {
     // Act + Assert
-    expect(() => parseIndexers(body)).toThrow(DownstreamContractError);
+    expect(prowlarrIndexersSchema.safeParse(body).success).toBe(false);
   });
 
   it('reads an empty array as "no indexers"', () => {

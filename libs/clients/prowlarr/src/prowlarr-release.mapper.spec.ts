@@ -1,5 +1,9 @@
-import { DownstreamContractError } from '@keel/clients-core';
-import { parseReleases } from './prowlarr-release.mapper';
+import { toRelease } from './prowlarr-release.mapper';
+import { prowlarrReleasesSchema } from './prowlarr.schemas';
+
+/** What the client does with a `/api/v1/search` body: check it against the schema, then map each release. */
+const parseReleases = (body: unknown) => prowlarrReleasesSchema.parse(body).map(toRelease);
+const refused = (body: unknown) => !prowlarrReleasesSchema.safeParse(body).success;
 
 const RELEASE = {
   guid: 'https://1337x.to/torrent/1/x/',
@@ -11,7 +15,7 @@ const RELEASE = {
   protocol: 'torrent',
 };
 
-describe(parseReleases.name, () => {
+describe('Prowlarr releases (schema + toRelease)', () => {
   it('maps Prowlarr’s numeric imdbId to tt + 7 digits and flattens categories', () => {
     // Act
     const [release] = parseReleases([
@@ -127,7 +131,7 @@ describe(parseReleases.name, () => {
 
   it('calls an answer with no usable release a contract error', () => {
     // Act + Assert
-    expect(() => parseReleases([{ guid: 'x' }, 42])).toThrow(DownstreamContractError);
+    expect(refused([{ guid: 'x' }, 42])).toBe(true);
   });
 
   it('reads an empty array as "found nothing"', () => {
@@ -136,6 +140,6 @@ describe(parseReleases.name, () => {
 
   it('refuses a body that is not an array', () => {
     // Act + Assert
-    expect(() => parseReleases({ message: 'x' })).toThrow(DownstreamContractError);
+    expect(refused({ message: 'x' })).toBe(true);
   });
 });

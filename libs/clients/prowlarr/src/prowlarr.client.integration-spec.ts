@@ -7,7 +7,9 @@ import {
   DownstreamContractError,
   DownstreamRateLimitedError,
   DownstreamUnavailableError,
+  getDownstreamHealthToken,
 } from '@keel/clients-core';
+import type { DownstreamHealth } from '@keel/clients-core';
 import { ResilienceModule } from '@keel/resilience';
 import { maxInWindow, prowlarrControl, sandboxControl, startProwlarrEmulator } from '@keel/sandbox';
 import type { ProwlarrControl, RunningProwlarrEmulator, SandboxControl } from '@keel/sandbox';
@@ -15,7 +17,7 @@ import { ProwlarrIndexersUnavailableError } from './errors/prowlarr-indexers-una
 import { ProwlarrReleaseGoneError } from './errors/prowlarr-release-gone.error';
 import { ProwlarrClientModule } from './prowlarr-client.module';
 import { ProwlarrClient } from './prowlarr.client';
-import { ProwlarrHealthIndicator } from './prowlarr.health';
+import { PROWLARR } from './prowlarr.constants';
 
 const MATRIX = { query: 'The Matrix', imdbId: 'tt0133093', categories: [2000] };
 
@@ -408,7 +410,9 @@ describe(ProwlarrClient.name, () => {
       await client.listIndexers();
 
       // Act
-      const health = await moduleRef.get(ProwlarrHealthIndicator).isHealthy('prowlarr');
+      const health = await moduleRef
+        .get<string, DownstreamHealth>(getDownstreamHealthToken(PROWLARR), { strict: false })
+        .isHealthy('prowlarr');
 
       // Assert
       expect(health.prowlarr).toMatchObject({ status: 'up', breaker: 'closed' });

@@ -1,13 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DownstreamContractError, InjectHttpClient, ResilientHttpClient } from '@keel/clients-core';
-import type { HttpAnswer, HttpCall } from '@keel/clients-core';
+import {
+  DownstreamContractError,
+  InjectHttpClient,
+  ResilientHttpClient,
+  bytesAnswer,
+  textAnswer,
+  wholeAnswer,
+} from '@keel/clients-core';
+import type { AnsweredCall, Answered, Answers } from '@keel/clients-core';
 import { ProwlarrIndexersUnavailableError } from './errors/prowlarr-indexers-unavailable.error';
 import { ProwlarrReleaseGoneError } from './errors/prowlarr-release-gone.error';
 import { proxyRequest } from './prowlarr-download.link';
-import { parseIndexers } from './prowlarr-indexer.mapper';
-import { parseReleases } from './prowlarr-release.mapper';
+import { toIndexer } from './prowlarr-indexer.mapper';
+import { toRelease } from './prowlarr-release.mapper';
 import { recentQuery, searchQuery } from './prowlarr-search.query';
 import { PROWLARR, PROWLARR_API_KEY } from './prowlarr.constants';
+import { prowlarrErrorMessage, prowlarrIndexersSchema, prowlarrReleasesSchema } from './prowlarr.schemas';
 import type {
   ProwlarrDownload,
   ProwlarrIndexer,
@@ -18,7 +26,27 @@ import type {
 
 /** A `.torrent` link may redirect to the indexer's own URL once (redirect-mode indexers); not more. */
 const MAX_DOWNLOAD_HOPS = 2;
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * `/api/v1/search`: the releases, or 400 when every selected indexer is unavailable (its body is
+ * Prowlarr's `{message}`, or whatever a proxy put there, so it is read as text).
+ */
+const SEARCH_ANSWERS = { 200: prowlarrReleasesSchema, 400: textAnswer() } as const;
+
+/**
+ * A download link: the `.torrent` bytes, a redirect (to a magnet, or the indexer's own URL), or gone
+ * (the indexer dropped the release or the link expired).
+ */
+const DOWNLOAD_ANSWERS = {
+  200: bytesAnswer(),
+  301: wholeAnswer(),
+  302: wholeAnswer(),
+  303: wholeAnswer(),
+  307: wholeAnswer(),
+  308: wholeAnswer(),
+  404: null,
+  410: null,
+} as const;
 
 /** Typed client of Prowlarr API v1 (contracts/media-acquisition-notes.md §1). */
 @Injectable()
@@ -32,12 +60,18 @@ export class ProwlarrClient {
    * A movie search across the chosen indexers. Throws ProwlarrIndexersUnavailableError when every
    * selected indexer is down (Prowlarr's 400), so that "none found" and "could not look" differ.
    */
-  async search(search: ProwlarrSearch, signal?: AbortSignal): Promise<ProwlarrRelease[]> {
-    const answer = await this.send({ operation: 'search', path: '/api/v1/search', query: searchQuery(search), signal });
+  async search(search: ProwlarrSearch): Promise<ProwlarrRelease[]> {
+    const answer = await this.call({
+      operation: 'search',
+      path: '/api/v1/search',
+      query: searchQuery(search),
+      answers: SEARCH_ANSWERS,
+    });
     if (answer.status === 400)
-      throw new ProwlarrIndexersUnavailableError(messageOf(answer) ?? 'all selected indexers are unavailable');
-    if (answer.status >= 300) throw this.http.rejected(answer);
-    return this.http.parse(answer, parseReleases);
+      throw new ProwlarrIndexersUnavailableError(
+        prowlarrErrorMessage(answer.body) ?? 'all selected indexers are unavailable',
+      );
+    return answer.body.map(toRelease);
   }
 
   /**
@@ -46,21 +80,25 @@ export class ProwlarrClient {
    * list, the same call Radarr's RSS sync makes to the indexer's Torznab feed (`t=search`, no `q`).
    * Throws ProwlarrIndexersUnavailableError when the indexer is down, as `search` does.
    */
-  async recentReleases(recent: ProwlarrRecent, signal?: AbortSignal): Promise<ProwlarrRelease[]> {
-    const answer = await this.send({
+  async recentReleases(recent: ProwlarrRecent): Promise<ProwlarrRelease[]> {
+    const answer = await this.call({
       operation: 'recentReleases',
       path: '/api/v1/search',
       query: recentQuery(recent),
-      signal,
+      answers: SEARCH_ANSWERS,
     });
     if (answer.status === 400)
-      throw new ProwlarrIndexersUnavailableError(messageOf(answer) ?? 'the indexer is unavailable');
-    if (answer.status >= 300) throw this.http.rejected(answer);
-    return this.http.parse(answer, parseReleases);
+      throw new ProwlarrIndexersUnavailableError(prowlarrErrorMessage(answer.body) ?? 'the indexer is unavailable');
+    return answer.body.map(toRelease);
   }
 
-  async listIndexers(signal?: AbortSignal): Promise<ProwlarrIndexer[]> {
-    return this.json({ operation: 'listIndexers', path: '/api/v1/indexer', signal }, parseIndexers);
+  async listIndexers(): Promise<ProwlarrIndexer[]> {
+    const answer = await this.call({
+      operation: 'listIndexers',
+      path: '/api/v1/indexer',
+      answers: { 200: prowlarrIndexersSchema },
+    });
+    return answer.body.map(toIndexer);
   }
 
   /**
@@ -70,7 +108,6 @@ export class ProwlarrClient {
    */
   async resolveDownload(
     release: Pick<ProwlarrRelease, 'title' | 'downloadUrl' | 'magnetUrl'>,
-    signal?: AbortSignal,
   ): Promise<ProwlarrDownload> {
     let link = release.downloadUrl ?? release.magnetUrl;
     if (link === undefined)
@@ -82,19 +119,19 @@ export class ProwlarrClient {
         throw new DownstreamContractError(PROWLARR, [
           `release '${release.title}' links outside Prowlarr (${safeOrigin(link)})`,
         ]);
-      const answer = await this.send({
+      const answer = await this.call({
         operation: 'resolveDownload',
         path: target.path,
         query: target.query,
         headers: { accept: 'application/x-bittorrent, */*' },
-        responseType: 'buffer',
-        signal,
+        answers: DOWNLOAD_ANSWERS,
       });
-      if (answer.status === 200 && answer.bytes !== undefined) return { kind: 'torrent', bytes: answer.bytes };
+      if (answer.status === 200) return { kind: 'torrent', bytes: answer.body };
       if (answer.status === 404 || answer.status === 410)
         throw new ProwlarrReleaseGoneError(answer.status, release.title);
-      const location = answer.headers.location;
-      if (!REDIRECTS.has(answer.status) || typeof location !== 'string') throw this.http.rejected(answer);
+      const location = answer.body.headers.location;
+      if (typeof location !== 'string')
+        throw new DownstreamContractError(PROWLARR, [`headers.location: a ${answer.status} without a Location`]);
       link = new URL(location, link).toString();
     }
     throw new DownstreamContractError(PROWLARR, [
@@ -103,23 +140,8 @@ export class ProwlarrClient {
   }
 
   /** Every call carries the key as `X-Api-Key` only, never in the URL, so it cannot reach a log line. */
-  private send(call: HttpCall): Promise<HttpAnswer> {
-    return this.http.send({ ...call, headers: { ...call.headers, 'x-api-key': this.apiKey } });
-  }
-
-  private async json<T>(call: HttpCall, validate: (body: unknown) => T): Promise<T> {
-    const answer = await this.send(call);
-    if (answer.status >= 300) throw this.http.rejected(answer);
-    return this.http.parse(answer, validate);
-  }
-}
-
-function messageOf(answer: HttpAnswer): string | undefined {
-  try {
-    const body = JSON.parse(answer.text) as { message?: unknown };
-    return typeof body.message === 'string' ? body.message : undefined;
-  } catch {
-    return undefined;
+  private call<const A extends Answers>(call: AnsweredCall<A>): Promise<Answered<A>> {
+    return this.http.call({ ...call, headers: { ...call.headers, 'x-api-key': this.apiKey } });
   }
 }
 

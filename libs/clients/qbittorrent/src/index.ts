@@ -1,4 +1,5 @@
 export * from './qbittorrent.types';
+export type { QbittorrentTorrentInfo } from './qbittorrent.schemas';
 export * from './qbittorrent.constants';
 export * from './errors';
 export { readQbittorrentOptions } from './qbittorrent.options';
@@ -8,5 +9,4 @@ export { compareVersions } from './webapi-version';
 export { statusOfState, toQbittorrentItem } from './qbittorrent-state.mapper';
 export { QbittorrentSession } from './qbittorrent.session';
 export * from './qbittorrent.client';
-export * from './qbittorrent.health';
 export * from './qbittorrent-client.module';

@@ -1,24 +1,32 @@
 import { Module } from '@nestjs/common';
-import { HttpModule } from '@nestjs/axios';
-import { TerminusModule } from '@nestjs/terminus';
-import { getHttpClientToken, provideHttpClient } from '@keel/clients-core';
+import { DownstreamModule, getHttpClientToken } from '@keel/clients-core';
 import type { ResilientHttpClient } from '@keel/clients-core';
 import { QbittorrentClient } from './qbittorrent.client';
 import { QBITTORRENT, QBITTORRENT_OPTIONS } from './qbittorrent.constants';
-import { QbittorrentHealthIndicator } from './qbittorrent.health';
 import { qbittorrentOptionsProvider } from './qbittorrent.options';
 import type { QbittorrentOptions } from './qbittorrent.options';
 import { QbittorrentSession } from './qbittorrent.session';
 
 /**
+ * Any answer below 500 from the probe counts as up: qBittorrent answers 403 to every call without a
+ * session, and that 403 proves it is alive. The probe deliberately does not log in: a health check
+ * every few seconds must not create sessions (or, with wrong credentials, earn an IP ban). Bad
+ * credentials still show, as failed calls in `errorRate`.
+ */
+const downstream = DownstreamModule.register({
+  name: QBITTORRENT,
+  healthPath: '/api/v2/app/webapiVersion',
+  aliveBelow: 500,
+});
+
+/**
  * qBittorrent's client. Configured by `QBITTORRENT_SERVICE_*` plus `QBITTORRENT_USERNAME` /
  * `QBITTORRENT_PASSWORD` (read once, at start); needs `ResilienceModule.forRoot()` in the app.
- * The health path answers 403 without a session; the health indicator counts that as alive.
+ * Exports the client, its session and its downstream (`downstreamHealth(QBITTORRENT)` for the health view).
  */
 @Module({
-  imports: [HttpModule.register({}), TerminusModule],
+  imports: [downstream],
   providers: [
-    provideHttpClient(QBITTORRENT, { healthPath: '/api/v2/app/webapiVersion' }),
     qbittorrentOptionsProvider,
     {
       provide: QbittorrentSession,
@@ -26,8 +34,7 @@ import { QbittorrentSession } from './qbittorrent.session';
       useFactory: (http: ResilientHttpClient, options: QbittorrentOptions) => new QbittorrentSession(http, options),
     },
     QbittorrentClient,
-    QbittorrentHealthIndicator,
   ],
-  exports: [QbittorrentClient, QbittorrentHealthIndicator, QbittorrentSession],
+  exports: [QbittorrentClient, QbittorrentSession, downstream],
 })
 export class QbittorrentClientModule {}

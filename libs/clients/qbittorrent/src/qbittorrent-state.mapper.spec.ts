@@ -1,5 +1,5 @@
 import { parseTags, statusOfState, toQbittorrentItem } from './qbittorrent-state.mapper';
-import type { QbittorrentTorrentInfo } from './qbittorrent.types';
+import type { QbittorrentTorrentInfo } from './qbittorrent.schemas';
 
 const DHT_ON = { dhtEnabled: true };
 const DHT_OFF = { dhtEnabled: false };

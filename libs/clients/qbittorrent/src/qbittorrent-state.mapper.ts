@@ -1,5 +1,6 @@
 import { QBITTORRENT_INFINITE_ETA } from './qbittorrent.constants';
-import type { QbittorrentItem, QbittorrentStatus, QbittorrentTorrentInfo } from './qbittorrent.types';
+import type { QbittorrentTorrentInfo } from './qbittorrent.schemas';
+import type { QbittorrentItem, QbittorrentStatus } from './qbittorrent.types';
 
 export interface StateMappingOptions {
   /** Radarr's `DhtEnabled`: with DHT a magnet waiting for metadata is Queued, without it a Warning. */

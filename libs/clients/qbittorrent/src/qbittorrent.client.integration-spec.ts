@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Test } from '@nestjs/testing';
 import type { TestingModule } from '@nestjs/testing';
+import { getDownstreamHealthToken } from '@keel/clients-core';
+import type { DownstreamHealth } from '@keel/clients-core';
 import { ResilienceModule } from '@keel/resilience';
 import { QbittorrentAuthError } from './errors/qbittorrent-auth.error';
 import { QbittorrentInvalidTorrentError } from './errors/qbittorrent-invalid-torrent.error';
 import { QbittorrentClient } from './qbittorrent.client';
 import { QbittorrentClientModule } from './qbittorrent-client.module';
-import { QbittorrentHealthIndicator } from './qbittorrent.health';
+import { QBITTORRENT } from './qbittorrent.constants';
 import { QbittorrentSession } from './qbittorrent.session';
 import type { QbittorrentItem } from './qbittorrent.types';
 import { emulatorTarget, noxTarget } from './testing/contract-targets';
@@ -226,7 +228,7 @@ const contract = (start: (credentials: TargetCredentials) => Promise<ContractTar
   it('refuses a magnet without an info hash before calling qBittorrent', async () => {
     // Arrange
     const calls = moduleRef.get(QbittorrentSession);
-    const send = jest.spyOn(calls, 'send');
+    const send = jest.spyOn(calls, 'call');
 
     // Act
     const error = await client.addTorrent({ urls: ['magnet:?dn=No.Hash'] }).catch((e: unknown) => e);
@@ -284,7 +286,7 @@ const contract = (start: (credentials: TargetCredentials) => Promise<ContractTar
 
   it('reports health up: the 403 of the health path without a session proves liveness', async () => {
     // Arrange
-    const health = moduleRef.get(QbittorrentHealthIndicator);
+    const health = moduleRef.get<string, DownstreamHealth>(getDownstreamHealthToken(QBITTORRENT), { strict: false });
 
     // Act
     const result = await health.isHealthy();

@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DownstreamRejectedError } from '@keel/clients-core';
-import type { HttpAnswer } from '@keel/clients-core';
+import { DownstreamRejectedError, textAnswer } from '@keel/clients-core';
 import { addTorrentForm } from './add-torrent.form';
 import { QbittorrentAddError } from './errors/qbittorrent-add.error';
 import { QbittorrentInvalidTorrentError } from './errors/qbittorrent-invalid-torrent.error';
 import { infoHashFromMagnet, infoHashFromTorrent, isMagnet } from './info-hash';
-import { QBITTORRENT, QBITTORRENT_OPTIONS } from './qbittorrent.constants';
+import { QBITTORRENT_OPTIONS } from './qbittorrent.constants';
 import type { QbittorrentOptions } from './qbittorrent.options';
+import { qbittorrentAddAnswerSchema, qbittorrentTorrentInfosSchema } from './qbittorrent.schemas';
 import { QbittorrentSession } from './qbittorrent.session';
 import { toQbittorrentItem } from './qbittorrent-state.mapper';
-import { parseAddAnswer, parseTorrentInfos } from './qbittorrent.parsers';
+import { readText } from './text-answer';
 import type {
   AddTorrentRequest,
   AddTorrentResult,
@@ -34,10 +34,14 @@ export class QbittorrentClient {
     @Inject(QBITTORRENT_OPTIONS) private readonly options: QbittorrentOptions,
   ) {}
 
-  async versions(signal?: AbortSignal): Promise<QbittorrentVersions> {
-    const answer = this.ok(await this.session.send({ operation: 'appVersion', path: '/api/v2/app/version', signal }));
+  async versions(): Promise<QbittorrentVersions> {
+    const answer = await this.session.call({
+      operation: 'appVersion',
+      path: '/api/v2/app/version',
+      answers: { 200: textAnswer() },
+    });
     const { webApi } = await this.session.dialect();
-    return { app: answer.text.trim(), webApi };
+    return { app: answer.body.trim(), webApi };
   }
 
   /**
@@ -45,62 +49,71 @@ export class QbittorrentClient {
    * "nothing added" answer can be told apart: already there (duplicate) or a real failure.
    * Plain http(s) URLs are refused: their hash is unknown until fetched, so fetch them yourself.
    */
-  async addTorrent(request: AddTorrentRequest, signal?: AbortSignal): Promise<AddTorrentResult> {
+  async addTorrent(request: AddTorrentRequest): Promise<AddTorrentResult> {
     const id = this.idOf(request);
     const dialect = await this.session.dialect();
-    const answer = await this.session.send({
-      operation: 'addTorrent',
-      method: 'POST',
-      path: '/api/v2/torrents/add',
-      body: addTorrentForm(request, dialect, id),
-      signal,
-    });
-    if (answer.status === 415) throw new QbittorrentInvalidTorrentError(answer.text.trim() || 'not a valid torrent');
-    // 5.2 answers 409 when nothing was added; older versions 200 "Fails.".
-    if (answer.status !== 409 && answer.status >= 300) throw new QbittorrentAddError(id, answer.status, answer.text);
-    if (answer.status !== 409 && parseAddAnswer(answer.text).added) return { id, duplicate: false };
+    const answer = await this.session
+      .call({
+        operation: 'addTorrent',
+        method: 'POST',
+        path: '/api/v2/torrents/add',
+        body: addTorrentForm(request, dialect, id),
+        // ≤ 5.1: 200 `Ok.`/`Fails.`; 5.2: 200/202 with a JSON count, 409 when nothing was added.
+        answers: { 200: textAnswer(), 202: textAnswer(), 409: textAnswer(), 415: textAnswer() },
+      })
+      .catch((error: unknown) => {
+        // Any other refusal is this torrent's failure, whatever qBittorrent's status for it.
+        if (error instanceof DownstreamRejectedError) throw new QbittorrentAddError(id, error.status, '');
+        throw error;
+      });
+    if (answer.status === 415) throw new QbittorrentInvalidTorrentError(answer.body.trim() || 'not a valid torrent');
+    if (answer.status !== 409 && readText(qbittorrentAddAnswerSchema, answer.body).added)
+      return { id, duplicate: false };
     // qBittorrent adds asynchronously: a torrent added a moment ago may not be listed yet.
     for (let look = 0; look < DUPLICATE_LOOKS; look++) {
       if (look > 0) await new Promise((resolve) => setTimeout(resolve, DUPLICATE_LOOK_DELAY_MS));
-      if ((await this.list({ hashes: [id] }, signal)).length > 0) return { id, duplicate: true };
+      if ((await this.list({ hashes: [id] })).length > 0) return { id, duplicate: true };
     }
-    throw new QbittorrentAddError(id, answer.status, answer.text);
+    throw new QbittorrentAddError(id, answer.status, answer.body);
   }
 
-  async list(query: QbittorrentListQuery = {}, signal?: AbortSignal): Promise<QbittorrentItem[]> {
+  async list(query: QbittorrentListQuery = {}): Promise<QbittorrentItem[]> {
     const params = { category: query.category, hashes: query.hashes?.length ? wireHashes(query.hashes) : undefined };
-    const answer = this.ok(
-      await this.session.send({ operation: 'listTorrents', path: '/api/v2/torrents/info', query: params, signal }),
-    );
-    return parseTorrentInfos(answer.text).map((raw) => toQbittorrentItem(raw, { dhtEnabled: this.options.dhtEnabled }));
+    const answer = await this.session.call({
+      operation: 'listTorrents',
+      path: '/api/v2/torrents/info',
+      query: params,
+      answers: { 200: qbittorrentTorrentInfosSchema },
+    });
+    return answer.body.map((raw) => toQbittorrentItem(raw, { dhtEnabled: this.options.dhtEnabled }));
   }
 
   /** Removes torrents; an unknown id is a no-op, as in qBittorrent. */
-  async remove(ids: string[], deleteFiles: boolean, signal?: AbortSignal): Promise<void> {
-    // `deleteFiles` is required: qBittorrent answers 400 without it.
-    await this.post(
-      'remove',
-      'torrents/delete',
-      { hashes: wireHashes(ids), deleteFiles: String(deleteFiles) },
-      ids,
-      signal,
-    );
+  async remove(ids: string[], deleteFiles: boolean): Promise<void> {
+    if (ids.length === 0) return;
+    await this.session.call({
+      operation: 'remove',
+      method: 'POST',
+      path: '/api/v2/torrents/delete',
+      // `deleteFiles` is required: qBittorrent answers 400 without it.
+      body: new URLSearchParams({ hashes: wireHashes(ids), deleteFiles: String(deleteFiles) }),
+      // Deleting again changes nothing, so a 5xx may be retried.
+      idempotencyKey: randomUUID(),
+      answers: { 200: null },
+    });
   }
 
   /** Creates the category if missing. Its `savePath` only applies to torrents added with autoTMM. */
-  async ensureCategory(name: string, savePath?: string, signal?: AbortSignal): Promise<{ created: boolean }> {
-    const body = new URLSearchParams({ category: name, ...(savePath === undefined ? {} : { savePath }) });
-    const answer = await this.session.send({
+  async ensureCategory(name: string, savePath?: string): Promise<{ created: boolean }> {
+    const answer = await this.session.call({
       operation: 'ensureCategory',
       method: 'POST',
       path: '/api/v2/torrents/createCategory',
-      body,
-      signal,
+      body: new URLSearchParams({ category: name, ...(savePath === undefined ? {} : { savePath }) }),
+      // 409 "Unable to create category": it exists already, which is what we want.
+      answers: { 200: null, 409: null },
     });
-    // 409 "Unable to create category": it exists already, which is what we want.
-    if (answer.status === 409) return { created: false };
-    this.ok(answer);
-    return { created: true };
+    return { created: answer.status === 200 };
   }
 
   private idOf(request: AddTorrentRequest): string {
@@ -112,31 +125,5 @@ export class QbittorrentClient {
     if (urls.length !== 1 || !isMagnet(urls[0]))
       throw new QbittorrentInvalidTorrentError('send exactly one magnet link, or the .torrent bytes', 400);
     return infoHashFromMagnet(urls[0]);
-  }
-
-  private async post(
-    operation: string,
-    endpoint: string,
-    fields: Record<string, string>,
-    ids: string[],
-    signal?: AbortSignal,
-  ): Promise<void> {
-    if (ids.length === 0) return;
-    // Setting a state again changes nothing, so a 5xx may be retried.
-    const answer = await this.session.send({
-      operation,
-      method: 'POST',
-      path: `/api/v2/${endpoint}`,
-      body: new URLSearchParams(fields),
-      idempotencyKey: randomUUID(),
-      signal,
-    });
-    this.ok(answer);
-  }
-
-  private ok(answer: HttpAnswer): HttpAnswer {
-    if (answer.status >= 300)
-      throw new DownstreamRejectedError(QBITTORRENT, answer.status, { detail: answer.text.trim().slice(0, 200) });
-    return answer;
   }
 }

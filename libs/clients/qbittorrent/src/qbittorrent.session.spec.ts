@@ -1,25 +1,42 @@
-import type { HttpAnswer, HttpCall } from '@keel/clients-core';
+import { DownstreamContractError, DownstreamRejectedError, textAnswer } from '@keel/clients-core';
+import type { AnsweredCall, Answers } from '@keel/clients-core';
+import { fakeHttpClient } from '@keel/clients-core/testing';
+import type { FakeAnswer, FakeHttpClient } from '@keel/clients-core/testing';
 import { QbittorrentAuthError } from './errors/qbittorrent-auth.error';
 import { QbittorrentBannedError } from './errors/qbittorrent-banned.error';
+import { QBITTORRENT } from './qbittorrent.constants';
 import { QbittorrentSession } from './qbittorrent.session';
 import type { SessionTransport } from './qbittorrent.session';
 
 /**
- * A ResilientHttpClient-shaped fake of qBittorrent's auth rules: login hands out `SID=s<n>`, and
- * every other call answers 403 unless it carries the current cookie.
+ * qBittorrent's auth rules over the core's fake transport: login hands out `SID=s<n>`, and every
+ * other call answers 403 unless it carries the current cookie. Login can be held at a gate.
  */
 class FakeQbittorrent implements SessionTransport {
-  readonly calls: HttpCall[] = [];
-  loginAnswer: (n: number) => HttpAnswer = (n) => ({
+  readonly http: FakeHttpClient = fakeHttpClient(QBITTORRENT);
+  loginAnswer: (n: number) => FakeAnswer = (n) => ({
     status: 200,
-    headers: { 'set-cookie': [`SID=s${n}; HttpOnly; path=/`, 'extra=1; path=/'] },
-    text: 'Ok.',
+    // One cookie: the fake's headers are single strings (cookie-jar.spec covers several Set-Cookie lines).
+    headers: { 'set-cookie': `SID=s${n}; HttpOnly; path=/` },
+    body: 'Ok.',
   });
   webApi = '2.8.19';
   loginGate: Promise<void> = Promise.resolve();
   private issued = 0;
 
-  get logins(): HttpCall[] {
+  constructor() {
+    this.http.answerWith((call) => {
+      if (call.path === '/api/v2/auth/login') return this.loginAnswer(this.issued);
+      if (call.headers?.['cookie'] !== `SID=s${this.issued}`) return { status: 403, body: 'Forbidden' };
+      return { status: 200, body: call.path === '/api/v2/app/webapiVersion' ? this.webApi : 'v4.5.2' };
+    });
+  }
+
+  get calls(): AnsweredCall<Answers>[] {
+    return this.http.calls;
+  }
+
+  get logins(): AnsweredCall<Answers>[] {
     return this.calls.filter((c) => c.path === '/api/v2/auth/login');
   }
 
@@ -28,37 +45,34 @@ class FakeQbittorrent implements SessionTransport {
     this.issued += 1000;
   }
 
-  async send(call: HttpCall): Promise<HttpAnswer> {
-    this.calls.push(call);
+  call: SessionTransport['call'] = async (call) => {
     if (call.path === '/api/v2/auth/login') {
       await this.loginGate;
       this.issued += 1;
-      return this.loginAnswer(this.issued);
     }
-    if (call.headers?.['cookie'] !== `SID=s${this.issued}; extra=1`)
-      return { status: 403, headers: {}, text: 'Forbidden' };
-    return { status: 200, headers: {}, text: call.path === '/api/v2/app/webapiVersion' ? this.webApi : 'v4.5.2' };
-  }
+    return this.http.call(call);
+  };
 }
 
-const VERSION: HttpCall = { operation: 'appVersion', path: '/api/v2/app/version' };
+const version = (session: QbittorrentSession) =>
+  session.call({ operation: 'appVersion', path: '/api/v2/app/version', answers: { 200: textAnswer() } });
 const options = { username: 'admin', password: 's3cret', sessionMaxAgeMs: 60_000 };
 
 describe(QbittorrentSession.name, () => {
-  it('logs in with form fields and then sends every cookie it got, and never Origin or Referer', async () => {
+  it('logs in with form fields and then sends the cookie it got, and never Origin or Referer', async () => {
     // Arrange
     const fake = new FakeQbittorrent();
     const session = new QbittorrentSession(fake, options);
 
     // Act
-    const answer = await session.send(VERSION);
+    const answer = await version(session);
 
     // Assert
-    expect(answer).toMatchObject({ status: 200, text: 'v4.5.2' });
+    expect(answer).toEqual({ status: 200, body: 'v4.5.2' });
     const [login, call] = fake.calls;
     expect(login).toMatchObject({ method: 'POST', path: '/api/v2/auth/login' });
     expect(String(login.body)).toBe('username=admin&password=s3cret');
-    expect(call.headers).toEqual({ cookie: 'SID=s1; extra=1' });
+    expect(call.headers).toEqual({ cookie: 'SID=s1' });
     expect(session.logins).toBe(1);
   });
 
@@ -70,7 +84,7 @@ describe(QbittorrentSession.name, () => {
     const session = new QbittorrentSession(fake, options);
 
     // Act
-    const pending = Promise.all(Array.from({ length: 5 }, () => session.send(VERSION)));
+    const pending = Promise.all(Array.from({ length: 5 }, () => version(session)));
     await new Promise((resolve) => setImmediate(resolve));
     open();
     const answers = await pending;
@@ -84,11 +98,11 @@ describe(QbittorrentSession.name, () => {
     // Arrange
     const fake = new FakeQbittorrent();
     const session = new QbittorrentSession(fake, options);
-    await session.send(VERSION);
+    await version(session);
     fake.expire();
 
     // Act
-    const answers = await Promise.all(Array.from({ length: 4 }, () => session.send(VERSION)));
+    const answers = await Promise.all(Array.from({ length: 4 }, () => version(session)));
 
     // Assert
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
@@ -96,17 +110,18 @@ describe(QbittorrentSession.name, () => {
     expect(session.logins).toBe(2);
   });
 
-  it('returns a second 403 instead of looping', async () => {
+  it('throws a second 403 as DownstreamRejectedError instead of looping', async () => {
     // Arrange
     const fake = new FakeQbittorrent();
-    fake.loginAnswer = () => ({ status: 200, headers: {}, text: 'Ok.' });
+    fake.loginAnswer = () => ({ status: 200, body: 'Ok.' });
     const session = new QbittorrentSession(fake, options);
 
     // Act
-    const answer = await session.send(VERSION);
+    const error = await version(session).catch((e: unknown) => e);
 
     // Assert
-    expect(answer.status).toBe(403);
+    expect(error).toBeInstanceOf(DownstreamRejectedError);
+    expect(error).toMatchObject({ status: 403 });
     expect(fake.logins).toHaveLength(2);
     expect(fake.calls).toHaveLength(4);
   });
@@ -116,38 +131,37 @@ describe(QbittorrentSession.name, () => {
     const fake = new FakeQbittorrent();
     let now = 1_000_000;
     const session = new QbittorrentSession(fake, { ...options, now: () => now });
-    await session.send(VERSION);
+    await version(session);
     now += 59_999;
-    await session.send(VERSION);
+    await version(session);
 
     // Act
     now += 2;
-    await session.send(VERSION);
+    await version(session);
 
     // Assert
     expect(fake.logins).toHaveLength(2);
-    expect(
-      fake.calls.filter((c) => c.path !== '/api/v2/auth/login').every((c) => c.headers?.['cookie'] !== undefined),
-    ).toBe(true);
-    expect(fake.calls.filter((c) => c.path !== '/api/v2/auth/login')).toHaveLength(3);
+    const others = fake.calls.filter((c) => c.path !== '/api/v2/auth/login');
+    expect(others.every((c) => c.headers?.['cookie'] !== undefined)).toBe(true);
+    expect(others).toHaveLength(3);
   });
 
   it('accepts the 204 of qBittorrent 5.2 as a successful login', async () => {
     // Arrange
     const fake = new FakeQbittorrent();
-    fake.loginAnswer = (n) => ({ status: 204, headers: { 'set-cookie': [`SID=s${n}`, 'extra=1'] }, text: '' });
+    fake.loginAnswer = (n) => ({ status: 204, headers: { 'set-cookie': `SID=s${n}` } });
     const session = new QbittorrentSession(fake, options);
 
     // Act
-    const answer = await session.send(VERSION);
+    const answer = await version(session);
 
     // Assert
     expect(answer.status).toBe(200);
   });
 
   it.each([
-    ['200 "Fails."', { status: 200, headers: {}, text: 'Fails.' }, 200],
-    ['401', { status: 401, headers: {}, text: 'Unauthorized' }, 401],
+    ['200 "Fails."', { status: 200, body: 'Fails.' }, 200],
+    ['401', { status: 401, body: 'Unauthorized' }, 401],
   ])('throws QbittorrentAuthError (503 for our caller) on a %s login', async (_label, answer, loginStatus) => {
     // Arrange
     const fake = new FakeQbittorrent();
@@ -155,7 +169,7 @@ describe(QbittorrentSession.name, () => {
     const session = new QbittorrentSession(fake, options);
 
     // Act
-    const error = await session.send(VERSION).catch((e: unknown) => e);
+    const error = await version(session).catch((e: unknown) => e);
 
     // Assert
     expect(error).toBeInstanceOf(QbittorrentAuthError);
@@ -170,19 +184,33 @@ describe(QbittorrentSession.name, () => {
     const fake = new FakeQbittorrent();
     fake.loginAnswer = () => ({
       status: 403,
-      headers: {},
-      text: 'Your IP address has been banned after too many failed authentication attempts.',
+      body: 'Your IP address has been banned after too many failed authentication attempts.',
     });
     const session = new QbittorrentSession(fake, options);
 
     // Act
-    const first = await session.send(VERSION).catch((e: unknown) => e);
-    const second = await session.send(VERSION).catch((e: unknown) => e);
+    const first = await version(session).catch((e: unknown) => e);
+    const second = await version(session).catch((e: unknown) => e);
 
     // Assert
     expect(first).toBeInstanceOf(QbittorrentBannedError);
+    expect((first as QbittorrentBannedError).detail).toMatch(/^Your IP address has been banned/);
     expect(second).toBeInstanceOf(QbittorrentBannedError);
     expect(fake.logins).toHaveLength(2);
+  });
+
+  it('turns another login status into DownstreamRejectedError', async () => {
+    // Arrange
+    const fake = new FakeQbittorrent();
+    fake.loginAnswer = () => ({ status: 400, body: 'Bad Request' });
+    const session = new QbittorrentSession(fake, options);
+
+    // Act
+    const error = await version(session).catch((e: unknown) => e);
+
+    // Assert
+    expect(error).toBeInstanceOf(DownstreamRejectedError);
+    expect(error).toMatchObject({ status: 400 });
   });
 
   it('detects the WebAPI dialect once per session, and again after a re-login', async () => {
@@ -193,7 +221,7 @@ describe(QbittorrentSession.name, () => {
     await session.dialect();
     fake.webApi = '2.11.2';
     fake.expire();
-    await session.send(VERSION);
+    await version(session);
 
     // Act
     const after = await session.dialect();
@@ -202,5 +230,19 @@ describe(QbittorrentSession.name, () => {
     expect(before.addStoppedField).toBe('paused');
     expect(after.addStoppedField).toBe('stopped');
     expect(fake.calls.filter((c) => c.path === '/api/v2/app/webapiVersion' && c.headers?.['cookie'])).toHaveLength(2);
+  });
+
+  it('turns a webapiVersion that is not a version into DownstreamContractError', async () => {
+    // Arrange
+    const fake = new FakeQbittorrent();
+    fake.webApi = '<html>proxy</html>';
+    const session = new QbittorrentSession(fake, options);
+
+    // Act
+    const error = await session.dialect().catch((e: unknown) => e);
+
+    // Assert
+    expect(error).toBeInstanceOf(DownstreamContractError);
+    expect((error as DownstreamContractError).violations.join()).toContain('did not answer a version');
   });
 });

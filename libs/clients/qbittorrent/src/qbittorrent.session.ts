@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { DownstreamRejectedError } from '@keel/clients-core';
-import type { HttpAnswer, HttpCall, ResilientHttpClient } from '@keel/clients-core';
+import { DownstreamRejectedError, textAnswer, wholeAnswer } from '@keel/clients-core';
+import type { AnsweredCall, Answered, Answers, ResilientHttpClient } from '@keel/clients-core';
 import { CookieJar } from './cookie-jar';
 import { QbittorrentAuthError } from './errors/qbittorrent-auth.error';
 import { QbittorrentBannedError } from './errors/qbittorrent-banned.error';
 import { QBITTORRENT } from './qbittorrent.constants';
+import { qbittorrentWebApiVersionSchema } from './qbittorrent.schemas';
+import { readText } from './text-answer';
 import { dialectFor } from './webapi-version';
 import type { WebApiDialect } from './webapi-version';
 
@@ -18,7 +20,7 @@ export interface QbittorrentSessionOptions {
 }
 
 /** The part of ResilientHttpClient the session uses (a fake in unit specs). */
-export type SessionTransport = Pick<ResilientHttpClient, 'send'>;
+export type SessionTransport = Pick<ResilientHttpClient, 'call'>;
 
 /**
  * qBittorrent's cookie session (research notes §2.2), as Radarr's `QBittorrentProxyV2` keeps it:
@@ -45,14 +47,21 @@ export class QbittorrentSession {
     this.now = options.now ?? Date.now;
   }
 
-  /** Sends `call` inside the session: logs in first if needed, and once more on a 403. */
-  async send(call: HttpCall): Promise<HttpAnswer> {
+  /**
+   * Sends `call` inside the session: logs in first if needed, and once more on a 403. A 403 is how
+   * qBittorrent says the session ended, so `call` must not declare it: it stays an undeclared 4xx,
+   * and a second one is the caller's DownstreamRejectedError.
+   */
+  async call<const A extends Answers>(call: AnsweredCall<A>): Promise<Answered<A>> {
     const generation = await this.ensure();
-    const answer = await this.http.send(this.withCookies(call));
-    if (answer.status !== 403) return answer;
+    try {
+      return await this.http.call(this.withCookies(call));
+    } catch (error) {
+      if (!(error instanceof DownstreamRejectedError && error.status === 403)) throw error;
+    }
     this.logger.log({ msg: 'session rejected, logging in again', downstream: QBITTORRENT, operation: call.operation });
     await this.renew(generation);
-    return this.http.send(this.withCookies(call));
+    return this.http.call(this.withCookies(call));
   }
 
   /**
@@ -79,12 +88,12 @@ export class QbittorrentSession {
   }
 
   private async detectDialect(): Promise<WebApiDialect> {
-    const answer = await this.send({ operation: 'webapiVersion', path: '/api/v2/app/webapiVersion' });
-    if (answer.status !== 200 || !/^\d+(\.\d+)*$/.test(answer.text.trim()))
-      throw new DownstreamRejectedError(QBITTORRENT, answer.status, {
-        detail: 'app/webapiVersion did not answer a version',
-      });
-    return dialectFor(answer.text.trim());
+    const answer = await this.call({
+      operation: 'webapiVersion',
+      path: '/api/v2/app/webapiVersion',
+      answers: { 200: textAnswer() },
+    });
+    return dialectFor(readText(qbittorrentWebApiVersionSchema, answer.body));
   }
 
   private ensure(): Promise<number> {
@@ -103,22 +112,22 @@ export class QbittorrentSession {
   private async login(): Promise<number> {
     this.reset();
     const started = this.now();
-    const answer = await this.http.send({
+    const answer = await this.http.call({
       operation: 'login',
       method: 'POST',
       path: '/api/v2/auth/login',
       body: new URLSearchParams({ username: this.options.username, password: this.options.password }),
       // A login has no side effect worth guarding, so a 5xx may be retried like a GET.
       idempotencyKey: randomUUID(),
+      // ≤ 5.1 answers 200 `Ok.`/`Fails.`, 5.2 204/401; 403 is a ban (even with good credentials).
+      answers: { 200: wholeAnswer(), 204: wholeAnswer(), 401: null, 403: textAnswer() },
     });
-    const body = answer.text.trim();
-    if (answer.status === 403) throw new QbittorrentBannedError(body || 'Forbidden');
+    if (answer.status === 403) throw new QbittorrentBannedError(answer.body.trim() || 'Forbidden');
     if (answer.status === 401) throw new QbittorrentAuthError(401);
-    if (answer.status !== 200 && answer.status !== 204)
-      throw new DownstreamRejectedError(QBITTORRENT, answer.status, { detail: 'auth/login' });
-    // ≤ 5.1 answers 200 "Fails." to bad credentials; Radarr treats anything but "" or "Ok." as failure.
+    // Radarr treats anything but "" or "Ok." as bad credentials.
+    const body = answer.body.text.trim();
     if (body !== '' && body !== 'Ok.') throw new QbittorrentAuthError(answer.status);
-    this.jar.absorb(answer.headers['set-cookie']);
+    this.jar.absorb(answer.body.headers['set-cookie']);
     this.loggedInAt = this.now();
     this.generation += 1;
     this.logins += 1;
@@ -133,7 +142,7 @@ export class QbittorrentSession {
     return this.generation;
   }
 
-  private withCookies(call: HttpCall): HttpCall {
+  private withCookies<C extends { headers?: Record<string, string> }>(call: C): C {
     const cookie = this.jar.header();
     return cookie === undefined ? call : { ...call, headers: { ...call.headers, cookie } };
   }

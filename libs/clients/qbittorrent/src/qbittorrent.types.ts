@@ -24,21 +24,6 @@ export interface QbittorrentItem {
   message?: string;
 }
 
-/** The `torrents/info` fields the client reads (qBittorrent sends ~50). */
-export interface QbittorrentTorrentInfo {
-  hash: string;
-  name: string;
-  state: string;
-  progress: number;
-  eta: number;
-  size: number;
-  downloaded?: number;
-  content_path: string;
-  save_path: string;
-  category: string;
-  tags: string;
-}
-
 export interface AddTorrentRequest {
   /** Magnet links or http(s) URLs of `.torrent` files. */
   urls?: string[];

@@ -1,5 +1,4 @@
 export * from './tmdb.types';
 export * from './tmdb.constants';
 export * from './tmdb.client';
-export * from './tmdb.health';
 export * from './tmdb-client.module';

@@ -1,13 +1,19 @@
 import { Test } from '@nestjs/testing';
 import type { TestingModule } from '@nestjs/testing';
-import { DownstreamContractError, DownstreamRejectedError, DownstreamUnavailableError } from '@keel/clients-core';
+import {
+  DownstreamContractError,
+  DownstreamHealth,
+  DownstreamRejectedError,
+  DownstreamUnavailableError,
+  getDownstreamHealthToken,
+} from '@keel/clients-core';
 import { ResilienceModule } from '@keel/resilience';
 import type { PolicyOptionsInput } from '@keel/resilience';
 import { sandboxControl, startTmdbEmulator } from '@keel/sandbox';
 import type { RunningEmulator, SandboxControl } from '@keel/sandbox';
 import { TmdbClient } from './tmdb.client';
 import { TmdbClientModule } from './tmdb-client.module';
-import { TmdbHealthIndicator } from './tmdb.health';
+import { TMDB } from './tmdb.constants';
 
 /** The real client, policies and transport against the TMDB emulator on 127.0.0.1 (never stubs). */
 describe(TmdbClient.name, () => {
@@ -138,7 +144,7 @@ describe(TmdbClient.name, () => {
 
   it('reports health from the keyless probe of /3/configuration, which TMDB answers 401', async () => {
     await boot({ TMDB_SERVICE_URL: strict.url });
-    const health = moduleRef.get(TmdbHealthIndicator);
+    const health = moduleRef.get<string, DownstreamHealth>(getDownstreamHealthToken(TMDB), { strict: false });
 
     const up = await health.isHealthy('tmdb');
     await sandboxControl(strict.url).inject({ mode: 'down' });

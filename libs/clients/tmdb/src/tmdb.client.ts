@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectHttpClient, ResilientHttpClient, encodePath } from '@keel/clients-core';
-import type { HttpAnswer, HttpCall } from '@keel/clients-core';
-import { parseMovie, parseSearchPage } from './tmdb.mapper';
+import type { AnsweredCall, Answered, Answers } from '@keel/clients-core';
+import { toMovie, toSearchPage } from './tmdb.mapper';
+import { tmdbMovieSchema, tmdbSearchPageSchema } from './tmdb.schemas';
 import { TMDB, TMDB_API_KEY } from './tmdb.constants';
 import type { TmdbMovie, TmdbSearchPage } from './tmdb.types';
 
@@ -14,30 +15,31 @@ export class TmdbClient {
   ) {}
 
   /** The movie with TMDB id `tmdbId`; `undefined` when TMDB knows none (its 404). */
-  async movie(tmdbId: number, signal?: AbortSignal): Promise<TmdbMovie | undefined> {
-    const answer = await this.send({ operation: 'movie', path: encodePath`/3/movie/${tmdbId}`, signal });
-    if (answer.status === 404) return undefined;
-    if (answer.status >= 300) throw this.http.rejected(answer);
-    return this.http.parse(answer, parseMovie);
+  async movie(tmdbId: number): Promise<TmdbMovie | undefined> {
+    const answer = await this.call({
+      operation: 'movie',
+      path: encodePath`/3/movie/${tmdbId}`,
+      answers: { 200: tmdbMovieSchema, 404: null },
+    });
+    return answer.status === 200 ? toMovie(answer.body) : undefined;
   }
 
   /** Movies whose title matches `query`, most popular first; `year` narrows to a release year. */
-  async search(query: string, year?: number, page?: number, signal?: AbortSignal): Promise<TmdbSearchPage> {
-    const answer = await this.send({
+  async search(query: string, year?: number, page?: number): Promise<TmdbSearchPage> {
+    const answer = await this.call({
       operation: 'search',
       path: '/3/search/movie',
       query: { query, year, page, include_adult: false },
-      signal,
+      answers: { 200: tmdbSearchPageSchema },
     });
-    if (answer.status >= 300) throw this.http.rejected(answer);
-    return this.http.parse(answer, parseSearchPage);
+    return toSearchPage(answer.body);
   }
 
   /**
    * The key travels as `Authorization: Bearer` (TMDB's v4 read token), never as `?api_key=`: a URL
    * ends up in access logs and traces, a header does not.
    */
-  private send(call: HttpCall): Promise<HttpAnswer> {
-    return this.http.send({ ...call, headers: { ...call.headers, authorization: `Bearer ${this.apiKey}` } });
+  private call<const A extends Answers>(call: AnsweredCall<A>): Promise<Answered<A>> {
+    return this.http.call({ ...call, headers: { ...call.headers, authorization: `Bearer ${this.apiKey}` } });
   }
 }

@@ -3,7 +3,6 @@ import { emulatorClientBed } from '@keel/clients-core/testing';
 import { startUserEmulator } from '@keel/sandbox';
 import { UserClient } from './user.client';
 import { UserClientModule } from './user-client.module';
-import { UserHealthIndicator } from './user.health';
 
 /** The real client, policies and transport against the real user emulator on 127.0.0.1, faults injected over HTTP. */
 describe(UserClient.name, () => {
@@ -118,7 +117,7 @@ describe(UserClient.name, () => {
   it('reports health up when /health answers and down when it does not', async () => {
     // Arrange
     await boot();
-    const health = bed.moduleRef.get(UserHealthIndicator);
+    const health = bed.health;
 
     // Act
     const up = await health.isHealthy('user');

@@ -26,9 +26,15 @@ class Unprovided {
   }
 }
 
+const FILMS_HEALTH = 'KEEL:DOWNSTREAM_HEALTH:films';
+
 @Module({
-  providers: [DatabaseHealthIndicator, LibraryHealthIndicator],
-  exports: [DatabaseHealthIndicator, LibraryHealthIndicator],
+  providers: [
+    DatabaseHealthIndicator,
+    LibraryHealthIndicator,
+    { provide: FILMS_HEALTH, useValue: { isHealthy: async (key: string) => ({ [key]: { status: 'up' } }) } },
+  ],
+  exports: [DatabaseHealthIndicator, LibraryHealthIndicator, FILMS_HEALTH],
 })
 class IndicatorsModule {}
 
@@ -61,6 +67,21 @@ describe(HealthChecksRegistry.name, () => {
     expect(readiness).toEqual([{ database: { status: 'up' } }]);
     expect(all).toEqual([{ database: { status: 'up' } }, { books: { status: 'down', message: 'socket hang up' } }]);
     await app.close();
+  });
+
+  it('resolves an indicator by its provider token, under the key given', async () => {
+    const { app, registry } = await registryFor({ downstreams: [{ key: 'films', indicator: FILMS_HEALTH }] });
+
+    const all = await Promise.all(registry.all.map((check) => check()));
+
+    expect(all).toEqual([{ films: { status: 'up' } }]);
+    await app.close();
+  });
+
+  it('fails at start-up naming a token no module provides', async () => {
+    await expect(registryFor({ downstreams: [{ key: 'x', indicator: 'KEEL:DOWNSTREAM_HEALTH:x' }] })).rejects.toThrow(
+      'health indicator KEEL:DOWNSTREAM_HEALTH:x is not provided by any module',
+    );
   });
 
   it('fails at start-up naming an indicator no module provides', async () => {

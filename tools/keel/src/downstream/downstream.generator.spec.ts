@@ -60,11 +60,11 @@ describe(downstreamGenerator.name, () => {
       'libs/clients/weather/src/index.ts',
       'libs/clients/weather/src/weather-client.module.ts',
       'libs/clients/weather/src/weather.client.integration-spec.ts',
+      'libs/clients/weather/src/weather.client.spec.ts',
       'libs/clients/weather/src/weather.client.ts',
       'libs/clients/weather/src/weather.config.spec.ts',
       'libs/clients/weather/src/weather.constants.ts',
-      'libs/clients/weather/src/weather.health.ts',
-      'libs/clients/weather/src/weather.types.ts',
+      'libs/clients/weather/src/weather.schemas.ts',
       'libs/clients/weather/tsconfig.json',
       'libs/sandbox/src/weather/weather.emulator.spec.ts',
       'libs/sandbox/src/weather/weather.emulator.ts',
@@ -73,6 +73,23 @@ describe(downstreamGenerator.name, () => {
     for (const file of created.filter((name) => name.endsWith('.ts')))
       expect({ file, errors: syntaxErrors(tree, file) }).toEqual({ file, errors: [] });
     expect(created.map((file) => text(tree, file)).join('\n')).not.toMatch(/<%|%>|__\w+__/);
+  });
+
+  it('makes a client in the new shape: DownstreamModule, declared answers from a schema, a unit spec over the fake', async () => {
+    // Arrange
+    const tree = workspace();
+
+    // Act
+    await downstreamGenerator(tree, { name: 'weather' });
+
+    // Assert
+    const module = text(tree, 'libs/clients/weather/src/weather-client.module.ts');
+    const client = text(tree, 'libs/clients/weather/src/weather.client.ts');
+    const spec = text(tree, 'libs/clients/weather/src/weather.client.spec.ts');
+    expect(module).toContain("DownstreamModule.register({ name: WEATHER, healthPath: '/health' })");
+    expect(client).toContain('answers: { 200: WeatherItemSchema, 404: null }');
+    expect(client).not.toMatch(/signal|checkShape| as /);
+    expect(spec).toContain("fakeHttpClient('weather')");
   });
 
   it('makes an Nx project tagged as a client, with the path alias its neighbours have', async () => {

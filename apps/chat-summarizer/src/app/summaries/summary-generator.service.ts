@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Counter } from 'prom-client';
 import { DownstreamContractError } from '@keel/clients-core';
+import { RequestContext } from '@keel/context';
 import type { ChatMessage } from '@keel/clients-chat';
 import { LlmClient } from '@keel/clients-llm';
 import { summarizeExtractively } from './extractive-summarizer';
@@ -37,14 +38,15 @@ export class SummaryGenerator {
     const texts = messagesOldestFirst.map((m) => m.content);
     if (messagesOldestFirst.length === 0) return { summary: '', keyPoints: [], method: 'extractive', degraded: false };
 
-    const deadline = AbortSignal.timeout(this.settings.llmDeadlineMs);
+    const { llmDeadlineMs } = this.settings;
+    let deadline: AbortSignal | undefined;
     const started = performance.now();
     try {
-      const completion = await untilAborted(
-        this.llm.complete({ ...buildSummaryPrompt(messagesOldestFirst), signal: deadline }),
-        deadline,
-        this.settings.llmDeadlineMs,
-      );
+      // The LLM's own budget (or the request's, if that ends first) bounds the call and its retries.
+      const completion = await RequestContext.withDeadline(llmDeadlineMs, (own) => {
+        deadline = own.signal;
+        return untilAborted(this.llm.complete(buildSummaryPrompt(messagesOldestFirst)), own.signal, llmDeadlineMs);
+      });
       const parsed = parseLlmSummary(completion.content);
       if (parsed === null) throw new DownstreamContractError('llm', ['the model answered with an empty summary']);
       return {

@@ -22,7 +22,7 @@ const DATA_INSTRUCTION =
  * array; JSON escapes quotes and line breaks, and `<` is escaped too, so a message cannot close the
  * `</conversation>` marker and speak outside the data block.
  */
-export function buildSummaryPrompt(messagesOldestFirst: readonly ChatMessage[]): Omit<CompletionRequest, 'signal'> {
+export function buildSummaryPrompt(messagesOldestFirst: readonly ChatMessage[]): CompletionRequest {
   const data = messagesOldestFirst.map((m) => ({
     id: m.id,
     author: m.userId,

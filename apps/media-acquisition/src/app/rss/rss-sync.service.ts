@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ProwlarrClient } from '@keel/clients-prowlarr';
+import { RequestContext } from '@keel/context';
 import type { ProwlarrIndexer, ProwlarrRelease } from '@keel/clients-prowlarr';
 import { MEDIA_CONFIG } from '../config/media.config';
 import type { MediaConfig } from '../config/media.config';
@@ -75,9 +76,8 @@ export class RssSyncService {
       if (i > 0) await sleep(this.config.rssSyncPauseMs);
       try {
         releases.push(
-          ...(await this.prowlarr.recentReleases(
-            { indexerId: indexer.id, categories: MOVIE_CATEGORIES, limit: FEED_LIMIT },
-            AbortSignal.timeout(this.config.indexerTimeoutMs),
+          ...(await RequestContext.withDeadline(this.config.indexerTimeoutMs, () =>
+            this.prowlarr.recentReleases({ indexerId: indexer.id, categories: MOVIE_CATEGORIES, limit: FEED_LIMIT }),
           )),
         );
       } catch (error) {

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Counter } from 'prom-client';
 import { DownstreamError, DownstreamTimeoutError } from '@keel/clients-core';
+import { RequestContext } from '@keel/context';
 import { ProwlarrClient } from '@keel/clients-prowlarr';
 import type { ProwlarrIndexer, ProwlarrRelease } from '@keel/clients-prowlarr';
 import { decide } from '../decision';
@@ -85,7 +86,7 @@ export class ReleaseSearchService {
   async indexers(): Promise<ProwlarrIndexer[]> {
     return (
       await this.indexerList.get('indexers', () =>
-        this.prowlarr.listIndexers(AbortSignal.timeout(this.config.indexerTimeoutMs)),
+        RequestContext.withDeadline(this.config.indexerTimeoutMs, () => this.prowlarr.listIndexers()),
       )
     ).value;
   }
@@ -180,16 +181,15 @@ export class ReleaseSearchService {
 
   private searchIndexer(movie: MovieRow, indexer: ProwlarrIndexer) {
     return this.cache.get(`${movie.id}:${indexer.id}`, () =>
-      this.prowlarr.search(
-        {
+      RequestContext.withDeadline(this.config.indexerTimeoutMs, () =>
+        this.prowlarr.search({
           query: movie.title,
           imdbId: movie.imdbId ?? undefined,
           tmdbId: movie.tmdbId ?? undefined,
           categories: MOVIE_CATEGORIES,
           indexerIds: [indexer.id],
           limit: 100,
-        },
-        AbortSignal.timeout(this.config.indexerTimeoutMs),
+        }),
       ),
     );
   }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { KnowledgeClient } from '@keel/clients-knowledge';
+import { RequestContext } from '@keel/context';
 import type { AuthenticatedUser } from '@keel/context';
 import { DownstreamError } from '@keel/clients-core';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/page-cursor';
@@ -65,8 +66,9 @@ export class ResourcesService {
       (row) => ({ at: row.linkedAt, id: row.resourceId }),
       (row) => row,
     );
-    const deadline = AbortSignal.timeout(READ_DEADLINE_MS);
-    const fresh = await Promise.all(page.items.map((row) => this.freshTitle(row, deadline)));
+    const fresh = await RequestContext.withDeadline(READ_DEADLINE_MS, () =>
+      Promise.all(page.items.map((row) => this.freshTitle(row))),
+    );
     const degraded = fresh.some((lookup) => lookup === undefined);
     if (degraded)
       this.logger.warn({
@@ -91,7 +93,9 @@ export class ResourcesService {
     await this.gate.require(projectId, user, 'read');
     try {
       return {
-        results: await this.knowledge.recommendations(projectId, limit, AbortSignal.timeout(READ_DEADLINE_MS)),
+        results: await RequestContext.withDeadline(READ_DEADLINE_MS, () =>
+          this.knowledge.recommendations(projectId, limit),
+        ),
         degraded: false,
       };
     } catch (error) {
@@ -107,9 +111,9 @@ export class ResourcesService {
     }
   }
 
-  private async freshTitle(row: ProjectResourceRow, deadline: AbortSignal): Promise<Fresh> {
+  private async freshTitle(row: ProjectResourceRow): Promise<Fresh> {
     try {
-      const resource = await this.knowledge.getResource(row.resourceId, deadline);
+      const resource = await this.knowledge.getResource(row.resourceId);
       return { title: resource?.title ?? row.title };
     } catch (error) {
       if (error instanceof DownstreamError) return undefined;

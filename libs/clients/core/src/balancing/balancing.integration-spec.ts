@@ -1,10 +1,9 @@
 import { Logger } from '@nestjs/common';
-import axios from 'axios';
 import { PolicyRegistry } from '@keel/resilience';
 import { sandboxControl, startLibraryEmulator } from '@keel/sandbox';
 import type { RunningEmulator, SandboxControl } from '@keel/sandbox';
 import { resolveServiceConfig } from '../registry/service.config';
-import { httpFailureClassifier } from '../http/http-failure-classifier';
+import { httpFailureClassifier } from '../http/downstream-failures';
 import { ResilientHttpClient } from '../http/resilient-http-client';
 import { UndiciAdapter } from '../http/undici-adapter';
 
@@ -34,7 +33,6 @@ describe('ResilientHttpClient over three instances', () => {
     const pipeline = registry.get('lb', { ...config.policy, classifier: httpFailureClassifier });
     client = new ResilientHttpClient(
       config,
-      axios.create(),
       pipeline,
       new UndiciAdapter({ connections: 16, keepAliveTimeoutMs: 5_000 }),
       {},

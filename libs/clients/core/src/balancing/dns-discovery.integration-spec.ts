@@ -1,10 +1,9 @@
 import { Logger } from '@nestjs/common';
-import axios from 'axios';
 import { PolicyRegistry } from '@keel/resilience';
 import { sandboxControl, startDnsStub, startLibraryEmulator } from '@keel/sandbox';
 import type { DnsStub, RunningEmulator } from '@keel/sandbox';
 import { resolveServiceConfig } from '../registry/service.config';
-import { httpFailureClassifier } from '../http/http-failure-classifier';
+import { httpFailureClassifier } from '../http/downstream-failures';
 import { ResilientHttpClient } from '../http/resilient-http-client';
 import { UndiciAdapter } from '../http/undici-adapter';
 
@@ -41,7 +40,6 @@ describe('DNS discovery', () => {
     const pipeline = registry.get('library', { ...config.policy, classifier: httpFailureClassifier });
     client = new ResilientHttpClient(
       config,
-      axios.create(),
       pipeline,
       new UndiciAdapter({ connections: 8, keepAliveTimeoutMs: 5_000 }),
       {},

@@ -2,10 +2,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import axios from 'axios';
 import { PolicyRegistry } from '@keel/resilience';
 import type { ResiliencePipeline } from '@keel/resilience';
-import { httpFailureClassifier } from '../http/http-failure-classifier';
+import { httpFailureClassifier } from '../http/downstream-failures';
 import { ResilientHttpClient } from '../http/resilient-http-client';
 import { UndiciAdapter } from '../http/undici-adapter';
 import { resolveServiceConfig } from '../registry/service.config';
@@ -63,7 +62,6 @@ describe(DownstreamHealthIndicator.name, () => {
     const pipeline = registry.get(name, { ...config.policy, classifier: httpFailureClassifier });
     const client = new ResilientHttpClient(
       config,
-      axios.create(),
       pipeline,
       new UndiciAdapter({ connections: 4, keepAliveTimeoutMs: 1000 }),
       { healthPath: '/health' },

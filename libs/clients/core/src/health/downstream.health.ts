@@ -6,15 +6,22 @@ export const DEGRADED_ERROR_RATE = 0.1;
 
 export type DownstreamHealthState = 'healthy' | 'degraded' | 'down' | 'circuit-open';
 
+export interface DownstreamHealthOptions {
+  /** A probe answering below this status counts as alive (default 400). */
+  aliveBelow?: number;
+}
+
 /**
- * Base of every `<D>HealthIndicator` (terminus v11 style). `up` with state healthy or degraded;
- * `down` with state down (the health path does not answer) or circuit-open. Details carry the error
- * rate and p95 of the client's recent calls and the breaker's state.
+ * The health indicator of one downstream (terminus v11 style), provided by `DownstreamModule` under
+ * `getDownstreamHealthToken(name)`. `up` with state healthy or degraded; `down` with state down (the
+ * health path does not answer, or answers at or above `aliveBelow`) or circuit-open. Details carry
+ * the error rate and p95 of the client's recent calls and the breaker's state.
  */
-export abstract class DownstreamHealthIndicator {
+export class DownstreamHealth {
   constructor(
     private readonly health: HealthIndicatorService,
     private readonly client: ResilientHttpClient,
+    private readonly options: DownstreamHealthOptions = {},
   ) {}
 
   async isHealthy(key: string = this.client.name): Promise<HealthIndicatorResult> {
@@ -41,8 +48,11 @@ export abstract class DownstreamHealthIndicator {
     return indicator.up({ state, ...(probe.ok ? {} : { probeStatus: probe.status }), ...details });
   }
 
-  /** Whether the probe's answer shows the downstream alive: by default, a status below 400. */
+  /** Whether the probe's answer shows the downstream alive: a status below `aliveBelow`. */
   protected isAlive(probe: { ok: boolean; status?: number }): boolean {
-    return probe.ok;
+    return probe.status !== undefined && probe.status < (this.options.aliveBelow ?? 400);
   }
 }
+
+/** @deprecated Import `DownstreamModule.register({ name, aliveBelow })` and use its `DownstreamHealth`. */
+export abstract class DownstreamHealthIndicator extends DownstreamHealth {}

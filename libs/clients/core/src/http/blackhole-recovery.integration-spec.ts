@@ -1,11 +1,10 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
-import axios from 'axios';
 import { PolicyRegistry } from '@keel/resilience';
 import { startTcpBlackhole } from '@keel/sandbox';
 import { resolveServiceConfig } from '../registry/service.config';
-import { httpFailureClassifier } from './http-failure-classifier';
+import { httpFailureClassifier } from './downstream-failures';
 import { ResilientHttpClient } from './resilient-http-client';
 import { UndiciAdapter } from './undici-adapter';
 
@@ -32,7 +31,6 @@ describe('ResilientHttpClient after a TCP blackhole', () => {
     const pipeline = registry.get('bh', { ...config.policy, classifier: httpFailureClassifier });
     const client = new ResilientHttpClient(
       config,
-      axios.create(),
       pipeline,
       new UndiciAdapter({ connections: 8, keepAliveTimeoutMs: 30_000 }),
       {},

@@ -1,3 +1,5 @@
+import type { Answers } from './answers';
+
 export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface HttpCall {
@@ -16,8 +18,9 @@ export interface HttpCall {
   /** Makes a POST/PATCH safe to retry; sent as `Idempotency-Key`. */
   idempotencyKey?: string;
   /**
-   * A deadline of the call's own. The request's deadline (from the request context) applies anyway;
-   * the call ends with whichever comes first.
+   * @deprecated The request's deadline (from the request context) applies to every call; for a
+   * tighter one, run the call inside `RequestContext.withDeadline(ms, fn)`. Kept until the clients
+   * still on `send`/`json` have moved to `call`.
    */
   signal?: AbortSignal;
   /** `buffer` keeps the body's bytes in `HttpAnswer.bytes` (e.g. a `.torrent` file); default text. */
@@ -27,6 +30,11 @@ export interface HttpCall {
    * send a second one to another instance and take the first answer. Hedges spend the retry budget.
    */
   hedge?: boolean;
+}
+
+/** A call that declares the answers it accepts (see `answers.ts`); the deadline comes from the request. */
+export interface AnsweredCall<A extends Answers> extends Omit<HttpCall, 'signal' | 'responseType'> {
+  answers: A;
 }
 
 /** An answer below 500 (other than 429): 2xx, 3xx and 4xx come back to the client to interpret. */

@@ -2,7 +2,6 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
-import axios from 'axios';
 import { RequestContext } from '@keel/context';
 import { PolicyRegistry } from '@keel/resilience';
 import type { PolicyOptionsInput } from '@keel/resilience';
@@ -12,10 +11,12 @@ import { DownstreamRejectedError } from '../errors/rejected.error';
 import { DownstreamTimeoutError } from '../errors/timeout.error';
 import { DownstreamUnavailableError } from '../errors/unavailable.error';
 import { resolveServiceConfig } from '../registry/service.config';
-import { httpFailureClassifier } from './http-failure-classifier';
+import { httpFailureClassifier } from './downstream-failures';
 import { ResilientHttpClient, encodePath } from './resilient-http-client';
 import type { HttpMethod } from './resilient-http-client';
 import { UndiciAdapter } from './undici-adapter';
+import { textAnswer, wholeAnswer } from './answers';
+import { z } from 'zod';
 
 interface Seen {
   method: string;
@@ -140,7 +141,6 @@ describe(ResilientHttpClient.name, () => {
     });
     const client = new ResilientHttpClient(
       config,
-      axios.create(),
       pipeline,
       new UndiciAdapter({ connections: 4, keepAliveTimeoutMs: 1000 }),
       { forwardAuth: options.forwardAuth, healthPath: options.healthPath },
@@ -166,6 +166,90 @@ describe(ResilientHttpClient.name, () => {
     await Promise.all(clients.map((client) => client.close()));
     registry.onModuleDestroy();
     await downstream.close();
+  });
+
+  describe('call() with declared answers', () => {
+    const Echo = z.object({ method: z.string(), url: z.string(), body: z.string() });
+
+    it('sends a JSON body straight to undici, with its content type, and parses the declared answer', async () => {
+      // Arrange
+      const client = build();
+
+      // Act
+      const answer = await client.call({
+        operation: 'echo',
+        method: 'POST',
+        path: '/things',
+        body: { name: 'n' },
+        answers: { 200: Echo },
+      });
+
+      // Assert
+      expect(answer).toEqual({ status: 200, body: { method: 'POST', url: '/things', body: '{"name":"n"}' } });
+      expect(downstream.requestsTo('/things')[0].headers['content-type']).toBe('application/json');
+    });
+
+    it('sends URLSearchParams as a form and reads a text answer', async () => {
+      // Arrange
+      const client = build();
+
+      // Act
+      const answer = await client.call({
+        operation: 'form',
+        method: 'POST',
+        path: '/form',
+        body: new URLSearchParams({ a: '1', b: 'x y' }),
+        answers: { 200: textAnswer() },
+      });
+
+      // Assert
+      expect(JSON.parse(answer.body)).toMatchObject({ body: 'a=1&b=x+y' });
+      expect(downstream.requestsTo('/form')[0].headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
+    });
+
+    it('answers a declared 404 with an undefined body, and throws an undeclared one as DownstreamRejectedError', async () => {
+      // Arrange
+      const client = build();
+
+      // Act
+      const declared = await client.call({ operation: 'r', path: '/status/404', answers: { 200: Echo, 404: null } });
+      const undeclared = await caught(client.call({ operation: 'r', path: '/status/404', answers: { 200: Echo } }));
+
+      // Assert
+      expect(declared).toEqual({ status: 404, body: undefined });
+      expect(undeclared).toBeInstanceOf(DownstreamRejectedError);
+      expect((undeclared as DownstreamRejectedError).problem?.detail).toBe('scripted 404');
+    });
+
+    it('throws an undeclared 204 and a broken body as DownstreamContractError, and reads a whole answer', async () => {
+      // Arrange
+      const client = build();
+
+      // Act
+      const empty = await caught(client.call({ operation: 'e', path: '/empty', answers: { 200: Echo } }));
+      const broken = await caught(client.call({ operation: 'b', path: '/not-json', answers: { 200: Echo } }));
+      const whole = await client.call({ operation: 'w', path: '/empty', answers: { 204: wholeAnswer() } });
+
+      // Assert
+      expect(empty).toBeInstanceOf(DownstreamContractError);
+      expect((broken as DownstreamContractError).violations).toEqual(['the body is not valid JSON']);
+      expect(whole.body).toMatchObject({ status: 204, text: '' });
+    });
+
+    it('ends a call with a deadline given by RequestContext.withDeadline', async () => {
+      // Arrange
+      const client = build({ env: { TIMEOUT: '10s' } });
+
+      // Act
+      const error = await caught(
+        RequestContext.withDeadline(100, () => client.call({ operation: 's', path: '/slow', answers: { 200: Echo } })),
+      );
+      await until(() => downstream.slowClosed > 0);
+
+      // Assert
+      expect(error).toBeInstanceOf(DownstreamTimeoutError);
+      expect((error as DownstreamTimeoutError).timeoutMs).toBe(100);
+    });
   });
 
   describe('retries', () => {

@@ -1,6 +1,6 @@
-import { CanceledError } from 'axios';
+import axios from 'axios';
 import type { AxiosInstance } from 'axios';
-import { RequestContext, traceparentOfSpan } from '@keel/context';
+import { RequestContext } from '@keel/context';
 import type { CircuitStateListener, CircuitStateName, ResiliencePipeline } from '@keel/resilience';
 import { balancerOf } from '../balancing/balancer';
 import { BalancingMetrics } from '../balancing/balancing-metrics';
@@ -8,22 +8,20 @@ import { DnsDiscovery, systemResolver } from '../balancing/dns-discovery';
 import type { DnsStatus } from '../balancing/dns-discovery';
 import type { Instance, InstanceSnapshot } from '../balancing/instance';
 import { InstanceSet } from '../balancing/instance-set';
-import { DownstreamContractError } from '../errors/contract.error';
 import { DownstreamRejectedError } from '../errors/rejected.error';
-import type { DownstreamProblem } from '../errors/rejected.error';
 import { CallStats } from '../health/call-stats';
 import type { ServiceConfig } from '../registry/service.config';
-import { spanOutcomeOf, verdictOf } from './attempt-outcome';
-import type { SignalLike } from './attempt-outcome';
-import { endAttemptSpan, startAttemptSpan } from './attempt-span';
-import { HedgeDelay, HedgeLostError, hedgedAttempt } from './hedged-attempt';
+import { DownstreamTransport } from './downstream-transport';
+import type { SignalLike } from './downstream-transport';
+import { HedgeDelay, hedgedAttempt } from './hedged-attempt';
 import type { HttpAnswer, HttpCall, HttpClientOptions, HttpMethod } from './http-call.types';
-import { DownstreamErrorMapper } from './error-mapper';
-import { propagatedHeaders } from './header-propagation';
-import { RetryableStatusError, parseRetryAfter } from './status.error';
+import { DownstreamErrorMapper } from './downstream-failures';
+import { parseJson, problemOf, readAnswer, wantsBytes } from './answers';
+import type { Answered, Answers } from './answers';
 import type { UndiciAdapter } from './undici-adapter';
 
-export type { HttpMethod, HttpCall, HttpAnswer, HttpClientOptions } from './http-call.types';
+export type { HttpMethod, HttpCall, HttpAnswer, HttpClientOptions, AnsweredCall } from './http-call.types';
+import type { AnsweredCall } from './http-call.types';
 
 const IDEMPOTENT = new Set<HttpMethod>(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 const identity = (data: unknown) => data;
@@ -35,12 +33,6 @@ function deadlineOf(own: AbortSignal | undefined): AbortSignal | undefined {
   return own ? AbortSignal.any([own, request]) : request;
 }
 
-/** Whether someone added request or response interceptors to the instance (ejected ones leave null). */
-function hasInterceptors(axios: AxiosInstance): boolean {
-  const handlers = (manager: unknown) => (manager as { handlers?: unknown[] }).handlers ?? [];
-  return handlers(axios.interceptors.request).some(Boolean) || handlers(axios.interceptors.response).some(Boolean);
-}
-
 /** Encodes each value as one path segment: `encodePath\`/users/${id}\``. */
 export function encodePath(strings: TemplateStringsArray, ...values: (string | number)[]): string {
   return strings.reduce(
@@ -50,8 +42,8 @@ export function encodePath(strings: TemplateStringsArray, ...values: (string | n
 }
 
 /**
- * The resilient base of every typed client: one axios instance (from @nestjs/axios) per downstream,
- * on undici pools, with the downstream's named policy pipeline around every call.
+ * The resilient base of every typed client: undici pools per downstream, with the downstream's named
+ * policy pipeline around every call, and answers read as the client declares them (`answers.ts`).
  */
 export class ResilientHttpClient {
   readonly stats = new CallStats();
@@ -62,23 +54,27 @@ export class ResilientHttpClient {
   private readonly unsubscribe: () => void;
   private readonly untrack: () => void;
   private readonly hedgeDelay: HedgeDelay;
+  private readonly attempts: DownstreamTransport;
+  /**
+   * This downstream's own axios instance, on the same undici pools but outside the pipeline, for
+   * code that wants axios' API (interceptors, raw requests). Created here, never shared: its
+   * defaults are ours. Bodies come back as text (`answers.ts` parses them).
+   */
+  readonly axios: AxiosInstance;
 
   constructor(
     readonly config: ServiceConfig,
-    private readonly axios: AxiosInstance,
     private readonly pipeline: ResiliencePipeline,
     private readonly transport: UndiciAdapter,
     private readonly options: HttpClientOptions = {},
   ) {
-    axios.defaults.adapter = transport.adapter;
-    // The client parses bodies itself, so that a malformed one is a contract error (axios would
-    // silently hand back the raw string).
-    axios.defaults.transformResponse = [identity];
+    this.axios = axios.create({ adapter: transport.adapter, transformResponse: [identity] });
     this.errors = new DownstreamErrorMapper(config.name, pipeline, config.timeoutMs);
     const { balancing } = config;
     this.instances = new InstanceSet(config.urls, balancerOf(balancing.balancer), balancing.outlier, {
       ejected: (url) => this.metrics.ejected(config.name, url),
     });
+    this.attempts = new DownstreamTransport(config.name, this.instances, pipeline, transport, options);
     this.hedgeDelay = new HedgeDelay(balancing.hedgeDelay, () => this.instances.active());
     this.untrack = this.metrics.track(config.name, this.instances);
     if (balancing.dns) {
@@ -134,7 +130,7 @@ export class ResilientHttpClient {
           previous = instance;
           return hedge
             ? this.hedged(instance, call, method, attempt.signal, attempt.attempt)
-            : this.attempt(instance, call, method, attempt.signal, attempt.attempt);
+            : this.attempts.attempt(instance, call, method, attempt.signal, attempt.attempt);
         },
         { operation: call.operation, signal: deadlineOf(call.signal), retryable },
       );
@@ -147,34 +143,31 @@ export class ResilientHttpClient {
   }
 
   /**
-   * Sends `call` and parses a 2xx JSON body through `validate`. A 4xx becomes DownstreamRejectedError
-   * (for the typed client to map); an unparsable or mis-shaped body a DownstreamContractError (502).
+   * Sends `call` and reads its answer as declared: `answers: { 200: OwnershipSchema, 404: null }`
+   * gives `{ status: 200, body: Ownership } | { status: 404, body: undefined }`. Any other answer
+   * is a typed error (see `readAnswer`).
    */
+  async call<const A extends Answers>(call: AnsweredCall<A>): Promise<Answered<A>> {
+    const { answers, ...rest } = call;
+    const answer = await this.send(wantsBytes(answers) ? { ...rest, responseType: 'buffer' } : rest);
+    return readAnswer(this.name, answer, answers);
+  }
+
+  /** @deprecated Use `call` with declared answers. */
   async json<T>(call: HttpCall, validate: (body: unknown) => T): Promise<T> {
     const answer = await this.send(call);
     if (answer.status >= 300) throw this.rejected(answer);
     return this.parse(answer, validate);
   }
 
+  /** @deprecated Use `call` with declared answers. */
   parse<T>(answer: HttpAnswer, validate: (body: unknown) => T): T {
-    let body: unknown;
-    try {
-      body = answer.text === '' ? undefined : JSON.parse(answer.text);
-    } catch (error) {
-      throw new DownstreamContractError(this.name, ['the body is not valid JSON'], { cause: error });
-    }
-    return validate(body);
+    return validate(parseJson(this.name, answer.text));
   }
 
+  /** @deprecated Use `call`: an undeclared 4xx is thrown as this. */
   rejected(answer: HttpAnswer): DownstreamRejectedError {
-    let problem: DownstreamProblem | undefined;
-    try {
-      const parsed: unknown = JSON.parse(answer.text);
-      if (parsed && typeof parsed === 'object') problem = parsed as DownstreamProblem;
-    } catch {
-      problem = undefined;
-    }
-    return new DownstreamRejectedError(this.name, answer.status, problem);
+    return new DownstreamRejectedError(this.name, answer.status, problemOf(answer.text));
   }
 
   /**
@@ -183,10 +176,10 @@ export class ResilientHttpClient {
    */
   async probe(timeoutMs = 2000): Promise<{ ok: boolean; status?: number; error?: string }> {
     try {
-      const response = await this.axios.request({
-        baseURL: this.instances.pick().url,
-        url: this.options.healthPath ?? '/health',
+      const response = await this.transport.send(this.instances.pick().url, {
         method: 'GET',
+        url: this.options.healthPath ?? '/health',
+        headers: {},
         signal: AbortSignal.timeout(timeoutMs),
       });
       return { ok: response.status < 400, status: response.status };
@@ -203,47 +196,6 @@ export class ResilientHttpClient {
   }
 
   /**
-   * One attempt on `instance`, counted in its outstanding requests and toward its ejection, and a
-   * client span of its own when tracing is on.
-   */
-  private attempt(
-    instance: Instance,
-    call: HttpCall,
-    method: HttpMethod,
-    signal: SignalLike,
-    attempt = 0,
-  ): Promise<HttpAnswer> {
-    const instances = this.instances;
-    const startedAt = instances.begin(instance);
-    const span = startAttemptSpan({
-      downstream: this.name,
-      operation: call.operation,
-      method,
-      instance: instance.url,
-      attempt,
-      breaker: this.pipeline.circuitState,
-    });
-    return this.request(instance.url, call, method, signal, span ? traceparentOfSpan(span) : undefined).then(
-      (answer) => {
-        instances.end(instance, 'success', startedAt);
-        if (span) endAttemptSpan(span, answer.status < 400 ? 'success' : 'client_error', answer.status);
-        return answer;
-      },
-      (error: unknown) => {
-        if (signal?.aborted && signal.reason instanceof HedgeLostError) instances.abandon(instance, startedAt);
-        else instances.end(instance, verdictOf(error, signal), startedAt);
-        if (span)
-          endAttemptSpan(
-            span,
-            spanOutcomeOf(error, signal),
-            error instanceof RetryableStatusError ? error.status : undefined,
-          );
-        throw error;
-      },
-    );
-  }
-
-  /**
    * A hedged attempt: the first leg on `first`; if it has not answered after the hedge delay and the
    * retry budget allows, a second leg on another instance (see `hedgedAttempt`).
    */
@@ -255,88 +207,13 @@ export class ResilientHttpClient {
     attempt: number,
   ): Promise<HttpAnswer> {
     const delayMs = this.hedgeDelay.ms();
-    if (delayMs === undefined) return this.attempt(first, call, method, signal, attempt);
+    if (delayMs === undefined) return this.attempts.attempt(first, call, method, signal, attempt);
     return hedgedAttempt({
       parent: signal as AbortSignal | undefined,
       delayMs,
-      leg: (legSignal, instance) => this.attempt(instance ?? first, call, method, legSignal, attempt),
+      leg: (legSignal, instance) => this.attempts.attempt(instance ?? first, call, method, legSignal, attempt),
       hedgeTarget: () => (this.pipeline.tryHedge(call.operation) ? this.instances.pick(first) : undefined),
       observe: (result) => this.metrics.hedge(this.name, result),
     });
-  }
-
-  private async request(
-    baseURL: string,
-    call: HttpCall,
-    method: HttpMethod,
-    signal: unknown,
-    traceparent: string | undefined,
-  ): Promise<HttpAnswer> {
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      ...propagatedHeaders(this.options.forwardAuth ?? false, this.options.propagateDeadline),
-      ...call.headers,
-    };
-    // The attempt's own span is the downstream's parent (the inbound traceparent otherwise).
-    if (traceparent) headers['traceparent'] = traceparent;
-    if (call.idempotencyKey !== undefined) headers['idempotency-key'] = call.idempotencyKey;
-    const binary = call.responseType === 'buffer';
-    const response =
-      call.body === undefined && !hasInterceptors(this.axios)
-        ? await this.direct(baseURL, call, method, headers, signal as AbortSignal | undefined, binary)
-        : await this.axios.request<string | Buffer>({
-            baseURL,
-            url: call.path,
-            method,
-            params: call.query,
-            data: call.body,
-            headers,
-            signal: signal as AbortSignal,
-            responseType: binary ? 'arraybuffer' : undefined,
-          });
-    const answer: HttpAnswer = binary
-      ? {
-          status: response.status,
-          headers: response.headers as HttpAnswer['headers'],
-          text: response.data.toString('utf8'),
-          bytes: response.data as Buffer,
-        }
-      : { status: response.status, headers: response.headers as HttpAnswer['headers'], text: response.data as string };
-    if (response.status >= 500 || response.status === 429) {
-      throw new RetryableStatusError(response.status, parseRetryAfter(answer.headers['retry-after']), answer.text);
-    }
-    return answer;
-  }
-
-  /**
-   * A body-less call straight to the transport, as axios would have handed it over: axios' request
-   * pipeline (config merge, header normalisation) cost about 7 % of a request's CPU in bench (c),
-   * for nothing a body-less call needs. An aborted signal ends it with axios' CanceledError, as
-   * through axios. Calls with a body, and an instance given interceptors, still go through axios.
-   */
-  private async direct(
-    baseURL: string,
-    call: HttpCall,
-    method: HttpMethod,
-    headers: Record<string, string>,
-    signal: AbortSignal | undefined,
-    binary: boolean,
-  ): Promise<{ status: number; headers: unknown; data: string | Buffer }> {
-    if (signal?.aborted) throw new CanceledError();
-    try {
-      const answer = await this.transport.send(baseURL, {
-        method,
-        url: call.path,
-        params: call.query,
-        headers,
-        signal,
-        binary,
-      });
-      if (signal?.aborted) throw new CanceledError();
-      return answer;
-    } catch (error) {
-      if (signal?.aborted && !(error instanceof CanceledError)) throw new CanceledError();
-      throw error;
-    }
   }
 }

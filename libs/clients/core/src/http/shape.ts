@@ -3,6 +3,9 @@ import { DownstreamContractError } from '../errors/contract.error';
 type FieldType = 'string' | 'number' | 'boolean' | 'string|null' | 'number|null' | 'string[]' | 'object' | 'array';
 
 /**
+ * @deprecated Declare the answer's zod schema in `http.call({ answers })` instead; kept for the
+ * clients still on `send`/`json`.
+ *
  * Checks that a parsed body has the fields a contract promises, and says which do not, e.g.
  * `owned: expected boolean, got string`. Hand-rolled rather than class-validator because it runs on
  * every downstream answer and costs a few hundred nanoseconds instead of tens of microseconds.
@@ -13,6 +16,7 @@ export function checkShape<T>(downstream: string, body: unknown, fields: Record<
   return body as T;
 }
 
+/** @deprecated See `checkShape`. */
 export function shapeViolations(body: unknown, fields: Record<string, FieldType>, where = 'body'): string[] {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return [`${where}: expected an object`];
   const record = body as Record<string, unknown>;

@@ -61,15 +61,7 @@ export class UndiciAdapter {
     const { pool, prefix } = this.target(baseURL);
     const { url, headers } = request;
     const path = prefix + (url.startsWith('/') ? '' : '/') + withQuery(url, request.params);
-    let body = request.body as Dispatcher.RequestOptions['body'];
-    if (request.body instanceof FormData) {
-      // Node's global FormData belongs to its bundled undici, which this undici cannot read; the
-      // runtime's own Response encodes it, boundary and file parts included.
-      const encoded = new Response(request.body);
-      for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name];
-      headers['content-type'] = encoded.headers.get('content-type') as string;
-      body = Buffer.from(await encoded.arrayBuffer());
-    }
+    const body = await encodeBody(request.body, headers);
     const response = await pool.request({
       method: request.method.toUpperCase() as 'GET',
       path,
@@ -114,6 +106,33 @@ export class UndiciAdapter {
     }
     return target;
   }
+}
+
+/**
+ * The body on the wire, as axios would send it: a FormData as multipart, URLSearchParams as a form,
+ * text and bytes as they are, anything else as JSON. A content-type of the caller's own wins.
+ */
+async function encodeBody(
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<Dispatcher.RequestOptions['body'] | undefined> {
+  if (body === undefined || body === null) return undefined;
+  if (body instanceof FormData) {
+    // Node's global FormData belongs to its bundled undici, which this undici cannot read; the
+    // runtime's own Response encodes it, boundary and file parts included.
+    const encoded = new Response(body);
+    for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name];
+    headers['content-type'] = encoded.headers.get('content-type') as string;
+    return Buffer.from(await encoded.arrayBuffer());
+  }
+  const typed = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+  if (body instanceof URLSearchParams) {
+    if (!typed) headers['content-type'] = 'application/x-www-form-urlencoded;charset=utf-8';
+    return body.toString();
+  }
+  if (typeof body === 'string' || body instanceof Uint8Array) return body;
+  if (!typed) headers['content-type'] = 'application/json';
+  return JSON.stringify(body);
 }
 
 function withQuery(url: string, params: Record<string, unknown> | undefined): string {

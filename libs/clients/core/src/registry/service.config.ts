@@ -2,6 +2,7 @@ import type { PolicyOptionsInput } from '@keel/resilience';
 import { BALANCER_KINDS } from '../balancing/balancer';
 import type { BalancerKind } from '../balancing/balancer';
 import type { OutlierOptions } from '../balancing/instance-set';
+import { downstreamConfigAsEnv } from './downstream-config.schema';
 import { parseBulkhead, parseDuration, parseRate } from './duration';
 import { InvalidServiceConfigError } from './service-config.error';
 
@@ -53,18 +54,34 @@ const BOOLEANS = new Map([
   ['0', false],
 ]);
 
+const ADDRESS_KEYS = ['DNS', 'URLS', 'URL', 'HOST', 'PORT', 'PROTOCOL'];
+
 /**
  * Reads `<NAME>_SERVICE_*` (ARCHITECTURE.md, "Service registry") and fails on the first malformed
  * variable, naming it. The address has no default (unless the client gives one in `defaults.url`):
  * a service that forgot it must not start against a port on its own machine. `npm start` and the
- * test beds set it to their sandbox emulators.
+ * test beds set it to their sandbox emulators. `config` (checked by `downstreamConfigSchema`) is
+ * configuration in code: what it sets wins over the environment.
  */
 export function resolveServiceConfig(
   name: string,
   env: Env = process.env,
   defaults: ServiceConfigDefaults = {},
+  config?: unknown,
 ): ServiceConfig {
   const prefix = `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_SERVICE_`;
+  if (config !== undefined) {
+    const code = downstreamConfigAsEnv(name, prefix, config);
+    // Addresses in code replace the environment's whole address, not only the variable they map to.
+    const base =
+      prefix + 'URLS' in code
+        ? withoutKeys(
+            env,
+            ADDRESS_KEYS.map((key) => prefix + key),
+          )
+        : env;
+    env = { ...base, ...code };
+  }
   const read = (key: string) => {
     const value = env[prefix + key];
     return value === undefined || value.trim() === '' ? undefined : value.trim();
@@ -146,6 +163,12 @@ export function resolveServiceConfig(
     },
     balancing: { balancer, outlier, hedgeDelay, ...(dns ? { dns } : {}) },
   };
+}
+
+function withoutKeys(env: Env, keys: string[]): Env {
+  const copy = { ...env };
+  for (const key of keys) delete copy[key];
+  return copy;
 }
 
 function resolveDns(

@@ -5,6 +5,8 @@ import { RequestContext } from '@keel/context';
 import { ResilienceModule } from '@keel/resilience';
 import type { PolicyOptionsInput } from '@keel/resilience';
 import { sandboxControl } from '@keel/sandbox';
+import type { DownstreamHealth } from '../health/downstream.health';
+import { getDownstreamHealthToken } from '../module/downstream.tokens';
 import type { FaultSpec, RunningEmulator, SandboxControl } from '@keel/sandbox';
 
 export interface EmulatorClientBedOptions<C> {
@@ -28,6 +30,8 @@ export interface EmulatorClientBed<C> {
   readonly emulator: RunningEmulator;
   readonly moduleRef: TestingModule;
   readonly client: C;
+  /** The downstream's health indicator, as `DownstreamModule` registered it. */
+  readonly health: DownstreamHealth;
   /** Compiles the client module with `env` (default: `<NAME>_SERVICE_URL` at the emulator) and a fast policy. */
   boot(env?: Record<string, string>, policy?: PolicyOptionsInput): Promise<void>;
   inject(fault: FaultSpec): Promise<void>;
@@ -89,6 +93,11 @@ export function emulatorClientBed<C>(options: EmulatorClientBedOptions<C>): Emul
     },
     get client() {
       return required(client, 'the client');
+    },
+    get health() {
+      return required(moduleRef, 'the module').get<string, DownstreamHealth>(getDownstreamHealthToken(options.name), {
+        strict: false,
+      });
     },
     async boot(env = { [`${prefix}URL`]: required(emulator, 'the emulator').url }, policy = FAST_TEST_POLICY) {
       Object.assign(process.env, { [`${prefix}TIMEOUT`]: '2s', ...env });
