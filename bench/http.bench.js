@@ -21,7 +21,8 @@ const { cleanEnv, freePort, mintToken, startLogged, waitHealthy } = require('./l
 const { median, round } = require('./lib/stats');
 
 const ROOT = path.join(__dirname, '..');
-const OURS_MAIN = path.join(ROOT, 'dist/apps/download/src/main.js');
+// BENCH_OURS_MAIN: another build of the service (e.g. a copy of dist/ from before a change), same load.
+const OURS_MAIN = process.env.BENCH_OURS_MAIN || path.join(ROOT, 'dist/apps/download/src/main.js');
 const SANDBOX_MAIN = path.join(ROOT, 'dist/apps/sandbox/src/main.js');
 const BASELINE_MAIN = path.join(__dirname, 'baseline/download-baseline.js');
 const MIGRATIONS = path.join(ROOT, 'apps/download/migrations');

@@ -1,7 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, Scope } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import { CircuitsController } from './admin/circuits.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { JWT_CONFIG, JwtVerifier } from './auth/jwt-verifier.service';
@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { HealthChecksRegistry } from './health/health-checks.registry';
 import { SharedStateHealthIndicator } from './health/shared-state.health';
 import { loggerOptions } from './logging/logger.options';
+import { RequestPinoLogger } from './logging/request-log.store';
 import { MetricsController } from './metrics/metrics.controller';
 import { ConfigurableModuleClass } from './platform.module-definition';
 import { ShutdownCoordinator } from './shutdown/shutdown-coordinator.service';
@@ -27,7 +28,12 @@ import { KeelValidationPipe } from './validation/validation.pipe';
 @Module({
   imports: [
     // Async so that LOG_LEVEL is read when the app is created, not when AppModule is imported.
-    LoggerModule.forRootAsync({ useFactory: () => loggerOptions() }),
+    // RequestPinoLogger replaces PinoLogger (a later provider of the same token wins): the request's
+    // logger comes from our request context, and nestjs-pino's own AsyncLocalStorage stays unused.
+    LoggerModule.forRootAsync({
+      useFactory: () => loggerOptions(),
+      providers: [{ provide: PinoLogger, useClass: RequestPinoLogger, scope: Scope.TRANSIENT }],
+    }),
     // Failed checks are reported in the response; terminus's own console logger would bypass pino.
     TerminusModule.forRoot({ logger: false }),
   ],

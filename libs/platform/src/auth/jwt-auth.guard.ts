@@ -5,6 +5,7 @@ import { RequestContext } from '@keel/context';
 import type { AuthenticatedUser } from '@keel/context';
 import { IS_PUBLIC_KEY } from '../platform.constants';
 import { BearerAuthError } from './bearer-auth.error';
+import { HandlerMetadataCache } from './handler-metadata.cache';
 import { JwtVerifier } from './jwt-verifier.service';
 
 interface AuthRequest {
@@ -17,15 +18,20 @@ const BEARER = /^Bearer[ ]+([^ ]+)[ ]*$/i;
 /** Global guard: every route needs a valid bearer token unless it is marked `@Public()`. */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
+  private readonly isPublic: HandlerMetadataCache<boolean>;
+
   constructor(
-    private readonly reflector: Reflector,
+    reflector: Reflector,
     private readonly verifier: JwtVerifier,
-  ) {}
+  ) {
+    this.isPublic = new HandlerMetadataCache(
+      (handler, cls) => reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [handler, cls]) === true,
+    );
+  }
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]))
-      return true;
+    if (this.isPublic.get(context)) return true;
 
     const request = context.switchToHttp().getRequest<AuthRequest>();
     const header = request.headers['authorization'];

@@ -4,6 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { AuthenticatedUser } from '@keel/context';
 import { ROLES_KEY } from '../platform.constants';
 import { BearerAuthError } from './bearer-auth.error';
+import { HandlerMetadataCache } from './handler-metadata.cache';
 import { declaredRolesSettings, resolveRolesSetting } from './roles.settings';
 import type { RolesSetting } from './roles.settings';
 
@@ -12,7 +13,13 @@ import type { RolesSetting } from './roles.settings';
 export class RolesGuard implements CanActivate, OnModuleInit {
   private readonly configured = new Map<RolesSetting, string[]>();
 
-  constructor(private readonly reflector: Reflector) {}
+  private readonly declaredRoles: HandlerMetadataCache<Array<string | RolesSetting> | undefined>;
+
+  constructor(reflector: Reflector) {
+    this.declaredRoles = new HandlerMetadataCache((handler, cls) =>
+      reflector.getAllAndOverride<Array<string | RolesSetting> | undefined>(ROLES_KEY, [handler, cls]),
+    );
+  }
 
   /** Reads every declared role setting now, so a malformed one stops the start naming its variable. */
   onModuleInit(): void {
@@ -21,10 +28,7 @@ export class RolesGuard implements CanActivate, OnModuleInit {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const declared = this.reflector.getAllAndOverride<Array<string | RolesSetting> | undefined>(ROLES_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const declared = this.declaredRoles.get(context);
     if (!declared?.length) return true;
     const required = declared.flatMap((role) => (typeof role === 'string' ? [role] : this.rolesOf(role)));
     const user = context.switchToHttp().getRequest<{ user?: AuthenticatedUser | null }>().user;

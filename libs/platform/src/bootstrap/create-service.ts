@@ -9,7 +9,6 @@ import { bodyLimit, requestDeadlineMs } from '../config/server.config';
 import { serviceVersion } from '../config/service.config';
 import { requestContextHook } from '../context/request-context.hook';
 import { requestIdOf } from '../context/request-id.util';
-import { requestLogHook } from '../logging/request-log.hook';
 import { httpMetricsHook } from '../metrics/http-metrics.hooks';
 import { DEFAULT_REQUEST_DEADLINE_MS } from '../platform-options.interface';
 import type { PlatformModuleOptions } from '../platform-options.interface';
@@ -71,10 +70,8 @@ export async function createService(
   const deadlineMs = requestDeadlineMs(serviceDeadlineMs);
   if (deadlineMs < 1) throw new Error('REQUEST_DEADLINE must be at least 1ms');
   // The adapter's own slot runs before Nest middleware; a plain addHook would run after it. The
-  // request's logging runs inside its context, so that its lines carry the trace id.
-  const context = requestContextHook(deadlineMs);
-  const logging = requestLogHook();
-  adapter.setOnRequestHook((request, reply, done) => context(request, reply, () => logging(request, reply, done)));
+  // request's logging is part of its context, so that its lines carry the trace id.
+  adapter.setOnRequestHook(requestContextHook(deadlineMs));
   fastify.addHook('onSend', connectionCloseHook(shutdown));
   fastify.addHook('onResponse', httpMetricsHook());
 

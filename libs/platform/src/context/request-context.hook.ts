@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { DEADLINE_HEADER, RequestContext, traceparentOfSpan } from '@keel/context';
+import { watchRequestLog } from '../logging/request-log.hook';
+import { HttpRequestContext } from '../logging/request-log.store';
 import { endRequestSpan, startRequestSpan } from '../tracing/request-span';
 import { LazyRequestDeadline, propagatedBudgetMs } from './request-deadline';
 import { newTraceparent, traceparentOf } from './request-id.util';
@@ -7,8 +9,9 @@ import { newTraceparent, traceparentOf } from './request-id.util';
 /**
  * Fastify onRequest hook, installed as the adapter's first hook so that it runs before Nest
  * middleware: the rest of the request (middleware, body parsing, guards, pipes, the handler and
- * whatever they start) runs inside `RequestContext.run`. Fastify's body parser keeps the async
- * context across the body's I/O, so POSTs see it too.
+ * whatever they start) runs inside `RequestContext.run`, the request's one AsyncLocalStorage (its
+ * logger lives in the same store). Fastify's body parser keeps the async context across the body's
+ * I/O, so POSTs see it too.
  *
  * Every request gets a deadline: the service's budget (`deadlineMs`), or the smaller one a Keel
  * caller sent in `keel-deadline-ms`. And every request belongs to a trace. With tracing on, it gets
@@ -28,6 +31,8 @@ export function requestContextHook(deadlineMs: number) {
     const span = startRequestSpan(request.method, request.routeOptions.url ?? 'unmatched', incoming);
     if (span) reply.raw.once('close', () => endRequestSpan(span, reply.raw.statusCode));
     const traceparent = span ? traceparentOfSpan(span) : (incoming ?? newTraceparent());
-    RequestContext.run({ requestId: request.id, traceparent, span, deadline }, done);
+    const context = new HttpRequestContext(request.id, traceparent, span, deadline);
+    watchRequestLog(context, request, reply);
+    RequestContext.run(context, done);
   };
 }

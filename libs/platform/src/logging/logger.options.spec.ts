@@ -9,7 +9,7 @@ describe('loggerOptions', () => {
     expect(() => logLevel({ LOG_LEVEL: 'loud' })).toThrow(/^LOG_LEVEL must be one of/);
   });
 
-  it('registers no Nest middleware: requestLogHook does the per-request part', () => {
+  it('registers no Nest middleware: watchRequestLog does the per-request part', () => {
     expect(loggerOptions({}).forRoutes).toEqual([]);
   });
 

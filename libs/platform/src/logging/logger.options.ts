@@ -23,7 +23,7 @@ export function logLevel(env: NodeJS.ProcessEnv = process.env): string {
 
 /**
  * nestjs-pino options: JSON lines on stdout. The per-request part (the `reqId` logger and the access
- * line) is `requestLogHook`, a Fastify hook, not pino-http's middleware: these options only build
+ * line) is `watchRequestLog` in the request-context hook, not pino-http's middleware: these options only build
  * the logger (pino-http's, with its request/response serializers), which the hook then uses.
  */
 export function loggerOptions(env: NodeJS.ProcessEnv = process.env): Params {
@@ -50,7 +50,7 @@ export function loggerOptions(env: NodeJS.ProcessEnv = process.env): Params {
     },
     // No Nest middleware: pino-http's, run through @fastify/middie, cost about 6 % of a request's
     // CPU in bench (c) (two child loggers built up front, the request serialized into one of them).
-    // requestLogHook writes the same lines. nestjs-pino still builds the logger (PinoLogger.root).
+    // watchRequestLog writes the same lines. nestjs-pino still builds the logger (PinoLogger.root).
     forRoutes: [],
   };
 }

@@ -1,6 +1,7 @@
 import { Injectable, ValidationPipe } from '@nestjs/common';
 import type { ArgumentMetadata, ValidationError } from '@nestjs/common';
 import { RequestValidationError } from '../errors/request-validation.error';
+import { flatDtoTransformer } from './flat-dto.transformer';
 import { screenInput } from './input-screen';
 
 const SCREENED = new Set<ArgumentMetadata['type']>(['body', 'query', 'param']);
@@ -10,6 +11,9 @@ const SCREENED = new Set<ArgumentMetadata['type']>(['body', 'query', 'param']);
  * Errors carry class-validator's messages, nested ones prefixed with their path ("items.0.name ..."),
  * so a client sees which field is wrong.
  *
+ * A flat body of a flat DTO skips class-transformer's walk (`flatDtoTransformer`); class-validator
+ * still checks it.
+ *
  * Before class-validator, every body, query and path value is screened (`screenInput`): no NUL or
  * unpaired surrogate in any string, decimal integers only where a number is read from text, and a
  * bounded depth. So every DTO and every plain `@Param('x') x: string` of every service is covered
@@ -18,7 +22,7 @@ const SCREENED = new Set<ArgumentMetadata['type']>(['body', 'query', 'param']);
 @Injectable()
 export class KeelValidationPipe extends ValidationPipe {
   constructor() {
-    super({ whitelist: true, forbidNonWhitelisted: true, transform: true });
+    super({ whitelist: true, forbidNonWhitelisted: true, transform: true, transformerPackage: flatDtoTransformer });
     this.exceptionFactory = (errors: ValidationError[]) =>
       new RequestValidationError(this.flattenValidationErrors(errors));
   }
