@@ -26,8 +26,6 @@ export { parseRetryAfter } from './http/answers';
 export { UndiciAdapter } from './http/undici-adapter';
 export { CallStats } from './health/call-stats';
 export * from './health/downstream.health';
-export * from './http-client.providers';
-export * from './http/shape';
 export { Instance, type InstanceSnapshot, type InstanceState } from './balancing/instance';
 export { InstanceSet, type OutlierOptions, type AttemptVerdict } from './balancing/instance-set';
 export {

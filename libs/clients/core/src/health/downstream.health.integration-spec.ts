@@ -8,10 +8,7 @@ import { httpFailureClassifier } from '../http/downstream-failures';
 import { ResilientHttpClient } from '../http/resilient-http-client';
 import { UndiciAdapter } from '../http/undici-adapter';
 import { resolveServiceConfig } from '../registry/service.config';
-import { DEGRADED_ERROR_RATE, DownstreamHealthIndicator } from './downstream.health';
-
-/** What a client library writes: `class LibraryHealthIndicator extends DownstreamHealthIndicator {}`. */
-class EchoHealthIndicator extends DownstreamHealthIndicator {}
+import { DEGRADED_ERROR_RATE, DownstreamHealth } from './downstream.health';
 
 /** `/health` answers `healthStatus`, `/status/<code>` that status, anything else 200; paths are counted. */
 async function startDownstream() {
@@ -41,7 +38,7 @@ async function startDownstream() {
   };
 }
 
-describe(DownstreamHealthIndicator.name, () => {
+describe(DownstreamHealth.name, () => {
   let downstream: Awaited<ReturnType<typeof startDownstream>>;
   const registry = new PolicyRegistry({});
   const clients: ResilientHttpClient[] = [];
@@ -49,7 +46,7 @@ describe(DownstreamHealthIndicator.name, () => {
 
   function build(url = downstream.url): {
     client: ResilientHttpClient;
-    health: EchoHealthIndicator;
+    health: DownstreamHealth;
     pipeline: ResiliencePipeline;
   } {
     const name = `health-${++n}`;
@@ -67,7 +64,7 @@ describe(DownstreamHealthIndicator.name, () => {
       { healthPath: '/health' },
     );
     clients.push(client);
-    return { client, health: new EchoHealthIndicator(new HealthIndicatorService(), client), pipeline };
+    return { client, health: new DownstreamHealth(new HealthIndicatorService(), client), pipeline };
   }
 
   /** `ok` successful calls, then `failed` 500s (a breaker failure, never retried). */

@@ -53,6 +53,3 @@ export class DownstreamHealth {
     return probe.status !== undefined && probe.status < (this.options.aliveBelow ?? 400);
   }
 }
-
-/** @deprecated Import `DownstreamModule.register({ name, aliveBelow })` and use its `DownstreamHealth`. */
-export abstract class DownstreamHealthIndicator extends DownstreamHealth {}

@@ -18,9 +18,8 @@ export interface HttpCall {
   /** Makes a POST/PATCH safe to retry; sent as `Idempotency-Key`. */
   idempotencyKey?: string;
   /**
-   * @deprecated The request's deadline (from the request context) applies to every call; for a
-   * tighter one, run the call inside `RequestContext.withDeadline(ms, fn)`. Kept until the clients
-   * still on `send`/`json` have moved to `call`.
+   * For `send` only: a signal of the caller's own (a job being stopped, say), on top of the
+   * request's deadline. Typed clients take none: a tighter deadline is `RequestContext.withDeadline`.
    */
   signal?: AbortSignal;
   /** `buffer` keeps the body's bytes in `HttpAnswer.bytes` (e.g. a `.torrent` file); default text. */

@@ -381,13 +381,12 @@ describe(ResilientHttpClient.name, () => {
       });
     });
 
-    it('json() throws a 404 as DownstreamRejectedError with the problem body', async () => {
+    it('call() throws an undeclared 404 as DownstreamRejectedError with the problem body', async () => {
       // Arrange
       const client = build();
-      const validate = jest.fn();
 
       // Act
-      const error = await caught(client.json({ operation: 'get', path: '/status/404' }, validate));
+      const error = await caught(client.call({ operation: 'get', path: '/status/404', answers: { 200: z.unknown() } }));
 
       // Assert
       expect(error).toBeInstanceOf(DownstreamRejectedError);
@@ -402,34 +401,38 @@ describe(ResilientHttpClient.name, () => {
       expect((error as DownstreamRejectedError).message).toBe(
         `${client.name} rejected the request with 404: scripted 404`,
       );
-      expect(validate).not.toHaveBeenCalled();
     });
 
-    it('json() parses a 2xx body and returns what validate returns', async () => {
+    it('call() reads a 2xx body through its declared schema', async () => {
       // Arrange
       const client = build();
 
       // Act
-      const result = await client.json(
-        { operation: 'get', path: encodePath`/users/${'u 1'}/games`, query: { tag: ['a', 'b'], limit: 2 } },
-        (body) => ({ seen: body }),
-      );
+      const result = await client.call({
+        operation: 'get',
+        path: encodePath`/users/${'u 1'}/games`,
+        query: { tag: ['a', 'b'], limit: 2 },
+        answers: { 200: z.object({ url: z.string() }) },
+      });
 
       // Assert
-      expect(result).toEqual({ seen: { method: 'GET', url: '/users/u%201/games?tag=a&tag=b&limit=2', body: '' } });
+      expect(result).toEqual({ status: 200, body: { url: '/users/u%201/games?tag=a&tag=b&limit=2' } });
     });
 
-    it('json() hands validate undefined for an empty body', async () => {
+    it('call() gives no body for a 204 declared as null', async () => {
       // Arrange
       const client = build();
-      const validate = jest.fn(() => 'nothing');
 
       // Act
-      const result = await client.json({ operation: 'delete', method: 'DELETE', path: '/empty' }, validate);
+      const result = await client.call({
+        operation: 'delete',
+        method: 'DELETE',
+        path: '/empty',
+        answers: { 204: null },
+      });
 
       // Assert
-      expect(result).toBe('nothing');
-      expect(validate).toHaveBeenCalledWith(undefined);
+      expect(result).toEqual({ status: 204, body: undefined });
     });
 
     it('turns a body that is not JSON into DownstreamContractError (502), without retrying', async () => {
@@ -437,7 +440,7 @@ describe(ResilientHttpClient.name, () => {
       const client = build({ env: { MAX_RETRIES: '2' } });
 
       // Act
-      const error = await caught(client.json({ operation: 'get', path: '/not-json' }, (body) => body));
+      const error = await caught(client.call({ operation: 'get', path: '/not-json', answers: { 200: z.unknown() } }));
 
       // Assert
       expect(error).toBeInstanceOf(DownstreamContractError);

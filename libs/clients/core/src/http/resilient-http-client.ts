@@ -8,7 +8,6 @@ import { DnsDiscovery, systemResolver } from '../balancing/dns-discovery';
 import type { DnsStatus } from '../balancing/dns-discovery';
 import type { Instance, InstanceSnapshot } from '../balancing/instance';
 import { InstanceSet } from '../balancing/instance-set';
-import { DownstreamRejectedError } from '../errors/rejected.error';
 import { CallStats } from '../health/call-stats';
 import type { ServiceConfig } from '../registry/service.config';
 import { DownstreamTransport } from './downstream-transport';
@@ -16,7 +15,7 @@ import type { SignalLike } from './downstream-transport';
 import { HedgeDelay, hedgedAttempt } from './hedged-attempt';
 import type { HttpAnswer, HttpCall, HttpClientOptions, HttpMethod } from './http-call.types';
 import { DownstreamErrorMapper } from './downstream-failures';
-import { parseJson, problemOf, readAnswer, wantsBytes } from './answers';
+import { readAnswer, wantsBytes } from './answers';
 import type { Answered, Answers } from './answers';
 import type { UndiciAdapter } from './undici-adapter';
 
@@ -151,23 +150,6 @@ export class ResilientHttpClient {
     const { answers, ...rest } = call;
     const answer = await this.send(wantsBytes(answers) ? { ...rest, responseType: 'buffer' } : rest);
     return readAnswer(this.name, answer, answers);
-  }
-
-  /** @deprecated Use `call` with declared answers. */
-  async json<T>(call: HttpCall, validate: (body: unknown) => T): Promise<T> {
-    const answer = await this.send(call);
-    if (answer.status >= 300) throw this.rejected(answer);
-    return this.parse(answer, validate);
-  }
-
-  /** @deprecated Use `call` with declared answers. */
-  parse<T>(answer: HttpAnswer, validate: (body: unknown) => T): T {
-    return validate(parseJson(this.name, answer.text));
-  }
-
-  /** @deprecated Use `call`: an undeclared 4xx is thrown as this. */
-  rejected(answer: HttpAnswer): DownstreamRejectedError {
-    return new DownstreamRejectedError(this.name, answer.status, problemOf(answer.text));
   }
 
   /**

@@ -1,7 +1,8 @@
 import { Injectable, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { Test } from '@nestjs/testing';
-import { ResilienceModule } from '@keel/resilience';
+import { PolicyRegistry, ResilienceModule } from '@keel/resilience';
+import { httpFailureClassifier } from '../http/downstream-failures';
 import { DownstreamHealth } from '../health/downstream.health';
 import { ResilientHttpClient } from '../http/resilient-http-client';
 import { InvalidServiceConfigError } from '../registry/service-config.error';
@@ -121,5 +122,63 @@ describe(DownstreamModule.name, () => {
       delete process.env.BOOKS_SERVICE_URL;
       delete process.env.BOOKS_SERVICE_MAX_RETRIES;
     }
+  });
+  describe('from the environment', () => {
+    const saved = { ...process.env };
+    afterEach(() => {
+      for (const key of Object.keys(process.env)) if (key.startsWith('BOOKS_SERVICE_')) delete process.env[key];
+      Object.assign(process.env, saved);
+    });
+
+    it('builds the client from <NAME>_SERVICE_*, with the HTTP classifier on its named policy', async () => {
+      // Arrange
+      process.env.BOOKS_SERVICE_URL = 'http://books.internal:8080/';
+      process.env.BOOKS_SERVICE_MAX_RETRIES = '1';
+
+      // Act
+      const moduleRef = await compile([DownstreamModule.register({ name: 'books', forwardAuth: true })]);
+
+      // Assert
+      const { http } = moduleRef.get(Consumer);
+      const pipeline = moduleRef.get(PolicyRegistry).require('books');
+      expect(http.config.urls).toEqual(['http://books.internal:8080']);
+      expect(pipeline.options.classifier).toBe(httpFailureClassifier);
+      expect(pipeline.options.retry).toMatchObject({ maxRetries: 1 });
+      await moduleRef.close();
+    });
+
+    it('stops start-up on a malformed variable, naming it', async () => {
+      // Arrange
+      process.env.BOOKS_SERVICE_URL = 'http://books.internal:8080';
+      process.env.BOOKS_SERVICE_TIMEOUT = 'forever';
+
+      // Act
+      const error = await compile([DownstreamModule.register({ name: 'books' })]).catch((e: unknown) => e);
+
+      // Assert
+      expect(error).toBeInstanceOf(InvalidServiceConfigError);
+      expect((error as InvalidServiceConfigError).variable).toBe('BOOKS_SERVICE_TIMEOUT');
+    });
+
+    it('stops start-up without an address, naming BOOKS_SERVICE_URL', async () => {
+      // Act
+      const error = await compile([DownstreamModule.register({ name: 'books' })]).catch((e: unknown) => e);
+
+      // Assert
+      expect(error).toBeInstanceOf(InvalidServiceConfigError);
+      expect((error as InvalidServiceConfigError).variable).toBe('BOOKS_SERVICE_URL');
+    });
+  });
+
+  it('closes the client’s pools when the application shuts down', async () => {
+    // Arrange
+    const moduleRef = await compile([DownstreamModule.register({ name: 'books', config: { urls: 'http://books:1' } })]);
+    const close = jest.spyOn(moduleRef.get(Consumer).http, 'close');
+
+    // Act
+    await moduleRef.close();
+
+    // Assert
+    expect(close).toHaveBeenCalledTimes(1);
   });
 });
