@@ -16,6 +16,7 @@ export {
   type AnswerBody,
   type AnswerSpec,
   type TextAnswer,
+  type TextSchema,
   type BytesAnswer,
   type WholeAnswer,
 } from './http/answers';

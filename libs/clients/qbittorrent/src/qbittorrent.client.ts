@@ -10,7 +10,6 @@ import type { QbittorrentOptions } from './qbittorrent.options';
 import { qbittorrentAddAnswerSchema, qbittorrentTorrentInfosSchema } from './qbittorrent.schemas';
 import { QbittorrentSession } from './qbittorrent.session';
 import { toQbittorrentItem } from './qbittorrent-state.mapper';
-import { readText } from './text-answer';
 import type {
   AddTorrentRequest,
   AddTorrentResult,
@@ -59,7 +58,12 @@ export class QbittorrentClient {
         path: '/api/v2/torrents/add',
         body: addTorrentForm(request, dialect, id),
         // ≤ 5.1: 200 `Ok.`/`Fails.`; 5.2: 200/202 with a JSON count, 409 when nothing was added.
-        answers: { 200: textAnswer(), 202: textAnswer(), 409: textAnswer(), 415: textAnswer() },
+        answers: {
+          200: textAnswer(qbittorrentAddAnswerSchema),
+          202: textAnswer(qbittorrentAddAnswerSchema),
+          409: textAnswer(),
+          415: textAnswer(),
+        },
       })
       .catch((error: unknown) => {
         // Any other refusal is this torrent's failure, whatever qBittorrent's status for it.
@@ -67,14 +71,13 @@ export class QbittorrentClient {
         throw error;
       });
     if (answer.status === 415) throw new QbittorrentInvalidTorrentError(answer.body.trim() || 'not a valid torrent');
-    if (answer.status !== 409 && readText(qbittorrentAddAnswerSchema, answer.body).added)
-      return { id, duplicate: false };
+    if ((answer.status === 200 || answer.status === 202) && answer.body.added) return { id, duplicate: false };
     // qBittorrent adds asynchronously: a torrent added a moment ago may not be listed yet.
     for (let look = 0; look < DUPLICATE_LOOKS; look++) {
       if (look > 0) await new Promise((resolve) => setTimeout(resolve, DUPLICATE_LOOK_DELAY_MS));
       if ((await this.list({ hashes: [id] })).length > 0) return { id, duplicate: true };
     }
-    throw new QbittorrentAddError(id, answer.status, answer.body);
+    throw new QbittorrentAddError(id, answer.status, typeof answer.body === 'string' ? answer.body : answer.body.text);
   }
 
   async list(query: QbittorrentListQuery = {}): Promise<QbittorrentItem[]> {

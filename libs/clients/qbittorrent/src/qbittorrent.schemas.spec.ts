@@ -29,7 +29,7 @@ describe('torrents/add answer', () => {
     const result = qbittorrentAddAnswerSchema.parse(text);
 
     // Assert
-    expect(result).toEqual({ added });
+    expect(result).toEqual({ added, text });
   });
 
   it('calls any other body a contract error', () => {

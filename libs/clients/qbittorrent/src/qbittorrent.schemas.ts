@@ -84,18 +84,26 @@ const jsonText = z.string().transform((value, ctx): unknown => {
  * (an empty body counts as `Ok.`, as Radarr reads it), 5.2 a JSON count
  * (`{success_count, failure_count, pending_count, added_torrent_ids}`).
  */
-export const qbittorrentAddAnswerSchema = z
+const addedSchema = z
   .string()
   .transform((value) => value.trim())
   .pipe(
     z.union([
-      z.enum(['Ok.', '']).transform(() => ({ added: true })),
-      z.literal('Fails.').transform(() => ({ added: false })),
-      jsonText.pipe(addCountsSchema).transform((counts) => ({
-        added: (counts.success_count ?? 0) + (counts.pending_count ?? 0) > 0,
-      })),
+      z.enum(['Ok.', '']).transform(() => true),
+      z.literal('Fails.').transform(() => false),
+      jsonText
+        .pipe(addCountsSchema)
+        .transform((counts) => (counts.success_count ?? 0) + (counts.pending_count ?? 0) > 0),
     ]),
   );
+
+/** `POST torrents/add`'s answer: whether it added something, and its text for the error when not. */
+export const qbittorrentAddAnswerSchema = z.string().transform((text, ctx) => {
+  const added = addedSchema.safeParse(text);
+  if (added.success) return { added: added.data, text };
+  for (const issue of added.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+  return z.NEVER;
+});
 
 /** `GET app/webapiVersion`: a dotted version such as `2.8.19`. */
 export const qbittorrentWebApiVersionSchema = z

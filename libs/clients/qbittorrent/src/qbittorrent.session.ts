@@ -7,7 +7,6 @@ import { QbittorrentAuthError } from './errors/qbittorrent-auth.error';
 import { QbittorrentBannedError } from './errors/qbittorrent-banned.error';
 import { QBITTORRENT } from './qbittorrent.constants';
 import { qbittorrentWebApiVersionSchema } from './qbittorrent.schemas';
-import { readText } from './text-answer';
 import { dialectFor } from './webapi-version';
 import type { WebApiDialect } from './webapi-version';
 
@@ -91,9 +90,9 @@ export class QbittorrentSession {
     const answer = await this.call({
       operation: 'webapiVersion',
       path: '/api/v2/app/webapiVersion',
-      answers: { 200: textAnswer() },
+      answers: { 200: textAnswer(qbittorrentWebApiVersionSchema) },
     });
-    return dialectFor(readText(qbittorrentWebApiVersionSchema, answer.body));
+    return dialectFor(answer.body);
   }
 
   private ensure(): Promise<number> {

@@ -123,6 +123,36 @@ describe(readAnswer.name, () => {
     expect(bytes.body.equals(Buffer.from('d4:spam'))).toBe(true);
     expect(whole.body.headers.location).toBe('magnet:?xt=1');
   });
+  it('reads a text body through its schema, typed by it', () => {
+    // Arrange
+    const version = z
+      .string()
+      .transform((text) => text.trim())
+      .pipe(z.string().regex(/^\d+(\.\d+)*$/, 'not a version'));
+
+    // Act
+    const read = readAnswer('q', answer(200, '2.11.2\n'), { 200: textAnswer(version) });
+
+    // Assert
+    const body: string = read.body;
+    expect(body).toBe('2.11.2');
+  });
+
+  it('calls a text body its schema refuses a contract error naming what came', () => {
+    // Arrange
+    const version = z.string().regex(/^\d+(\.\d+)*$/, 'not a version');
+
+    // Act
+    const error = catching(() =>
+      readAnswer('q', answer(200, '<html>proxy error</html>'), { 200: textAnswer(version) }),
+    );
+
+    // Assert
+    expect(error).toBeInstanceOf(DownstreamContractError);
+    expect((error as DownstreamContractError).violations).toEqual([
+      'body: not a version, got "<html>proxy error</html>"',
+    ]);
+  });
 });
 
 describe(failOnStatus.name, () => {

@@ -9,10 +9,13 @@ import type { HttpAnswer } from './http-call.types';
  * accepts (`{ 200: OwnershipSchema, 404: null }`); everything else is a typed error from here.
  */
 
-/** The body as text (qBittorrent's `Ok.`), not parsed. */
-export interface TextAnswer {
+/** The body as text (qBittorrent's `Ok.`), or what `schema` reads from that text. */
+export interface TextAnswer<S extends TextSchema | undefined = TextSchema | undefined> {
   readonly kind: 'text';
+  readonly schema?: S;
 }
+/** A schema over a text body (`z.string().pipe(…)`): its refusal is a contract error, as for JSON. */
+export type TextSchema = z.ZodType<unknown, string>;
 /** The body's bytes (a `.torrent` file). */
 export interface BytesAnswer {
   readonly kind: 'bytes';
@@ -22,7 +25,11 @@ export interface WholeAnswer {
   readonly kind: 'whole';
 }
 
-export const textAnswer = (): TextAnswer => ({ kind: 'text' });
+export function textAnswer(): TextAnswer<undefined>;
+export function textAnswer<S extends TextSchema>(schema: S): TextAnswer<S>;
+export function textAnswer(schema?: TextSchema): TextAnswer {
+  return schema ? { kind: 'text', schema } : { kind: 'text' };
+}
 export const bytesAnswer = (): BytesAnswer => ({ kind: 'bytes' });
 export const wholeAnswer = (): WholeAnswer => ({ kind: 'whole' });
 
@@ -34,8 +41,10 @@ export type AnswerBody<S> = S extends null
   ? undefined
   : S extends z.ZodType
     ? z.output<S>
-    : S extends TextAnswer
-      ? string
+    : S extends TextAnswer<infer T>
+      ? T extends TextSchema
+        ? z.output<T>
+        : string
       : S extends BytesAnswer
         ? Buffer
         : S extends WholeAnswer
@@ -130,7 +139,7 @@ export function problemOf(text: string): DownstreamProblem | undefined {
 function bodyOf(downstream: string, answer: HttpAnswer, spec: AnswerSpec | undefined): unknown {
   if (spec === null || spec === undefined) return undefined;
   if (isRaw(spec)) {
-    if (spec.kind === 'text') return answer.text;
+    if (spec.kind === 'text') return spec.schema ? checkedText(downstream, answer.text, spec.schema) : answer.text;
     if (spec.kind === 'bytes') return answer.bytes ?? Buffer.from(answer.text, 'utf8');
     return answer;
   }
@@ -140,6 +149,18 @@ function bodyOf(downstream: string, answer: HttpAnswer, spec: AnswerSpec | undef
   throw new DownstreamContractError(
     downstream,
     result.error.issues.map((issue) => describeIssue(body, issue)),
+    { cause: result.error },
+  );
+}
+
+/** A text body through its schema; a refusal names what came (`got "<html>proxy error…"`). */
+function checkedText(downstream: string, text: string, schema: TextSchema): unknown {
+  const result = schema.safeParse(text);
+  if (result.success) return result.data;
+  const seen = JSON.stringify(text.trim().slice(0, 60));
+  throw new DownstreamContractError(
+    downstream,
+    result.error.issues.map((issue) => `body: ${issue.message}, got ${seen}`),
     { cause: result.error },
   );
 }
