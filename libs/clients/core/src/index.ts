@@ -20,6 +20,7 @@ export {
   type BytesAnswer,
   type WholeAnswer,
 } from './http/answers';
+export { absentIfInvalid, tolerantList } from './schemas/lenient.schemas';
 export * from './http/resilient-http-client';
 export * from './http/http-call.types';
 export { httpFailureClassifier, isNetworkError } from './http/downstream-failures';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { absentIfInvalid, tolerantList } from '@keel/clients-core';
 
 /*
  * What Keel reads of Prowlarr's answers (contracts/prowlarr-openapi.json: `ReleaseResource`,
@@ -7,29 +8,15 @@ import { z } from 'zod';
  * of another type (older builds send other types), and unknown fields are ignored.
  */
 
-/** Absent when missing, null or mistyped, rather than a contract error. */
-const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
-
-const text = optional(z.string());
-const nonEmptyText = optional(z.string().refine((value) => value.trim() !== ''));
-const count = optional(z.number());
-const flag = optional(z.boolean());
+const text = absentIfInvalid(z.string());
+const nonEmptyText = absentIfInvalid(z.string().refine((value) => value.trim() !== ''));
+const count = absentIfInvalid(z.number());
+const flag = absentIfInvalid(z.boolean());
 /** Only the strings of an array; anything else is an empty list. */
 const texts = z
   .array(z.unknown())
   .catch([])
   .transform((items) => items.filter((item): item is string => typeof item === 'string'));
-
-/**
- * A list whose unusable entries are skipped. A non-empty list with none usable is not a list of
- * these at all (an error page, another API), so it breaks the contract.
- */
-function tolerantList<T extends z.ZodType>(entry: T, none: string) {
-  return z
-    .array(entry.nullable().catch(null))
-    .refine((entries) => entries.length === 0 || entries.some((item) => item !== null), { message: none })
-    .transform((entries) => entries.filter((item): item is NonNullable<typeof item> => item !== null));
-}
 
 /** `IndexerCategory` objects, or bare ids as some builds send them, flattened to ids. */
 const categoryIds = z
@@ -54,14 +41,14 @@ export const prowlarrReleaseResourceSchema = z.object({
   seeders: count,
   leechers: count,
   /** `torrent`/`usenet` in any case, or Servarr's DownloadProtocol enum number (older builds). */
-  protocol: optional(z.union([z.string(), z.number()])),
+  protocol: absentIfInvalid(z.union([z.string(), z.number()])),
   downloadUrl: text,
   magnetUrl: text,
   infoHash: text,
   indexerFlags: texts,
   categories: categoryIds,
   /** The IMDb number alone (0 when unknown), as Prowlarr sends it; some builds send `tt…`. */
-  imdbId: optional(z.union([z.number(), z.string()])),
+  imdbId: absentIfInvalid(z.union([z.number(), z.string()])),
   tmdbId: count,
   infoUrl: text,
 });

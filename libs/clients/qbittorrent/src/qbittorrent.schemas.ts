@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { absentIfInvalid, tolerantList } from '@keel/clients-core';
 import { QBITTORRENT_INFINITE_ETA } from './qbittorrent.constants';
 
 /*
@@ -8,11 +9,8 @@ import { QBITTORRENT_INFINITE_ETA } from './qbittorrent.constants';
  * unknown fields (qBittorrent sends ~50) are ignored.
  */
 
-/** Absent when missing, null or mistyped, rather than a contract error. */
-const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
-
-const text = optional(z.string());
-const count = optional(z.number());
+const text = absentIfInvalid(z.string());
+const count = absentIfInvalid(z.number());
 
 /**
  * One `torrents/info` entry, with what older versions lack defaulted as Radarr would:
@@ -61,10 +59,7 @@ export type QbittorrentTorrentInfo = z.infer<typeof qbittorrentTorrentInfoSchema
  * `GET torrents/info`: entries without a hash are skipped; a non-empty list with none usable is a
  * contract error.
  */
-export const qbittorrentTorrentInfosSchema = z
-  .array(qbittorrentTorrentInfoSchema.nullable().catch(null))
-  .refine((entries) => entries.length === 0 || entries.some((entry) => entry !== null), 'no entry has a hash')
-  .transform((entries) => entries.filter((entry): entry is QbittorrentTorrentInfo => entry !== null));
+export const qbittorrentTorrentInfosSchema = tolerantList(qbittorrentTorrentInfoSchema, 'no entry has a hash');
 
 /** `POST torrents/add` of 5.2: a JSON count, where pending means accepted. */
 const addCountsSchema = z.object({ success_count: count, pending_count: count });

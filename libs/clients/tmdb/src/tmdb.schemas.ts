@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { absentIfInvalid } from '@keel/clients-core';
 
 /*
  * What Keel reads of TMDB API v3's answers. TMDB adds and drops fields, and sends `null`, `0` or `''`
@@ -6,11 +7,8 @@ import { z } from 'zod';
  * absent when it is missing, null, blank or of another type, and unknown fields are ignored.
  */
 
-/** Absent when missing, null or mistyped, rather than a contract error. */
-const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
-
-const text = optional(z.string().refine((value) => value.trim() !== ''));
-const count = optional(z.number().int().nonnegative());
+const text = absentIfInvalid(z.string().refine((value) => value.trim() !== ''));
+const count = absentIfInvalid(z.number().int().nonnegative());
 
 /** The fields a movie and a search result share. */
 export const tmdbMovieSummarySchema = z.object({
@@ -27,8 +25,8 @@ export type TmdbMovieSummaryResource = z.infer<typeof tmdbMovieSummarySchema>;
 /** `GET /3/movie/{id}`. */
 export const tmdbMovieSchema = tmdbMovieSummarySchema.extend({
   /** Minutes; TMDB answers 0 or null when it does not know. */
-  runtime: optional(z.number().int().positive()),
-  imdb_id: optional(z.string().regex(/^tt\d+$/)),
+  runtime: absentIfInvalid(z.number().int().positive()),
+  imdb_id: absentIfInvalid(z.string().regex(/^tt\d+$/)),
 });
 export type TmdbMovieResource = z.infer<typeof tmdbMovieSchema>;
 
