@@ -1,6 +1,6 @@
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
 import { Pool } from 'undici';
-import type { Dispatcher } from 'undici';
+import { encodeBody, pathUnder } from './request-encoding';
 
 export interface PoolOptions {
   /** Sockets per instance. */
@@ -56,11 +56,14 @@ export class UndiciAdapter {
     return { data, status, statusText: '', headers: headers as AxiosResponse['headers'], config, request: undefined };
   };
 
-  /** One request on the pool of `baseURL`'s origin: what the axios adapter sends, also used without axios. */
+  /**
+   * One request on the pool of `baseURL`'s origin, for the axios adapter and the health probe (a
+   * client's calls go through `DownstreamTransport`, which takes the pool from `target`).
+   */
   async send(baseURL: string, request: TransportRequest): Promise<TransportAnswer> {
     const { pool, prefix } = this.target(baseURL);
-    const { url, headers } = request;
-    const path = prefix + (url.startsWith('/') ? '' : '/') + withQuery(url, request.params);
+    const { headers } = request;
+    const path = pathUnder(prefix, request.url, request.params);
     const body = await encodeBody(request.body, headers);
     const response = await pool.request({
       method: request.method.toUpperCase() as 'GET',
@@ -92,7 +95,7 @@ export class UndiciAdapter {
   }
 
   /** The pool of a base URL's origin, and the base URL's own path, which prefixes every call. */
-  private target(baseURL: string): { pool: Pool; prefix: string } {
+  target(baseURL: string): { pool: Pool; prefix: string } {
     let target = this.targets.get(baseURL);
     if (!target) {
       const url = new URL(baseURL);
@@ -106,44 +109,4 @@ export class UndiciAdapter {
     }
     return target;
   }
-}
-
-/**
- * The body on the wire, as axios would send it: a FormData as multipart, URLSearchParams as a form,
- * text and bytes as they are, anything else as JSON. A content-type of the caller's own wins.
- */
-async function encodeBody(
-  body: unknown,
-  headers: Record<string, string>,
-): Promise<Dispatcher.RequestOptions['body'] | undefined> {
-  if (body === undefined || body === null) return undefined;
-  if (body instanceof FormData) {
-    // Node's global FormData belongs to its bundled undici, which this undici cannot read; the
-    // runtime's own Response encodes it, boundary and file parts included.
-    const encoded = new Response(body);
-    for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name];
-    headers['content-type'] = encoded.headers.get('content-type') as string;
-    return Buffer.from(await encoded.arrayBuffer());
-  }
-  const typed = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
-  if (body instanceof URLSearchParams) {
-    if (!typed) headers['content-type'] = 'application/x-www-form-urlencoded;charset=utf-8';
-    return body.toString();
-  }
-  if (typeof body === 'string' || body instanceof Uint8Array) return body;
-  if (!typed) headers['content-type'] = 'application/json';
-  return JSON.stringify(body);
-}
-
-function withQuery(url: string, params: Record<string, unknown> | undefined): string {
-  if (!params) return url;
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === null) continue;
-    // Repeated keys for arrays (`?a=1&a=2`), as ASP.NET-style APIs such as Prowlarr's expect.
-    if (Array.isArray(value)) for (const item of value) search.append(key, String(item));
-    else search.append(key, String(value));
-  }
-  const query = search.toString();
-  return query ? `${url}${url.includes('?') ? '&' : '?'}${query}` : url;
 }
