@@ -32,7 +32,10 @@ async function encodeFormData(body: FormData, headers: Record<string, string>): 
   return Buffer.from(await encoded.arrayBuffer());
 }
 
-/** `url` with `params` as its query; repeated keys for arrays (`?a=1&a=2`), as ASP.NET-style APIs such as Prowlarr's expect. */
+/**
+ * `url` with `params` as its query: repeated keys for arrays (`?a=1&a=2`), as ASP.NET-style APIs such
+ * as Prowlarr's expect.
+ */
 export function withQuery(url: string, params: Record<string, unknown> | undefined): string {
   if (!params) return url;
   const search = new URLSearchParams();
