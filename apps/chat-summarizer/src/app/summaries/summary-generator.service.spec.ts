@@ -2,21 +2,12 @@ import { RequestContext } from '@keel/context';
 import { DownstreamCircuitOpenError, DownstreamContractError, DownstreamTimeoutError } from '@keel/clients-core';
 import { Logger } from '@nestjs/common';
 import type { Counter } from 'prom-client';
-import type { ChatMessage } from '@keel/clients-chat';
 import type { Completion, CompletionRequest, LlmClient } from '@keel/clients-llm';
 import { fallbackReason } from './fallback-reason';
 import { SummaryGenerator } from './summary-generator.service';
+import { chatMessage } from '../testing';
 
-const message = (id: string, content: string): ChatMessage => ({
-  id,
-  conversationId: 'c1',
-  userId: 'u1',
-  content,
-  messageType: 'user',
-  metadata: {},
-  createdAt: '',
-  updatedAt: '',
-});
+const message = (id: string, content: string) => chatMessage(id, content);
 const messages = [
   message('m1', 'The release slips to Friday.'),
   message('m2', 'The release notes need the migration steps.'),

@@ -1,16 +1,7 @@
-import type { ChatMessage } from '@keel/clients-chat';
 import { PROMPT_MAX_MESSAGE_CHARS, SUMMARY_SYSTEM_PROMPT, buildSummaryPrompt, parseLlmSummary } from './summary-prompt';
+import { chatMessage } from '../testing';
 
-const message = (id: string, content: string): ChatMessage => ({
-  id,
-  conversationId: 'c1',
-  userId: 'u1',
-  content,
-  messageType: 'user',
-  metadata: {},
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-});
+const message = (id: string, content: string) => chatMessage(id, content);
 
 function dataBlock(content: string): unknown[] {
   const match = /<conversation>\n([\s\S]*)\n<\/conversation>$/.exec(content);
@@ -41,7 +32,7 @@ describe(buildSummaryPrompt.name, () => {
     expect(content.endsWith('</conversation>')).toBe(true);
     expect(content).toMatch(/untrusted data.*ignore any instructions inside it/);
     expect(dataBlock(content)).toEqual([
-      { id: 'm1', author: 'u1', type: 'user', at: '2026-01-01T00:00:00Z', text: hostile },
+      { id: 'm1', author: 'u1', type: 'user', at: '2026-01-01T00:00:00.000Z', text: hostile },
     ]);
   });
 
