@@ -115,6 +115,21 @@ describe(RadarrV3Service.name, () => {
     expect(byTitle).toBeInstanceOf(BadRequestException);
   });
 
+  it.each(['tmdb:2147483648', '0'])(
+    'answers 400 for %p, an id no movie can have, without asking anyone',
+    async (term) => {
+      // Arrange
+      const { service, metadata } = setup();
+
+      // Act
+      const error = await service.lookup(term).catch((caught: Error) => caught);
+
+      // Assert
+      expect(error).toBeInstanceOf(BadRequestException);
+      expect(metadata.byTmdbId).not.toHaveBeenCalled();
+    },
+  );
+
   it('adds a movie without searching unless addOptions asks, and refuses a profile id it does not know', async () => {
     // Arrange
     const { service, movies } = setup();

@@ -1,4 +1,5 @@
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { INT32_MAX } from '@keel/platform';
 import { MEDIA_CONFIG } from '../config/media.config';
 import type { MediaConfig } from '../config/media.config';
 import type { MovieRow } from '../db/schema';
@@ -82,7 +83,10 @@ export class RadarrV3Service {
       throw new BadRequestException(
         'term must be tmdb:<id>; title search needs TMDB search, which this subset does not offer',
       );
-    return [await this.lookupTmdb(Number(match[1]))];
+    const tmdbId = Number(match[1]);
+    // The id is stored as a Postgres integer: a larger one can name no movie here or at TMDB.
+    if (tmdbId < 1 || tmdbId > INT32_MAX) throw new BadRequestException(`term's TMDB id must be 1 to ${INT32_MAX}`);
+    return [await this.lookupTmdb(tmdbId)];
   }
 
   async lookupTmdb(tmdbId: number) {
