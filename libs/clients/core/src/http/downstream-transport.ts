@@ -17,8 +17,8 @@ export type SignalLike = { aborted: boolean; reason?: unknown } | undefined;
 /**
  * One attempt of a call on one instance, from request to answer: the headers it carries, its span,
  * what it says about the instance, and the bytes through the instance's undici pool (the adapter
- * owns the pools). A 5xx or 429 leaves as a
- * RetryableStatusError for the pipeline (`answers.ts` decides that); every other answer is returned.
+ * owns the pools). A 5xx or 429 leaves as a RetryableStatusError for the pipeline (`answers.ts`
+ * decides that); every other answer is returned.
  */
 export class DownstreamTransport {
   constructor(
