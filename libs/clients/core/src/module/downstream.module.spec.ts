@@ -103,6 +103,22 @@ describe(DownstreamModule.name, () => {
     expect((error as Error).message).toMatch(/^books config\.timeout="soon" is invalid/);
   });
 
+  it('configures a sampling breaker in code, which the downstream’s pipeline runs', async () => {
+    // Act
+    const moduleRef = await compile([
+      DownstreamModule.register({
+        name: 'books',
+        config: { urls: 'http://books:1', circuitBreaker: { kind: 'sampling', failureRatio: 0.2, window: '10s' } },
+      }),
+    ]);
+
+    // Assert
+    const expected = { kind: 'sampling', threshold: 0.2, samplingDurationMs: 10_000, minimumRps: 5 };
+    expect(moduleRef.get(Consumer).http.config.policy.breaker).toMatchObject(expected);
+    expect(moduleRef.get(PolicyRegistry).require('books').options.breaker).toMatchObject(expected);
+    await moduleRef.close();
+  });
+
   it('lets code win over the environment', async () => {
     // Arrange
     process.env.BOOKS_SERVICE_URL = 'http://from-env:1';

@@ -24,6 +24,10 @@ export const downstreamConfigSchema = z.strictObject({
       enabled: z.boolean().optional(),
       timeout: duration.optional(),
       maxFails: z.number().int().min(1).optional(),
+      kind: z.enum(['consecutive', 'sampling']).optional(),
+      failureRatio: z.number().gt(0).max(1).optional(),
+      window: duration.optional(),
+      minRps: z.number().min(1).optional(),
     })
     .optional(),
   rateLimit: z
@@ -70,6 +74,10 @@ export function downstreamConfigAsEnv(name: string, prefix: string, config: unkn
     ['CIRCUIT_BREAKER_ENABLED', c.circuitBreaker?.enabled],
     ['CIRCUIT_BREAKER_TIMEOUT', ms(c.circuitBreaker?.timeout)],
     ['CIRCUIT_BREAKER_MAX_FAILS', c.circuitBreaker?.maxFails],
+    ['CIRCUIT_BREAKER_KIND', c.circuitBreaker?.kind],
+    ['CIRCUIT_BREAKER_FAILURE_RATIO', c.circuitBreaker?.failureRatio],
+    ['CIRCUIT_BREAKER_WINDOW', ms(c.circuitBreaker?.window)],
+    ['CIRCUIT_BREAKER_MIN_RPS', c.circuitBreaker?.minRps],
     ['RATE_LIMIT', c.rateLimit],
     ['BULKHEAD', c.bulkhead],
     ['LB', c.balancer],

@@ -250,6 +250,43 @@ describe(resolveServiceConfig.name, () => {
       ).toEqual({ kind: 'consecutive', threshold: 5, halfOpenAfterMs: 30_000 });
     });
 
+    it('reads a sampling breaker: a failure ratio over a window, with a minimum rate', () => {
+      // Arrange
+      const env = {
+        ...LIBRARY,
+        LIBRARY_SERVICE_CIRCUIT_BREAKER_KIND: 'Sampling',
+        LIBRARY_SERVICE_CIRCUIT_BREAKER_FAILURE_RATIO: '0.25',
+        LIBRARY_SERVICE_CIRCUIT_BREAKER_WINDOW: '1m',
+        LIBRARY_SERVICE_CIRCUIT_BREAKER_MIN_RPS: '2',
+        LIBRARY_SERVICE_CIRCUIT_BREAKER_TIMEOUT: '10s',
+      };
+
+      // Act
+      const { breaker } = resolveServiceConfig('library', env).policy;
+
+      // Assert
+      expect(breaker).toEqual({
+        kind: 'sampling',
+        threshold: 0.25,
+        samplingDurationMs: 60_000,
+        minimumRps: 2,
+        halfOpenAfterMs: 10_000,
+      });
+    });
+
+    it("gives a sampling breaker half its window's calls failing, over 30s, from 5 calls a second by default", () => {
+      expect(
+        resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_CIRCUIT_BREAKER_KIND: 'sampling' }).policy
+          .breaker,
+      ).toEqual({
+        kind: 'sampling',
+        threshold: 0.5,
+        samplingDurationMs: 30_000,
+        minimumRps: 5,
+        halfOpenAfterMs: 30_000,
+      });
+    });
+
     it('allows zero retries', () => {
       expect(resolveServiceConfig('library', { ...LIBRARY, LIBRARY_SERVICE_MAX_RETRIES: '0' }).policy.retry).toEqual({
         maxRetries: 0,
@@ -335,6 +372,11 @@ describe(resolveServiceConfig.name, () => {
       ['CIRCUIT_BREAKER_TIMEOUT', '30 seconds'],
       ['CIRCUIT_BREAKER_MAX_FAILS', '0'],
       ['CIRCUIT_BREAKER_MAX_FAILS', 'five'],
+      ['CIRCUIT_BREAKER_KIND', 'ratio'],
+      ['CIRCUIT_BREAKER_FAILURE_RATIO', '0'],
+      ['CIRCUIT_BREAKER_FAILURE_RATIO', '50%'],
+      ['CIRCUIT_BREAKER_WINDOW', '500ms'],
+      ['CIRCUIT_BREAKER_MIN_RPS', '0.5'],
       ['RATE_LIMIT', '60'],
       ['RATE_LIMIT', '0/1m'],
       ['BULKHEAD', '0/10'],

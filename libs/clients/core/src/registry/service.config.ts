@@ -57,6 +57,12 @@ const BOOLEANS = new Map([
 const ADDRESS_KEYS = ['DNS', 'URLS', 'URL', 'HOST', 'PORT', 'PROTOCOL'];
 
 /**
+ * `consecutive` (the default, and the only one shared by a fleet through Redis) or `sampling`: a
+ * failure ratio over a window, kept per replica.
+ */
+const BREAKER_KINDS = ['consecutive', 'sampling'] as const;
+
+/**
  * Reads `<NAME>_SERVICE_*` (ARCHITECTURE.md, "Service registry") and fails on the first malformed
  * variable, naming it. The address has no default (unless the client gives one in `defaults.url`):
  * a service that forgot it must not start against a port on its own machine. `npm start` and the
@@ -124,6 +130,30 @@ export function resolveServiceConfig(
     (v) => (int(v) ? int(v) : undefined),
     'a whole number ≥ 1',
   );
+  const breakerKind = parse(
+    'CIRCUIT_BREAKER_KIND',
+    'consecutive',
+    (v) => BREAKER_KINDS.find((kind) => kind === v.toLowerCase()),
+    BREAKER_KINDS.join(' or '),
+  );
+  // Read (and checked) whatever the kind, so a typo fails at start-up rather than when the kind changes.
+  const failureRatio = parse(
+    'CIRCUIT_BREAKER_FAILURE_RATIO',
+    '0.5',
+    (v) => (/^(0?\.\d+|1(\.0+)?)$/.test(v) && Number(v) > 0 ? Number(v) : undefined),
+    'a ratio above 0 and at most 1, like 0.5',
+  );
+  const samplingDurationMs = parse(
+    'CIRCUIT_BREAKER_WINDOW',
+    '30s',
+    (v) => ((parseDuration(v) ?? 0) >= 1000 ? parseDuration(v) : undefined),
+    'a duration of at least 1s, like 30s',
+  );
+  const minimumRps = parse('CIRCUIT_BREAKER_MIN_RPS', '5', positive, 'a number ≥ 1 such as 5');
+  const breaker =
+    breakerKind === 'sampling'
+      ? { kind: breakerKind, threshold: failureRatio, samplingDurationMs, minimumRps, halfOpenAfterMs }
+      : { kind: breakerKind, threshold, halfOpenAfterMs };
   const rawRate = read('RATE_LIMIT') ?? defaults.rateLimit;
   const rate =
     rawRate === undefined ? undefined : parseRaw('RATE_LIMIT', rawRate, parseRate, 'calls/window such as 60/1m');
@@ -156,7 +186,7 @@ export function resolveServiceConfig(
     policy: {
       timeoutMs,
       retry: { maxRetries, initialDelayMs, exponent },
-      breaker: breakerEnabled ? { kind: 'consecutive', threshold, halfOpenAfterMs } : false,
+      breaker: breakerEnabled ? breaker : false,
       // A call waits for a free slot for at most a tenth of the window, then fails fast.
       rateLimit: rate ? { ...rate, maxWaitMs: Math.min(rate.windowMs / 10, timeoutMs) } : false,
       bulkhead,
