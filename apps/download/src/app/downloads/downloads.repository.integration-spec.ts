@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { closeTestDatabaseTemplates, createTestDatabase } from '@keel/persistence/testing';
-import type { TestDatabase } from '@keel/persistence/testing';
+import { describeOnEachDatabase } from '@keel/persistence/testing';
 import * as schema from '../db/schema';
 import { downloads } from '../db/schema';
 import type { DownloadRow } from '../db/schema';
@@ -23,29 +22,13 @@ const session = (n: number, overrides: Partial<DownloadRow> = {}): DownloadRow =
   ...overrides,
 });
 
-// PGlite always; Postgres too when DATABASE_URL names one (CI): the queries must behave alike on both.
-const drivers: ('pglite' | 'postgres')[] = process.env['DATABASE_URL'] ? ['pglite', 'postgres'] : ['pglite'];
-if (!process.env['DATABASE_URL']) console.info('[downloads repository] Postgres leg skipped: DATABASE_URL is unset');
-
-// The file's PGlite template would otherwise keep Jest from exiting.
-afterAll(() => closeTestDatabaseTemplates());
-
-describe.each(drivers)('DownloadsRepository on %s (integration)', (driver) => {
-  let database: TestDatabase<typeof schema>;
+describeOnEachDatabase('DownloadsRepository', { schema, migrationsFolder: MIGRATIONS }, (bed) => {
   let repository: DownloadsRepository;
 
-  // One database per driver (a PGlite clone or a Postgres schema costs seconds), emptied before each test.
-  beforeAll(async () => {
-    database = await createTestDatabase({ schema, migrationsFolder: MIGRATIONS, driver });
-    repository = new DownloadsRepository(database.db);
-  });
-
+  // The bed keeps one database per driver for the file (each costs seconds); every test starts on an empty table.
   beforeEach(async () => {
-    await database.db.delete(downloads);
-  });
-
-  afterAll(async () => {
-    await database?.close();
+    await bed.db.delete(downloads);
+    repository = new DownloadsRepository(bed.db);
   });
 
   it('inserts a session and finds it for its owner only', async () => {

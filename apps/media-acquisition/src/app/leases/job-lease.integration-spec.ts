@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { createTestDatabase } from '@keel/persistence/testing';
-import type { TestDatabase } from '@keel/persistence/testing';
+import { describeOnEachDatabase } from '@keel/persistence/testing';
 import * as schema from '../db/schema';
 import { JobLease } from './job-lease';
 import { JobLeaseRepository } from './job-lease.repository';
@@ -9,21 +8,11 @@ const MIGRATIONS = join(__dirname, '..', '..', '..', 'migrations');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const HOUR = 3_600_000;
 
-// PGlite always; Postgres too when DATABASE_URL names one (CI): the lease must behave alike on both.
-const drivers: ('pglite' | 'postgres')[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
-if (!process.env.DATABASE_URL) console.info('[job-lease] Postgres leg skipped: DATABASE_URL is unset');
-
-describe.each(drivers)('job leases on %s (integration)', (driver) => {
-  let database: TestDatabase<typeof schema>;
+describeOnEachDatabase('job leases', { schema, migrationsFolder: MIGRATIONS, freshPer: 'test' }, (bed) => {
   let leases: JobLeaseRepository;
 
-  beforeEach(async () => {
-    database = await createTestDatabase({ schema, migrationsFolder: MIGRATIONS, driver });
-    leases = new JobLeaseRepository(database.db as never);
-  });
-
-  afterEach(async () => {
-    await database?.close();
+  beforeEach(() => {
+    leases = new JobLeaseRepository(bed.db as never);
   });
 
   it('acquires a free lease, with an expiry on the database clock', async () => {

@@ -1,27 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { createTestDatabase } from '@keel/persistence/testing';
-import type { TestDatabase } from '@keel/persistence/testing';
+import { describeOnEachDatabase } from '@keel/persistence/testing';
 import * as schema from '../db/schema';
 import type { TrackedState } from '../db/schema';
 import { TrackedDownloadsRepository } from './tracked-downloads.repository';
 
 const MIGRATIONS = join(__dirname, '..', '..', '..', 'migrations');
 const HOUR = 3_600_000;
-const drivers: ('pglite' | 'postgres')[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
-if (!process.env.DATABASE_URL) console.info('[import-claim] Postgres leg skipped: DATABASE_URL is unset');
 
 /** The compare-and-set that lets exactly one monitor import a finished download. */
-describe.each(drivers)('claiming an import on %s (integration)', (driver) => {
-  let database: TestDatabase<typeof schema>;
+describeOnEachDatabase('claiming an import', { schema, migrationsFolder: MIGRATIONS, freshPer: 'test' }, (bed) => {
   let downloads: TrackedDownloadsRepository;
 
   async function tracked(state: TrackedState): Promise<string> {
     const now = new Date();
     const profileId = randomUUID();
     const movieId = randomUUID();
-    await database.db.insert(schema.qualityProfiles).values({
+    await bed.db.insert(schema.qualityProfiles).values({
       id: profileId,
       name: `p-${profileId}`,
       definition: {
@@ -33,7 +29,7 @@ describe.each(drivers)('claiming an import on %s (integration)', (driver) => {
       },
       createdAt: now,
     });
-    await database.db.insert(schema.movies).values({
+    await bed.db.insert(schema.movies).values({
       id: movieId,
       title: `Movie ${movieId}`,
       year: 2000,
@@ -43,7 +39,7 @@ describe.each(drivers)('claiming an import on %s (integration)', (driver) => {
       updatedAt: now,
     });
     const id = randomUUID();
-    await database.db.insert(schema.trackedDownloads).values({
+    await bed.db.insert(schema.trackedDownloads).values({
       id,
       movieId,
       downloadId: randomUUID(),
@@ -60,13 +56,8 @@ describe.each(drivers)('claiming an import on %s (integration)', (driver) => {
     return id;
   }
 
-  beforeEach(async () => {
-    database = await createTestDatabase({ schema, migrationsFolder: MIGRATIONS, driver });
-    downloads = new TrackedDownloadsRepository(database.db as never);
-  });
-
-  afterEach(async () => {
-    await database?.close();
+  beforeEach(() => {
+    downloads = new TrackedDownloadsRepository(bed.db as never);
   });
 
   it('gives a pending import to exactly one of several monitors claiming it at once', async () => {
@@ -88,7 +79,7 @@ describe.each(drivers)('claiming an import on %s (integration)', (driver) => {
 
     // Act
     const whileFresh = await downloads.claimImport(id, HOUR);
-    await database.db
+    await bed.db
       .update(schema.trackedDownloads)
       .set({ updatedAt: sql`now() - interval '2 hours'` })
       .where(eq(schema.trackedDownloads.id, id));

@@ -1,26 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase } from '@keel/persistence/testing';
-import type { TestDatabase } from '@keel/persistence/testing';
+import { describeOnEachDatabase } from '@keel/persistence/testing';
 import * as schema from '../db/schema';
 import type { TrackedDownloadRow } from '../db/schema';
 import { OutcomeRepository } from './outcome.repository';
 
 const MIGRATIONS = join(__dirname, '..', '..', '..', 'migrations');
-const drivers: ('pglite' | 'postgres')[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
-if (!process.env.DATABASE_URL) console.info('[outcomes] Postgres leg skipped: DATABASE_URL is unset');
 
 /** A grab's record and a failure's end, each one transaction, against the real schema and its indexes. */
-describe.each(drivers)('OutcomeRepository on %s (integration)', (driver) => {
-  let database: TestDatabase<typeof schema>;
+describeOnEachDatabase('OutcomeRepository', { schema, migrationsFolder: MIGRATIONS, freshPer: 'test' }, (bed) => {
   let outcomes: OutcomeRepository;
 
   async function aMovie(): Promise<string> {
     const now = new Date();
     const profileId = randomUUID();
     const movieId = randomUUID();
-    await database.db.insert(schema.qualityProfiles).values({
+    await bed.db.insert(schema.qualityProfiles).values({
       id: profileId,
       name: `p-${profileId}`,
       definition: {
@@ -32,7 +28,7 @@ describe.each(drivers)('OutcomeRepository on %s (integration)', (driver) => {
       },
       createdAt: now,
     });
-    await database.db.insert(schema.movies).values({
+    await bed.db.insert(schema.movies).values({
       id: movieId,
       title: `Movie ${movieId}`,
       year: 2000,
@@ -77,13 +73,8 @@ describe.each(drivers)('OutcomeRepository on %s (integration)', (driver) => {
     sourceTitle: row.releaseTitle,
   });
 
-  beforeEach(async () => {
-    database = await createTestDatabase({ schema, migrationsFolder: MIGRATIONS, driver });
-    outcomes = new OutcomeRepository(database.db as never);
-  });
-
-  afterEach(async () => {
-    await database?.close();
+  beforeEach(() => {
+    outcomes = new OutcomeRepository(bed.db as never);
   });
 
   it('records a grab with its history entry and the movie downloading, in one go', async () => {
@@ -96,8 +87,8 @@ describe.each(drivers)('OutcomeRepository on %s (integration)', (driver) => {
 
     // Assert
     expect(tracked).toMatchObject({ id: row.id, state: 'downloading' });
-    const [movie] = await database.db.select().from(schema.movies).where(eq(schema.movies.id, movieId));
-    const history = await database.db.select().from(schema.history).where(eq(schema.history.movieId, movieId));
+    const [movie] = await bed.db.select().from(schema.movies).where(eq(schema.movies.id, movieId));
+    const history = await bed.db.select().from(schema.history).where(eq(schema.history.movieId, movieId));
     expect(movie.status).toBe('downloading');
     expect(history.map((h) => [h.event, h.downloadId])).toEqual([['grabbed', row.downloadId]]);
   });
@@ -115,11 +106,11 @@ describe.each(drivers)('OutcomeRepository on %s (integration)', (driver) => {
 
     // Assert
     expect(results.filter((r) => r !== undefined)).toHaveLength(1);
-    const tracked = await database.db
+    const tracked = await bed.db
       .select()
       .from(schema.trackedDownloads)
       .where(eq(schema.trackedDownloads.movieId, movieId));
-    const history = await database.db.select().from(schema.history).where(eq(schema.history.movieId, movieId));
+    const history = await bed.db.select().from(schema.history).where(eq(schema.history.movieId, movieId));
     expect(tracked).toHaveLength(1);
     expect(history).toHaveLength(1);
   });
@@ -128,7 +119,7 @@ describe.each(drivers)('OutcomeRepository on %s (integration)', (driver) => {
     // Arrange
     const movieId = await aMovie();
     const row = aGrab(movieId, { state: 'failedPending' });
-    await database.db.insert(schema.trackedDownloads).values(row);
+    await bed.db.insert(schema.trackedDownloads).values(row);
     const step = {
       download: row,
       from: ['failedPending' as const],
@@ -145,8 +136,8 @@ describe.each(drivers)('OutcomeRepository on %s (integration)', (driver) => {
     // Assert
     expect(won?.state).toBe('failed');
     expect(lost).toBeUndefined();
-    const blocklist = await database.db.select().from(schema.blocklist).where(eq(schema.blocklist.movieId, movieId));
-    const [movie] = await database.db.select().from(schema.movies).where(eq(schema.movies.id, movieId));
+    const blocklist = await bed.db.select().from(schema.blocklist).where(eq(schema.blocklist.movieId, movieId));
+    const [movie] = await bed.db.select().from(schema.movies).where(eq(schema.movies.id, movieId));
     expect(blocklist.map((b) => [b.releaseGuid, b.reason])).toEqual([[row.releaseGuid, 'stalled']]);
     expect(movie.status).toBe('wanted');
   });

@@ -1,8 +1,12 @@
-import { closeTestDatabaseTemplates, databaseDrivers, emptyProjectTables, projectDatabase } from '../db/testing';
-import type { ProjectDatabase } from '../db/testing';
+import { join } from 'node:path';
+import { describeOnEachDatabase } from '@keel/persistence/testing';
+import * as schema from '../db/schema';
+import { emptyProjectTables } from '../db/testing';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { OTHER_PROJECT_ID, PROJECT_ID, T0, projectRow } from '../testing';
 import { CommentsRepository } from './comments.repository';
+
+const MIGRATIONS = join(__dirname, '..', '..', '..', 'migrations');
 
 const id = (n: number) => `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
 const comment = (n: number, ms: number, projectId = PROJECT_ID) => ({
@@ -13,28 +17,16 @@ const comment = (n: number, ms: number, projectId = PROJECT_ID) => ({
   createdAt: new Date(T0.getTime() + ms),
 });
 
-// The file's PGlite template would otherwise keep Jest from exiting.
-afterAll(() => closeTestDatabaseTemplates());
-
-describe.each(databaseDrivers('comments repository'))('CommentsRepository on %s (integration)', (driver) => {
-  let database: ProjectDatabase;
+describeOnEachDatabase('CommentsRepository', { schema, migrationsFolder: MIGRATIONS }, (bed) => {
   let comments: CommentsRepository;
 
-  // One database per driver and file (a PGlite clone or a Postgres schema costs seconds), emptied before each test.
-  beforeAll(async () => {
-    database = await projectDatabase(driver);
-  });
-
+  // The bed keeps one database per driver for the file (each costs seconds); every test starts on empty tables.
   beforeEach(async () => {
-    await emptyProjectTables(database);
-    const projects = new ProjectsRepository(database.db);
+    await emptyProjectTables(bed.database);
+    const projects = new ProjectsRepository(bed.db);
     await projects.create(projectRow());
     await projects.create(projectRow({ id: OTHER_PROJECT_ID }));
-    comments = new CommentsRepository(database.db);
-  });
-
-  afterAll(async () => {
-    await database?.close();
+    comments = new CommentsRepository(bed.db);
   });
 
   it('inserts a comment and answers it as stored', async () => {

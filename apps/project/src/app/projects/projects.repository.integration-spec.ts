@@ -1,31 +1,23 @@
+import { join } from 'node:path';
+import { describeOnEachDatabase } from '@keel/persistence/testing';
+import * as schema from '../db/schema';
 import { comments, projectResources } from '../db/schema';
-import { closeTestDatabaseTemplates, databaseDrivers, emptyProjectTables, projectDatabase } from '../db/testing';
-import type { ProjectDatabase } from '../db/testing';
+import { emptyProjectTables } from '../db/testing';
 import { PROJECT_ID, T0, projectRow } from '../testing';
 import { ProjectsRepository } from './projects.repository';
+
+const MIGRATIONS = join(__dirname, '..', '..', '..', 'migrations');
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
-// The file's PGlite template would otherwise keep Jest from exiting.
-afterAll(() => closeTestDatabaseTemplates());
-
-describe.each(databaseDrivers('projects repository'))('ProjectsRepository on %s (integration)', (driver) => {
-  let database: ProjectDatabase;
+describeOnEachDatabase('ProjectsRepository', { schema, migrationsFolder: MIGRATIONS }, (bed) => {
   let projects: ProjectsRepository;
 
-  // One database per driver and file (a PGlite clone or a Postgres schema costs seconds), emptied before each test.
-  beforeAll(async () => {
-    database = await projectDatabase(driver);
-  });
-
+  // The bed keeps one database per driver for the file (each costs seconds); every test starts on empty tables.
   beforeEach(async () => {
-    await emptyProjectTables(database);
-    projects = new ProjectsRepository(database.db);
-  });
-
-  afterAll(async () => {
-    await database?.close();
+    await emptyProjectTables(bed.database);
+    projects = new ProjectsRepository(bed.db);
   });
 
   it('creates a project with its owner’s membership, and finds it with each caller’s role', async () => {
@@ -80,10 +72,10 @@ describe.each(databaseDrivers('projects repository'))('ProjectsRepository on %s 
     // Arrange
     await projects.create(projectRow());
     await projects.addMember({ projectId: PROJECT_ID, userId: 'alice', role: 'member', addedAt: at(1) });
-    await database.db
+    await bed.db
       .insert(comments)
       .values({ id: id(7), projectId: PROJECT_ID, authorId: 'a', body: 'b', createdAt: at(1) });
-    await database.db
+    await bed.db
       .insert(projectResources)
       .values({ projectId: PROJECT_ID, resourceId: 'k1', title: 't', linkedAt: at(1) });
 
@@ -94,8 +86,8 @@ describe.each(databaseDrivers('projects repository'))('ProjectsRepository on %s 
     // Assert
     expect([deleted, again]).toEqual([true, false]);
     expect(await projects.findMember(PROJECT_ID, 'alice')).toBeUndefined();
-    expect(await database.db.select().from(comments)).toEqual([]);
-    expect(await database.db.select().from(projectResources)).toEqual([]);
+    expect(await bed.db.select().from(comments)).toEqual([]);
+    expect(await bed.db.select().from(projectResources)).toEqual([]);
   });
 
   it('adds a member once: a second add is undefined and keeps the first row', async () => {

@@ -1,8 +1,12 @@
-import { closeTestDatabaseTemplates, databaseDrivers, emptyProjectTables, projectDatabase } from '../db/testing';
-import type { ProjectDatabase } from '../db/testing';
+import { join } from 'node:path';
+import { describeOnEachDatabase } from '@keel/persistence/testing';
+import * as schema from '../db/schema';
+import { emptyProjectTables } from '../db/testing';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { OTHER_PROJECT_ID, PROJECT_ID, T0, projectRow } from '../testing';
 import { ResourcesRepository } from './resources.repository';
+
+const MIGRATIONS = join(__dirname, '..', '..', '..', 'migrations');
 
 const at = (ms: number) => new Date(T0.getTime() + ms);
 const link = (resourceId: string, ms: number, projectId = PROJECT_ID) => ({
@@ -12,28 +16,16 @@ const link = (resourceId: string, ms: number, projectId = PROJECT_ID) => ({
   linkedAt: at(ms),
 });
 
-// The file's PGlite template would otherwise keep Jest from exiting.
-afterAll(() => closeTestDatabaseTemplates());
-
-describe.each(databaseDrivers('resources repository'))('ResourcesRepository on %s (integration)', (driver) => {
-  let database: ProjectDatabase;
+describeOnEachDatabase('ResourcesRepository', { schema, migrationsFolder: MIGRATIONS }, (bed) => {
   let resources: ResourcesRepository;
 
-  // One database per driver and file (a PGlite clone or a Postgres schema costs seconds), emptied before each test.
-  beforeAll(async () => {
-    database = await projectDatabase(driver);
-  });
-
+  // The bed keeps one database per driver for the file (each costs seconds); every test starts on empty tables.
   beforeEach(async () => {
-    await emptyProjectTables(database);
-    const projects = new ProjectsRepository(database.db);
+    await emptyProjectTables(bed.database);
+    const projects = new ProjectsRepository(bed.db);
     await projects.create(projectRow());
     await projects.create(projectRow({ id: OTHER_PROJECT_ID }));
-    resources = new ResourcesRepository(database.db);
-  });
-
-  afterAll(async () => {
-    await database?.close();
+    resources = new ResourcesRepository(bed.db);
   });
 
   it('links a resource, and a second link only refreshes its cached title', async () => {
