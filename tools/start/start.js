@@ -111,19 +111,27 @@ async function main() {
     );
     return;
   }
+  // Built apart only to keep the lines short; the help prints as one block.
+  const sandboxPorts =
+    'library 3101, chat 3102, user 3103, knowledge 3104, prowlarr 3105, qbittorrent 3106, llm 3107, tmdb 3108';
+  const tokenHint = "(media-acquisition's writes: --roles media:write; admin routes: --roles admin)";
+  const curl =
+    'curl -s -X POST http://127.0.0.1:3001/api/v1/downloads ' +
+    '-H "authorization: Bearer $(npm run -s token -- --sub u1)" ' +
+    `-H 'content-type: application/json' -d '{"gameId":"g1"}'`;
   console.log(`
 Keel is up.
   download         http://127.0.0.1:3001/api/v1/downloads                   docs http://127.0.0.1:3001/docs
   chat-summarizer  http://127.0.0.1:3002/api/v1/conversations/c1/summary    docs http://127.0.0.1:3002/docs
   project          http://127.0.0.1:3003/api/v1/projects                     docs http://127.0.0.1:3003/docs
   media-acquisition http://127.0.0.1:3004/api/v1/movies                      docs http://127.0.0.1:3004/docs
-  sandbox          library 3101, chat 3102, user 3103, knowledge 3104, prowlarr 3105, qbittorrent 3106, llm 3107, tmdb 3108
+  sandbox          ${sandboxPorts}
                    each: PUT/DELETE /_sandbox/faults, GET /_sandbox/stats   (every service: /metrics, /api/health)
 
 Get a dev token (signed with the development secret):
-  npm run token -- --sub u1                        (media-acquisition's writes: --roles media:write; admin routes: --roles admin)
+  npm run token -- --sub u1                        ${tokenHint}
 Then:
-  curl -s -X POST http://127.0.0.1:3001/api/v1/downloads -H "authorization: Bearer $(npm run -s token -- --sub u1)" -H 'content-type: application/json' -d '{"gameId":"g1"}'
+  ${curl}
 `);
 }
 
