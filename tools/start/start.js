@@ -111,9 +111,8 @@ async function main() {
     );
     return;
   }
-  // Built apart only to keep the lines short; the help prints as one block.
-  const sandboxPorts =
-    'library 3101, chat 3102, user 3103, knowledge 3104, prowlarr 3105, qbittorrent 3106, llm 3107, tmdb 3108';
+  // Built apart only to keep the lines short; the help prints as one block. The sandbox line stays whole: the
+  // downstream generator (tools/keel) appends each new emulator's port to it.
   const tokenHint = "(media-acquisition's writes: --roles media:write; admin routes: --roles admin)";
   const curl =
     'curl -s -X POST http://127.0.0.1:3001/api/v1/downloads ' +
@@ -125,7 +124,7 @@ Keel is up.
   chat-summarizer  http://127.0.0.1:3002/api/v1/conversations/c1/summary    docs http://127.0.0.1:3002/docs
   project          http://127.0.0.1:3003/api/v1/projects                     docs http://127.0.0.1:3003/docs
   media-acquisition http://127.0.0.1:3004/api/v1/movies                      docs http://127.0.0.1:3004/docs
-  sandbox          ${sandboxPorts}
+  sandbox          library 3101, chat 3102, user 3103, knowledge 3104, prowlarr 3105, qbittorrent 3106, llm 3107, tmdb 3108
                    each: PUT/DELETE /_sandbox/faults, GET /_sandbox/stats   (every service: /metrics, /api/health)
 
 Get a dev token (signed with the development secret):
