@@ -34,7 +34,8 @@ module.exports = {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.spec.json'), diagnostics: false }],
   },
   transformIgnorePatterns: [
-    '/node_modules/(?!(jose|@electric-sql/pglite|@opentelemetry/otlp-exporter-base|@ctrl/video-filename-parser|@ctrl/magnet-link|@ctrl/torrent-file|uint8array-extras)/)',
+    '/node_modules/(?!(jose|@electric-sql/pglite|@opentelemetry/otlp-exporter-base|@ctrl/video-filename-parser|' +
+      '@ctrl/magnet-link|@ctrl/torrent-file|uint8array-extras)/)',
   ],
   setupFilesAfterEnv: [path.join(__dirname, 'tools/jest/fleet-namespace.js')],
   reporters: ['default', path.join(__dirname, 'tools/jest/summary-reporter.js')],

@@ -286,7 +286,7 @@ describe('docker/Dockerfile', () => {
     });
     afterAll(() => new Promise<void>((closed) => server.close(() => closed())));
 
-    it('is a node fetch (slim images have no curl) of PORT (default 3001) + HEALTH_PATH (default /api/health/live)', () => {
+    it('is a node fetch (slim images lack curl) of PORT (default 3001)+HEALTH_PATH (default /api/health/live)', () => {
       expect(healthchecks).toHaveLength(1);
       expect(healthcheck).toMatch(/--interval=\S+/);
       expect(script).toContain(
@@ -487,7 +487,7 @@ describe('docker/compose.yaml', () => {
     expect(new URL(env.KNOWLEDGE_SERVICE_URL).host).toBe('sandbox:3104');
   });
 
-  it("gives media-acquisition its database, Prowlarr, qBittorrent and a library on the qBittorrent emulator's volume", () => {
+  it('gives media-acquisition its database, Prowlarr, qBittorrent, a library on the qBittorrent volume', () => {
     const env = envOf(services['media-acquisition']);
     for (const key of [
       'PORT',

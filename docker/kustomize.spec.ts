@@ -254,7 +254,8 @@ function kubectlPlan(
   return {
     mode: 'parse-only',
     notice:
-      'docker/k8s: kubectl is not on PATH, so the overlays are not rendered; only the kustomization files are parsed (CI=true makes this a failure)',
+      'docker/k8s: kubectl is not on PATH, so the overlays are not rendered; only the ' +
+      'kustomization files are parsed (CI=true makes this a failure)',
   };
 }
 
@@ -500,7 +501,7 @@ if (kubectlFound) {
         }
       });
 
-      it('commits no secret: no literal secret in any Deployment env, no secret-named or password-bearing value in any ConfigMap', () => {
+      it('commits no secret: none literal in Deployment env, no secret-named/password-bearing ConfigMap value', () => {
         for (const deployment of byKind(docs(), 'Deployment')) {
           for (const container of containersOf(deployment)) {
             for (const entry of container.env ?? []) {
@@ -553,7 +554,7 @@ if (kubectlFound) {
         const parts = () => serviceParts(docs(), service);
         const env = () => environment(parts().container, docs());
 
-        it(`listens on ${needs.port} (PORT and the named port agree) and probes readiness on /api/health/ready, liveness and start-up on /api/health/live`, () => {
+        it(`listens on ${needs.port} (= named port); readiness on /api/health/ready, liveness/start-up /live`, () => {
           const { container } = parts();
           expect(env().get('PORT')?.value).toBe(String(needs.port));
           expect(containerPort(container, 'http')).toBe(needs.port);
@@ -632,7 +633,7 @@ if (kubectlFound) {
               expect([key, /^https?:\/\/[^/]/.test(source.value)]).toEqual([key, true]);
         });
 
-        it('rolls without dropping below the desired count, and gives a pod longer to stop than SHUTDOWN_DELAY plus the slowest downstream call', () => {
+        it('rolls without dropping below the desired count; a pod gets > SHUTDOWN_DELAY + slowest call to stop', () => {
           const { deployment, pod } = parts();
           expect(deployment.spec.strategy?.rollingUpdate?.maxUnavailable).toBe(0);
           const variables = env();
@@ -646,7 +647,7 @@ if (kubectlFound) {
           expect(pod.terminationGracePeriodSeconds * 1000).toBeGreaterThan(delayMs + drainMs);
         });
 
-        it('runs non-root, without privilege escalation or capabilities, on a read-only root filesystem, with /tmp on an emptyDir', () => {
+        it('runs non-root, no privilege escalation or capabilities, read-only root fs, /tmp an emptyDir', () => {
           const { deployment, pod, container } = parts();
           expect(pod.securityContext?.runAsNonRoot).toBe(true);
           expect(pod.securityContext?.runAsUser).toBeGreaterThan(0);
@@ -679,7 +680,7 @@ if (kubectlFound) {
         }
 
         if (service === 'media-acquisition') {
-          it('keeps the library on a PersistentVolumeClaim (ReadWriteMany outside dev), created by an init container', () => {
+          it('keeps the library on a PersistentVolumeClaim (ReadWriteMany past dev), made by an init container', () => {
             const { deployment, pod, container } = parts();
             const root = env().get('MEDIA_LIBRARY_ROOT')?.value as string;
             const mount = container.volumeMounts.find((m: K8sObject) =>
@@ -709,7 +710,7 @@ if (kubectlFound) {
       }
 
       if (build.env === 'prod') {
-        it('commits no Secret, and docker/README.md shows how to create each one it references, with every required key', () => {
+        it('commits no Secret; docker/README.md shows how to create each one it references, with every key', () => {
           expect(byKind(docs(), 'Secret')).toEqual([]);
           const documented = readmeSecrets();
           for (const deployment of byKind(docs(), 'Deployment')) {
@@ -816,7 +817,7 @@ if (kubectlFound) {
           }
         });
 
-        it('runs the sandbox as every downstream, with the same credentials as the services, on the media volume', () => {
+        it('runs the sandbox as every downstream, with the services’ credentials, on the media volume', () => {
           const sandbox = named(docs(), 'Deployment', 'sandbox');
           const [container] = sandbox.spec.template.spec.containers;
           const sandboxEnv = environment(container, docs());

@@ -21,12 +21,14 @@ function promtoolPlan(found: boolean, ci: string | undefined): { mode: 'run' } |
   if (found) return { mode: 'run' };
   if (ci === 'true')
     throw new Error(
-      'promtool is not on PATH, and CI=true requires it: install prometheus (promtool) so the alert rules are checked and tested',
+      'promtool is not on PATH, and CI=true requires it: install prometheus (promtool) ' +
+        'so the alert rules are checked and tested',
     );
   return {
     mode: 'skip',
     notice:
-      'docker/observability: promtool is not on PATH, so the alert rules are neither checked nor tested (CI=true makes this a failure)',
+      'docker/observability: promtool is not on PATH, so the alert rules are neither ' +
+      'checked nor tested (CI=true makes this a failure)',
   };
 }
 
@@ -211,7 +213,7 @@ describe('docker/observability/grafana/dashboards/keel.json', () => {
     }
   });
 
-  it('covers what issue #10 asks for: rate, error ratio, p50/p95/p99, breaker, retries, rejections, rate-limit usage', () => {
+  it('covers issue #10’s asks: rate, error ratio, p50/p95/p99, breaker, retries, rejections, rate-limit usage', () => {
     const exprs = panels.flatMap((p) => p.targets.map((t: any) => t.expr as string)).join('\n');
 
     for (const q of ['0.5', '0.95', '0.99'])

@@ -87,7 +87,9 @@ async function mediaWalkthrough(readerToken, expect) {
     `Prowlarr down: search answered ${down.status}`,
   );
   console.log(
-    `media walk-through: movie → search (${search.body.releases.length} releases) → grab → imported ${imported.file.relativePath} (hardlink) → Prowlarr down 503 + Retry-After`,
+    `media walk-through: movie → search (${search.body.releases.length} releases) → ` +
+      `grab → imported ${imported.file.relativePath} (hardlink) → Prowlarr down 503 + ` +
+      `Retry-After`,
   );
   return (await fetch(`${MEDIA}/metrics`)).text();
 }

@@ -16,7 +16,10 @@ function realPeerLine(suites) {
   }
   const ran = suites.filter((suite) => suite.ran).length;
   const detail = [...perPeer].sort(([a], [b]) => a.localeCompare(b)).map(([peer, c]) => `${peer} ${c.ran}/${c.all}`);
-  return `real-peer suites: ${ran} ran, ${suites.length - ran} skipped${detail.length ? ` (ran/all: ${detail.join(', ')})` : ''}`;
+  return (
+    `real-peer suites: ${ran} ran, ${suites.length - ran} ` +
+    `skipped${detail.length ? ` (ran/all: ${detail.join(', ')})` : ''}`
+  );
 }
 
 /** "unit 812, integration 301, e2e 140": tests passed per tier, in that order. */

@@ -31,11 +31,15 @@ async function main() {
   });
   const token = mintToken('u1', ['media:write']);
   const admin = mintToken('ops', ['admin']);
+  const download = bed.services.download;
+  const media = bed.services['media-acquisition'];
+  const ports = (service) => service.replicas.map((r) => r.port).join(', ');
+  const { library, prowlarr, qbittorrent } = bed.sandbox;
   console.log(`
 ${replicas} replicas each, behind HAProxy (round-robin, checked on /api/health/ready):
-  download           ${bed.services.download.url}   (replicas ${bed.services.download.replicas.map((r) => r.port).join(', ')})
-  media-acquisition  ${bed.services['media-acquisition'].url}   (replicas ${bed.services['media-acquisition'].replicas.map((r) => r.port).join(', ')})
-  library emulator   ${bed.sandbox.library}      prowlarr ${bed.sandbox.prowlarr}      qbittorrent ${bed.sandbox.qbittorrent}
+  download           ${download.url}   (replicas ${ports(download)})
+  media-acquisition  ${media.url}   (replicas ${ports(media)})
+  library emulator   ${library}      prowlarr ${prowlarr}      qbittorrent ${qbittorrent}
 Postgres ${databaseUrl} (schemas replicas_${bed.id}_*), Redis ${redisUrl} (keys keel-replicas-${bed.id}:*)
 Logs: ${bed.tmp}
 

@@ -111,6 +111,13 @@ async function main() {
     );
     return;
   }
+  // Built apart only to keep the lines short; the help prints as one block. The sandbox line stays whole: the
+  // downstream generator (tools/keel) appends each new emulator's port to it.
+  const tokenHint = "(media-acquisition's writes: --roles media:write; admin routes: --roles admin)";
+  const curl =
+    'curl -s -X POST http://127.0.0.1:3001/api/v1/downloads ' +
+    '-H "authorization: Bearer $(npm run -s token -- --sub u1)" ' +
+    `-H 'content-type: application/json' -d '{"gameId":"g1"}'`;
   console.log(`
 Keel is up.
   download         http://127.0.0.1:3001/api/v1/downloads                   docs http://127.0.0.1:3001/docs
@@ -121,9 +128,9 @@ Keel is up.
                    each: PUT/DELETE /_sandbox/faults, GET /_sandbox/stats   (every service: /metrics, /api/health)
 
 Get a dev token (signed with the development secret):
-  npm run token -- --sub u1                        (media-acquisition's writes: --roles media:write; admin routes: --roles admin)
+  npm run token -- --sub u1                        ${tokenHint}
 Then:
-  curl -s -X POST http://127.0.0.1:3001/api/v1/downloads -H "authorization: Bearer $(npm run -s token -- --sub u1)" -H 'content-type: application/json' -d '{"gameId":"g1"}'
+  ${curl}
 `);
 }
 

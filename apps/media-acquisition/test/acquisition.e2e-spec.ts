@@ -184,7 +184,7 @@ describe('media-acquisition: add → search → grab → progress → import (e2
     expect(taken.status).toBe(409);
   });
 
-  it('reports both downstreams in /api/health and the queue, the monitor lease and the rate limit in /api/system/status', async () => {
+  it('shows both downstreams in /api/health; the queue, monitor lease, rate limit in /api/system/status', async () => {
     // Act
     const health = await bed.call('GET', '/api/health');
     const status = await bed.call('GET', '/api/system/status');

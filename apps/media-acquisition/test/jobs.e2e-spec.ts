@@ -13,7 +13,7 @@ describe('media-acquisition scheduled jobs (e2e)', () => {
     await bed?.close();
   });
 
-  it('grabs a wanted movie by itself, leaves an unmonitored one alone, and shows the job’s last and next run', async () => {
+  it('grabs a wanted movie by itself, leaves an unmonitored one alone, shows the job’s last and next run', async () => {
     // Arrange: added without search on add; nobody asks for a grab. Dune has approved releases too, but is unmonitored.
     const unmonitored = await bed.call('POST', '/api/v1/movies', {
       title: 'Dune',

@@ -57,7 +57,7 @@ describe('media-acquisition movie lifecycle (e2e)', () => {
     expect(read.body).toEqual(runtimeOnly.body);
   });
 
-  it('answers 404 for an unknown movie or profile, and 400 for a field that is not editable or mistyped, changing nothing', async () => {
+  it('answers 404 for an unknown movie/profile, 400 for a read-only or mistyped field; changes nothing', async () => {
     // Arrange
     const added = await add({ title: 'Inception', year: 2010 });
 
@@ -80,7 +80,7 @@ describe('media-acquisition movie lifecycle (e2e)', () => {
     expect(read.body).toMatchObject({ title: 'Inception', monitored: true, qualityProfile: 'HD-1080p' });
   });
 
-  it('deletes a movie with its file into the recycle bin; its torrent stays in qBittorrent, as Radarr leaves it', async () => {
+  it('deletes a movie with its file into the recycle bin; its torrent stays in qBittorrent, as in Radarr', async () => {
     // Arrange: grabbed and imported.
     const added = await add({ title: 'Blade Runner 2049', year: 2017, imdbId: 'tt1856101', runtimeMinutes: 164 });
     expect((await bed.call('POST', `/api/v1/movies/${added.id}/grab`, {})).status).toBe(201);
@@ -106,7 +106,7 @@ describe('media-acquisition movie lifecycle (e2e)', () => {
     expect(bed.qbittorrent.store.torrents.size).toBe(torrents);
   });
 
-  it('deletes a movie that is downloading without touching its torrent or files (deleteFiles=false), and it leaves the queue', async () => {
+  it('deletes a downloading movie, not its torrent or files (deleteFiles=false); it leaves the queue', async () => {
     // Arrange
     const added = await add({ title: 'Dune', year: 2021, imdbId: 'tt1160419', runtimeMinutes: 155 });
     const grabbed = await bed.call('POST', `/api/v1/movies/${added.id}/grab`, {});

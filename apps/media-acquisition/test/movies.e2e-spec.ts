@@ -92,7 +92,7 @@ describe('media-acquisition movies API (e2e)', () => {
     expect(torrentsInQbittorrent()).toBe(0);
   });
 
-  it('answers a grab of a rejected release (a CAM) with 409 naming the reason, and sends nothing to qBittorrent', async () => {
+  it('answers a grab of a rejected release (a CAM) with 409 and why, sending nothing to qBittorrent', async () => {
     // Arrange
     const id = await addMovie({ title: 'Dune', year: 2021 });
     const search = await bed.call('POST', `/api/v1/movies/${id}/search`);
@@ -169,7 +169,7 @@ describe('media-acquisition movies API (e2e)', () => {
       await bed.tmdbFaults.heal();
     });
 
-    it('takes title, year, runtime and IMDb id from TMDB, sending TMDB a bearer key and no key in the URL', async () => {
+    it('takes title, year, runtime and IMDb id from TMDB, sending it a bearer key and no key in the URL', async () => {
       // Arrange
       await bed.tmdbFaults.resetStats();
 

@@ -138,7 +138,7 @@ describe('media-acquisition queue management and upgrades (e2e)', () => {
     ]);
   });
 
-  it('blocks an import whose destination holds another file, keeps the reason, and leaves that file alone', async () => {
+  it('blocks an import whose destination holds another file, keeps the reason, leaves that file alone', async () => {
     // Arrange: someone's own file already sits where the import would go
     const id = await addMovie(bed, { title: 'Arrival', year: 2016, imdbId: 'tt2543164' });
     const best = (await bed.call('POST', `/api/v1/movies/${id}/search`)).body.releases[0] as {

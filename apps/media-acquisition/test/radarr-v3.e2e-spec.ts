@@ -72,7 +72,7 @@ describe('media-acquisition: the Radarr v3 API (e2e)', () => {
     expect(conforms('SystemResource', header.body)).toEqual([]);
   });
 
-  it('runs the Overseerr flow: profiles, root folders, lookup, add with search, then queue and history to the import', async () => {
+  it('runs the Overseerr flow: profiles, root folders, lookup, add + search, queue, history up to import', async () => {
     // Act: what Overseerr reads when a Radarr server is set up.
     const profiles = await v3('GET', '/qualityprofile');
     const folders = await v3('GET', '/rootfolder');
@@ -159,7 +159,7 @@ describe('media-acquisition: the Radarr v3 API (e2e)', () => {
     });
   });
 
-  it('edits a movie with PUT (monitored, qualityProfileId), ignoring the rest of the resource sent back, and runs RssSync as a command', async () => {
+  it('PUT edits monitored, qualityProfileId, ignoring the rest of the resource; RssSync runs as command', async () => {
     // Arrange: Overseerr-style, the whole resource goes back with the changes.
     const [matrix] = (await v3('GET', '/movie?tmdbId=603')).body;
     const profileId = (await v3('GET', '/qualityprofile')).body[0].id;

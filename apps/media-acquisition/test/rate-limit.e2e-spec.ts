@@ -14,7 +14,7 @@ describe('media-acquisition against Prowlarr’s rate limit (e2e)', () => {
     await bed?.close();
   });
 
-  it('never sends Prowlarr more than 60 searches a minute; the extra searches fail with a rate-limit error', async () => {
+  it('never sends Prowlarr more than 60 searches a minute; the extra ones fail with a rate-limit error', async () => {
     // Arrange: 14 movies × 5 indexers = 70 Prowlarr searches, none cached
     const ids: string[] = [];
     for (let i = 0; i < 14; i++)

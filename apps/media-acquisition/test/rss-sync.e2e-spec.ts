@@ -29,7 +29,7 @@ describe('media-acquisition RSS sync (e2e)', () => {
     await bed?.close();
   });
 
-  it('grabs a new release of a wanted movie from an indexer’s feed, and it is imported; unknown titles and unmonitored movies are left alone', async () => {
+  it('grabs, imports a wanted movie’s new release from a feed; leaves unknown titles, unmonitored movies', async () => {
     // Arrange: wanted, monitored, and no indexer has a release of it.
     const wanted = (await bed.call('POST', '/api/v1/movies', { title: 'Oppenheimer', year: 2023, searchOnAdd: false }))
       .body;

@@ -19,7 +19,7 @@ describe('media-acquisition against a Prowlarr that omits optional fields (e2e)'
     await bed?.close();
   });
 
-  it('ranks a search when indexers lack supportsSearch/priority and releases lack indexerFlags/size/categories', async () => {
+  it('ranks a search when indexers lack supportsSearch/priority, releases indexerFlags/size/categories', async () => {
     // Arrange: set before the first search, so the indexer list the app caches is the skewed one.
     await bed.indexers.omitFields({
       indexer: ['supportsSearch', 'priority', 'privacy', 'protocol'],

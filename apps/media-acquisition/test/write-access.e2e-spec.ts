@@ -63,7 +63,7 @@ describe('media-acquisition write access (e2e)', () => {
     });
   }
 
-  it('answers 403 problem+json to a reader on every write, and nothing is written or asked of a downstream', async () => {
+  it('answers 403 problem+json to a reader on every write; nothing is written or asked of a downstream', async () => {
     const reader = as(await signTestToken({ sub: 'viewer', roles: ['member'] }));
     const [moviesBefore, profilesBefore] = await Promise.all([
       bed.call('GET', '/api/v1/movies'),

@@ -31,7 +31,7 @@ describe(ResilienceModule.name, () => {
     app = undefined;
   });
 
-  it('forRoot: @InjectPolicy in a feature module gets the registry’s one pipeline, with the module options', async () => {
+  it('forRoot: @InjectPolicy in a feature module gets the registry’s one pipeline, with module options', async () => {
     @Module({
       imports: [
         ResilienceModule.forRoot({ policies: { library: { timeoutMs: 2_500, bulkhead: false } } }),

@@ -59,7 +59,7 @@ describeBed('download: three replicas behind HAProxy, one circuit (e2e) [real pe
     await eventually(() => everyReplica('closed'), 5_000, 'every circuit closed after the test');
   });
 
-  it('library down: at most 5 failing attempts reach it before every replica refuses fast, then one probe and all recover', async () => {
+  it('library down: ≤ 5 failing attempts reach it before all replicas refuse fast; 1 probe, all recover', async () => {
     // Arrange
     await library.inject({ mode: 'error', status: 503 });
     await library.resetStats();
@@ -100,7 +100,9 @@ describeBed('download: three replicas behind HAProxy, one circuit (e2e) [real pe
     expect(afterRefusals).toBe(failingAttempts);
     const ms = refused.map((a) => a.ms).sort((a, b) => a - b);
     console.info(
-      `[replicas e2e] ${refused.length} open-circuit refusals: median ${ms[ms.length >> 1].toFixed(1)} ms, max ${ms[ms.length - 1].toFixed(1)} ms; failing attempts that reached the library: ${failingAttempts}`,
+      `[replicas e2e] ${refused.length} open-circuit refusals: median ` +
+        `${ms[ms.length >> 1].toFixed(1)} ms, max ${ms[ms.length - 1].toFixed(1)} ms; ` +
+        `failing attempts that reached the library: ${failingAttempts}`,
     );
     // One probe: its request's ownership check. Its sibling call (the game's size) waited for the
     // probe's answer on the same replica, and the other two replicas were refused meanwhile.
@@ -109,7 +111,7 @@ describeBed('download: three replicas behind HAProxy, one circuit (e2e) [real pe
     expect(recovered.map((a) => a.status)).toEqual([201, 201, 201]);
   });
 
-  it('isolating the circuit through one replica isolates it on all three; a reset through another closes them all', async () => {
+  it('isolating the circuit via one replica isolates it on all 3; a reset via another closes them all', async () => {
     // Act
     const isolated = await http(`${replicas[0]}/api/v1/admin/circuits/library/isolate`, {
       method: 'POST',
@@ -130,7 +132,7 @@ describeBed('download: three replicas behind HAProxy, one circuit (e2e) [real pe
     expect(served.status).toBe(201);
   });
 
-  it('Redis stopped mid-traffic: no 5xx, /api/health says degraded, and the shared state resumes when it is back', async () => {
+  it('Redis stopped mid-traffic: no 5xx, /api/health says degraded, shared state resumes once it is back', async () => {
     // Arrange: steady traffic through HAProxy for the whole test.
     const statuses: number[] = [];
     let running = true;

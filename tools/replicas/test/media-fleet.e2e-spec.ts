@@ -90,7 +90,7 @@ describeBed('media-acquisition: three replicas behind HAProxy, one Prowlarr budg
     await redis?.stop();
   });
 
-  it(`a burst of searches across the three replicas sends Prowlarr at most ${LIMIT} calls in any window; the refused get 503 downstream-rate-limited`, async () => {
+  it(`3 replicas send Prowlarr ≤ ${LIMIT} searches a window; the rest get 503 downstream-rate-limited`, async () => {
     // Arrange: 20 movies × 5 indexers = 100 searches for Prowlarr, none cached, 60 allowed.
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) ids.push(await addMovie({ title: `Fleet Burst ${i}`, year: 1980 + i }));
@@ -108,7 +108,9 @@ describeBed('media-acquisition: three replicas behind HAProxy, one Prowlarr budg
       WINDOW_MS,
     );
     console.info(
-      `[replicas e2e] burst of ${ids.length} searches: Prowlarr saw ${log.length} calls, at most ${busiest} in any ${WINDOW_MS / 1000} s window (limit ${LIMIT}); answers ${JSON.stringify(countBy(answers.map((a) => a.status)))}`,
+      `[replicas e2e] burst of ${ids.length} searches: Prowlarr saw ${log.length} ` +
+        `calls, at most ${busiest} in any ${WINDOW_MS / 1000} s window (limit ${LIMIT}); ` +
+        `answers ${JSON.stringify(countBy(answers.map((a) => a.status)))}`,
     );
     expect(busiest).toBeLessThanOrEqual(LIMIT);
     // The fleet did spend its budget (one budget, not three; not none). Slots a refused search's
@@ -144,7 +146,7 @@ describeBed('media-acquisition: three replicas behind HAProxy, one Prowlarr budg
     expect(queue).toHaveLength(1);
   });
 
-  it('five movies grabbed, the monitor’s replica SIGKILLed mid-download: another takes over, and each movie is imported exactly once', async () => {
+  it('5 movies grabbed, monitor’s replica SIGKILLed mid-download: another takes over, each imported once', async () => {
     // Arrange: five grabs through HAProxy, spread over the replicas, a second apart so that the
     // downloads finish one after another.
     const ids: string[] = [];
@@ -199,7 +201,9 @@ describeBed('media-acquisition: three replicas behind HAProxy, one Prowlarr budg
 
     // Assert
     console.info(
-      `[replicas e2e] holder SIGKILLed with ${atKill} of ${ids.length} movies imported; lease taken over ${takeoverMs.toFixed(0)} ms after the SIGKILL (poll interval ${MONITOR_MS} ms, lease TTL ${1.5 * MONITOR_MS} ms)`,
+      `[replicas e2e] holder SIGKILLed with ${atKill} of ${ids.length} movies imported; ` +
+        `lease taken over ${takeoverMs.toFixed(0)} ms after the SIGKILL (poll interval ` +
+        `${MONITOR_MS} ms, lease TTL ${1.5 * MONITOR_MS} ms)`,
     );
     expect(atKill).toBeLessThan(ids.length);
     expect(successor!.holder).toBe(successor!.self);

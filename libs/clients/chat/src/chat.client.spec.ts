@@ -130,7 +130,7 @@ describe(ChatClient.name, () => {
     expect((error as DownstreamContractError).violations).toContainEqual(violation);
   });
 
-  it('throws chat-svc’s 404 as NotFoundException, another 4xx as DownstreamRejectedError, a 5xx as DownstreamUnavailableError', async () => {
+  it('chat-svc 404 → NotFoundException, 4xx → DownstreamRejectedError, 5xx → DownstreamUnavailableError', async () => {
     // Arrange
     const { http, client } = setup();
 

@@ -103,7 +103,7 @@ describe(ProjectClient.name, () => {
     await server.close();
   });
 
-  it('creates a project, forwarding the caller’s token and request id, and keeps only the contract’s fields', async () => {
+  it('creates a project, forwarding the caller’s token and request id; keeps the contract’s fields only', async () => {
     const created = await asUser(() => client.createProject({ name: 'Reading group' }));
 
     expect(created).toEqual(PROJECT);

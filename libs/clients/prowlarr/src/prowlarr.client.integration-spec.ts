@@ -174,7 +174,7 @@ describe(ProwlarrClient.name, () => {
   describe('recentReleases', () => {
     afterEach(() => prowlarr.resetFeed());
 
-    it('reads one indexer’s feed with an empty type=search query, newest first, a release published on it included', async () => {
+    it('reads an indexer’s feed (empty type=search query), newest first, with a release published on it', async () => {
       // Arrange
       await boot();
       const published = await prowlarr.publishRelease({
@@ -349,7 +349,7 @@ describe(ProwlarrClient.name, () => {
   });
 
   describe('resilience', () => {
-    it('lets only PROWLARR_SERVICE_RATE_LIMIT searches through; the rest wait, then fail with DownstreamRateLimitedError', async () => {
+    it('lets PROWLARR_SERVICE_RATE_LIMIT searches by; the rest wait, then DownstreamRateLimitedError', async () => {
       // Arrange
       await boot({ PROWLARR_SERVICE_RATE_LIMIT: '5/2s' });
 

@@ -65,7 +65,8 @@ export function toQbittorrentItem(raw: QbittorrentTorrentInfo, options: StateMap
     if (stripTrailingSlash(raw.content_path) === stripTrailingSlash(raw.save_path)) {
       status = 'Warning';
       message =
-        'Unable to import: the content path equals the download directory; set the content layout to Original or Subfolder';
+        'Unable to import: the content path equals the download directory; set the ' +
+        'content layout to Original or Subfolder';
     }
   }
   const item: QbittorrentItem = {

@@ -79,7 +79,7 @@ describe(QbittorrentClient.name, () => {
       expect(String(add.body)).toContain('paused=false');
     });
 
-    it('reads 5.2’s 202 JSON count with a pending torrent as added, uploading .torrent bytes as multipart', async () => {
+    it('reads 5.2’s 202 JSON count with a pending torrent as added, sending .torrent bytes as multipart', async () => {
       // Arrange
       const torrent = buildTorrentFile('Arrival.2016.mkv');
       endpoint = () => ({ status: 202, body: { success_count: 0, failure_count: 0, pending_count: 1 } });

@@ -67,7 +67,7 @@ describe('torrents/info answer', () => {
     expect(info).toEqual(FULL);
   });
 
-  it('defaults what an older qBittorrent leaves out: content_path from save_path + name, no tags, size from total_size', () => {
+  it('defaults what older qBittorrents omit: content_path from save_path + name, no tags, size from total_size', () => {
     // Arrange: qBittorrent 4.1 (WebAPI 2.2) had neither content_path nor tags.
     const text = JSON.stringify([
       {

@@ -245,7 +245,7 @@ describeWithServer('FleetLink when Redis fails [real peer: Redis]', () => {
     expect(fleet.links[0].status).toEqual({ available: true });
   });
 
-  it('a rate limit survives the outage: local state carries on from the shared window, and rejoining shares what it let through', async () => {
+  it('a rate limit survives the outage: local state goes on from the shared window; rejoining shares use', async () => {
     // Arrange
     const fleet = await replicas(
       1,

@@ -23,7 +23,8 @@ local function answer(key, now)
   return {state, remaining, tonumber(h[3] or '0')}
 end
 local function publish(channel, policy, state, remaining, failures)
-  redis.call('PUBLISH', channel, cjson.encode({policy = policy, state = state, remainingMs = remaining, failures = failures}))
+  local message = {policy = policy, state = state, remainingMs = remaining, failures = failures}
+  redis.call('PUBLISH', channel, cjson.encode(message))
 end
 `;
 

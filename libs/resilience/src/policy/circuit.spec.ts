@@ -128,7 +128,7 @@ describe(Circuit.name, () => {
 });
 
 describe('Circuit state subscriptions', () => {
-  it('tells each subscriber every change with the previous state, survives a throwing listener, and stops after unsubscribe', () => {
+  it('tells subscribers each change with the prior state, survives a throwing listener, stops on unsubscribe', () => {
     const { Circuit: CircuitClass } = jest.requireActual('./circuit') as typeof import('./circuit');
     const circuit = new CircuitClass(
       'sub',

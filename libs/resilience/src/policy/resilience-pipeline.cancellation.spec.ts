@@ -31,7 +31,7 @@ describe(ResiliencePipeline.name, () => {
   const { build, observer } = usePipelineHarness({ classifier });
 
   describe('per-attempt timeout', () => {
-    it('rejects with AttemptTimeoutError between the timeout and two wheel slots later, aborting ctx.signal with it', async () => {
+    it('rejects with AttemptTimeoutError ≤ 2 wheel slots after the timeout, aborting ctx.signal with it', async () => {
       jest.setSystemTime(1_000_030); // not on a slot boundary
       const pipeline = build({ timeoutMs: 1_000, retry: false });
       const { fn, onAbort } = hangingDownstream();
@@ -107,7 +107,7 @@ describe(ResiliencePipeline.name, () => {
       expect(observer.attempted).toHaveBeenCalledTimes(1);
     });
 
-    it('carries the failure it was waiting to retry, so the caller can report it rather than its own deadline', async () => {
+    it('carries the failure it was waiting to retry, so the caller can report it, not its own deadline', async () => {
       const pipeline = build();
       const failure = new HttpError(503, 5_000);
       const controller = new AbortController();
@@ -225,7 +225,7 @@ describe(ResiliencePipeline.name, () => {
       expect(observer.attempted).not.toHaveBeenCalled();
     });
 
-    it('counts an attempt its deadline cut as a breaker failure (outcome timeout); one its caller hung up on does not count', async () => {
+    it('counts an attempt its deadline cut as a breaker failure (timeout), not one its caller quit', async () => {
       // Arrange: a breaker that opens on the first failure.
       const deadlinePipeline = build({
         retry: false,

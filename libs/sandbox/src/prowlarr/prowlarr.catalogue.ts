@@ -56,7 +56,9 @@ export function releaseResource(
   now: number,
 ): Record<string, unknown> {
   const { seed, indexer, movie } = entry;
-  const proxy = `${origin}/${indexer.id}/download?apikey=${encodeURIComponent(apiKey)}&link=${entry.link}&file=${encodeURIComponent(seed.title)}`;
+  const proxy =
+    `${origin}/${indexer.id}/download?apikey=${encodeURIComponent(apiKey)}` +
+    `&link=${entry.link}&file=${encodeURIComponent(seed.title)}`;
   const ageMinutes = Math.max(0, (now - Date.parse(seed.publishDate)) / 60_000);
   // TPB hands out magnets only; the other trackers offer a download link that may redirect to one.
   const downloadUrl = seed.kind === 'torrent' || indexer.servesTorrentFiles ? proxy : undefined;

@@ -30,7 +30,8 @@ export function prowlarrControl(baseUrl: string): ProwlarrControl {
     });
     if (!response.ok)
       throw new Error(
-        `${method} ${PROWLARR_CONTROL_PREFIX}${path} answered ${response.status}: ${await response.text().catch(() => '')}`,
+        `${method} ${PROWLARR_CONTROL_PREFIX}${path} answered ${response.status}: ` +
+          `${await response.text().catch(() => '')}`,
       );
     return response;
   };

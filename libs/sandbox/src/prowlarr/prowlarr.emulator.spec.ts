@@ -275,7 +275,7 @@ describe(startProwlarrEmulator.name, () => {
       expect(two.map((r) => r.indexerId)).toEqual([1, 1, 2, 2]);
     });
 
-    it('shows a release published on an indexer at the head of its feed, in matching searches and through the proxy, until reset', async () => {
+    it('shows a release published on an indexer atop its feed, in searches, via the proxy, until reset', async () => {
       // Arrange
       const control = prowlarrControl(prowlarr.url);
 
@@ -461,7 +461,7 @@ describe(startProwlarrEmulator.name, () => {
       ]);
     });
 
-    it('counts the queries each indexer served in indexerstats, and reports failures in indexerstatus and health', async () => {
+    it('counts each indexer’s queries in indexerstats, and reports failures in indexerstatus and health', async () => {
       // Arrange
       prowlarr.setIndexerBehaviour(5, { failing: true });
       const before = (await get('/api/v1/indexerstats')).json();

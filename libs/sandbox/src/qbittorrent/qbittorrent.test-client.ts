@@ -43,7 +43,9 @@ export class QbtTestClient {
 }
 
 export const MAGNET_HASH = '0123456789abcdef0123456789abcdef01234567';
-export const MAGNET = `magnet:?xt=urn:btih:${MAGNET_HASH.toUpperCase()}&dn=Some.Movie.2019.1080p.BluRay.x264&tr=http%3A%2F%2Ftracker.invalid%2Fannounce`;
+export const MAGNET =
+  `magnet:?xt=urn:btih:${MAGNET_HASH.toUpperCase()}&dn=Some.Movie.2019.1080p.BluRay.x264` +
+  '&tr=http%3A%2F%2Ftracker.invalid%2Fannounce';
 
 /** Polls without asserting any timing; fails only if the condition never holds. */
 export async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {

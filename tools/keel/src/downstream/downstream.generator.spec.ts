@@ -75,7 +75,7 @@ describe(downstreamGenerator.name, () => {
     expect(created.map((file) => text(tree, file)).join('\n')).not.toMatch(/<%|%>|__\w+__/);
   });
 
-  it('makes a client in the new shape: DownstreamModule, declared answers from a schema, a unit spec over the fake', async () => {
+  it('makes a client in the new shape: DownstreamModule, answers declared by schema, spec on the fake', async () => {
     // Arrange
     const tree = workspace();
 

@@ -61,10 +61,10 @@ export interface DownstreamNames {
 
 /**
  * `nx g @keel/tools:downstream <name>`: a typed client in libs/clients/<name> (a module on
- * DownstreamModule, the client, its schemas, and its unit, config and integration specs), its emulator in libs/sandbox (started by `npm
- * start`), the `@keel/clients-<name>` path alias and a fixed sandbox port, which `npm start` gives
- * as `<NAME>_SERVICE_URL` to the services that list the downstream (tools/start/services.js). The result passes lint,
- * tsc and its tests as generated.
+ * DownstreamModule, the client, its schemas, and its unit, config and integration specs), its
+ * emulator in libs/sandbox (started by `npm start`), the `@keel/clients-<name>` path alias and a
+ * fixed sandbox port, which `npm start` gives as `<NAME>_SERVICE_URL` to the services that list the
+ * downstream (tools/start/services.js). The result passes lint, tsc and its tests as generated.
  */
 export async function downstreamGenerator(tree: Tree, schema: DownstreamGeneratorSchema): Promise<GeneratorCallback> {
   const options = normalize(tree, schema);
@@ -136,12 +136,14 @@ function registerEmulator(tree: Tree, options: DownstreamNames): void {
   appendLine(
     tree,
     WORKSPACE_FILES.sandboxBarrel,
-    `export { ${starter}, ${propertyName}Routes, type ${className}EmulatorOptions } from './${fileName}/${fileName}.emulator';`,
+    `export { ${starter}, ${propertyName}Routes, type ${className}EmulatorOptions } ` +
+      `from './${fileName}/${fileName}.emulator';`,
   );
   appendLine(
     tree,
     WORKSPACE_FILES.sandboxBarrel,
-    `export { ${constantName}_SEED, type ${className}Seed, type ${className}ItemSeed } from './${fileName}/${fileName}.seed';`,
+    `export { ${constantName}_SEED, type ${className}Seed, type ${className}ItemSeed } ` +
+      `from './${fileName}/${fileName}.seed';`,
   );
   addToStartBanner(tree, name, port);
 }
@@ -182,10 +184,17 @@ function nextSteps({
 }: DownstreamNames): string {
   return [
     `Downstream ${name} created (${importPath}, sandbox emulator on ${port}). Next:`,
-    `  1. Replace the sample: ${clientRoot({ fileName })}/src/${fileName}.schemas.ts and ${fileName}.client.ts (and its spec) with the real contract, and ${emulatorRoot({ fileName })}/ to answer as the real service does.`,
-    `  2. Import ${className}ClientModule in the feature module that calls it (the app needs ResilienceModule.forRoot()),`,
+    `  1. Replace the sample: ${clientRoot({ fileName })}/src/${fileName}.schemas.ts ` +
+      `and ${fileName}.client.ts (and its spec) with the real contract, and ` +
+      `${emulatorRoot({ fileName })}/ to answer as the real service does.`,
+    `  2. Import ${className}ClientModule in the feature module that calls it (the ` +
+      `app needs ResilienceModule.forRoot()),`,
     `     and add downstreamHealth(${constantName}) to PlatformModule.forRoot({ downstreams: [...] }).`,
-    `  3. Configure it: ${constantName}_SERVICE_URL (required; npm start sets http://127.0.0.1:${port}, the sandbox, once '${name}' is in the service's sandboxUrls([...]) in tools/start/services.js), ${constantName}_SERVICE_TIMEOUT, _MAX_RETRIES, _RATE_LIMIT, …`,
-    `  4. Run its tests: npx nx run-many -t test integration -p ${projectName}; list it in README.md (Layout, Configuration, the sandbox's ports).`,
+    `  3. Configure it: ${constantName}_SERVICE_URL (required; npm start sets ` +
+      `http://127.0.0.1:${port}, the sandbox, once '${name}' is in the service's ` +
+      `sandboxUrls([...]) in tools/start/services.js), ${constantName}_SERVICE_TIMEOUT, ` +
+      `_MAX_RETRIES, _RATE_LIMIT, …`,
+    `  4. Run its tests: npx nx run-many -t test integration -p ${projectName}; list ` +
+      `it in README.md (Layout, Configuration, the sandbox's ports).`,
   ].join('\n');
 }

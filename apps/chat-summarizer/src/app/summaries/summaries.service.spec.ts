@@ -52,7 +52,7 @@ describe(SummariesService.name, () => {
     });
   });
 
-  it('serves an LLM summary from its cache while the newest message is the same, fetching as the caller each time', async () => {
+  it('serves a cached LLM summary while the newest message is the same, fetching as the caller each time', async () => {
     // Arrange
     const { service, chat, generator } = setup();
     const first = await service.summarise('c1', 50);

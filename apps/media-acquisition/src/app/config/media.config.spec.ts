@@ -43,7 +43,7 @@ describe('readMediaConfig', () => {
     expect(config).toMatchObject({ monitorIntervalMs: 2_000, monitorLeaseTtlMs: 5_000 });
   });
 
-  it('runs RSS sync every 15 minutes unless MEDIA_RSS_SYNC_INTERVAL, or the issue’s RSS_SYNC_INTERVAL, says otherwise; 0 turns it off', () => {
+  it('syncs RSS every 15 min, or per MEDIA_RSS_SYNC_INTERVAL or the issue’s RSS_SYNC_INTERVAL; 0 turns it off', () => {
     // Act
     const byDefault = readMediaConfig({});
     const byIssueName = readMediaConfig({ RSS_SYNC_INTERVAL: '0' });

@@ -7,9 +7,13 @@ const SEP = String.raw`[-_. ]`;
 const CUT = String.raw`(?:Cut|Edition|Version)`;
 const NAMED = String.raw`(?:Special|Rouge|Final|Assembly|Imperial|Diamond|Signature|Hunter|Rekall)(?=${SEP}${CUT})`;
 const HEAD = String.raw`(?:Recut|Extended|Ultimate)${SEP}`;
-const BASE = String.raw`(?:Director${SEP}?s|Director's|Collector${SEP}?s|Collector's|Theatrical|Ultimate|Extended|Despecialized|${NAMED}|\d{2,3}(?:th)?${SEP}Anniversary)`;
+const BASE =
+  String.raw`(?:Director${SEP}?s|Director's|Collector${SEP}?s|Collector's|Theatrical|Ultimate|Extended|` +
+  String.raw`Despecialized|${NAMED}|\d{2,3}(?:th)?${SEP}Anniversary)`;
 const TAIL = String.raw`(?:Extended|Uncensored|Remastered|Unrated|Uncut|Open${SEP}?Matte|IMAX|Fan${SEP}?Edit)`;
-const ALONE = String.raw`(?:Uncensored|Remastered|Unrated|Uncut|Open${SEP}?Matte|IMAX|Fan${SEP}?Edit|Restored|[234]in1)`;
+const ALONE =
+  String.raw`(?:Uncensored|Remastered|Unrated|Uncut|Open${SEP}?Matte|IMAX|` +
+  String.raw`Fan${SEP}?Edit|Restored|[234]in1)`;
 
 const EDITION = new RegExp(String.raw`\b(?:(?:${HEAD})?${BASE}(?:${SEP}${CUT})?(?:${SEP}${TAIL})?|${ALONE})\b`, 'gi');
 

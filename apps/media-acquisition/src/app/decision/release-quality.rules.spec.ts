@@ -14,7 +14,9 @@ describe('parseReleaseQuality: one real-world title per Radarr rule', () => {
 
   it('returns on a long hostile title instead of backtracking', () => {
     // Arrange: repeated near-misses for every pattern, and no terminator they could settle on.
-    const hostile = `Movie.${'HD-'.repeat(3000)}${'Blu-'.repeat(3000)}${'BD.25'.repeat(2000)}German${'.D'.repeat(5000)}${'1080'.repeat(2000)}`;
+    const hostile =
+      `Movie.${'HD-'.repeat(3000)}${'Blu-'.repeat(3000)}${'BD.25'.repeat(2000)}` +
+      `German${'.D'.repeat(5000)}${'1080'.repeat(2000)}`;
 
     // Act
     const result = parseReleaseQuality(hostile);

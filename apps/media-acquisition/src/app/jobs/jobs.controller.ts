@@ -20,7 +20,9 @@ export class JobsController {
   @ApiOperation({
     summary: 'Runs `rss-sync` or `missing-search` now, in the background',
     description:
-      'It counts as the job’s latest run (the next scheduled one comes an interval later). Its result shows in `/api/system/status` under `jobs` (`lastResultHere`, `runsHere`)',
+      'It counts as the job’s latest run (the next scheduled one comes an interval ' +
+      'later). Its result shows in `/api/system/status` under `jobs` (`lastResultHere`, ' +
+      '`runsHere`)',
   })
   @ApiAcceptedResponse({ type: JobRunResponse })
   @ApiProblemResponses(

@@ -22,6 +22,9 @@ export class RssSyncJob implements OnModuleInit {
   private async run(): Promise<string> {
     const report = await this.rss.sync();
     const failed = report.failedIndexers > 0 ? ` (${report.failedIndexers} failed)` : '';
-    return `${report.indexers} feeds${failed}, ${report.releases} releases, ${report.matched} movie(s) matched, ${report.grabbed} grabbed`;
+    return (
+      `${report.indexers} feeds${failed}, ${report.releases} releases, ` +
+      `${report.matched} movie(s) matched, ${report.grabbed} grabbed`
+    );
   }
 }

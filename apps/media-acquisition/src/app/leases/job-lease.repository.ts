@@ -26,6 +26,7 @@ export class JobLeaseRepository {
    */
   async acquire(name: string, holder: string, ttlMs: number): Promise<JobLeaseRow | undefined> {
     const expiresAt = sql`now() + ${Math.max(1, Math.round(ttlMs))}::integer * interval '1 millisecond'`;
+    const sameHolder = sql`${jobLeases.holder} = excluded.holder`;
     const [row] = await this.db
       .insert(jobLeases)
       .values({ name, holder, expiresAt, acquiredAt: sql`now()` })
@@ -35,9 +36,9 @@ export class JobLeaseRepository {
           holder: sql`excluded.holder`,
           expiresAt: sql`excluded.expires_at`,
           // A renewal keeps the time the holder first took it.
-          acquiredAt: sql`case when ${jobLeases.holder} = excluded.holder then ${jobLeases.acquiredAt} else excluded.acquired_at end`,
+          acquiredAt: sql`case when ${sameHolder} then ${jobLeases.acquiredAt} else excluded.acquired_at end`,
         },
-        setWhere: sql`${jobLeases.holder} = excluded.holder or ${jobLeases.expiresAt} <= now()`,
+        setWhere: sql`${sameHolder} or ${jobLeases.expiresAt} <= now()`,
       })
       .returning();
     return row;

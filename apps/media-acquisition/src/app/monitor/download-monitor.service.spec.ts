@@ -137,7 +137,7 @@ describe(DownloadMonitorService.name, () => {
     expect(failed.finish).toHaveBeenCalledWith(expect.objectContaining({ id: failing.id }));
   });
 
-  it('marks a download qBittorrent no longer lists as missing, then stops tracking it once it stays missing', async () => {
+  it('marks a download qBittorrent no longer lists as missing, then stops tracking it if it stays so', async () => {
     // Arrange
     const { monitor, tables } = setup([]);
     const [fresh, seenMissing] = tables.seed(

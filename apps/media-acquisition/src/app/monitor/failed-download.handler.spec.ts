@@ -28,7 +28,7 @@ function setup(config: Partial<MediaConfig> = {}) {
 describe(FailedDownloadHandler.name, () => {
   beforeAll(() => Logger.overrideLogger(false));
 
-  it('marks the download failedPending first, then removes the torrent, blocklists the release, records the failure and grabs the next best', async () => {
+  it('goes failedPending, then removes the torrent, blocklists the release, logs the failure, grabs anew', async () => {
     // Arrange
     const { handler, tables, torrents, grabs, failures } = setup();
     const [row] = tables.seed(aTrackedDownload({ movieId: 'm1', downloadId: 'ABC', releaseGuid: 'guid-1' }));
@@ -79,7 +79,7 @@ describe(FailedDownloadHandler.name, () => {
     expect(grabs.grabNextBest).toHaveBeenCalledTimes(1);
   });
 
-  it('keeps the torrent and grabs nothing when MEDIA_REMOVE_FAILED and MEDIA_AUTO_REDOWNLOAD are off, and still fails if removal throws', async () => {
+  it('MEDIA_REMOVE_FAILED/_AUTO_REDOWNLOAD off: keeps torrent, grabs nothing; fails if removal throws', async () => {
     // Arrange
     const off = setup({ removeFailed: false, autoRedownload: false });
     const [offRow] = off.tables.seed(aTrackedDownload({ state: 'failedPending', messages: ['bad'] }));

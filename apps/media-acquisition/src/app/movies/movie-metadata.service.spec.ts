@@ -35,7 +35,7 @@ describe(MovieMetadataService.name, () => {
     expect(movie).toEqual({ tmdbId: 329865, title: 'Arrival', year: 2017, imdbId: 'tt2543164', runtimeMinutes: 120 });
   });
 
-  it('answers 400 without a title, year or tmdbId, for a movie TMDB does not know, and for one without a year', async () => {
+  it('answers 400 without a title, year or tmdbId, for a movie TMDB does not know, and for one yearless', async () => {
     // Arrange
     const unknown = setup(null);
     const undated = setup({ title: 'Untitled Project' });

@@ -78,7 +78,9 @@ export class MoviesController {
     summary:
       'Removes a movie with its history; `deleteFiles=true` also removes its file (into MEDIA_RECYCLE_BIN when set)',
     description:
-      'As in Radarr, a download in progress stays in qBittorrent: it is no longer tracked or imported. Remove it from the queue first (`DELETE /api/v1/queue/{downloadId}?removeFromClient=true`) to remove the torrent too',
+      'As in Radarr, a download in progress stays in qBittorrent: it is no longer ' +
+      'tracked or imported. Remove it from the queue first (`DELETE ' +
+      '/api/v1/queue/{downloadId}?removeFromClient=true`) to remove the torrent too',
   })
   @ApiProblemResponses(
     { status: 400, description: 'Invalid input' },

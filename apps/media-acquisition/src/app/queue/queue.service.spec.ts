@@ -79,7 +79,7 @@ describe(QueueService.name, () => {
     expect(tables.blocklist).toEqual([]);
   });
 
-  it('answers 404 for a download not in the queue, and changes nothing while qBittorrent cannot remove it', async () => {
+  it('answers 404 for a download not in the queue, and changes nothing while qBittorrent can’t remove it', async () => {
     // Arrange
     const { queue, tables, torrents } = setup();
     const [importing, downloading] = tables.seed(

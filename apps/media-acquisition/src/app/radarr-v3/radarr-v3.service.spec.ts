@@ -97,7 +97,7 @@ describe(RadarrV3Service.name, () => {
     expect(service.rootFolders()).toEqual([{ id: 1, path: '/library', accessible: true, unmappedFolders: [] }]);
   });
 
-  it('looks a movie up in the library first, then in the metadata source, and answers 400 or 404 otherwise', async () => {
+  it('looks a movie up in the library, then in the metadata source, and answers 400 or 404 otherwise', async () => {
     // Arrange
     const { service, metadata } = setup();
 

@@ -80,7 +80,8 @@ export class V3SystemController {
   @HttpCode(201)
   @ApiOperation({
     summary:
-      '`MoviesSearch` (movieIds), `MissingMoviesSearch` (every monitored wanted movie), `RssSync` (every indexer’s feed of new releases): they run in the background',
+      '`MoviesSearch` (movieIds), `MissingMoviesSearch` (every monitored wanted movie), ' +
+      '`RssSync` (every indexer’s feed of new releases): they run in the background',
   })
   async command(@Body(new RadarrBodyPipe(CommandV3Dto)) raw: Record<string, unknown>, @Query() _query: V3Query) {
     const body = raw as unknown as CommandV3Dto;
@@ -89,7 +90,8 @@ export class V3SystemController {
       void this.jobs.runNow(RSS_SYNC_JOB);
       message = 'RSS sync started';
     } else {
-      message = `Searching ${await this.v3.searchMovies(body.name === 'MoviesSearch' ? (body.movieIds ?? []) : undefined)} movie(s)`;
+      const movieIds = body.name === 'MoviesSearch' ? (body.movieIds ?? []) : undefined;
+      message = `Searching ${await this.v3.searchMovies(movieIds)} movie(s)`;
     }
     const now = new Date().toISOString();
     return {

@@ -140,7 +140,7 @@ describe(ReleaseSearchService.name, () => {
     expect(result.decisions.some((d) => d.approved)).toBe(false);
   });
 
-  it('answers a decision on a guid from the movie’s latest search, carrying its Prowlarr release, without searching again', async () => {
+  it('answers a decision on a guid from the movie’s last search, with its Prowlarr release; no re-search', async () => {
     // Arrange
     const bluray = aProwlarrRelease({ title: BLURAY, downloadUrl: 'http://prowlarr.test/1/download?link=bluray' });
     const { service, prowlarr } = setup({ 1: [bluray] });

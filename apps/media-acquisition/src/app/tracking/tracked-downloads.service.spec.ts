@@ -62,7 +62,7 @@ describe(TrackedDownloads.name, () => {
     expect(tables.events.map((e) => [e.type, e.progress])).toEqual([['progress', 0.75]]);
   });
 
-  it('walks a download from downloading through import to imported, with the file and the movie downloaded', async () => {
+  it('walks a download from downloading through import to imported, the file and the movie downloaded', async () => {
     // Arrange
     const tables = new InMemoryTracking();
     const [row] = tables.seed(aTrackedDownload({ movieId: 'm1' }));
@@ -155,7 +155,7 @@ describe(TrackedDownloads.name, () => {
     expect(tables.events).toEqual([]);
   });
 
-  it('stops tracking an ignored download, keeping the movie downloaded when it has a file, blocklisting only when asked', async () => {
+  it('stops tracking an ignored download (movie downloaded if it has a file), blocklisting only if asked', async () => {
     // Arrange
     const tables = new InMemoryTracking();
     const [kept, dropped] = tables.seed(

@@ -118,7 +118,7 @@ describe(ResourcesService.name, () => {
       expect(warn).not.toHaveBeenCalled();
     });
 
-    it('serves the cached titles with degraded: true when the knowledge service is down, and logs it once', async () => {
+    it('serves cached titles with degraded: true while the knowledge service is down, logging it once', async () => {
       // Arrange
       const { service, knowledge, link } = setup();
       link('k1', 'Cached one', 1);

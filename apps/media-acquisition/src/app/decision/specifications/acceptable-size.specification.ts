@@ -11,7 +11,9 @@ export const acceptableSizeSpecification: Specification = ({ release, quality },
   if (release.size < min) {
     return {
       code: 'belowMinimumSize',
-      message: `${formatSize(release.size)} is smaller than minimum allowed ${formatSize(min)} for ${quality.name} (runtime ${runtime} min)`,
+      message:
+        `${formatSize(release.size)} is smaller than minimum allowed ${formatSize(min)} ` +
+        `for ${quality.name} (runtime ${runtime} min)`,
     };
   }
   if (quality.maxSize === null || quality.maxSize === 0) return undefined;
@@ -19,7 +21,9 @@ export const acceptableSizeSpecification: Specification = ({ release, quality },
   if (release.size > max) {
     return {
       code: 'aboveMaximumSize',
-      message: `${formatSize(release.size)} is larger than maximum allowed ${formatSize(max)} for ${quality.name} (runtime ${runtime} min)`,
+      message:
+        `${formatSize(release.size)} is larger than maximum allowed ${formatSize(max)} ` +
+        `for ${quality.name} (runtime ${runtime} min)`,
     };
   }
   return undefined;

@@ -36,7 +36,8 @@ export class CreateMovieDto {
     minimum: 1,
     maximum: 2_147_483_647,
     description:
-      'Stored in an int4 column: larger ids are a 400. Alone, it is enough: title, year, runtime and IMDb id then come from TMDB',
+      'Stored in an int4 column: larger ids are a 400. Alone, it is enough: title, ' +
+      'year, runtime and IMDb id then come from TMDB',
   })
   @IsOptional()
   @IsInt32()
@@ -76,7 +77,8 @@ export class CreateMovieDto {
 
   @ApiPropertyOptional({
     description:
-      'Search and grab the best approved release at once, after answering (Radarr’s searchOnAdd); default MEDIA_SEARCH_ON_ADD (true)',
+      'Search and grab the best approved release at once, after answering (Radarr’s ' +
+      'searchOnAdd); default MEDIA_SEARCH_ON_ADD (true)',
   })
   @IsOptional()
   @IsBoolean()
