@@ -29,7 +29,7 @@ export function requestContextHook(deadlineMs: number) {
     );
     const incoming = traceparentOf(request.headers['traceparent']);
     const span = startRequestSpan(request.method, request.routeOptions.url ?? 'unmatched', incoming);
-    if (span) reply.raw.once('close', () => endRequestSpan(span, reply.raw.statusCode));
+    if (span) reply.raw.on('close', () => endRequestSpan(span, reply.raw.statusCode));
     const traceparent = span ? traceparentOfSpan(span) : (incoming ?? newTraceparent());
     const context = new HttpRequestContext(request.id, traceparent, span, deadline);
     watchRequestLog(context, request, reply);
