@@ -81,7 +81,12 @@ describe(DownloadsService.name, () => {
     it('takes a cached size without asking sizeOf, and still checks ownership', async () => {
       // Arrange
       const { service, repository, library, sizes } = setup();
-      library.checkOwnership.mockResolvedValue({ userId: 'u1', gameId: 'g1', owned: true, acquiredAt: '2025-01-01T00:00:00Z' });
+      library.checkOwnership.mockResolvedValue({
+        userId: 'u1',
+        gameId: 'g1',
+        owned: true,
+        acquiredAt: '2025-01-01T00:00:00Z',
+      });
       sizes.cached.mockReturnValue(2048);
       repository.insert.mockImplementation(async (inserted: DownloadRow) => inserted);
 
@@ -133,7 +138,12 @@ describe(DownloadsService.name, () => {
     it('returns the winner when a concurrent request with the same key inserted first', async () => {
       // Arrange
       const { service, repository, library, sizes } = setup();
-      library.checkOwnership.mockResolvedValue({ userId: 'u1', gameId: 'g1', owned: true, acquiredAt: '2025-01-01T00:00:00Z' });
+      library.checkOwnership.mockResolvedValue({
+        userId: 'u1',
+        gameId: 'g1',
+        owned: true,
+        acquiredAt: '2025-01-01T00:00:00Z',
+      });
       sizes.sizeOf.mockResolvedValue(10);
       const winner = row({ id: '00000000-0000-4000-8000-00000000000a', idempotencyKey: 'k1' });
       repository.findByIdempotencyKey.mockResolvedValueOnce(undefined).mockResolvedValueOnce(winner);
