@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { DEADLINE_HEADER, RequestContext, traceparentOfSpan } from '@keel/context';
+import { DEADLINE_HEADER, RequestContext, Tracing, traceparentOfSpan } from '@keel/context';
 import { watchRequestLog } from '../logging/request-log.hook';
 import { HttpRequestContext } from '../logging/request-log.store';
 import { endRequestSpan, startRequestSpan } from '../tracing/request-span';
@@ -28,8 +28,11 @@ export function requestContextHook(deadlineMs: number) {
       reply.raw,
     );
     const incoming = traceparentOf(request.headers['traceparent']);
-    const span = startRequestSpan(request.method, request.routeOptions.url ?? 'unmatched', incoming);
-    if (span) reply.raw.once('close', () => endRequestSpan(span, reply.raw.statusCode));
+    // `routeOptions` builds a new object of a dozen fields on every read: not read while tracing is off.
+    const span = Tracing.tracer
+      ? startRequestSpan(request.method, request.routeOptions.url ?? 'unmatched', incoming)
+      : undefined;
+    if (span) reply.raw.on('close', () => endRequestSpan(span, reply.raw.statusCode));
     const traceparent = span ? traceparentOfSpan(span) : (incoming ?? newTraceparent());
     const context = new HttpRequestContext(request.id, traceparent, span, deadline);
     watchRequestLog(context, request, reply);

@@ -41,8 +41,9 @@ export class LazyRequestDeadline implements RequestDeadline {
     }
     const timer = setTimeout(() => controller.abort(new DeadlineExceededError(this.budgetMs)), remaining);
     timer.unref();
-    // 'close' comes after a finished answer too; only one that closed unfinished is a hang-up.
-    this.response.once('close', () => {
+    // 'close' comes after a finished answer too; only one that closed unfinished is a hang-up. A
+    // response emits it once, so `on` (no per-request wrapper, no removal on close).
+    this.response.on('close', () => {
       clearTimeout(timer);
       if (!this.response.writableFinished)
         controller.abort(new DOMException('the client closed the request', 'AbortError'));

@@ -19,7 +19,9 @@ export function watchRequestLog(context: HttpRequestContext, request: FastifyReq
   // info+warn: skip the listener altogether.
   if (!PinoLogger.root.isLevelEnabled('warn') || QUIET_PATHS.test(request.url)) return;
   const started = Date.now();
-  reply.raw.once('close', () => accessLine(context, request, reply, started));
+  // `on`, not `once`: a response emits 'close' once, and `once` adds a bound wrapper per request and a
+  // listener removal per close.
+  reply.raw.on('close', () => accessLine(context, request, reply, started));
 }
 
 function accessLine(context: HttpRequestContext, request: FastifyRequest, reply: FastifyReply, started: number): void {

@@ -56,6 +56,27 @@ describe(screenInput.name, () => {
     ]);
   });
 
+  it('reports a flat record (no nested value) with the same messages, in the same order, as a nested one', () => {
+    // A flat record takes a shorter path than the walk: the names, last first, then the values.
+    const body = screenInput(
+      { 'a\u0000': 'x', b: '\udc00', c: 'ok\u0000\ud800', 'd\ud800': 1 },
+      { type: 'body', metatype: Object },
+    );
+    const query = screenInput({ 'k\u0000': 'v\u0000' }, { type: 'query', data: 'filter', metatype: Object });
+
+    expect(body.errors).toEqual([
+      'property name "d\\ud800" must be valid Unicode (it contains an unpaired surrogate)',
+      'property name "a\\u0000" must not contain NUL characters',
+      'b must be valid Unicode (it contains an unpaired surrogate)',
+      'c must not contain NUL characters',
+      'c must be valid Unicode (it contains an unpaired surrogate)',
+    ]);
+    expect(query.errors).toEqual([
+      'property name "filter.k\\u0000" must not contain NUL characters',
+      'filter.k\u0000 must not contain NUL characters',
+    ]);
+  });
+
   it('names a single path parameter by its name', () => {
     expect(screenInput('\u0000', { type: 'param', data: 'userId', metatype: String }).errors).toEqual([
       'userId must not contain NUL characters',

@@ -28,7 +28,8 @@ function setup() {
     transition: jest.fn(),
   };
   const library = { checkOwnership: jest.fn() };
-  const sizes = { sizeOf: jest.fn() };
+  // No size cached unless a test says so: start then asks sizeOf.
+  const sizes = { cached: jest.fn((): number | undefined => undefined), sizeOf: jest.fn() };
   const signer = { sign: jest.fn(() => 'https://cdn.test/g1?signature=s') };
   const service = new DownloadsService(
     repository as unknown as DownloadsRepository,
@@ -77,6 +78,29 @@ describe(DownloadsService.name, () => {
       expect(signer.sign).toHaveBeenCalledWith({ downloadId: session.id, gameId: 'g1', userId: 'u1' });
     });
 
+    it('takes a cached size without asking sizeOf, and still checks ownership', async () => {
+      // Arrange
+      const { service, repository, library, sizes } = setup();
+      library.checkOwnership.mockResolvedValue({
+        userId: 'u1',
+        gameId: 'g1',
+        owned: true,
+        acquiredAt: '2025-01-01T00:00:00Z',
+      });
+      sizes.cached.mockReturnValue(2048);
+      repository.insert.mockImplementation(async (inserted: DownloadRow) => inserted);
+
+      // Act
+      const session = await service.start('u1', 'g1');
+
+      // Assert
+      expect(sizes.cached).toHaveBeenCalledWith('g1');
+      expect(sizes.sizeOf).not.toHaveBeenCalled();
+      expect(library.checkOwnership).toHaveBeenCalledWith('u1', 'g1');
+      expect(session).toMatchObject({ status: 'queued', bytesTotal: 2048 });
+      expect(repository.insert).toHaveBeenCalledWith(expect.objectContaining({ bytesTotal: 2048 }));
+    });
+
     it('refuses a game the user does not own (403) and one the library does not know (404), writing nothing', async () => {
       // Arrange
       const { service, repository, library, sizes } = setup();
@@ -114,7 +138,12 @@ describe(DownloadsService.name, () => {
     it('returns the winner when a concurrent request with the same key inserted first', async () => {
       // Arrange
       const { service, repository, library, sizes } = setup();
-      library.checkOwnership.mockResolvedValue({ userId: 'u1', gameId: 'g1', owned: true, acquiredAt: null });
+      library.checkOwnership.mockResolvedValue({
+        userId: 'u1',
+        gameId: 'g1',
+        owned: true,
+        acquiredAt: '2025-01-01T00:00:00Z',
+      });
       sizes.sizeOf.mockResolvedValue(10);
       const winner = row({ id: '00000000-0000-4000-8000-00000000000a', idempotencyKey: 'k1' });
       repository.findByIdempotencyKey.mockResolvedValueOnce(undefined).mockResolvedValueOnce(winner);

@@ -30,10 +30,13 @@ export class DownloadsService {
       const earlier = await this.repository.findByIdempotencyKey(userId, idempotencyKey);
       if (earlier) return this.replay(earlier, gameId);
     }
-    const [ownership, bytesTotal] = await Promise.all([
-      this.library.checkOwnership(userId, gameId),
-      this.sizes.sizeOf(userId, gameId),
-    ]);
+    // A cached size (the common case) skips Promise.all and sizeOf's promise: each promise of a
+    // request costs its AsyncLocalStorage copy and a tick.
+    const cachedSize = this.sizes.cached(gameId);
+    const [ownership, bytesTotal] =
+      cachedSize === undefined
+        ? await Promise.all([this.library.checkOwnership(userId, gameId), this.sizes.sizeOf(userId, gameId)])
+        : [await this.library.checkOwnership(userId, gameId), cachedSize];
     if (!ownership) throw unknownGame(gameId);
     if (!ownership.owned) throw notOwned(gameId);
     const now = new Date();

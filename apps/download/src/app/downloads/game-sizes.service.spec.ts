@@ -30,6 +30,21 @@ describe(GameSizes.name, () => {
     ]);
   });
 
+  it('peeks at the cache without asking the library: undefined until a lookup has seen the game', async () => {
+    // Arrange
+    const listUserGames = jest.fn().mockResolvedValueOnce({ games: [game('g1', 10)], nextCursor: null });
+    const sizes = new GameSizes({ listUserGames } as unknown as LibraryClient);
+
+    // Act
+    const before = sizes.cached('g1');
+    await sizes.sizeOf('u1', 'g1');
+    const after = sizes.cached('g1');
+
+    // Assert
+    expect([before, after]).toEqual([undefined, 10]);
+    expect(listUserGames).toHaveBeenCalledTimes(1);
+  });
+
   it('answers undefined for a game not in the library, and for a user the library does not know', async () => {
     // Arrange
     const listUserGames = jest

@@ -17,10 +17,16 @@ export class GameSizes {
 
   constructor(private readonly library: LibraryClient) {}
 
+  /** The size of `gameId` if it is cached and fresh: a hit needs no promise (see DownloadsService.start). */
+  cached(gameId: string): number | undefined {
+    const cached = this.sizes.get(gameId);
+    return cached && cached.until > Date.now() ? cached.bytes : undefined;
+  }
+
   /** The size of `gameId`, looked up through `userId`'s library; undefined if it is not listed there. */
   async sizeOf(userId: string, gameId: string): Promise<number | undefined> {
-    const cached = this.sizes.get(gameId);
-    if (cached && cached.until > Date.now()) return cached.bytes;
+    const cached = this.cached(gameId);
+    if (cached !== undefined) return cached;
     let cursor: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
       const games = await this.library.listUserGames(userId, cursor, 100);
