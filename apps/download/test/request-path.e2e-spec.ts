@@ -5,7 +5,9 @@ import { startDownloadTestBed } from './download-test.setup';
 import type { DownloadTestBed } from './download-test.setup';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const POLICIES = 'libs/resilience/src/policy/';
+const POLICIES = 'libs/resilience/src/';
+/** With REDIS_URL, the circuit is the fleet's, shared through Redis, rather than the replica's own. */
+const FLEET_CIRCUIT = `${POLICIES}fleet/fleet-circuit.ts`;
 
 /**
  * Our files on the call stack at the moment undici creates the library request, each once, from the
@@ -68,7 +70,11 @@ describe('POST /api/v1/downloads, controller to socket', () => {
     const policies = files.filter((file) => file.startsWith(POLICIES));
     expect(files.slice(2, 2 + policies.length)).toEqual(policies);
     expect(new Set(policies)).toEqual(
-      new Set([`${POLICIES}resilience-pipeline.ts`, `${POLICIES}circuit.ts`, `${POLICIES}attempt-timeout.policy.ts`]),
+      new Set([
+        `${POLICIES}policy/resilience-pipeline.ts`,
+        process.env['REDIS_URL'] ? FLEET_CIRCUIT : `${POLICIES}policy/circuit.ts`,
+        `${POLICIES}policy/attempt-timeout.policy.ts`,
+      ]),
     );
   });
 });
