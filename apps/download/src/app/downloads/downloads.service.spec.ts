@@ -6,6 +6,9 @@ import type { DownloadsRepository } from './downloads.repository';
 import { DownloadsService } from './downloads.service';
 import type { GameSizes } from './game-sizes.service';
 
+/** The library's answer for a game u1 owns. */
+const OWNED = { userId: 'u1', gameId: 'g1', owned: true, acquiredAt: '2025-01-01T00:00:00Z' };
+
 const row = (overrides: Partial<DownloadRow> = {}): DownloadRow => ({
   id: '00000000-0000-4000-8000-000000000001',
   userId: 'u1',
@@ -45,12 +48,7 @@ describe(DownloadsService.name, () => {
     it('inserts a queued session sized from the library once ownership is confirmed, with a signed URL', async () => {
       // Arrange
       const { service, repository, library, sizes, signer } = setup();
-      library.checkOwnership.mockResolvedValue({
-        userId: 'u1',
-        gameId: 'g1',
-        owned: true,
-        acquiredAt: '2025-01-01T00:00:00Z',
-      });
+      library.checkOwnership.mockResolvedValue(OWNED);
       sizes.sizeOf.mockResolvedValue(4096);
       repository.insert.mockImplementation(async (inserted: DownloadRow) => inserted);
 
@@ -81,12 +79,7 @@ describe(DownloadsService.name, () => {
     it('takes a cached size without asking sizeOf, and still checks ownership', async () => {
       // Arrange
       const { service, repository, library, sizes } = setup();
-      library.checkOwnership.mockResolvedValue({
-        userId: 'u1',
-        gameId: 'g1',
-        owned: true,
-        acquiredAt: '2025-01-01T00:00:00Z',
-      });
+      library.checkOwnership.mockResolvedValue(OWNED);
       sizes.cached.mockReturnValue(2048);
       repository.insert.mockImplementation(async (inserted: DownloadRow) => inserted);
 
@@ -138,12 +131,7 @@ describe(DownloadsService.name, () => {
     it('returns the winner when a concurrent request with the same key inserted first', async () => {
       // Arrange
       const { service, repository, library, sizes } = setup();
-      library.checkOwnership.mockResolvedValue({
-        userId: 'u1',
-        gameId: 'g1',
-        owned: true,
-        acquiredAt: '2025-01-01T00:00:00Z',
-      });
+      library.checkOwnership.mockResolvedValue(OWNED);
       sizes.sizeOf.mockResolvedValue(10);
       const winner = row({ id: '00000000-0000-4000-8000-00000000000a', idempotencyKey: 'k1' });
       repository.findByIdempotencyKey.mockResolvedValueOnce(undefined).mockResolvedValueOnce(winner);
