@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { describeOnEachDatabase } from '@keel/persistence/testing';
 import * as schema from '../db/schema';
+import { insertMovie } from '../db/testing';
 import type { TrackedState } from '../db/schema';
+import { aTrackedDownload } from './testing';
 import { TrackedDownloadsRepository } from './tracked-downloads.repository';
 
 const MIGRATIONS = join(__dirname, '..', '..', '..', 'migrations');
@@ -15,44 +17,11 @@ describeOnEachDatabase('claiming an import', { schema, migrationsFolder: MIGRATI
 
   async function tracked(state: TrackedState): Promise<string> {
     const now = new Date();
-    const profileId = randomUUID();
-    const movieId = randomUUID();
-    await bed.db.insert(schema.qualityProfiles).values({
-      id: profileId,
-      name: `p-${profileId}`,
-      definition: {
-        items: [],
-        cutoff: 'Bluray-1080p',
-        minSeeders: 1,
-        preferIndexerFlags: false,
-        upgradeAllowed: false,
-      },
-      createdAt: now,
-    });
-    await bed.db.insert(schema.movies).values({
-      id: movieId,
-      title: `Movie ${movieId}`,
-      year: 2000,
-      qualityProfileId: profileId,
-      status: 'downloading',
-      createdAt: now,
-      updatedAt: now,
-    });
+    const movieId = await insertMovie(bed.db, 'downloading');
     const id = randomUUID();
-    await bed.db.insert(schema.trackedDownloads).values({
-      id,
-      movieId,
-      downloadId: randomUUID(),
-      releaseGuid: 'g',
-      releaseTitle: 'Movie.2000.1080p.BluRay',
-      indexerId: 1,
-      indexer: 'i',
-      quality: 'Bluray-1080p',
-      sizeBytes: 1,
-      state,
-      grabbedAt: now,
-      updatedAt: now,
-    });
+    await bed.db
+      .insert(schema.trackedDownloads)
+      .values(aTrackedDownload({ id, movieId, downloadId: randomUUID(), state, grabbedAt: now, updatedAt: now }));
     return id;
   }
 

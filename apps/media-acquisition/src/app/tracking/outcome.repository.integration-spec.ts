@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describeOnEachDatabase } from '@keel/persistence/testing';
 import * as schema from '../db/schema';
+import { insertMovie } from '../db/testing';
 import type { TrackedDownloadRow } from '../db/schema';
 import { OutcomeRepository } from './outcome.repository';
+import { aTrackedDownload } from './testing';
 
 const MIGRATIONS = join(__dirname, '..', '..', '..', 'migrations');
 
@@ -12,58 +14,20 @@ const MIGRATIONS = join(__dirname, '..', '..', '..', 'migrations');
 describeOnEachDatabase('OutcomeRepository', { schema, migrationsFolder: MIGRATIONS, freshPer: 'test' }, (bed) => {
   let outcomes: OutcomeRepository;
 
-  async function aMovie(): Promise<string> {
-    const now = new Date();
-    const profileId = randomUUID();
-    const movieId = randomUUID();
-    await bed.db.insert(schema.qualityProfiles).values({
-      id: profileId,
-      name: `p-${profileId}`,
-      definition: {
-        items: [],
-        cutoff: 'Bluray-1080p',
-        minSeeders: 1,
-        preferIndexerFlags: false,
-        upgradeAllowed: false,
-      },
-      createdAt: now,
-    });
-    await bed.db.insert(schema.movies).values({
-      id: movieId,
-      title: `Movie ${movieId}`,
-      year: 2000,
-      qualityProfileId: profileId,
-      status: 'wanted',
-      createdAt: now,
-      updatedAt: now,
-    });
-    return movieId;
-  }
+  const aMovie = () => insertMovie(bed.db, 'wanted');
 
+  /** A grab's row, unique where the schema's indexes want it. */
   function aGrab(movieId: string, overrides: Partial<TrackedDownloadRow> = {}): TrackedDownloadRow {
     const now = new Date();
-    return {
+    return aTrackedDownload({
       id: randomUUID(),
       movieId,
       downloadId: randomUUID().replace(/-/g, '').toUpperCase(),
       releaseGuid: `g-${randomUUID()}`,
-      releaseTitle: 'Movie.2000.1080p.BluRay',
-      indexerId: 1,
-      indexer: 'i',
-      quality: 'Bluray-1080p',
-      revisionVersion: 1,
-      revisionReal: 0,
-      sizeBytes: 1,
-      state: 'downloading',
-      clientStatus: null,
-      progress: 0,
-      etaSeconds: null,
-      outputPath: null,
-      messages: [],
       grabbedAt: now,
       updatedAt: now,
       ...overrides,
-    };
+    });
   }
 
   const grabbedEntry = (row: TrackedDownloadRow) => ({
