@@ -26,7 +26,6 @@ async function runHedgeBench(options = {}) {
 
   const { Logger } = require('@nestjs/common');
   Logger.overrideLogger(false);
-  const axios = require('axios');
   const { PolicyRegistry } = require(path.join(DIST, 'libs/resilience/src'));
   const { ResilientHttpClient, UndiciAdapter, httpFailureClassifier, resolveServiceConfig } = require(
     path.join(DIST, 'libs/clients/core/src'),
@@ -51,7 +50,6 @@ async function runHedgeBench(options = {}) {
     const pipeline = registry.get(`hedge-${name}`, { ...config.policy, classifier: httpFailureClassifier });
     const client = new ResilientHttpClient(
       config,
-      axios.create(),
       pipeline,
       new UndiciAdapter({ connections: 32, keepAliveTimeoutMs: 10_000 }),
       {},

@@ -124,6 +124,9 @@ async function runSearchBench(options = {}) {
         LOG_LEVEL: 'warn',
         SHUTDOWN_DELAY: '0',
         MEDIA_DATA_DIR: 'memory://',
+        // The scheduled jobs would search Prowlarr in the middle of the timings (and of its search log).
+        MEDIA_RSS_SYNC_INTERVAL: '0',
+        MEDIA_MISSING_SEARCH_INTERVAL: '0',
         MEDIA_LIBRARY_ROOT: path.join(tmp, 'library'),
         PROWLARR_SERVICE_URL: prowlarrUrl,
         PROWLARR_SERVICE_RATE_LIMIT: RATE_LIMIT,
