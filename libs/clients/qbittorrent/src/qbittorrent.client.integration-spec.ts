@@ -37,6 +37,7 @@ const ENV_KEYS = [
   'QBITTORRENT_USERNAME',
   'QBITTORRENT_PASSWORD',
   'QBITTORRENT_SERVICE_MAX_RETRIES',
+  'QBITTORRENT_SERVICE_TIMEOUT',
 ] as const;
 const CATEGORY = 'keel-contract';
 
@@ -58,6 +59,8 @@ async function bootClient(url: string, credentials: TargetCredentials): Promise<
     QBITTORRENT_USERNAME: credentials.username,
     QBITTORRENT_PASSWORD: credentials.password,
     QBITTORRENT_SERVICE_MAX_RETRIES: '0',
+    // No retries, so one answer slowed by a loaded CI machine (nox just restarted, say) must not time out.
+    QBITTORRENT_SERVICE_TIMEOUT: '30s',
   });
   try {
     const moduleRef = await Test.createTestingModule({
