@@ -8,20 +8,26 @@ import { ResilientHttpClient } from '../http/resilient-http-client';
 import { UndiciAdapter } from '../http/undici-adapter';
 import { resolveServiceConfig } from '../registry/service.config';
 import type { DownstreamModuleOptions } from './downstream-module-options.interface';
+import { DOWNSTREAM_CONFIG_OVERRIDES } from './downstream-config.module-definition';
+import type { DownstreamConfigs } from './downstream-config.module-definition';
 import { getDownstreamHealthToken, getHttpClientToken } from './downstream.tokens';
 
 export const DOWNSTREAM_MODULE_OPTIONS = 'KEEL:DOWNSTREAM_MODULE_OPTIONS';
 
 /**
- * Builds the client of downstream `name`: its config (code over env, checked now, so a bad value
- * stops start-up with its name), its named pipeline, its own undici pools, closed on shutdown.
+ * Builds the client of downstream `name`: its config (the app's `DownstreamConfigModule` entry over the
+ * registration's code over env, checked now, so a bad value stops start-up with its name), its named
+ * pipeline, its own undici pools, closed on shutdown.
  */
 export function createHttpClient(
   name: string,
   options: DownstreamModuleOptions,
   registry: PolicyRegistry,
+  overrides?: DownstreamConfigs,
 ): ResilientHttpClient {
-  const config = resolveServiceConfig(name, undefined, options.defaults, options.config);
+  const override = overrides?.[name];
+  const code = override === undefined ? options.config : { ...options.config, ...override };
+  const config = resolveServiceConfig(name, undefined, options.defaults, code);
   const pipeline = registry.get(name, { ...config.policy, classifier: httpFailureClassifier });
   const transport = new UndiciAdapter({ connections: 128, keepAliveTimeoutMs: 10_000 });
   const client = new ResilientHttpClient(config, pipeline, transport, options);
@@ -39,9 +45,9 @@ export function downstreamProviders(name: string): Provider[] {
   return [
     {
       provide: getHttpClientToken(name),
-      inject: [DOWNSTREAM_MODULE_OPTIONS, PolicyRegistry],
-      useFactory: (options: DownstreamModuleOptions, registry: PolicyRegistry) =>
-        createHttpClient(name, options, registry),
+      inject: [DOWNSTREAM_MODULE_OPTIONS, PolicyRegistry, { token: DOWNSTREAM_CONFIG_OVERRIDES, optional: true }],
+      useFactory: (options: DownstreamModuleOptions, registry: PolicyRegistry, overrides?: DownstreamConfigs) =>
+        createHttpClient(name, options, registry, overrides),
     },
     {
       provide: getDownstreamHealthToken(name),
