@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Test } from '@nestjs/testing';
 import type { TestingModule } from '@nestjs/testing';
-import { getDownstreamHealthToken } from '@keel/clients-core';
+import { DownstreamConfigModule, getDownstreamHealthToken } from '@keel/clients-core';
 import type { DownstreamHealth } from '@keel/clients-core';
 import { ResilienceModule } from '@keel/resilience';
 import { QbittorrentAuthError } from './errors/qbittorrent-auth.error';
@@ -32,13 +32,7 @@ const TARGETS: [string, (credentials: TargetCredentials) => Promise<ContractTarg
 ];
 
 const CREDENTIALS: TargetCredentials = { username: 'keel', password: 'keel-test-password' };
-const ENV_KEYS = [
-  'QBITTORRENT_SERVICE_URL',
-  'QBITTORRENT_USERNAME',
-  'QBITTORRENT_PASSWORD',
-  'QBITTORRENT_SERVICE_MAX_RETRIES',
-  'QBITTORRENT_SERVICE_TIMEOUT',
-] as const;
+const ENV_KEYS = ['QBITTORRENT_USERNAME', 'QBITTORRENT_PASSWORD'] as const;
 const CATEGORY = 'keel-contract';
 
 const randomHash = () => randomBytes(20).toString('hex');
@@ -51,20 +45,24 @@ function base32Of(hex: string): string {
   return (bits.match(/.{1,5}/g) ?? []).map((chunk) => alphabet[parseInt(chunk.padEnd(5, '0'), 2)]).join('');
 }
 
-/** Boots the client module with env set only for the factories that read it at compile time. */
+/**
+ * Boots the client module, its downstream configured in code; the credentials, which the module reads
+ * from the environment only, are set for the factory that reads them at start-up and restored after.
+ */
 async function bootClient(url: string, credentials: TargetCredentials): Promise<TestingModule> {
   const saved = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
   Object.assign(process.env, {
-    QBITTORRENT_SERVICE_URL: url,
     QBITTORRENT_USERNAME: credentials.username,
     QBITTORRENT_PASSWORD: credentials.password,
-    QBITTORRENT_SERVICE_MAX_RETRIES: '0',
-    // No retries, so one answer slowed by a loaded CI machine (nox just restarted, say) must not time out.
-    QBITTORRENT_SERVICE_TIMEOUT: '30s',
   });
   try {
     const moduleRef = await Test.createTestingModule({
-      imports: [ResilienceModule.forRoot({}), QbittorrentClientModule],
+      imports: [
+        ResilienceModule.forRoot({}),
+        // No retries, so one answer slowed by a loaded CI machine (nox just restarted, say) must not time out.
+        DownstreamConfigModule.forRoot({ [QBITTORRENT]: { urls: url, retries: 0, timeout: '30s' } }),
+        QbittorrentClientModule,
+      ],
     }).compile();
     await moduleRef.init();
     return moduleRef;
