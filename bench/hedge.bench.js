@@ -87,7 +87,8 @@ async function runHedgeBench(options = {}) {
       extraRequestShare: +((sent - durations.length) / durations.length).toFixed(3),
     };
     log(
-      `  ${name}: p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${sent} requests for ${row.calls} calls (${perInstance.join('/')} per instance)`,
+      `  ${name}: p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ` +
+        `${sent} requests for ${row.calls} calls (${perInstance.join('/')} per instance)`,
     );
     return row;
   }

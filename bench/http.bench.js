@@ -101,7 +101,8 @@ async function pgliteTemplate(tmp, log) {
   clearTimeout(timer);
   if (code !== 0) throw new Error(`PGlite template failed:\n${child.tail()}`);
   log(
-    `PGlite: initdb'd a template in ${((Date.now() - started) / 1000).toFixed(1)} s (copied for every run, kept at ${cached})`,
+    `PGlite: initdb'd a template in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
+      `(copied for every run, kept at ${cached})`,
   );
   try {
     fs.rmSync(cached, { recursive: true, force: true });
@@ -322,7 +323,8 @@ async function runHttpBench(options = {}) {
         });
         if (measured.non2xx || measured.errors || measured.timeouts || warm.non2xx || warm.errors) {
           problems.push(
-            `${id}: non-2xx ${measured.non2xx} (warm-up ${warm.non2xx}), errors ${measured.errors} (warm-up ${warm.errors}), timeouts ${measured.timeouts}`,
+            `${id}: non-2xx ${measured.non2xx} (warm-up ${warm.non2xx}), ` +
+              `errors ${measured.errors} (warm-up ${warm.errors}), timeouts ${measured.timeouts}`,
           );
         }
       } catch (error) {
@@ -347,7 +349,9 @@ async function runHttpBench(options = {}) {
       if (schema) await pg.query(`drop schema if exists "${schema}" cascade`).catch(() => undefined);
       const line = result.error
         ? `  ${id}: FAILED`
-        : `  ${id}: ${result.reqPerSec} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, non-2xx ${result.non2xx}, server CPU ${result.serverCpuUsPerRequest} µs/req, startup ${(result.startupMs / 1000).toFixed(1)} s`;
+        : `  ${id}: ${result.reqPerSec} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ` +
+          `non-2xx ${result.non2xx}, server CPU ${result.serverCpuUsPerRequest} µs/req, ` +
+          `startup ${(result.startupMs / 1000).toFixed(1)} s`;
       log(line);
       return result;
     };
@@ -356,7 +360,8 @@ async function runHttpBench(options = {}) {
     for (let r = 0; r < rounds; r++) {
       if (r > 0 && Date.now() + roundMs > deadline) {
         notes.push(
-          `rounds ${r + 1}–${rounds} skipped: the time budget would be exceeded (a round takes ~${Math.round(roundMs / 1000)} s)`,
+          `rounds ${r + 1}–${rounds} skipped: the time budget would be exceeded ` +
+            `(a round takes ~${Math.round(roundMs / 1000)} s)`,
         );
         log(notes[notes.length - 1]);
         break;

@@ -52,8 +52,25 @@ async function dumpTotals(file) {
 }
 
 const COMPILER = /compiler::|Compil|maglev/i;
-const GC =
-  /Scaveng|Mark|Sweep|Heap::|heap::|Evacuat|MemoryChunk|Remembered|SlotSet|Concurrent|IteratePointers|SizeFromMap|MinorMC|Worklist|PagedSpace/;
+const GC = new RegExp(
+  [
+    'Scaveng',
+    'Mark',
+    'Sweep',
+    'Heap::',
+    'heap::',
+    'Evacuat',
+    'MemoryChunk',
+    'Remembered',
+    'SlotSet',
+    'Concurrent',
+    'IteratePointers',
+    'SizeFromMap',
+    'MinorMC',
+    'Worklist',
+    'PagedSpace',
+  ].join('|'),
+);
 
 /**
  * The dump's instructions in V8's optimizing compilers and in its garbage collector (by function
@@ -206,7 +223,8 @@ async function runInstructionsBench(args) {
           round,
         });
         process.stderr.write(
-          `  ${result.id}: ${result.instructionsPerRequest} instructions/request (compiler ${result.compilerPerRequest}, GC ${result.gcPerRequest}, rest ${result.restPerRequest})\n`,
+          `  ${result.id}: ${result.instructionsPerRequest} instructions/request ` +
+            `(compiler ${result.compilerPerRequest}, GC ${result.gcPerRequest}, rest ${result.restPerRequest})\n`,
         );
         runs.push(result);
       }

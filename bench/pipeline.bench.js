@@ -20,7 +20,10 @@ function makeLoop(kind) {
     kind === 'reject'
       ? 'for (let i = 0; i < n; i++) await call().catch(noop);'
       : 'for (let i = 0; i < n; i++) await call();';
-  const src = `return async function loop(call, n) { const c0 = cpuUsage(); const t0 = hrtime(); ${body} const wall = Number(hrtime() - t0); const c = cpuUsage(c0); return [wall / n, ((c.user + c.system) * 1000) / n]; };`;
+  const src =
+    `return async function loop(call, n) { const c0 = cpuUsage(); const t0 = hrtime(); ` +
+    `${body} const wall = Number(hrtime() - t0); const c = cpuUsage(c0); ` +
+    `return [wall / n, ((c.user + c.system) * 1000) / n]; };`;
   return new Function('hrtime', 'cpuUsage', 'noop', src)(process.hrtime.bigint, process.cpuUsage, () => undefined);
 }
 
@@ -53,7 +56,8 @@ async function measure(variants, { rounds, warmup, log }) {
       cpu[v.name].push(cpuNs);
     }
     log?.(
-      `  round ${round + 1}/${rounds}: ${order.map((v) => `${v.name} ${(samples[v.name][round] / 1000).toFixed(2)}µs`).join(', ')} (wall per call)`,
+      `  round ${round + 1}/${rounds}: ` +
+        `${order.map((v) => `${v.name} ${(samples[v.name][round] / 1000).toFixed(2)}µs`).join(', ')} (wall per call)`,
     );
   }
   return { wall: samples, cpu };

@@ -93,7 +93,9 @@ function table(result) {
   const m = result.machine;
   lines.push(`## Keel bench, ${m.date.slice(0, 10)}`, '');
   lines.push(
-    `${m.cpuModel}, ${m.cores} cores, ${m.totalMemoryGB} GB, Node ${m.node.replace(/^v/, '')}; load average ${m.loadAverageAtStart.join(' / ')} at start, ${m.loadAverageAtEnd.join(' / ')} at end. Noisy: only the ratios carry over.`,
+    `${m.cpuModel}, ${m.cores} cores, ${m.totalMemoryGB} GB, Node ${m.node.replace(/^v/, '')}; ` +
+      `load average ${m.loadAverageAtStart.join(' / ')} at start, ${m.loadAverageAtEnd.join(' / ')} at end. ` +
+      `Noisy: only the ratios carry over.`,
     '',
   );
 
@@ -119,7 +121,8 @@ function table(result) {
       ...(a.oursBalanced
         ? [
             [
-              '**ours + P2C over 3 instances** (pick, outstanding count, latency estimate, ejection tally); tracing off',
+              '**ours + P2C over 3 instances** ' +
+                '(pick, outstanding count, latency estimate, ejection tally); tracing off',
               a.oursBalanced,
             ],
           ]
@@ -130,7 +133,8 @@ function table(result) {
     ];
     for (const [name, v] of rowsA)
       lines.push(
-        `| ${name} | ${fmt(v.nsPerCallMedian / 1000)} | ${fmt(v.overheadUs)} | ${fmt(v.cpuNsPerCallMedian / 1000)} | ${fmt(v.cpuOverheadUs)} |`,
+        `| ${name} | ${fmt(v.nsPerCallMedian / 1000)} | ${fmt(v.overheadUs)} | ` +
+          `${fmt(v.cpuNsPerCallMedian / 1000)} | ${fmt(v.cpuOverheadUs)} |`,
       );
     lines.push('');
     lines.push(`### (b) Open-circuit rejection (minus a bare \`Promise.reject(err).catch()\`)`, '');
@@ -148,7 +152,8 @@ function table(result) {
     ];
     for (const [name, v] of rowsB)
       lines.push(
-        `| ${name} | ${fmt(v.nsPerCallMedian / 1000)} | ${fmt(v.overheadUs)} | ${fmt(v.cpuNsPerCallMedian / 1000)} | ${fmt(v.cpuOverheadUs)} |`,
+        `| ${name} | ${fmt(v.nsPerCallMedian / 1000)} | ${fmt(v.overheadUs)} | ` +
+          `${fmt(v.cpuNsPerCallMedian / 1000)} | ${fmt(v.cpuOverheadUs)} |`,
       );
     lines.push('');
   } else {
@@ -158,11 +163,13 @@ function table(result) {
   const h = result.http;
   if (h && !h.error) {
     lines.push(
-      `### (c) POST /api/v1/downloads, ${h.config.connections} connections, ${h.config.durationS} s after a ${h.config.warmupS} s warm-up (median of runs; ours at LOG_LEVEL=warn)`,
+      `### (c) POST /api/v1/downloads, ${h.config.connections} connections, ${h.config.durationS} s ` +
+        `after a ${h.config.warmupS} s warm-up (median of runs; ours at LOG_LEVEL=warn)`,
       '',
     );
     lines.push(
-      '| Database | Server | req/s | p50 ms | p99 ms | non-2xx | Server CPU µs/req | RSS MB | Throughput ours/baseline | CPU/req baseline/ours |',
+      '| Database | Server | req/s | p50 ms | p99 ms | non-2xx | Server CPU µs/req | RSS MB | ' +
+        'Throughput ours/baseline | CPU/req baseline/ours |',
       '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     );
     const perRound = (list) => `(${list.map((x) => fmt(x)).join(', ')})`;
@@ -173,12 +180,14 @@ function table(result) {
         const label = target === 'ours' ? '**ours** (Nest + Fastify)' : 'baseline (node:http + undici)';
         const ratios =
           target === 'ours'
-            ? `**${fmt(k.throughputRatio)}** ${perRound(k.throughputRatioPerRound)} | ${fmt(k.cpuEfficiencyRatio)} ${perRound(k.cpuEfficiencyRatioPerRound)}`
+            ? `**${fmt(k.throughputRatio)}** ${perRound(k.throughputRatioPerRound)} | ` +
+              `${fmt(k.cpuEfficiencyRatio)} ${perRound(k.cpuEfficiencyRatioPerRound)}`
             : ' | ';
         if (!s) lines.push(`| ${kind} | ${label} | failed | | | | | | | |`);
         else
           lines.push(
-            `| ${kind} | ${label} | ${fmt(s.reqPerSec, 0)} | ${fmt(s.p50Ms, 0)} | ${fmt(s.p99Ms, 0)} | ${s.non2xx + s.errors} | ${fmt(s.serverCpuUsPerRequest, 0)} | ${fmt(s.rssMB, 0)} | ${ratios} |`,
+            `| ${kind} | ${label} | ${fmt(s.reqPerSec, 0)} | ${fmt(s.p50Ms, 0)} | ${fmt(s.p99Ms, 0)} | ` +
+              `${s.non2xx + s.errors} | ${fmt(s.serverCpuUsPerRequest, 0)} | ${fmt(s.rssMB, 0)} | ${ratios} |`,
           );
       }
     }
@@ -191,7 +200,9 @@ function table(result) {
   if (d && !d.error) {
     const c = d.config;
     lines.push(
-      `### (d) POST /api/v1/movies/{id}/search, fan-out to ${c.indexerLatenciesMs.length} indexers slowed to ${c.indexerLatenciesMs.join('/')} ms; ${c.count} searches per row, one after another (ours at LOG_LEVEL=warn, PROWLARR_SERVICE_RATE_LIMIT=${c.rateLimit})`,
+      `### (d) POST /api/v1/movies/{id}/search, fan-out to ${c.indexerLatenciesMs.length} indexers ` +
+        `slowed to ${c.indexerLatenciesMs.join('/')} ms; ${c.count} searches per row, one after another ` +
+        `(ours at LOG_LEVEL=warn, PROWLARR_SERVICE_RATE_LIMIT=${c.rateLimit})`,
       '',
     );
     lines.push(
@@ -200,7 +211,8 @@ function table(result) {
     );
     const row = (name, s, r50, r95) =>
       lines.push(
-        `| ${name} | ${fmt(s.p50Ms, 1)} | ${fmt(s.p95Ms, 1)} | ${fmt(s.minMs, 1)} | ${fmt(s.maxMs, 1)} | ${r50} | ${r95} |`,
+        `| ${name} | ${fmt(s.p50Ms, 1)} | ${fmt(s.p95Ms, 1)} | ${fmt(s.minMs, 1)} | ` +
+          `${fmt(s.maxMs, 1)} | ${r50} | ${r95} |`,
       );
     row(
       `baseline: slowest indexer alone (direct \`GET /api/v1/search?indexerIds=${c.slowestIndexer}\`)`,
@@ -224,7 +236,8 @@ function table(result) {
   if (e && !e.error) {
     const c = e.config;
     lines.push(
-      `### (e) A read over 3 instances (${c.balancer ?? 'p2c'}), one ${c.slowMs} ms slower; ${c.calls} calls by ${c.concurrency} callers; hedge delay ${c.hedgeDelay}`,
+      `### (e) A read over 3 instances (${c.balancer ?? 'p2c'}), one ${c.slowMs} ms slower; ` +
+        `${c.calls} calls by ${c.concurrency} callers; hedge delay ${c.hedgeDelay}`,
       '',
     );
     lines.push(
@@ -237,7 +250,8 @@ function table(result) {
       ['**one slow, hedged**', e.rows.slowHedged],
     ])
       lines.push(
-        `| ${name} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${fmt(r.requestsSent / r.calls, 3)} | ${r.slowInstanceRequests ?? '–'} |`,
+        `| ${name} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ` +
+          `${fmt(r.requestsSent / r.calls, 3)} | ${r.slowInstanceRequests ?? '–'} |`,
       );
     lines.push('');
   } else {
@@ -248,7 +262,8 @@ function table(result) {
   lines.push('| Target | Measured | Ratio to target | Met |', '|---|---:|---:|---|');
   for (const t of result.targets)
     lines.push(
-      `| ${t.name} | ${t.measured === null ? '–' : fmt(t.measured)}${t.unit} | ${t.ratio === null ? '–' : fmt(t.ratio)} | ${t.met === null ? '–' : t.met ? 'yes' : '**no**'} |`,
+      `| ${t.name} | ${t.measured === null ? '–' : fmt(t.measured)}${t.unit} | ` +
+        `${t.ratio === null ? '–' : fmt(t.ratio)} | ${t.met === null ? '–' : t.met ? 'yes' : '**no**'} |`,
     );
   const notes = [...(h && h.notes ? h.notes : []), ...(d && d.notes ? d.notes : [])];
   const problems = [...(result.problems || [])];

@@ -217,7 +217,8 @@ async function runSearchBench(options = {}) {
     const expectedCalls = count * (1 + latencies.length);
     if (log1.length !== expectedCalls)
       problems.push(
-        `uncached pass: Prowlarr saw ${log1.length} searches, expected ${expectedCalls} (${count} direct + ${count} × ${latencies.length} indexers)`,
+        `uncached pass: Prowlarr saw ${log1.length} searches, expected ${expectedCalls} ` +
+          `(${count} direct + ${count} × ${latencies.length} indexers)`,
       );
     await control.resetSearchLog();
 
@@ -270,7 +271,9 @@ async function runSearchBench(options = {}) {
       problems,
     };
     log(
-      `  slowest indexer alone p50 ${baseline.p50Ms} ms; fan-out p50 ${fanOut.p50Ms} ms, p95 ${fanOut.p95Ms} ms (${result.fanOutRatio}×); cached p50 ${cached.p50Ms} ms (${result.cachedRatio}× of uncached)`,
+      `  slowest indexer alone p50 ${baseline.p50Ms} ms; fan-out p50 ${fanOut.p50Ms} ms, ` +
+        `p95 ${fanOut.p95Ms} ms (${result.fanOutRatio}×); ` +
+        `cached p50 ${cached.p50Ms} ms (${result.cachedRatio}× of uncached)`,
     );
     return result;
   } catch (error) {

@@ -43,8 +43,10 @@ function migrationStatements() {
   );
 }
 
-const INSERT = `insert into downloads (id, user_id, game_id, status, bytes_total, bytes_done, idempotency_key, created_at, updated_at)
-  values ($1, $2, $3, 'queued', $4, 0, null, $5, $5) on conflict do nothing returning *`;
+const INSERT =
+  'insert into downloads (id, user_id, game_id, status, bytes_total, bytes_done, ' +
+  'idempotency_key, created_at, updated_at)\n' +
+  "  values ($1, $2, $3, 'queued', $4, 0, null, $5, $5) on conflict do nothing returning *";
 
 async function openDatabase() {
   const url = process.env.DATABASE_URL;
@@ -165,7 +167,10 @@ function signUrl(downloadId, gameId, userId) {
   const signature = createHmac('sha256', URL_SECRET)
     .update(`${downloadId}\n${gameId}\n${userId}\n${expires}`)
     .digest('hex');
-  return `${CONTENT_BASE}/${encodeURIComponent(gameId)}?download=${downloadId}&user=${encodeURIComponent(userId)}&expires=${expires}&signature=${signature}`;
+  return (
+    `${CONTENT_BASE}/${encodeURIComponent(gameId)}?download=${downloadId}` +
+    `&user=${encodeURIComponent(userId)}&expires=${expires}&signature=${signature}`
+  );
 }
 
 // ---- HTTP ----------------------------------------------------------------------------------------

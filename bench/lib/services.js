@@ -9,8 +9,26 @@ const children = require('./children');
 
 const DEV_JWT_SECRET = 'keel-dev-secret-do-not-use-in-production';
 /** Variables of the caller's shell that would change what the children do; the bench sets its own. */
-const SCRUBBED_ENV =
-  /^(JWT_|DATABASE_URL$|NODE_ENV$|LOG_LEVEL$|PORT$|HOST$|LIBRARY_SERVICE_|DOWNLOAD_|MEDIA_|PROWLARR_|QBITTORRENT_|PGLITE_|SANDBOX_|SHUTDOWN_DELAY$|BODY_LIMIT$|NODE_OPTIONS$)/;
+const SCRUBBED_ENV = new RegExp(
+  `^(${[
+    'JWT_',
+    'DATABASE_URL$',
+    'NODE_ENV$',
+    'LOG_LEVEL$',
+    'PORT$',
+    'HOST$',
+    'LIBRARY_SERVICE_',
+    'DOWNLOAD_',
+    'MEDIA_',
+    'PROWLARR_',
+    'QBITTORRENT_',
+    'PGLITE_',
+    'SANDBOX_',
+    'SHUTDOWN_DELAY$',
+    'BODY_LIMIT$',
+    'NODE_OPTIONS$',
+  ].join('|')})`,
+);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -18,7 +36,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function mintToken(secret = DEV_JWT_SECRET, roles) {
   const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'u1', ...(roles ? { roles } : {}), iat: now, exp: now + 3600 })}`;
+  const header = b64({ alg: 'HS256', typ: 'JWT' });
+  const unsigned = `${header}.${b64({ sub: 'u1', ...(roles ? { roles } : {}), iat: now, exp: now + 3600 })}`;
   return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
 
