@@ -53,7 +53,8 @@ export class JwtVerifier {
     if (source.dev && !devSecretWarned) {
       devSecretWarned = true;
       this.logger.warn(
-        `JWT_SECRET is not set: verifying tokens with the public development secret "${source.secret}" (mint one with npm run token). Never run like this in production.`,
+        `JWT_SECRET is not set: verifying tokens with the public development secret "${source.secret}" ` +
+          `(mint one with npm run token). Never run like this in production.`,
       );
     }
   }

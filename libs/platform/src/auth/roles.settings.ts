@@ -37,7 +37,8 @@ export function resolveRolesSetting(setting: RolesSetting, env: NodeJS.ProcessEn
   const roles = value.split(',').map((role) => role.trim());
   if (!roles.every((role) => ROLE_NAME.test(role)))
     throw new Error(
-      `${setting.env} must be a comma list of role names (no spaces), e.g. ${setting.defaults.join(',')}; got "${value}"`,
+      `${setting.env} must be a comma list of role names (no spaces), ` +
+        `e.g. ${setting.defaults.join(',')}; got "${value}"`,
     );
   return roles;
 }

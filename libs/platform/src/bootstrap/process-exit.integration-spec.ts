@@ -92,9 +92,10 @@ describe('a service process', () => {
   it('exits when the parent that spawned it with an IPC channel is killed', async () => {
     // Arrange: a parent (as npm start is) spawns the service with an IPC channel and prints its pid.
     const port = await freePort();
+    const childArgs = JSON.stringify([...TS_NODE_ARGS, FIXTURE_MAIN]);
     const parentScript = `
       const { spawn } = require('node:child_process');
-      const child = spawn(process.execPath, ${JSON.stringify([...TS_NODE_ARGS, FIXTURE_MAIN])}, { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+      const child = spawn(process.execPath, ${childArgs}, { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
       console.log(child.pid);
       setInterval(() => {}, 1000);`;
     const env = { ...process.env, ...TS_NODE_ENV, PORT: String(port), HOST: '127.0.0.1', SHUTDOWN_DELAY: '0' };

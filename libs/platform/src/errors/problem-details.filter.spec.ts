@@ -108,7 +108,7 @@ describe(ProblemDetailsFilter.name, () => {
     );
   });
 
-  it('names the original URL (a middleware rewrites url) and takes the request id from the context when the request has none', () => {
+  it('names the original URL (middleware rewrites url); takes request id from context if the request has none', () => {
     // Arrange
     const reply = new FakeReply();
     const req = request({ id: undefined, url: '/rewritten', originalUrl: '/api/v1/original?x=1' });

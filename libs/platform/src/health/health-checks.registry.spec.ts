@@ -55,7 +55,7 @@ describe(HealthChecksRegistry.name, () => {
     expect(healthKeyOf(QBittorrentHealth)).toBe('qbittorrent');
   });
 
-  it('resolves indicators from other modules; readiness excludes downstreams; a throwing indicator reports down', async () => {
+  it('resolves indicators across modules; readiness excludes downstreams; a throwing one reports down', async () => {
     const { app, registry } = await registryFor({
       readiness: [DatabaseHealthIndicator],
       downstreams: [{ key: 'books', indicator: LibraryHealthIndicator }],

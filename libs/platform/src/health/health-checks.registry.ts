@@ -58,7 +58,8 @@ export class HealthChecksRegistry implements OnModuleInit {
       instance = this.moduleRef.get<HealthCheckable>(indicator, { strict: false });
     } catch {
       throw new Error(
-        `PlatformModule: health indicator ${typeof indicator === 'function' ? indicator.name : String(indicator)} is not provided by any module; import the module that provides it`,
+        `PlatformModule: health indicator ${typeof indicator === 'function' ? indicator.name : String(indicator)} ` +
+          `is not provided by any module; import the module that provides it`,
       );
     }
     // terminus rethrows anything but its own HealthCheckError, which would turn one broken

@@ -48,7 +48,7 @@ describe('what a service logs (redaction)', () => {
     expect(logs).toContain('"access_token":"[redacted]"');
   });
 
-  it('logs a failed query with its statement and error, not the values (DrizzleQueryError params, Postgres detail)', async () => {
+  it('logs a failed query: statement and error, not values (DrizzleQueryError params, Postgres detail)', async () => {
     // Arrange
     const email = 'someone.private@example.com';
     const notUuid = 'private-diary-entry';
@@ -75,7 +75,7 @@ describe('what a service logs (redaction)', () => {
     expect(logged).not.toContain(email);
     expect(logged).not.toContain(notUuid);
   });
-  it('writes one access line per request, with the request id, trace id, request and status; a 5xx at warn; probes not at all', async () => {
+  it('writes an access line per request: request id, trace id, request, status; 5xx at warn; no probes', async () => {
     // Arrange
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const headers = { 'x-request-id': 'access-line-1', traceparent: `00-${traceId}-00f067aa0ba902b7-01` };

@@ -4,14 +4,16 @@ describe('log scrubbing', () => {
   it('redacts credentials in any URL inside a text, keeping the rest', () => {
     // Arrange
     const text =
-      'GET https://idx.example/api?apikey=K1&t=search&q=dune failed; redis://default:R3dis-pw@cache:6379 down; /dl?id=9&sig=abc123&exp=5';
+      'GET https://idx.example/api?apikey=K1&t=search&q=dune failed; ' +
+      'redis://default:R3dis-pw@cache:6379 down; /dl?id=9&sig=abc123&exp=5';
 
     // Act
     const scrubbed = scrubText(text);
 
     // Assert
     expect(scrubbed).toBe(
-      'GET https://idx.example/api?apikey=[redacted]&t=search&q=dune failed; redis://default:[redacted]@cache:6379 down; /dl?id=9&sig=[redacted]&exp=5',
+      'GET https://idx.example/api?apikey=[redacted]&t=search&q=dune failed; ' +
+        'redis://default:[redacted]@cache:6379 down; /dl?id=9&sig=[redacted]&exp=5',
     );
   });
 

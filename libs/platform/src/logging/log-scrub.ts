@@ -8,7 +8,8 @@ const REDACTED = '[redacted]';
 
 /** Query parameter names that carry a credential (matched case-insensitively, `-` or `_` alike). */
 const SECRET_PARAM =
-  '(?:[\\w-]*token|api[_-]?key|apikey|key|password|passwd|pwd|secret|client[_-]?secret|signature|sig|auth|authorization|jwt|session|credentials?)';
+  '(?:[\\w-]*token|api[_-]?key|apikey|key|password|passwd|pwd|secret|client[_-]?secret|' +
+  'signature|sig|auth|authorization|jwt|session|credentials?)';
 const SECRET_KEY = new RegExp(`^${SECRET_PARAM}$`, 'i');
 const URL_PARAM = new RegExp(`([?&;]${SECRET_PARAM}=)[^&#\\s"'<>]*`, 'gi');
 const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@"'<>]*:)[^\s/@"'<>]+@/gi;

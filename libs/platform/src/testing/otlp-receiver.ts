@@ -113,7 +113,8 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
             cleanup(),
             reject(
               new Error(
-                `OTLP receiver: condition not met; received ${received.length} spans: ${received.map((s) => s.name).join(', ')}`,
+                `OTLP receiver: condition not met; ` +
+                  `received ${received.length} spans: ${received.map((s) => s.name).join(', ')}`,
               ),
             )
           ),

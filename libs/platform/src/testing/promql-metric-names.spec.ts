@@ -7,7 +7,8 @@ describe(promqlMetricNames.name, () => {
       ['downstream_requests_total'],
     ],
     [
-      'histogram_quantile(0.95, sum by (le, downstream) (rate(downstream_request_duration_seconds_bucket{job=~"$job"}[$__rate_interval])))',
+      'histogram_quantile(0.95, sum by (le, downstream) ' +
+        '(rate(downstream_request_duration_seconds_bucket{job=~"$job"}[$__rate_interval])))',
       ['downstream_request_duration_seconds_bucket'],
     ],
     ['max by (downstream) (downstream_circuit_breaker_state) >= 1', ['downstream_circuit_breaker_state']],
