@@ -60,7 +60,7 @@ describe('ResilientHttpClient over three instances', () => {
     await Promise.all(instances.map((instance) => instance.close()));
   });
 
-  it('one instance answering 503: P2C and ejection give the caller no failure, the sick one gets nothing while ejected, the circuit stays closed', async () => {
+  it('one instance on 503: P2C and ejection spare the caller, it gets none while ejected, circuit closed', async () => {
     // Arrange
     build({ LB_SERVICE_OUTLIER_FAILURES: '5', LB_SERVICE_OUTLIER_EJECTION: '1m' });
     await controls[1].inject({ mode: 'error', status: 503 });
@@ -134,7 +134,7 @@ describe('ResilientHttpClient over three instances', () => {
     },
   );
 
-  it('hedges a read that has not answered within the delay to another instance, and takes the first answer', async () => {
+  it('hedges a read unanswered within the delay to another instance, and takes the first answer', async () => {
     // Arrange: every instance is slow except one; the first leg often lands on a slow one.
     build({ LB_SERVICE_HEDGE_DELAY: '50ms', LB_SERVICE_LB: 'round-robin' });
     await controls[0].inject({ mode: 'slow', latencyMs: 1_500 });

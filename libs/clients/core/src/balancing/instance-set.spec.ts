@@ -178,7 +178,7 @@ describe('InstanceSet latencies', () => {
     expect(set.snapshot()[0]).toMatchObject({ url: a.url, latencyMs: 90 });
   });
 
-  it('keeps a call abandoned to a hedge in its instance outstanding count until its estimate says it would have answered', () => {
+  it('keeps a hedge-abandoned call outstanding on its instance until its estimate says it would have answered', () => {
     // Arrange: an instance known to take 100 ms.
     jest.useFakeTimers();
     const { set, advance } = setOf();

@@ -57,7 +57,8 @@ describe('ResilientHttpClient after a TCP blackhole', () => {
       else await new Promise((r) => setTimeout(r, 50));
     }
     console.info(
-      `[blackhole] recovered ${recoveredAfterMs.toFixed(0)} ms after the route came back (half-open delay 500 ms); states: ${states.join(' → ')}`,
+      `[blackhole] recovered ${recoveredAfterMs.toFixed(0)} ms after the route came back ` +
+        `(half-open delay 500 ms); states: ${states.join(' → ')}`,
     );
 
     // Assert: the first probe closed the circuit; it never re-opened after the route came back.

@@ -282,7 +282,7 @@ describe(DownstreamErrorMapper.name, () => {
   );
 
   describe('cancellation', () => {
-    it('maps a call the caller’s deadline ended (TimeoutError reason) to DownstreamTimeoutError with the configured timeout', () => {
+    it('maps a caller’s deadline (TimeoutError reason) to DownstreamTimeoutError with the configured timeout', () => {
       // Arrange
       // What AbortSignal.timeout() aborts with (a DOMException named TimeoutError). Built as an Error of
       // this realm: Jest's sandbox has its own Error, so a host DOMException fails `instanceof Error` here.

@@ -207,7 +207,7 @@ describe(ResilientHttpClient.name, () => {
       expect(downstream.requestsTo('/form')[0].headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
     });
 
-    it('answers a declared 404 with an undefined body, and throws an undeclared one as DownstreamRejectedError', async () => {
+    it('a declared 404 answers an undefined body; an undeclared one throws DownstreamRejectedError', async () => {
       // Arrange
       const client = build();
 
@@ -579,7 +579,7 @@ describe(ResilientHttpClient.name, () => {
       expect(downstream.seen).toHaveLength(1);
     });
 
-    it('opens the circuit after CIRCUIT_BREAKER_MAX_FAILS failures, then refuses without calling, with one shared error', async () => {
+    it('opens at CIRCUIT_BREAKER_MAX_FAILS failures, then refuses without calling, with one shared error', async () => {
       // Arrange
       const client = build({ env: { MAX_RETRIES: '0', CIRCUIT_BREAKER_MAX_FAILS: '2' } });
       for (let i = 0; i < 2; i++) await caught(client.send({ operation: 'get', path: '/status/503' }));

@@ -255,7 +255,8 @@ function resolveUrls(
     throw new InvalidServiceConfigError(
       prefix + 'URL',
       '',
-      `the base URL of ${name}, such as http://${name}:8080 (or set ${prefix}URLS, ${prefix}HOST and ${prefix}PORT, or ${prefix}DNS)`,
+      `the base URL of ${name}, such as http://${name}:8080 ` +
+        `(or set ${prefix}URLS, ${prefix}HOST and ${prefix}PORT, or ${prefix}DNS)`,
     );
   }
   // No port: the protocol's own (80/443).

@@ -37,7 +37,10 @@ describe('qbittorrentNoxForTests', () => {
     expect(stderr).toHaveBeenCalledTimes(1);
     const notice = String(stderr.mock.calls[0][0]);
     expect(notice).toMatch(
-      /^\[qbittorrent contract\] skipped: \/nonexistent\/qbittorrent-nox is not installed \(apt-get install -y qbittorrent-nox/,
+      new RegExp(
+        String.raw`^\[qbittorrent contract\] skipped: /nonexistent/qbittorrent-nox is not installed ` +
+          String.raw`\(apt-get install -y qbittorrent-nox`,
+      ),
     );
     expect(notice.trimEnd()).not.toContain('\n');
   });
