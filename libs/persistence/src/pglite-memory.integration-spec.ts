@@ -9,7 +9,7 @@ describe('createPgliteClient on a data dir', () => {
 
   afterAll(() => rmSync(join(dataDir, '..'), { recursive: true, force: true }));
 
-  it('starts Postgres with small buffers, on a fresh data dir (reopened after initdb) and on an existing one', async () => {
+  it('starts Postgres with small buffers on a new data dir (reopened after initdb) and an existing one', async () => {
     // Arrange: nothing; the first open runs initdb.
 
     // Act

@@ -8,7 +8,8 @@ export function postgresUrlForTests(suite: string): string | undefined {
   if (url) return url;
   if (process.env['CI'] === 'true') throw new Error(`${suite} needs Postgres: CI must set DATABASE_URL`);
   process.stderr.write(
-    `[${suite}] skipped: DATABASE_URL is not set (CI sets it; locally: DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm test)\n`,
+    `[${suite}] skipped: DATABASE_URL is not set ` +
+      `(CI sets it; locally: DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm test)\n`,
   );
   return undefined;
 }
