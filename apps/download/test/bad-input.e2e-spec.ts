@@ -29,7 +29,7 @@ describe('download service: bad input (e2e)', () => {
   }
 
   describe('cursors', () => {
-    it('answers 400, not 502, to a library games cursor the library did not issue, and keeps the circuit closed', async () => {
+    it('answers 400, not 502, to a games cursor the library did not issue, and keeps the circuit closed', async () => {
       const answer = await call(url, 'GET', '/api/v1/library/games?cursor=abc', { token });
       const after = await call(url, 'GET', '/api/v1/library/games', { token });
 

@@ -80,7 +80,7 @@ describe('download: request deadlines (e2e)', () => {
     expect(aborted).toBe(2);
   });
 
-  it('a blackholed library (TCP accepts, never answers) gets 504 within the deadline; once back, the first probe closes the circuit', async () => {
+  it('blackholed library (TCP accepts, no answer): 504 by the deadline; once back, first probe closes it', async () => {
     // Arrange
     bed = await startDownloadTestBed(
       {
@@ -110,7 +110,8 @@ describe('download: request deadlines (e2e)', () => {
     }
     const metrics = await (await fetch(`${bed.service.url}/metrics`)).text();
     console.info(
-      `[deadlines e2e] blackholed: ${during.map((a) => a.status).join(', ')}; recovered ${recoveredAfterMs.toFixed(0)} ms after the route came back (half-open delay 2000 ms)`,
+      `[deadlines e2e] blackholed: ${during.map((a) => a.status).join(', ')}; ` +
+        `recovered ${recoveredAfterMs.toFixed(0)} ms after the route came back (half-open delay 2000 ms)`,
     );
 
     // Assert

@@ -42,7 +42,7 @@ describe('download service: trace context and trace ids in logs (e2e)', () => {
     output.restore();
   });
 
-  it("forwards the caller's traceparent unchanged and logs its trace id on every line of the request, a retried failure included", async () => {
+  it("forwards the caller's traceparent as is; logs its trace id on each request line, retries included", async () => {
     const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
     await bed.inject({ mode: 'error', status: 503 });
 

@@ -54,7 +54,7 @@ describe('download traces (e2e)', () => {
       })
     ).filter((s) => s.traceId === traceId);
 
-  it('continues the caller’s trace: the request span, a client span per attempt, and each emulator’s span', async () => {
+  it('continues the caller’s trace: request span, a client span per attempt, each emulator’s span', async () => {
     // Arrange
     const token = await signTestToken({ sub: 'u1' });
 

@@ -36,7 +36,8 @@ export class DownloadsController {
     required: false,
     schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7E]+$' },
     description:
-      'Repeat a POST safely: the same key returns the same session. 1–255 printable ASCII characters (a UUID is typical); anything else is a 400.',
+      'Repeat a POST safely: the same key returns the same session. ' +
+      '1–255 printable ASCII characters (a UUID is typical); anything else is a 400.',
   })
   @ApiCreatedResponse({ type: DownloadResponse })
   @ApiForbiddenResponse({ description: 'The caller does not own the game' })

@@ -94,7 +94,7 @@ describe(DownloadsService.name, () => {
       expect(repository.insert).toHaveBeenCalledWith(expect.objectContaining({ bytesTotal: 2048 }));
     });
 
-    it('refuses a game the user does not own (403) and one the library does not know (404), writing nothing', async () => {
+    it('refuses a game the user does not own (403) or the library does not know (404), writing nothing', async () => {
       // Arrange
       const { service, repository, library, sizes } = setup();
       sizes.sizeOf.mockResolvedValue(undefined);
@@ -195,7 +195,7 @@ describe(DownloadsService.name, () => {
       expect(repository.transition).toHaveBeenCalledTimes(1);
     });
 
-    it('records progress, completing the session at bytesTotal, and never lets progress go back or past the total', async () => {
+    it('records progress, completing the session at bytesTotal; it never goes back or past the total', async () => {
       // Arrange
       const { service, repository } = setup();
       repository.findOwned.mockResolvedValue(row({ status: 'downloading', bytesDone: 500 }));

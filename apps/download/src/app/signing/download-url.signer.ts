@@ -32,7 +32,10 @@ export class DownloadUrlSigner {
   sign(parts: SignedUrlParts, now = Date.now()): string {
     const expires = Math.floor(now / 1000) + this.ttlSeconds;
     const signature = this.mac(parts, expires);
-    return `${this.baseUrl}/${encodeURIComponent(parts.gameId)}?download=${parts.downloadId}&user=${encodeURIComponent(parts.userId)}&expires=${expires}&signature=${signature}`;
+    return (
+      `${this.baseUrl}/${encodeURIComponent(parts.gameId)}?download=${parts.downloadId}` +
+      `&user=${encodeURIComponent(parts.userId)}&expires=${expires}&signature=${signature}`
+    );
   }
 
   private mac(parts: SignedUrlParts, expires: number): string {

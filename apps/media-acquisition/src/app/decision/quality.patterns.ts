@@ -80,8 +80,11 @@ export const ENCODE_1080P_HEVC = (name: string): boolean => /\b1080p\b/i.test(na
 /** German scene encodes name the disc codec (AVC) after the year; Radarr does not read those as discs. */
 export const GERMAN_AFTER_YEAR = /\d{4}\b.*\bGerman\b/i;
 /** Tags that on their own say "the whole disc". */
-export const DISC_TAG =
-  /\b(?:COMPLETE|ISO|BDISO|BDMV|UNTOUCHED|BR[-_. ]?DISK|(?:BD|HD)[-_. ]?(?:25|50|66|100)|(?:COMPLETE|FULL)[-_. ]?Blu[-_. ]?Ray)\b/i;
+export const DISC_TAG = new RegExp(
+  String.raw`\b(?:COMPLETE|ISO|BDISO|BDMV|UNTOUCHED|BR[-_. ]?DISK|(?:BD|HD)[-_. ]?(?:25|50|66|100)|` +
+    String.raw`(?:COMPLETE|FULL)[-_. ]?Blu[-_. ]?Ray)\b`,
+  'i',
+);
 /** A disc source named together with the disc's video codec, e.g. "Blu-ray AVC DTS-HD MA 5.1". */
 export const DISC_SOURCE = /\b(?:Blu[-_. ]?Ray|BD|HD[-_. ]?DVD|UHD2?BD)\b/i;
 export const DISC_CODEC = /\b(?:AVC|HEVC|VC[-_. ]?1|MVC|MPEG[-_. ]?2)\b/i;

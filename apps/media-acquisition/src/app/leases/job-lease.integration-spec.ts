@@ -123,7 +123,7 @@ describeOnEachDatabase('job leases', { schema, migrationsFolder: MIGRATIONS, fre
     expect(next!.acquiredAt.getTime()).toBeGreaterThanOrEqual(winner.expiresAt.getTime());
   });
 
-  it('recordRun: a run on request counts as the latest, and pushes the next scheduled claim an interval on', async () => {
+  it('recordRun: a run on request counts as latest, and pushes the next scheduled claim an interval on', async () => {
     // Arrange
     await leases.claimRun('job:rss-sync', 'scheduler', 1);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -139,7 +139,7 @@ describeOnEachDatabase('job leases', { schema, migrationsFolder: MIGRATIONS, fre
     expect(await leases.find('job:rss-sync')).toMatchObject({ holder: 'commanded', live: true });
   });
 
-  it('JobLease: one replica holds it, the other takes over once the holder stops renewing, and a release hands it on at once', async () => {
+  it('JobLease: one replica holds it; the other takes over when renewal stops, or at once on a release', async () => {
     // Arrange
     const acquired: string[] = [];
     const a = new JobLease('monitor', 'a', 600, leases);
