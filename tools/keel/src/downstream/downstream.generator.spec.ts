@@ -130,7 +130,8 @@ describe(downstreamGenerator.name, () => {
     );
     expect(text(tree, WORKSPACE_FILES.sandboxStarters)).toMatch(/\n {2}weather: startWeatherEmulator,\n\};/);
     expect(text(tree, WORKSPACE_FILES.sandboxBarrel)).toMatch(
-      /export \{ startWeatherEmulator, weatherRoutes, type WeatherEmulatorOptions \} from '\.\/weather\/weather\.emulator';\n/,
+      'export { startWeatherEmulator, weatherRoutes, type WeatherEmulatorOptions } ' +
+        "from './weather/weather.emulator';\n",
     );
     expect(text(tree, WORKSPACE_FILES.startBanner)).toMatch(/tmdb 3108, weather 3109\n/);
     for (const file of [
