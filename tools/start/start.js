@@ -11,6 +11,7 @@
 //   drains and exits instead of living on as an orphan.
 const { spawn, execFileSync } = require('node:child_process');
 const path = require('node:path');
+const { SANDBOX_PORTS } = require('./sandbox-urls');
 
 const root = path.join(__dirname, '..', '..');
 // KEEL_START_SERVICES: another services list (a module path), for the start e2e spec.
@@ -59,6 +60,20 @@ function stop(code) {
         ),
     ),
   ).then(() => process.exit(code));
+}
+
+/** `name port` entries joined with commas, wrapped under the banner's second column (19 spaces in). */
+function sandboxPortLines(entries, width = 100) {
+  const lines = [''];
+  for (const entry of entries) {
+    const last = lines.length - 1;
+    if (lines[last] === '') lines[last] = entry;
+    else if (lines[last].length + entry.length + 2 > width) {
+      lines[last] += ',';
+      lines.push(entry);
+    } else lines[last] += `, ${entry}`;
+  }
+  return lines.join(`\n${' '.repeat(19)}`);
 }
 
 async function waitHealthy(url, deadlineMs) {
@@ -111,8 +126,9 @@ async function main() {
     );
     return;
   }
-  // Built apart only to keep the lines short; the help prints as one block. The sandbox line stays whole: the
-  // downstream generator (tools/keel) appends each new emulator's port to it.
+  // Built apart only to keep the lines short; the help prints as one block. The sandbox's ports come from
+  // SANDBOX_PORTS, where the downstream generator (tools/keel) adds each new emulator.
+  const ports = sandboxPortLines(Object.entries(SANDBOX_PORTS).map(([name, port]) => `${name} ${port}`));
   const tokenHint = "(media-acquisition's writes: --roles media:write; admin routes: --roles admin)";
   const curl =
     'curl -s -X POST http://127.0.0.1:3001/api/v1/downloads ' +
@@ -124,7 +140,7 @@ Keel is up.
   chat-summarizer  http://127.0.0.1:3002/api/v1/conversations/c1/summary    docs http://127.0.0.1:3002/docs
   project          http://127.0.0.1:3003/api/v1/projects                     docs http://127.0.0.1:3003/docs
   media-acquisition http://127.0.0.1:3004/api/v1/movies                      docs http://127.0.0.1:3004/docs
-  sandbox          library 3101, chat 3102, user 3103, knowledge 3104, prowlarr 3105, qbittorrent 3106, llm 3107, tmdb 3108
+  sandbox          ${ports}
                    each: PUT/DELETE /_sandbox/faults, GET /_sandbox/stats   (every service: /metrics, /api/health)
 
 Get a dev token (signed with the development secret):

@@ -17,7 +17,6 @@ function workspace(): Tree {
     WORKSPACE_FILES.sandboxBarrel,
     WORKSPACE_FILES.startUrls,
     WORKSPACE_FILES.tsconfig,
-    WORKSPACE_FILES.startBanner,
   ];
   for (const file of files) tree.write(file, readFileSync(path.join(WORKSPACE_ROOT, file), 'utf-8'));
   return tree;
@@ -133,7 +132,6 @@ describe(downstreamGenerator.name, () => {
       'export { startWeatherEmulator, weatherRoutes, type WeatherEmulatorOptions } ' +
         "from './weather/weather.emulator';\n",
     );
-    expect(text(tree, WORKSPACE_FILES.startBanner)).toMatch(/tmdb 3108, weather 3109\n/);
     for (const file of [
       WORKSPACE_FILES.sandboxPorts,
       WORKSPACE_FILES.startUrls,

@@ -16,8 +16,6 @@ export const WORKSPACE_FILES = {
   /** `SANDBOX_PORTS` of `npm start`: the `<NAME>_SERVICE_URL` it gives a service that calls the downstream. */
   startUrls: 'tools/start/sandbox-urls.js',
   tsconfig: 'tsconfig.base.json',
-  /** The ports `npm start` prints. */
-  startBanner: 'tools/start/start.js',
 } as const;
 
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -145,21 +143,6 @@ function registerEmulator(tree: Tree, options: DownstreamNames): void {
     `export { ${constantName}_SEED, type ${className}Seed, type ${className}ItemSeed } ` +
       `from './${fileName}/${fileName}.seed';`,
   );
-  addToStartBanner(tree, name, port);
-}
-
-/**
- * `npm start` prints the sandbox's ports on one line (`…, tmdb 3108`); the new one joins it. Cosmetic, so skipped if
- * the line is gone.
- */
-function addToStartBanner(tree: Tree, name: string, port: number): void {
-  const text = tree.read(WORKSPACE_FILES.startBanner, 'utf-8');
-  const line = /^(\s*sandbox\s+library \d+(?:, [\w-]+ \d+)*)$/m;
-  if (text === null || !line.test(text))
-    return logger.warn(
-      `${WORKSPACE_FILES.startBanner}: no sandbox port line found; add ${name} ${port} to npm start's banner by hand`,
-    );
-  tree.write(WORKSPACE_FILES.startBanner, text.replace(line, `$1, ${name} ${port}`));
 }
 
 /**
