@@ -64,16 +64,13 @@ function stop(code) {
 
 /** `name port` entries joined with commas, wrapped under the banner's second column (19 spaces in). */
 function sandboxPortLines(entries, width = 100) {
-  const lines = [''];
+  const lines = [];
   for (const entry of entries) {
     const last = lines.length - 1;
-    if (lines[last] === '') lines[last] = entry;
-    else if (lines[last].length + entry.length + 2 > width) {
-      lines[last] += ',';
-      lines.push(entry);
-    } else lines[last] += `, ${entry}`;
+    if (last >= 0 && lines[last].length + entry.length + 2 <= width) lines[last] += `, ${entry}`;
+    else lines.push(entry);
   }
-  return lines.join(`\n${' '.repeat(19)}`);
+  return lines.join(`,\n${' '.repeat(19)}`);
 }
 
 async function waitHealthy(url, deadlineMs) {

@@ -49,10 +49,8 @@ onPostgres('openPostgres [real peer: Postgres]', () => {
       Array.from({ length: 5 }, () =>
         selectRows<{ search_path: string; timeout: string }>(
           connection.db,
-          sql.raw(
-            "select current_setting('search_path') as search_path, " +
-              "current_setting('statement_timeout') as timeout, pg_sleep(0.05)",
-          ),
+          sql`select current_setting('search_path') as search_path,
+            current_setting('statement_timeout') as timeout, pg_sleep(0.05)`,
         ),
       ),
     );

@@ -5,7 +5,7 @@ export * from './registry/service-config.error';
 export { downstreamConfigSchema, type DownstreamConfig } from './registry/downstream-config.schema';
 export * from './module/downstream.module';
 export { DownstreamConfigModule } from './module/downstream-config.module';
-export { DOWNSTREAM_CONFIG_OVERRIDES, type DownstreamConfigs } from './module/downstream-config.module-definition';
+export type { DownstreamConfigs } from './module/downstream-config.module-definition';
 export * from './module/downstream.tokens';
 export type { DownstreamModuleOptions } from './module/downstream-module-options.interface';
 export {

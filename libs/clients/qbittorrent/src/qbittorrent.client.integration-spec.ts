@@ -59,7 +59,7 @@ async function bootClient(url: string, credentials: TargetCredentials): Promise<
     const moduleRef = await Test.createTestingModule({
       imports: [
         ResilienceModule.forRoot({}),
-        // No retries, so one answer slowed by a loaded CI machine (nox just restarted, say) must not time out.
+        // Without retries one slow answer (a just-restarted nox on a loaded CI machine) fails a test: a long timeout.
         DownstreamConfigModule.forRoot({ [QBITTORRENT]: { urls: url, retries: 0, timeout: '30s' } }),
         QbittorrentClientModule,
       ],

@@ -7,8 +7,9 @@ export const DOWNSTREAM_CONFIG_OVERRIDES = 'KEEL:DOWNSTREAM_CONFIG_OVERRIDES';
 export type DownstreamConfigs = Readonly<Record<string, DownstreamConfig>>;
 
 // Global, so that the registrations inside the typed client modules (which the app does not own) see it.
-export const { ConfigurableModuleClass, OPTIONS_TYPE, ASYNC_OPTIONS_TYPE } =
-  new ConfigurableModuleBuilder<DownstreamConfigs>({ optionsInjectionToken: DOWNSTREAM_CONFIG_OVERRIDES })
-    .setClassMethodName('forRoot')
-    .setExtras({}, (definition) => ({ ...definition, global: true, exports: [DOWNSTREAM_CONFIG_OVERRIDES] }))
-    .build();
+export const { ConfigurableModuleClass } = new ConfigurableModuleBuilder<DownstreamConfigs>({
+  optionsInjectionToken: DOWNSTREAM_CONFIG_OVERRIDES,
+})
+  .setClassMethodName('forRoot')
+  .setExtras({}, (definition) => ({ ...definition, global: true, exports: [DOWNSTREAM_CONFIG_OVERRIDES] }))
+  .build();

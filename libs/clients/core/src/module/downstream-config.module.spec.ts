@@ -1,4 +1,5 @@
 import { Injectable, Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { Test } from '@nestjs/testing';
 import { ResilienceModule } from '@keel/resilience';
@@ -24,9 +25,9 @@ class BooksClient {
 })
 class BooksClientModule {}
 
-async function boot(configModule: unknown) {
+async function boot(configModule: DynamicModule) {
   return Test.createTestingModule({
-    imports: [ResilienceModule.forRoot({}), configModule as never, BooksClientModule],
+    imports: [ResilienceModule.forRoot({}), configModule, BooksClientModule],
   }).compile();
 }
 
