@@ -23,9 +23,17 @@ export class MoviesRepository {
     return this.db.select().from(movies).orderBy(desc(movies.createdAt), desc(movies.id)).limit(limit);
   }
 
-  async find(id: string): Promise<MovieRow | undefined> {
-    const [row] = await this.db.select().from(movies).where(eq(movies.id, id)).limit(1);
+  async find(id: string, db: Database<typeof schema> = this.db): Promise<MovieRow | undefined> {
+    const [row] = await db.select().from(movies).where(eq(movies.id, id)).limit(1);
     return row;
+  }
+
+  /**
+   * Runs `read` in one read-only snapshot. An outcome commits a download's state and its movie's status
+   * together; reads in separate statements could see one without the other.
+   */
+  snapshot<T>(read: (db: Database<typeof schema>) => Promise<T>): Promise<T> {
+    return this.db.transaction(read, { isolationLevel: 'repeatable read', accessMode: 'read only' });
   }
 
   findMany(ids: readonly string[]): Promise<MovieRow[]> {
@@ -58,8 +66,8 @@ export class MoviesRepository {
     return deleted.length > 0;
   }
 
-  async file(movieId: string): Promise<MovieFileRow | undefined> {
-    const [row] = await this.db.select().from(movieFiles).where(eq(movieFiles.movieId, movieId)).limit(1);
+  async file(movieId: string, db: Database<typeof schema> = this.db): Promise<MovieFileRow | undefined> {
+    const [row] = await db.select().from(movieFiles).where(eq(movieFiles.movieId, movieId)).limit(1);
     return row;
   }
 }

@@ -31,6 +31,7 @@ function setup(options: { libraryRoot?: string; file?: MovieFileRow } = {}) {
     }),
     delete: jest.fn(async (id: string) => rows.delete(id)),
     file: jest.fn(async () => options.file),
+    snapshot: jest.fn(<T>(read: (db: unknown) => Promise<T>) => read(undefined)),
   };
   const hd = aProfileRow();
   const sd = aProfileRow({ id: 'p2', name: 'SD' });

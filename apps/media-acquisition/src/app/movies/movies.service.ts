@@ -90,12 +90,13 @@ export class MoviesService {
   }
 
   async get(id: string): Promise<MovieResponse> {
-    const row = await this.require(id);
-    const [profile, file, download] = await Promise.all([
-      this.profiles.byId(row.qualityProfileId),
-      this.movies.file(id),
-      this.downloads.latestForMovie(id),
-    ]);
+    const { row, file, download } = await this.movies.snapshot(async (db) => ({
+      row: await this.movies.find(id, db),
+      file: await this.movies.file(id, db),
+      download: await this.downloads.latestForMovie(id, db),
+    }));
+    if (!row) throw unknownMovie(id);
+    const profile = await this.profiles.byId(row.qualityProfileId);
     return toMovieResponse(row, profile.name, file, download);
   }
 

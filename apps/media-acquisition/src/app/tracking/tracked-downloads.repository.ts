@@ -49,8 +49,11 @@ export class TrackedDownloadsRepository {
     return row;
   }
 
-  async latestForMovie(movieId: string): Promise<TrackedDownloadRow | undefined> {
-    const [row] = await this.db
+  async latestForMovie(
+    movieId: string,
+    db: Database<typeof schema> = this.db,
+  ): Promise<TrackedDownloadRow | undefined> {
+    const [row] = await db
       .select()
       .from(trackedDownloads)
       .where(eq(trackedDownloads.movieId, movieId))
