@@ -3,8 +3,8 @@ import { CircuitOpenError } from '../errors/circuit-open.error';
 import { stackless } from '../errors/stackless';
 import type { CircuitStateListener, CircuitStateName, ConsecutiveBreakerOptions } from '../policy-options.interface';
 import { guardWithSignal } from '../policy/abort-guard';
-import { HALF_OPEN_RETRY_AFTER_MS } from '../policy/circuit';
-import type { PipelineCircuit } from '../policy/pipeline-circuit.interface';
+import { CircuitProbe, HALF_OPEN_RETRY_AFTER_MS } from '../policy/circuit';
+import type { CircuitPass, PipelineCircuit } from '../policy/pipeline-circuit.interface';
 import type { FleetLink, FleetMember, FleetMessage } from './fleet-link';
 
 type Mode = 'closed' | 'open' | 'isolated';
@@ -35,8 +35,8 @@ export class FleetCircuit implements PipelineCircuit, FleetMember {
   /** 0 when calls may pass; Infinity while isolated. */
   private openUntil = 0;
   private probing = false;
-  /** Settles when this replica's probe has its answer; its other calls wait for it, as cockatiel's do. */
-  private probeDone: Promise<void> | undefined;
+  /** This replica's probe in flight; its other calls wait for the answer, as with `Circuit`. */
+  private probe: CircuitProbe | undefined;
   /** The fleet's failure count may be above zero: the next success must reset it. */
   private dirty = false;
   /** Consecutive failures seen here while Redis is unavailable. */
@@ -77,10 +77,23 @@ export class FleetCircuit implements PipelineCircuit, FleetMember {
     return this.probing ? HALF_OPEN_RETRY_AFTER_MS : undefined;
   }
 
-  execute<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    if (this.mode !== 'closed') return this.probe(fn, signal);
+  admit(signal?: AbortSignal): CircuitPass | Promise<CircuitPass> {
+    return this.mode === 'closed' ? 'call' : this.enterProbe(signal);
+  }
+
+  settle<T>(pass: CircuitPass, work: Promise<T>): Promise<T> {
     // One `.then` with pre-bound handlers: this is every call's path while the circuit is closed.
-    return fn().then(this.succeededHere as (value: T) => T, this.failedHere);
+    if (pass === 'call') return work.then(this.succeededHere as (value: T) => T, this.failedHere);
+    return work.then(
+      async (value) => {
+        await this.probed(pass, true);
+        return value;
+      },
+      async (error: unknown) => {
+        await this.probed(pass, !this.isFailure(error));
+        throw error;
+      },
+    );
   }
 
   private readonly succeededHere = <T>(value: T): T => {
@@ -148,53 +161,54 @@ export class FleetCircuit implements PipelineCircuit, FleetMember {
   }
 
   /** Open past its deadline: this call probes if it wins the fleet's lease, else it is refused. */
-  private async probe<T>(fn: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-    if (this.probeDone) {
-      await (signal ? guardWithSignal(this.probeDone, signal, () => this.openError) : this.probeDone);
-      return this.execute(fn, signal);
+  private async enterProbe(signal: AbortSignal | undefined): Promise<CircuitPass> {
+    if (this.probe) {
+      const { done } = this.probe;
+      await (signal ? guardWithSignal(done, signal, () => this.openError) : done);
+      return this.admit(signal);
     }
     if (this.mode === 'isolated' || this.rejects()) throw this.openError;
     this.probing = true;
-    let settle = () => undefined as void;
-    this.probeDone = new Promise<void>((resolve) => (settle = resolve)).finally(() => (this.probeDone = undefined));
+    const probe = (this.probe = new CircuitProbe());
     const answer = (await this.link.run('circuitTryProbe', this.keys, [this.token, this.probeLeaseMs])) as
       | Answer
       | undefined;
     if (answer && answer[0] !== 'probe') {
       this.probing = false;
-      settle();
+      this.endProbe(probe);
       this.apply(answer);
-      if (this.mode === 'closed') return this.execute(fn, signal);
+      if (this.mode === 'closed') return 'call';
       // Another replica probes: ask again in a moment (its answer will be published before then).
       if (this.mode === 'open' && !this.rejects()) this.openUntil = Date.now() + HALF_OPEN_RETRY_AFTER_MS;
       throw this.openError;
     }
     this.report();
-    let succeeded = true;
+    return probe;
+  }
+
+  private async probed(probe: CircuitProbe, succeeded: boolean): Promise<void> {
     try {
-      return await fn();
-    } catch (error) {
-      succeeded = !this.isFailure(error);
-      throw error;
+      const answer = await this.link.run('circuitProbeResult', this.keys, [
+        this.token,
+        succeeded ? 1 : 0,
+        this.options.halfOpenAfterMs,
+        this.ttlMs,
+        this.link.channel,
+        this.policy,
+      ]);
+      this.probing = false;
+      if (answer) return this.apply(answer as Answer);
+      this.localFailures = 0;
+      this.apply(succeeded ? ['closed', 0, 0] : ['open', this.options.halfOpenAfterMs, 0]);
     } finally {
-      await this.probed(succeeded);
-      settle();
+      this.endProbe(probe);
     }
   }
 
-  private async probed(succeeded: boolean): Promise<void> {
-    const answer = await this.link.run('circuitProbeResult', this.keys, [
-      this.token,
-      succeeded ? 1 : 0,
-      this.options.halfOpenAfterMs,
-      this.ttlMs,
-      this.link.channel,
-      this.policy,
-    ]);
-    this.probing = false;
-    if (answer) return this.apply(answer as Answer);
-    this.localFailures = 0;
-    this.apply(succeeded ? ['closed', 0, 0] : ['open', this.options.halfOpenAfterMs, 0]);
+  /** Lets this replica's calls waiting on `probe` ask again. */
+  private endProbe(probe: CircuitProbe): void {
+    probe.release();
+    if (this.probe === probe) this.probe = undefined;
   }
 
   /** Mirrors the shared state (a script's answer or a published message) in process. */

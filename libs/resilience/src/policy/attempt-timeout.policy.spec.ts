@@ -6,6 +6,17 @@ import { AttemptTimeoutPolicy } from './attempt-timeout.policy';
 const hanging = (ctx: AttemptContext) =>
   new Promise<never>((_, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('socket hang up'))));
 
+/** Starts `fn` as the pipeline does: in the context `start` gives, its promise handed to `watch`. */
+function startAttempt<T>(
+  policy: AttemptTimeoutPolicy,
+  fn: (ctx: AttemptContext) => Promise<T>,
+  attempt: number,
+  outer: AbortSignal | undefined,
+): Promise<T> {
+  const ctx = policy.start(attempt, outer);
+  return policy.watch(ctx, fn(ctx));
+}
+
 describe(AttemptTimeoutPolicy.name, () => {
   let policy: AttemptTimeoutPolicy;
 
@@ -20,7 +31,7 @@ describe(AttemptTimeoutPolicy.name, () => {
     policy = new AttemptTimeoutPolicy('library', 1_000);
     const fn = jest.fn(async (ctx: AttemptContext) => `attempt ${ctx.attempt}`);
 
-    await expect(policy.run(fn, 2, undefined)).resolves.toBe('attempt 2');
+    await expect(startAttempt(policy, fn, 2, undefined)).resolves.toBe('attempt 2');
     expect(fn.mock.calls[0][0].signal.aborted).toBe(false);
   });
 
@@ -29,16 +40,15 @@ describe(AttemptTimeoutPolicy.name, () => {
     jest.setSystemTime(30);
     policy = new AttemptTimeoutPolicy('library', 1_000);
     let signal!: AttemptContext['signal'];
-    const run = policy
-      .run(
-        (ctx) => {
-          signal = ctx.signal;
-          return hanging(ctx);
-        },
-        0,
-        undefined,
-      )
-      .catch((e: unknown) => e);
+    const run = startAttempt(
+      policy,
+      (ctx) => {
+        signal = ctx.signal;
+        return hanging(ctx);
+      },
+      0,
+      undefined,
+    ).catch((e: unknown) => e);
 
     await jest.advanceTimersByTimeAsync(999);
     const early = signal.aborted;
@@ -55,9 +65,9 @@ describe(AttemptTimeoutPolicy.name, () => {
   it('keeps the attempt error when the attempt fails before the timeout', async () => {
     policy = new AttemptTimeoutPolicy('library', 1_000);
 
-    const error = await policy
-      .run(async () => Promise.reject(new RangeError('bad')), 0, undefined)
-      .catch((e: unknown) => e);
+    const error = await startAttempt(policy, async () => Promise.reject(new RangeError('bad')), 0, undefined).catch(
+      (e: unknown) => e,
+    );
     await jest.advanceTimersByTimeAsync(2_000);
 
     expect(error).toBeInstanceOf(RangeError);
@@ -71,9 +81,9 @@ describe(AttemptTimeoutPolicy.name, () => {
     const reason = new Error('client went away');
     let signal!: AttemptContext['signal'];
 
-    const run = policy
-      .run((ctx) => ((signal = ctx.signal), hanging(ctx)), 0, controller.signal)
-      .catch((e: unknown) => e);
+    const run = startAttempt(policy, (ctx) => ((signal = ctx.signal), hanging(ctx)), 0, controller.signal).catch(
+      (e: unknown) => e,
+    );
     controller.abort(reason);
     const error = await run;
 
@@ -89,13 +99,13 @@ describe(AttemptTimeoutPolicy.name, () => {
     controller.abort('gone');
     const seen = jest.fn(async (ctx: AttemptContext) => ctx.signal.aborted);
 
-    await expect(policy.run(seen, 0, controller.signal)).resolves.toBe(true);
+    await expect(startAttempt(policy, seen, 0, controller.signal)).resolves.toBe(true);
   });
 
   it('never times out when disabled', async () => {
     policy = new AttemptTimeoutPolicy('library', false);
     let settled = false;
-    void policy.run(hanging, 0, undefined).catch(() => (settled = true));
+    void startAttempt(policy, hanging, 0, undefined).catch(() => (settled = true));
 
     await jest.advanceTimersByTimeAsync(60_000);
 

@@ -11,6 +11,8 @@ import { TimeoutWheel } from './timeout-wheel';
  * It replaces cockatiel's cooperative TimeoutPolicy (~34 µs a call here), which derives an
  * AbortController per call and aborts it on every successful return (abortOnReturn), building a
  * DOMException each time. Here an attempt costs one light signal and one Set entry on a shared wheel.
+ *
+ * The pipeline starts the attempt itself, between `start` (the attempt's context) and `watch`.
  */
 export class AttemptTimeoutPolicy {
   private readonly wheel: TimeoutWheel | undefined;
@@ -22,20 +24,16 @@ export class AttemptTimeoutPolicy {
     if (timeoutMs !== false) this.wheel = new TimeoutWheel(Math.min(100, Math.max(1, Math.round(timeoutMs / 20))));
   }
 
-  run<T>(fn: (ctx: AttemptContext) => Promise<T>, attempt: number, outer: AbortSignal | undefined): Promise<T> {
-    const signal = new AttemptSignal();
-    const ctx: AttemptContext = { signal, attempt };
-    let unlink: (() => void) | undefined;
-    if (outer) {
-      if (outer.aborted) signal.abort(outer.reason);
-      else {
-        const forward = () => signal.abort(outer.reason);
-        outer.addEventListener('abort', forward, { once: true });
-        unlink = () => outer.removeEventListener('abort', forward);
-      }
-    }
+  /** The context for attempt number `attempt`: a signal that aborts with the caller's `outer` one. */
+  start(attempt: number, outer: AbortSignal | undefined): TimedAttempt {
+    return new TimedAttempt(attempt, outer);
+  }
+
+  /** Ends `work`, the attempt started with `timed`, with an AttemptTimeoutError (aborting its signal) at the timeout. */
+  watch<T>(timed: TimedAttempt, work: Promise<T>): Promise<T> {
     const { wheel, timeoutMs } = this;
-    if (!wheel || timeoutMs === false) return unlink ? fn(ctx).finally(unlink) : fn(ctx);
+    if (!wheel || timeoutMs === false) return timed.unlink ? work.finally(timed.unlink) : work;
+    const { signal } = timed;
     return new Promise<T>((resolve, reject) => {
       const expire = () => {
         const error = stackless(() => new AttemptTimeoutError(this.policy, timeoutMs));
@@ -43,15 +41,15 @@ export class AttemptTimeoutPolicy {
         reject(error);
       };
       const handle = wheel.schedule(timeoutMs, expire);
-      fn(ctx).then(
+      work.then(
         (value) => {
           wheel.cancel(handle, expire);
-          unlink?.();
+          timed.unlink?.();
           resolve(value);
         },
         (error: unknown) => {
           wheel.cancel(handle, expire);
-          unlink?.();
+          timed.unlink?.();
           // After a timeout the transport rejects with its own abort error; the timeout is the news.
           reject(signal.reason instanceof AttemptTimeoutError ? signal.reason : error);
         },
@@ -61,5 +59,25 @@ export class AttemptTimeoutPolicy {
 
   dispose(): void {
     this.wheel?.dispose();
+  }
+}
+
+/** One attempt's context, and what its timeout needs to let go of the caller's signal. */
+export class TimedAttempt implements AttemptContext {
+  readonly signal = new AttemptSignal();
+  readonly unlink: (() => void) | undefined;
+
+  constructor(
+    readonly attempt: number,
+    outer: AbortSignal | undefined,
+  ) {
+    if (!outer) return;
+    const { signal } = this;
+    if (outer.aborted) signal.abort(outer.reason);
+    else {
+      const forward = () => signal.abort(outer.reason);
+      outer.addEventListener('abort', forward, { once: true });
+      this.unlink = () => outer.removeEventListener('abort', forward);
+    }
   }
 }

@@ -1,4 +1,3 @@
-import { BrokenCircuitError, CircuitState } from 'cockatiel';
 import { CircuitOpenError } from '../errors/circuit-open.error';
 import type { CircuitStateName } from '../policy-options.interface';
 import { Circuit } from './circuit';
@@ -8,8 +7,13 @@ class Failure extends Error {}
 describe(Circuit.name, () => {
   let circuit: Circuit;
   let changes: CircuitStateName[];
-  const fail = () => circuit.breaker.execute(() => Promise.reject(new Failure())).catch(() => undefined);
-  const succeed = () => circuit.breaker.execute(() => Promise.resolve('ok'));
+  /** Runs `fn` as the pipeline does: admitted by the circuit, then settled with it. */
+  const through = <T>(fn: () => Promise<T>): Promise<T> => {
+    const pass = circuit.admit();
+    return pass instanceof Promise ? pass.then((p) => circuit.settle(p, fn())) : circuit.settle(pass, fn());
+  };
+  const fail = () => through(() => Promise.reject(new Failure())).catch(() => undefined);
+  const succeed = () => through(() => Promise.resolve('ok'));
 
   beforeEach(() => {
     jest.useFakeTimers({ now: 1_000_000 });
@@ -61,7 +65,7 @@ describe(Circuit.name, () => {
     expect(nearEnd).toBe(1_000);
   });
 
-  it('mirrors cockatiel: half-open on the next call after the wait, closed when it succeeds', async () => {
+  it('as cockatiel: half-open on the next call after the wait, closed when it succeeds', async () => {
     for (let i = 0; i < 3; i++) await fail();
     jest.advanceTimersByTime(10_000);
 
@@ -100,13 +104,11 @@ describe(Circuit.name, () => {
 
     circuit.reset();
 
-    expect(circuit.breaker.state).toBe(CircuitState.Closed);
+    expect(circuit.state).toBe('closed');
     expect(circuit.rejects()).toBe(false);
     await expect(succeed()).resolves.toBe('ok');
   });
 
-  // BUG (circuit.ts, reset()): isolate().dispose() moves cockatiel to Closed but leaves the
-  // ConsecutiveBreaker's count at the threshold, so the very next failure re-opens the circuit.
   it('forgets the failure count on reset: one failure afterwards does not re-open it', async () => {
     for (let i = 0; i < 3; i++) await fail();
     circuit.reset();
@@ -114,7 +116,65 @@ describe(Circuit.name, () => {
     await fail();
 
     expect(circuit.state).toBe('closed');
-    await expect(circuit.breaker.execute(() => Promise.resolve(1))).resolves.toBe(1);
+    await expect(through(() => Promise.resolve(1))).resolves.toBe(1);
+  });
+
+  it('holds the calls that arrive during the probe and lets them through once it succeeds', async () => {
+    for (let i = 0; i < 3; i++) await fail();
+    jest.advanceTimersByTime(10_000);
+    let answer!: (value: string) => void;
+    const probe = through(() => new Promise<string>((resolve) => (answer = resolve)));
+    const started = jest.fn(() => Promise.resolve('second'));
+
+    const second = through(started);
+    await Promise.resolve();
+    const startedDuringProbe = started.mock.calls.length;
+    answer('first');
+
+    await expect(probe).resolves.toBe('first');
+    await expect(second).resolves.toBe('second');
+    expect(startedDuringProbe).toBe(0);
+    expect(changes).toEqual(['open', 'half-open', 'closed']);
+  });
+
+  it('re-opens when the probe fails, and refuses the calls that waited on it', async () => {
+    for (let i = 0; i < 3; i++) await fail();
+    jest.advanceTimersByTime(10_000);
+    let fault!: (error: Error) => void;
+    const probe = through(() => new Promise<string>((_, reject) => (fault = reject)));
+    const waiting = through(() => Promise.resolve('never')).catch((e: unknown) => e);
+
+    fault(new Failure());
+
+    await expect(probe).rejects.toBeInstanceOf(Failure);
+    await expect(waiting).resolves.toBe(circuit.openError);
+    expect(changes).toEqual(['open', 'half-open', 'open']);
+    expect(circuit.retryAfterMs()).toBe(10_000);
+  });
+
+  it('closes when the probe fails with an error that is no failure: the downstream answered', async () => {
+    for (let i = 0; i < 3; i++) await fail();
+    jest.advanceTimersByTime(10_000);
+
+    await expect(through(() => Promise.reject(new RangeError('404')))).rejects.toBeInstanceOf(RangeError);
+
+    expect(circuit.state).toBe('closed');
+  });
+
+  it('lets an operator reset decide over a probe still in flight, whose answer then changes nothing', async () => {
+    for (let i = 0; i < 3; i++) await fail();
+    jest.advanceTimersByTime(10_000);
+    let fault!: (error: Error) => void;
+    const probe = through(() => new Promise<string>((_, reject) => (fault = reject))).catch(() => undefined);
+    const waiting = through(() => Promise.resolve('after reset'));
+
+    circuit.reset();
+    await expect(waiting).resolves.toBe('after reset');
+    fault(new Failure());
+    await probe;
+
+    expect(circuit.state).toBe('closed');
+    expect(changes).toEqual(['open', 'half-open', 'closed']);
   });
 
   it('stops reporting state changes once disposed', async () => {
@@ -123,7 +183,7 @@ describe(Circuit.name, () => {
     for (let i = 0; i < 3; i++) await fail();
 
     expect(changes).toEqual([]);
-    await expect(circuit.breaker.execute(() => Promise.resolve(1))).rejects.toBeInstanceOf(BrokenCircuitError);
+    await expect(through(() => Promise.resolve(1))).rejects.toBe(circuit.openError);
   });
 });
 

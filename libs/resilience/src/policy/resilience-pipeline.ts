@@ -1,12 +1,4 @@
-import {
-  BrokenCircuitError,
-  BulkheadPolicy,
-  IsolatedCircuitError,
-  RetryPolicy,
-  bulkhead,
-  handleWhen,
-  retry,
-} from 'cockatiel';
+import { BulkheadPolicy, RetryPolicy, bulkhead, handleWhen, retry } from 'cockatiel';
 import { BulkheadFullError } from '../errors/bulkhead-full.error';
 import { CallAbortedError } from '../errors/call-aborted.error';
 import { PolicyRejectedError } from '../errors/policy-rejected.error';
@@ -34,11 +26,7 @@ import type { RateLimiter } from './sliding-window-rate-limiter';
 
 type Attempt<T> = (ctx: AttemptContext) => Promise<T>;
 
-const isRejection = (error: unknown) =>
-  error instanceof PolicyRejectedError ||
-  error instanceof CallAbortedError ||
-  error instanceof BrokenCircuitError ||
-  error instanceof IsolatedCircuitError;
+const isRejection = (error: unknown) => error instanceof PolicyRejectedError || error instanceof CallAbortedError;
 
 /** Carries an error past cockatiel's retry predicate when we decided not to retry it. */
 class NoRetry {
@@ -197,12 +185,7 @@ export class ResiliencePipeline {
         this.observer.callFinished(this.name, operation, outcome, (performance.now() - started) / 1000);
         return value;
       },
-      (raw: unknown) => {
-        // cockatiel's own breaker errors appear when a call waited on a failed half-open probe.
-        const error =
-          this.circuit && (raw instanceof BrokenCircuitError || raw instanceof IsolatedCircuitError)
-            ? this.circuit.openError
-            : raw;
+      (error: unknown) => {
         const outcome = this.outcomeOf(error);
         if (error instanceof PolicyRejectedError) this.observer.rejected(this.name, operation, error.reason);
         this.observer.callFinished(this.name, operation, outcome, (performance.now() - started) / 1000, error);
@@ -266,18 +249,32 @@ export class ResiliencePipeline {
       });
   }
 
+  /** One attempt through the circuit, the rate limiter and the attempt's timeout, in that order. */
   private attempt<T>(fn: Attempt<T>, attempt: number, signal: AbortSignal | undefined): Promise<T> {
-    const limited = () => {
-      const wait = this.limiter?.acquire(signal, () => new CallAbortedError(this.name, signal?.reason));
-      if (wait) return wait.then(() => this.timed(fn, attempt, signal));
-      return this.timed(fn, attempt, signal);
-    };
-    return this.circuit ? this.circuit.execute(limited, signal) : limited();
+    const circuit = this.circuit;
+    if (!circuit) return this.limited(fn, attempt, signal);
+    const pass = circuit.admit(signal);
+    return pass instanceof Promise
+      ? pass.then((admitted) => circuit.settle(admitted, this.limited(fn, attempt, signal)))
+      : circuit.settle(pass, this.limited(fn, attempt, signal));
+  }
+
+  private limited<T>(fn: Attempt<T>, attempt: number, signal: AbortSignal | undefined): Promise<T> {
+    const wait = this.limiter?.acquire(signal, () => new CallAbortedError(this.name, signal?.reason));
+    return wait ? wait.then(() => this.timed(fn, attempt, signal)) : this.timed(fn, attempt, signal);
   }
 
   private timed<T>(fn: Attempt<T>, attempt: number, signal: AbortSignal | undefined): Promise<T> {
     this.observer.attempted(this.name);
-    const run = this.timeout.run(fn, attempt, signal);
+    const ctx = this.timeout.start(attempt, signal);
+    let started: Promise<T>;
+    try {
+      started = fn(ctx);
+    } catch (error) {
+      // A throw before the attempt's promise exists must still reach the breaker and the retry.
+      started = Promise.reject(error);
+    }
+    const run = this.timeout.watch(ctx, started);
     if (!signal) return run;
     // A request our caller cancelled is not the downstream's fault, and stays out of the breaker;
     // one whose deadline passed while the downstream kept it waiting counts as a timeout.
