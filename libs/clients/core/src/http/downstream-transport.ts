@@ -1,18 +1,16 @@
 import { CanceledError } from 'axios';
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { Span } from '@opentelemetry/api';
-import { DEADLINE_HEADER, RequestContext, Tracing, traceparentOfSpan } from '@keel/context';
-import { AttemptTimeoutError } from '@keel/resilience';
+import { traceparentOfSpan } from '@keel/context';
 import type { ResiliencePipeline } from '@keel/resilience';
 import type { Instance } from '../balancing/instance';
-import type { AttemptVerdict, InstanceSet } from '../balancing/instance-set';
-import { RetryableStatusError, failOnStatus } from './answers';
+import type { InstanceSet } from '../balancing/instance-set';
+import { failOnStatus } from './answers';
+import { endAttemptSpan, endFailedAttemptSpan, startAttemptSpan, verdictOf } from './attempt-span';
+import type { SignalLike } from './attempt-span';
 import { HedgeLostError } from './hedged-attempt';
 import type { HttpAnswer, HttpCall, HttpClientOptions, HttpMethod } from './http-call.types';
+import { propagatedHeaders } from './propagated-headers';
 import { encodeBody, pathUnder } from './request-encoding';
 import type { UndiciAdapter } from './undici-adapter';
-
-export type SignalLike = { aborted: boolean; reason?: unknown } | undefined;
 
 /**
  * One attempt of a call on one instance, from request to answer: the headers it carries, its span,
@@ -59,12 +57,7 @@ export class DownstreamTransport {
       (error: unknown) => {
         if (signal?.aborted && signal.reason instanceof HedgeLostError) instances.abandon(instance, startedAt);
         else instances.end(instance, verdictOf(error, signal), startedAt);
-        if (span)
-          endAttemptSpan(
-            span,
-            spanOutcomeOf(error, signal),
-            error instanceof RetryableStatusError ? error.status : undefined,
-          );
+        if (span) endFailedAttemptSpan(span, error, signal);
         throw error;
       },
     );
@@ -128,81 +121,4 @@ export class DownstreamTransport {
       throw error;
     }
   }
-}
-
-/**
- * Headers every outbound call carries from the inbound request: `x-request-id` and `traceparent`
- * always; the caller's bearer token only when the client declares that its downstream expects the
- * end user's own token (`forwardAuth`), so a token never leaks to a service that did not ask for it;
- * what is left of the request's deadline only to a downstream that is ours (`propagateDeadline`).
- */
-export function propagatedHeaders(forwardAuth: boolean, propagateDeadline = false): Record<string, string> {
-  const context = RequestContext.current();
-  if (!context) return {};
-  const headers: Record<string, string> = { 'x-request-id': context.requestId };
-  if (context.traceparent) headers['traceparent'] = context.traceparent;
-  if (forwardAuth && context.token) headers['authorization'] = `Bearer ${context.token}`;
-  if (propagateDeadline && context.deadline) headers[DEADLINE_HEADER] = String(context.deadline.remainingMs());
-  return headers;
-}
-
-/** How an attempt ended, for its span. */
-function spanOutcomeOf(error: unknown, signal: SignalLike): string {
-  if (error instanceof RetryableStatusError) return error.status === 429 ? 'rate_limited' : 'server_error';
-  if (error instanceof AttemptTimeoutError || (signal?.aborted && signal.reason instanceof AttemptTimeoutError))
-    return 'timeout';
-  if (signal?.aborted) return 'cancelled';
-  return 'network_error';
-}
-
-/** Whether an attempt's end says something about the instance: 5xx and connect failures do, aborts do not. */
-function verdictOf(error: unknown, signal: SignalLike): AttemptVerdict {
-  if (error instanceof RetryableStatusError) return error.status >= 500 ? 'failure' : 'neutral';
-  if (error instanceof AttemptTimeoutError) return 'failure';
-  if (signal?.aborted) return signal.reason instanceof AttemptTimeoutError ? 'failure' : 'neutral';
-  return 'failure';
-}
-
-interface AttemptSpanFields {
-  downstream: string;
-  operation: string;
-  method: string;
-  instance: string;
-  /** 0 for the first try, 1 for the first retry… */
-  attempt: number;
-  breaker: string;
-}
-
-/**
- * A client span per attempt, child of the inbound request's span, so retries and hedges show as
- * siblings. Undefined while tracing is off: the attempt then costs one property read here.
- */
-function startAttemptSpan(fields: AttemptSpanFields): Span | undefined {
-  const tracer = Tracing.tracer;
-  if (!tracer) return undefined;
-  const parent = RequestContext.current()?.span;
-  return tracer.startSpan(
-    `${fields.downstream} ${fields.operation}`,
-    {
-      kind: SpanKind.CLIENT,
-      attributes: {
-        'http.request.method': fields.method,
-        'server.address': fields.instance,
-        'keel.downstream': fields.downstream,
-        'keel.operation': fields.operation,
-        'keel.attempt': fields.attempt,
-        'keel.breaker.state': fields.breaker,
-      },
-    },
-    parent ? trace.setSpan(ROOT_CONTEXT, parent) : ROOT_CONTEXT,
-  );
-}
-
-/** Ends an attempt's span with its HTTP status (if any answer came) and how it went. */
-function endAttemptSpan(span: Span, outcome: string, status?: number): void {
-  if (status !== undefined) span.setAttribute('http.response.status_code', status);
-  span.setAttribute('keel.outcome', outcome);
-  if (outcome !== 'success' && outcome !== 'client_error')
-    span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
-  span.end();
 }

@@ -11,7 +11,7 @@ import { InstanceSet } from '../balancing/instance-set';
 import { CallStats } from '../health/call-stats';
 import type { ServiceConfig } from '../registry/service.config';
 import { DownstreamTransport } from './downstream-transport';
-import type { SignalLike } from './downstream-transport';
+import type { SignalLike } from './attempt-span';
 import { HedgeDelay, hedgedAttempt } from './hedged-attempt';
 import type { HttpAnswer, HttpCall, HttpClientOptions, HttpMethod } from './http-call.types';
 import { DownstreamErrorMapper } from './downstream-failures';
