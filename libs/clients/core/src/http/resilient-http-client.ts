@@ -1,6 +1,5 @@
 import axios from 'axios';
 import type { AxiosInstance } from 'axios';
-import { RequestContext } from '@keel/context';
 import type { CircuitStateListener, CircuitStateName, ResiliencePipeline } from '@keel/resilience';
 import { balancerOf } from '../balancing/balancer';
 import { BalancingMetrics } from '../balancing/balancing-metrics';
@@ -12,8 +11,10 @@ import { CallStats } from '../health/call-stats';
 import type { ServiceConfig } from '../registry/service.config';
 import { DownstreamTransport } from './downstream-transport';
 import type { SignalLike } from './attempt-span';
-import { HedgeDelay, hedgedAttempt } from './hedged-attempt';
+import { HedgeDelay, hedged } from './hedged-attempt';
+import { probeHealth } from './health-probe';
 import type { HttpAnswer, HttpCall, HttpClientOptions, HttpMethod } from './http-call.types';
+import { deadlineOf } from './deadline-signal';
 import { DownstreamErrorMapper } from './downstream-failures';
 import { readAnswer, wantsBytes } from './answers';
 import type { Answered, Answers } from './answers';
@@ -24,13 +25,6 @@ import type { AnsweredCall } from './http-call.types';
 
 const IDEMPOTENT = new Set<HttpMethod>(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 const identity = (data: unknown) => data;
-
-/** The call's own signal and the request's deadline, whichever ends first; undefined outside a request. */
-function deadlineOf(own: AbortSignal | undefined): AbortSignal | undefined {
-  const request = RequestContext.current()?.deadline?.signal;
-  if (!request) return own;
-  return own ? AbortSignal.any([own, request]) : request;
-}
 
 /** Encodes each value as one path segment: `encodePath\`/users/${id}\``. */
 export function encodePath(strings: TemplateStringsArray, ...values: (string | number)[]): string {
@@ -127,9 +121,13 @@ export class ResilientHttpClient {
         (attempt) => {
           const instance = this.instances.pick(previous);
           previous = instance;
-          return hedge
-            ? this.hedged(instance, call, method, attempt.signal, attempt.attempt)
-            : this.attempts.attempt(instance, call, method, attempt.signal, attempt.attempt);
+          if (!hedge) return this.attempts.attempt(instance, call, method, attempt.signal, attempt.attempt);
+          const leg = (to: Instance, signal: SignalLike) =>
+            this.attempts.attempt(to, call, method, signal, attempt.attempt);
+          return hedged(instance, attempt.signal, this.hedgeDelay, leg, {
+            hedgeTarget: () => (this.pipeline.tryHedge(call.operation) ? this.instances.pick(instance) : undefined),
+            observe: (result) => this.metrics.hedge(this.name, result),
+          });
         },
         { operation: call.operation, signal: deadlineOf(call.signal), retryable },
       );
@@ -152,22 +150,9 @@ export class ResilientHttpClient {
     return readAnswer(this.name, answer, answers);
   }
 
-  /**
-   * Asks the downstream's health path directly, outside the pipeline: a probe must neither trip the
-   * breaker nor be refused by it, or the health view would only echo the breaker.
-   */
-  async probe(timeoutMs = 2000): Promise<{ ok: boolean; status?: number; error?: string }> {
-    try {
-      const response = await this.transport.send(this.instances.pick().url, {
-        method: 'GET',
-        url: this.options.healthPath ?? '/health',
-        headers: {},
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      return { ok: response.status < 400, status: response.status };
-    } catch (error) {
-      return { ok: false, error: (error as { code?: string }).code ?? (error as Error).name };
-    }
+  /** The downstream's health, asked on one of its instances outside the pipeline (see `probeHealth`). */
+  probe(timeoutMs = 2000): Promise<{ ok: boolean; status?: number; error?: string }> {
+    return probeHealth(this.transport, this.instances, this.options.healthPath, timeoutMs);
   }
 
   close(): Promise<void> {
@@ -175,27 +160,5 @@ export class ResilientHttpClient {
     this.untrack();
     this.discovery?.stop();
     return this.transport.close();
-  }
-
-  /**
-   * A hedged attempt: the first leg on `first`; if it has not answered after the hedge delay and the
-   * retry budget allows, a second leg on another instance (see `hedgedAttempt`).
-   */
-  private hedged(
-    first: Instance,
-    call: HttpCall,
-    method: HttpMethod,
-    signal: SignalLike,
-    attempt: number,
-  ): Promise<HttpAnswer> {
-    const delayMs = this.hedgeDelay.ms();
-    if (delayMs === undefined) return this.attempts.attempt(first, call, method, signal, attempt);
-    return hedgedAttempt({
-      parent: signal as AbortSignal | undefined,
-      delayMs,
-      leg: (legSignal, instance) => this.attempts.attempt(instance ?? first, call, method, legSignal, attempt),
-      hedgeTarget: () => (this.pipeline.tryHedge(call.operation) ? this.instances.pick(first) : undefined),
-      observe: (result) => this.metrics.hedge(this.name, result),
-    });
   }
 }
