@@ -1,4 +1,5 @@
 import type { Instance } from '../balancing/instance';
+import type { SignalLike } from './attempt-span';
 
 /** Below this, a p95-based hedge delay would hedge calls that are merely normal. */
 const MIN_HEDGE_DELAY_MS = 5;
@@ -124,5 +125,28 @@ export function hedgedAttempt<T>({ parent, delayMs, leg, hedgeTarget, observe }:
       timer = undefined;
       if (!done) setImmediate(hedge);
     }, delayMs);
+  });
+}
+
+/**
+ * A hedged attempt: the first leg on `first`; if it has not answered after the hedge delay and the
+ * retry budget allows, a second leg on another instance (see `hedgedAttempt`). While there is no
+ * delay yet (`p95` before enough answers) it is the one plain attempt, on the attempt's own signal.
+ */
+export function hedged<T>(
+  first: Instance,
+  signal: SignalLike,
+  delay: HedgeDelay,
+  attempt: (instance: Instance, signal: SignalLike) => Promise<T>,
+  { hedgeTarget, observe }: Pick<HedgedAttemptOptions<T>, 'hedgeTarget' | 'observe'>,
+): Promise<T> {
+  const delayMs = delay.ms();
+  if (delayMs === undefined) return attempt(first, signal);
+  return hedgedAttempt({
+    parent: signal as AbortSignal | undefined,
+    delayMs,
+    leg: (legSignal, instance) => attempt(instance ?? first, legSignal),
+    hedgeTarget,
+    observe,
   });
 }

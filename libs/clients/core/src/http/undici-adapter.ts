@@ -58,7 +58,7 @@ export class UndiciAdapter {
 
   /**
    * One request on the pool of `baseURL`'s origin, for the axios adapter and the health probe (a
-   * client's calls go through `DownstreamTransport`, which takes the pool from `target`).
+   * client's calls go through `ResilientHttpClient`, which takes the pool from `target`).
    */
   async send(baseURL: string, request: TransportRequest): Promise<TransportAnswer> {
     const { pool, prefix } = this.target(baseURL);

@@ -1,5 +1,5 @@
 import { RequestContext } from '@keel/context';
-import { propagatedHeaders } from './downstream-transport';
+import { propagatedHeaders } from './propagated-headers';
 
 const TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 
