@@ -29,7 +29,7 @@ export class AttemptTimeoutPolicy {
     return new TimedAttempt(attempt, outer);
   }
 
-  /** Ends `work`, the attempt started with `timed`, with an AttemptTimeoutError (aborting its signal) at the timeout. */
+  /** Ends `work` (the attempt started with `timed`) with an AttemptTimeoutError at the timeout. */
   watch<T>(timed: TimedAttempt, work: Promise<T>): Promise<T> {
     const { wheel, timeoutMs } = this;
     if (!wheel || timeoutMs === false) return timed.unlink ? work.finally(timed.unlink) : work;
