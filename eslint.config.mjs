@@ -102,6 +102,8 @@ export default [
     rules: {
       '@nx/enforce-module-boundaries': ['error', boundaries(productionConstraints)],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Prettier wraps code at 120 columns but leaves comments, strings and template literals alone.
+      'max-len': ['error', { code: 120, ignoreUrls: true }],
     },
   },
   {
