@@ -5,7 +5,9 @@ export * from './registry/service-config.error';
 export { downstreamConfigSchema, type DownstreamConfig } from './registry/downstream-config.schema';
 export * from './module/downstream.module';
 export { DownstreamConfigModule } from './module/downstream-config.module';
-export type { DownstreamConfigs } from './module/downstream-config.module-definition';
+export type { DownstreamConfigEntry, DownstreamConfigs } from './module/downstream-config.module-definition';
+export { downstreamSettingsProvider } from './module/downstream-settings.provider';
+export type { DownstreamSettingsOptions } from './module/downstream-settings.provider';
 export * from './module/downstream.tokens';
 export type { DownstreamModuleOptions } from './module/downstream-module-options.interface';
 export {

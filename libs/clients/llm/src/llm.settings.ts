@@ -1,7 +1,14 @@
+import { z } from 'zod';
 import { LLM_DEFAULT_MODEL } from './llm.constants';
 import type { LlmSettings } from './llm.types';
 
 type Env = Record<string, string | undefined>;
+
+/** What `DownstreamConfigModule.forRoot({ llm: { settings } })` may set in code. */
+export const llmSettingsSchema = z.strictObject({
+  model: z.string().trim().min(1).optional(),
+  apiKey: z.string().trim().min(1).optional(),
+});
 
 /** `LLM_MODEL` and `LLM_API_KEY`. The URL itself is clients-core's `LLM_SERVICE_*` (required). */
 export function resolveLlmSettings(env: Env = process.env): LlmSettings {

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { DownstreamModule } from '@keel/clients-core';
+import { DownstreamModule, downstreamSettingsProvider } from '@keel/clients-core';
 import { ProwlarrClient } from './prowlarr.client';
 import { PROWLARR, PROWLARR_API_KEY } from './prowlarr.constants';
-import { prowlarrApiKey } from './prowlarr.settings';
+import { prowlarrApiKey, prowlarrSettingsSchema } from './prowlarr.settings';
 
 /**
  * Prowlarr counts queries against its indexers' own limits, so the client defaults to 60 calls a
@@ -15,7 +15,8 @@ const downstream = DownstreamModule.register({
 });
 
 /**
- * Prowlarr's client. Configured by `PROWLARR_SERVICE_*` and `PROWLARR_API_KEY`; needs
+ * Prowlarr's client. Configured by `PROWLARR_SERVICE_*` and `PROWLARR_API_KEY`, or in code by
+ * `DownstreamConfigModule.forRoot({ prowlarr: { urls, settings: { apiKey } } })`; needs
  * `ResilienceModule.forRoot()` in the app. Exports the client and its downstream
  * (`downstreamHealth(PROWLARR)` for the health view).
  */
@@ -23,7 +24,13 @@ const downstream = DownstreamModule.register({
   imports: [downstream],
   providers: [
     // Read when the module starts, not at import, so tests and config loaders can set it first.
-    { provide: PROWLARR_API_KEY, useFactory: () => prowlarrApiKey() },
+    downstreamSettingsProvider({
+      provide: PROWLARR_API_KEY,
+      name: PROWLARR,
+      schema: prowlarrSettingsSchema,
+      fromEnv: () => ({ apiKey: prowlarrApiKey() }),
+      select: (settings) => settings.apiKey,
+    }),
     ProwlarrClient,
   ],
   exports: [ProwlarrClient, downstream],

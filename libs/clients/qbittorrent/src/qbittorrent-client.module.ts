@@ -21,7 +21,8 @@ const downstream = DownstreamModule.register({
 
 /**
  * qBittorrent's client. Configured by `QBITTORRENT_SERVICE_*` plus `QBITTORRENT_USERNAME` /
- * `QBITTORRENT_PASSWORD` (read once, at start); needs `ResilienceModule.forRoot()` in the app.
+ * `QBITTORRENT_PASSWORD` (read once, at start), or in code by `DownstreamConfigModule.forRoot({
+ * qbittorrent: { urls, settings: { username, password } } })`; needs `ResilienceModule.forRoot()` in the app.
  * Exports the client, its session and its downstream (`downstreamHealth(QBITTORRENT)` for the health view).
  */
 @Module({

@@ -32,7 +32,6 @@ const TARGETS: [string, (credentials: TargetCredentials) => Promise<ContractTarg
 ];
 
 const CREDENTIALS: TargetCredentials = { username: 'keel', password: 'keel-test-password' };
-const ENV_KEYS = ['QBITTORRENT_USERNAME', 'QBITTORRENT_PASSWORD'] as const;
 const CATEGORY = 'keel-contract';
 
 const randomHash = () => randomBytes(20).toString('hex');
@@ -45,33 +44,20 @@ function base32Of(hex: string): string {
   return (bits.match(/.{1,5}/g) ?? []).map((chunk) => alphabet[parseInt(chunk.padEnd(5, '0'), 2)]).join('');
 }
 
-/**
- * Boots the client module, its downstream configured in code; the credentials, which the module reads
- * from the environment only, are set for the factory that reads them at start-up and restored after.
- */
+/** Boots the client module, its downstream and its credentials configured in code. */
 async function bootClient(url: string, credentials: TargetCredentials): Promise<TestingModule> {
-  const saved = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
-  Object.assign(process.env, {
-    QBITTORRENT_USERNAME: credentials.username,
-    QBITTORRENT_PASSWORD: credentials.password,
-  });
-  try {
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ResilienceModule.forRoot({}),
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      ResilienceModule.forRoot({}),
+      DownstreamConfigModule.forRoot({
         // Without retries one slow answer (a just-restarted nox on a loaded CI machine) fails a test: a long timeout.
-        DownstreamConfigModule.forRoot({ [QBITTORRENT]: { urls: url, retries: 0, timeout: '30s' } }),
-        QbittorrentClientModule,
-      ],
-    }).compile();
-    await moduleRef.init();
-    return moduleRef;
-  } finally {
-    for (const key of ENV_KEYS) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
-  }
+        [QBITTORRENT]: { urls: url, retries: 0, timeout: '30s', settings: { ...credentials } },
+      }),
+      QbittorrentClientModule,
+    ],
+  }).compile();
+  await moduleRef.init();
+  return moduleRef;
 }
 
 /**

@@ -1,6 +1,7 @@
-import { InvalidServiceConfigError, parseDuration } from '@keel/clients-core';
-import type { FactoryProvider } from '@nestjs/common';
+import { InvalidServiceConfigError, downstreamSettingsProvider, parseDuration } from '@keel/clients-core';
+import { z } from 'zod';
 import {
+  QBITTORRENT,
   QBITTORRENT_DEFAULT_PASSWORD,
   QBITTORRENT_DEFAULT_SESSION_MAX_AGE_MS,
   QBITTORRENT_DEFAULT_USERNAME,
@@ -39,8 +40,18 @@ export function readQbittorrentOptions(env: Env = process.env): QbittorrentOptio
   };
 }
 
-/** Reads the options once, when the module starts. */
-export const qbittorrentOptionsProvider: FactoryProvider<QbittorrentOptions> = {
+/** What `DownstreamConfigModule.forRoot({ qbittorrent: { settings } })` may set in code. */
+export const qbittorrentSettingsSchema = z.strictObject({
+  username: z.string().min(1).optional(),
+  password: z.string().optional(),
+  sessionMaxAgeMs: z.number().int().positive().optional(),
+  dhtEnabled: z.boolean().optional(),
+});
+
+/** Reads the options once, when the module starts: the app's code over env. */
+export const qbittorrentOptionsProvider = downstreamSettingsProvider<QbittorrentOptions>({
   provide: QBITTORRENT_OPTIONS,
-  useFactory: () => readQbittorrentOptions(),
-};
+  name: QBITTORRENT,
+  schema: qbittorrentSettingsSchema,
+  fromEnv: () => readQbittorrentOptions(),
+});

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { DownstreamModule } from '@keel/clients-core';
+import { DownstreamModule, downstreamSettingsProvider } from '@keel/clients-core';
 import { TmdbClient } from './tmdb.client';
 import { TMDB, TMDB_API_KEY } from './tmdb.constants';
-import { tmdbApiKey } from './tmdb.settings';
+import { tmdbApiKey, tmdbSettingsSchema } from './tmdb.settings';
 
 /**
  * TMDB has no health endpoint: the probe asks `/3/configuration` without a key, and any answer below
@@ -20,14 +20,21 @@ const downstream = DownstreamModule.register({
 });
 
 /**
- * TMDB's client. Configured by `TMDB_SERVICE_*` and `TMDB_API_KEY`; needs `ResilienceModule.forRoot()`
+ * TMDB's client. Configured by `TMDB_SERVICE_*` and `TMDB_API_KEY`, or in code by
+ * `DownstreamConfigModule.forRoot({ tmdb: { urls, settings: { apiKey } } })`; needs `ResilienceModule.forRoot()`
  * in the app. Exports the client and its downstream (`downstreamHealth(TMDB)` for the health view).
  */
 @Module({
   imports: [downstream],
   providers: [
     // Read when the module starts, not at import, so tests and config loaders can set it first.
-    { provide: TMDB_API_KEY, useFactory: () => tmdbApiKey() },
+    downstreamSettingsProvider({
+      provide: TMDB_API_KEY,
+      name: TMDB,
+      schema: tmdbSettingsSchema,
+      fromEnv: () => ({ apiKey: tmdbApiKey() }),
+      select: (settings) => settings.apiKey,
+    }),
     TmdbClient,
   ],
   exports: [TmdbClient, downstream],

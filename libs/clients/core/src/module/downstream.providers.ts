@@ -9,7 +9,8 @@ import { UndiciAdapter } from '../http/undici-adapter';
 import { resolveServiceConfig } from '../registry/service.config';
 import type { DownstreamModuleOptions } from './downstream-module-options.interface';
 import { DOWNSTREAM_CONFIG_OVERRIDES } from './downstream-config.module-definition';
-import type { DownstreamConfigs } from './downstream-config.module-definition';
+import type { DownstreamConfigEntry, DownstreamConfigs } from './downstream-config.module-definition';
+import type { DownstreamConfig } from '../registry/downstream-config.schema';
 import { getDownstreamHealthToken, getHttpClientToken } from './downstream.tokens';
 
 export const DOWNSTREAM_MODULE_OPTIONS = 'KEEL:DOWNSTREAM_MODULE_OPTIONS';
@@ -25,8 +26,8 @@ export function createHttpClient(
   registry: PolicyRegistry,
   overrides?: DownstreamConfigs,
 ): ResilientHttpClient {
-  const override = overrides?.[name];
-  const code = override === undefined ? options.config : { ...options.config, ...override };
+  const entry = overrides?.[name];
+  const code = entry === undefined ? options.config : { ...options.config, ...withoutSettings(entry) };
   const config = resolveServiceConfig(name, undefined, options.defaults, code);
   const pipeline = registry.get(name, { ...config.policy, classifier: httpFailureClassifier });
   const transport = new UndiciAdapter({ connections: 128, keepAliveTimeoutMs: 10_000 });
@@ -38,6 +39,11 @@ export function createHttpClient(
     timeoutMs: config.timeoutMs,
   });
   return Object.assign(client, { onApplicationShutdown: () => client.close() } satisfies OnApplicationShutdown);
+}
+
+/** The entry's HTTP and policy fields; its `settings` belong to the typed client. */
+function withoutSettings({ settings: _settings, ...config }: DownstreamConfigEntry): DownstreamConfig {
+  return config;
 }
 
 /** The client and its health indicator, under the downstream's tokens. */
