@@ -6,7 +6,7 @@ export { downstreamConfigSchema, type DownstreamConfig } from './registry/downst
 export * from './module/downstream.module';
 export { DownstreamConfigModule } from './module/downstream-config.module';
 export type { DownstreamConfigEntry, DownstreamConfigs } from './module/downstream-config.module-definition';
-export { downstreamSettingsProvider } from './module/downstream-settings.provider';
+export { downstreamApiKeyProvider, downstreamSettingsProvider } from './module/downstream-settings.provider';
 export type { DownstreamSettingsOptions } from './module/downstream-settings.provider';
 export * from './module/downstream.tokens';
 export type { DownstreamModuleOptions } from './module/downstream-module-options.interface';

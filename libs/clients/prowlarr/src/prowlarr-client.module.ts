@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { DownstreamModule, downstreamSettingsProvider } from '@keel/clients-core';
+import { DownstreamModule, downstreamApiKeyProvider } from '@keel/clients-core';
 import { ProwlarrClient } from './prowlarr.client';
 import { PROWLARR, PROWLARR_API_KEY } from './prowlarr.constants';
-import { prowlarrApiKey, prowlarrSettingsSchema } from './prowlarr.settings';
+import { prowlarrApiKey } from './prowlarr.settings';
 
 /**
  * Prowlarr counts queries against its indexers' own limits, so the client defaults to 60 calls a
@@ -24,13 +24,7 @@ const downstream = DownstreamModule.register({
   imports: [downstream],
   providers: [
     // Read when the module starts, not at import, so tests and config loaders can set it first.
-    downstreamSettingsProvider({
-      provide: PROWLARR_API_KEY,
-      name: PROWLARR,
-      schema: prowlarrSettingsSchema,
-      fromEnv: () => ({ apiKey: prowlarrApiKey() }),
-      select: (settings) => settings.apiKey,
-    }),
+    downstreamApiKeyProvider(PROWLARR_API_KEY, PROWLARR, () => prowlarrApiKey()),
     ProwlarrClient,
   ],
   exports: [ProwlarrClient, downstream],

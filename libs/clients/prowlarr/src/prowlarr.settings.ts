@@ -1,8 +1,4 @@
-import { z } from 'zod';
 import { DEFAULT_PROWLARR_API_KEY } from './prowlarr.constants';
-
-/** What `DownstreamConfigModule.forRoot({ prowlarr: { settings } })` may set in code. */
-export const prowlarrSettingsSchema = z.strictObject({ apiKey: z.string().trim().min(1).optional() });
 
 /** PROWLARR_API_KEY, or the sandbox emulator's key when it is unset or blank. */
 export function prowlarrApiKey(env: NodeJS.ProcessEnv = process.env): string {

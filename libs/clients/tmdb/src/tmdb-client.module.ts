@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { DownstreamModule, downstreamSettingsProvider } from '@keel/clients-core';
+import { DownstreamModule, downstreamApiKeyProvider } from '@keel/clients-core';
 import { TmdbClient } from './tmdb.client';
 import { TMDB, TMDB_API_KEY } from './tmdb.constants';
-import { tmdbApiKey, tmdbSettingsSchema } from './tmdb.settings';
+import { tmdbApiKey } from './tmdb.settings';
 
 /**
  * TMDB has no health endpoint: the probe asks `/3/configuration` without a key, and any answer below
@@ -28,13 +28,7 @@ const downstream = DownstreamModule.register({
   imports: [downstream],
   providers: [
     // Read when the module starts, not at import, so tests and config loaders can set it first.
-    downstreamSettingsProvider({
-      provide: TMDB_API_KEY,
-      name: TMDB,
-      schema: tmdbSettingsSchema,
-      fromEnv: () => ({ apiKey: tmdbApiKey() }),
-      select: (settings) => settings.apiKey,
-    }),
+    downstreamApiKeyProvider(TMDB_API_KEY, TMDB, () => tmdbApiKey()),
     TmdbClient,
   ],
   exports: [TmdbClient, downstream],

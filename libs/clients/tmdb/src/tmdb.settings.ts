@@ -1,8 +1,4 @@
-import { z } from 'zod';
 import { DEFAULT_TMDB_API_KEY } from './tmdb.constants';
-
-/** What `DownstreamConfigModule.forRoot({ tmdb: { settings } })` may set in code. */
-export const tmdbSettingsSchema = z.strictObject({ apiKey: z.string().trim().min(1).optional() });
 
 /** TMDB_API_KEY, or the sandbox emulator's key when it is unset or blank. */
 export function tmdbApiKey(env: NodeJS.ProcessEnv = process.env): string {

@@ -146,8 +146,8 @@ export class Circuit implements PipelineCircuit {
     } else {
       this.counts.failure(CircuitState.HalfOpen);
       this.open();
+      this.endProbe();
     }
-    this.endProbe();
   }
 
   /** Lets the calls waiting on the probe ask again. */

@@ -7,7 +7,7 @@ import { ResilientHttpClient } from '../http/resilient-http-client';
 import { InvalidServiceConfigError } from '../registry/service-config.error';
 import { DownstreamConfigModule } from './downstream-config.module';
 import { DownstreamModule } from './downstream.module';
-import { downstreamSettingsProvider } from './downstream-settings.provider';
+import { downstreamApiKeyProvider, downstreamSettingsProvider } from './downstream-settings.provider';
 import { InjectHttpClient } from './downstream.tokens';
 
 const BOOKS_SETTINGS = 'BOOKS_SETTINGS';
@@ -93,5 +93,26 @@ describe(downstreamSettingsProvider.name, () => {
     // Assert
     expect(error).toBeInstanceOf(InvalidServiceConfigError);
     expect((error as Error).message).toMatch(/^books settings\.\(root\)=.*apikey/);
+  });
+
+  it('gives an API key from the entry’s settings, or from env, and refuses a blank one', async () => {
+    // Arrange
+    @Module({ providers: [downstreamApiKeyProvider('MAPS_KEY', 'maps', () => 'maps-key-from-env')] })
+    class MapsModule {}
+    const bootMaps = (...imports: DynamicModule[]) =>
+      Test.createTestingModule({ imports: [...imports, MapsModule] }).compile();
+
+    // Act
+    const fromEnv = await bootMaps();
+    const fromCode = await bootMaps(DownstreamConfigModule.forRoot({ maps: { settings: { apiKey: 'maps-key' } } }));
+    const blank = await bootMaps(DownstreamConfigModule.forRoot({ maps: { settings: { apiKey: ' ' } } })).catch(
+      (e: unknown) => e,
+    );
+
+    // Assert
+    expect(fromEnv.get('MAPS_KEY')).toBe('maps-key-from-env');
+    expect(fromCode.get('MAPS_KEY')).toBe('maps-key');
+    expect((blank as Error).message).toMatch(/^maps settings\.apiKey=/);
+    await Promise.all([fromEnv.close(), fromCode.close()]);
   });
 });

@@ -1,5 +1,5 @@
 import type { FactoryProvider, InjectionToken } from '@nestjs/common';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { InvalidServiceConfigError } from '../registry/service-config.error';
 import { DOWNSTREAM_CONFIG_OVERRIDES } from './downstream-config.module-definition';
 import type { DownstreamConfigs } from './downstream-config.module-definition';
@@ -41,4 +41,24 @@ export function downstreamSettingsProvider<S extends object, T = S>(
       return select({ ...fromEnv(), ...Object.fromEntries(given) });
     },
   };
+}
+
+const apiKeySettingsSchema = z.strictObject({ apiKey: z.string().trim().min(1).optional() });
+
+/**
+ * The API key of a downstream whose only setting of its own is one (Prowlarr, TMDB): `settings: {
+ * apiKey }` in code, else what `fromEnv` reads.
+ */
+export function downstreamApiKeyProvider(
+  provide: InjectionToken,
+  name: string,
+  fromEnv: () => string,
+): FactoryProvider<string> {
+  return downstreamSettingsProvider({
+    provide,
+    name,
+    schema: apiKeySettingsSchema,
+    fromEnv: () => ({ apiKey: fromEnv() }),
+    select: (settings) => settings.apiKey,
+  });
 }
